@@ -1,0 +1,63 @@
+// Lint rules, and the machine check of the process boundaries: each folder may
+// import only what its process has (see ../shared/STYLE.md, "folders are process boundaries").
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'stream', 'zlib', 'worker_threads'];
+
+const forbid = (groups, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'renderer/public/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.shared.json', './tsconfig.renderer.json', './tsconfig.electron.json', './tsconfig.tooling.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: forbid(
+      ['electron', 'electron/*', 'react', 'react/*', 'react-dom', 'react-dom/*', 'dexie', 'dexie-react-hooks', ...nodeBuiltins],
+      'shared/ runs in every process: no Electron, React, Dexie or Node imports here.',
+    ),
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...forbid(['electron', 'electron/*', ...nodeBuiltins], 'renderer/ is a sandboxed web page: no Electron or Node imports; use renderer/bridge.ts.'),
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: forbid(
+      ['react', 'react/*', 'react-dom', 'react-dom/*', 'dexie', 'dexie-react-hooks'],
+      'electron/ is the main process and preload: no React or Dexie (they belong to renderer/).',
+    ),
+  },
+  {
+    files: ['tests/**/*.ts', 'tests/**/*.tsx', 'scripts/**/*.ts', '*.config.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);

@@ -1,0 +1,29 @@
+// The Content-Security-Policy of the renderer, one text for the Electron header and the web build's meta tag.
+// Only the app's own scripts and styles run; no inline script, no eval, no plugins, no frames.
+
+export interface CspOptions {
+  /** Where the renderer may connect: in Electron only itself (the main process fetches feeds). */
+  connectSources: readonly string[];
+}
+
+export const contentSecurityPolicy = ({ connectSources }: CspOptions): string =>
+  [
+    "default-src 'none'",
+    "script-src 'self'",
+    "worker-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src ${["'self'", ...connectSources].join(' ')}`,
+    "manifest-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-src 'none'",
+    "object-src 'none'",
+  ].join('; ');
+
+/** Electron: feeds are fetched by the main process, so the page talks to nobody. */
+export const electronContentSecurityPolicy = contentSecurityPolicy({ connectSources: [] });
+
+/** Web mode: the browser itself fetches feeds, from any web address the user adds. */
+export const webContentSecurityPolicy = contentSecurityPolicy({ connectSources: ['http:', 'https:'] });

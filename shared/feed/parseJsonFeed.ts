@@ -1,0 +1,123 @@
+// Turns an outside document into a FeedPage, following JSON Feed 1.0 and 1.1
+// (https://jsonfeed.org/version/1.1). One bad item never rejects the good ones; a document
+// that is not a JSON Feed at all is rejected whole with a reason a person can read.
+import { z } from 'zod';
+import { errorMessages } from '../errorMessages';
+import { fail, succeed, type Result } from '../result';
+import { storageCaps, type FeedItem, type FeedPage } from './feedItem';
+
+const rfc3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+const optionalText = z.string().optional().catch(undefined);
+
+const webAddress = z
+  .string()
+  .max(storageCaps.urlCharacters)
+  .refine((text) => /^https?:\/\//i.test(text) && URL.canParse(text))
+  .optional()
+  .catch(undefined);
+
+const feedDate = z
+  .string()
+  .refine((text) => rfc3339.test(text) && !Number.isNaN(Date.parse(text)))
+  .optional()
+  .catch(undefined);
+
+const documentSchema = z.object({
+  version: z.string(),
+  title: optionalText,
+  home_page_url: webAddress,
+  feed_url: webAddress,
+  next_url: webAddress,
+  items: z.array(z.unknown()),
+});
+
+const itemSchema = z.object({
+  id: z.union([z.string(), z.number().finite()]).transform((id) => String(id).trim()),
+  url: webAddress,
+  title: optionalText,
+  content_html: optionalText,
+  content_text: optionalText,
+  summary: optionalText,
+  date_published: feedDate,
+  date_modified: feedDate,
+  tags: z.array(z.unknown()).optional().catch(undefined),
+});
+
+const clip = (text: string | undefined, limit: number): string | null =>
+  text === undefined ? null : text.length > limit ? text.slice(0, limit) : text;
+
+const plainTags = (tags: unknown[] | undefined): string[] =>
+  (tags ?? [])
+    .filter((tag): tag is string => typeof tag === 'string' && tag.trim().length > 0)
+    .slice(0, storageCaps.tags)
+    .map((tag) => tag.trim().slice(0, storageCaps.tagCharacters));
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Validates an already-decoded JSON value as a JSON Feed page. Never throws. */
+export const parseJsonFeed = (document: unknown): Result<FeedPage> => {
+  if (!isPlainObject(document)) return fail(errorMessages.feedNotAnObject);
+  if (typeof document.version !== 'string' || !document.version.startsWith('https://jsonfeed.org/version/')) {
+    return fail(errorMessages.feedWrongVersion);
+  }
+  if (!Array.isArray(document.items)) return fail(errorMessages.feedMissingItems);
+  const parsed = documentSchema.safeParse(document);
+  if (!parsed.success) return fail(errorMessages.feedNotAnObject);
+
+  const dropped = { withoutId: 0, withoutContent: 0, notAnObject: 0, repeatedId: 0 };
+  const seen = new Set<string>();
+  const items: FeedItem[] = [];
+  for (const candidate of parsed.data.items) {
+    if (!isPlainObject(candidate)) {
+      dropped.notAnObject += 1;
+      continue;
+    }
+    const item = itemSchema.safeParse(candidate);
+    if (!item.success || item.data.id.length === 0) {
+      dropped.withoutId += 1;
+      continue;
+    }
+    const { id, content_html, content_text } = item.data;
+    if (content_html === undefined && content_text === undefined) {
+      dropped.withoutContent += 1;
+      continue;
+    }
+    if (seen.has(id)) {
+      dropped.repeatedId += 1;
+      continue;
+    }
+    seen.add(id);
+    items.push({
+      id,
+      title: clip(item.data.title?.trim(), storageCaps.titleCharacters) ?? '',
+      url: item.data.url ?? null,
+      contentText: clip(content_text, storageCaps.textCharacters),
+      contentHtml: clip(content_html, storageCaps.textCharacters),
+      summary: clip(item.data.summary, storageCaps.textCharacters),
+      datePublished: item.data.date_published ?? null,
+      dateModified: item.data.date_modified ?? null,
+      tags: plainTags(item.data.tags),
+    });
+  }
+  return succeed({
+    title: clip(parsed.data.title?.trim(), storageCaps.titleCharacters) || 'Untitled feed',
+    homePageUrl: parsed.data.home_page_url ?? null,
+    feedUrl: parsed.data.feed_url ?? null,
+    nextUrl: parsed.data.next_url ?? null,
+    items,
+    droppedItems: dropped,
+  });
+};
+
+/** Decodes the text of a response and validates it. A web page or other non-JSON text is named as such. */
+export const parseJsonFeedText = (text: string): Result<FeedPage> => {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    return fail(/^\s*(<!doctype html|<html|<head|<body)/i.test(text) ? errorMessages.feedIsWebPage : errorMessages.feedNotJson);
+  }
+  return parseJsonFeed(document);
+};

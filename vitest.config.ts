@@ -1,0 +1,28 @@
+// Two projects: fast unit tests, and end-to-end tests that drive the web build in Chromium.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/{shared,electron,renderer,build}/**/*.test.ts'],
+          environment: 'node',
+        },
+        define: { __APP_VERSION__: JSON.stringify('0.0.0-test') },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/globalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
