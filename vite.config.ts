@@ -1,15 +1,25 @@
 // Builds the renderer. A relative base lets the same build load from app:// in Electron
 // and from any static server in a browser (web mode).
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
+import { webContentSecurityPolicy } from './shared/contentSecurityPolicy';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** The web build carries its policy in a meta tag; in Electron the main process also sends a stricter header. */
+const contentSecurityPolicyMeta = (): Plugin => ({
+  name: 'field-news-csp',
+  apply: 'build',
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: webContentSecurityPolicy }, injectTo: 'head-prepend' },
+  ],
+});
 
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicyMeta()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: {
     outDir: '../dist/renderer',

@@ -7,10 +7,19 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/{shared,electron,renderer,build}/**/*.test.ts'],
+          include: ['tests/{shared,electron,renderer}/**/*.test.ts'],
           environment: 'node',
         },
         define: { __APP_VERSION__: JSON.stringify('0.0.0-test') },
+      },
+      {
+        test: {
+          name: 'package',
+          include: ['tests/build/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
       },
       {
         test: {

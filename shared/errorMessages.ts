@@ -23,4 +23,32 @@ export const errorMessages = {
   sampleFeedUnavailable: 'The sample news that ships with Field News could not be read. Reinstall the app.',
   storageUnavailable:
     'Field News cannot open its storage on this computer. Close other Field News windows and restart the app.',
+  gazetteerUnreadable: 'The list of places that ships with Field News could not be read, so search by place is off. Reinstall the app.',
+  // Sync transport (shared/sync): one distinct, plain-language message per way a download fails.
+  fetchBadAddress: 'This feed address is not a web address: it must start with http:// or https://.',
+  fetchRefused: 'The news server refused the connection; it may be down. Your saved news is safe.',
+  fetchHostNotFound: (host: string) =>
+    `The server "${host}" could not be found. Check the feed address, or the internet connection may be down.`,
+  fetchNoConnection: 'Field News could not reach the news server. Check the internet connection; your saved news is safe.',
+  fetchTimeout: (seconds: number) => `The news server did not answer within ${seconds} seconds.`,
+  fetchStalled: (seconds: number) =>
+    `The download stopped halfway: nothing arrived for ${seconds} seconds. Nothing was changed; Field News will try again.`,
+  fetchCutOff: 'The connection broke while the news was arriving, so only part of it came. Nothing was changed.',
+  fetchTooLarge: (megabytes: number) =>
+    `This feed is larger than ${megabytes} MB, so Field News stopped downloading it to protect the connection.`,
+  fetchHttpStatus: (status: number) => {
+    const meaning: Record<number, string> = {
+      404: ' (there is no feed at this address)',
+      500: ' (an error on the server)',
+      502: ' (a gateway between here and the server failed)',
+      503: ' (the server is busy or down for maintenance)',
+      504: ' (a gateway between here and the server timed out)',
+    };
+    return `The server answered ${status}${meaning[status] ?? ''}.`;
+  },
+  fetchGone: 'The server answered 410: this feed is gone for good, so Field News stops checking it. Remove it, or add its new address.',
+  fetchRedirectLoop: 'This address sends Field News round in a circle of redirects, so the feed cannot be reached.',
+  fetchTooManyRedirects: (limit: number) => `This address redirected more than ${limit} times, so Field News gave up.`,
+  fetchRedirectUnusable: 'The server redirected to an address Field News cannot follow (not an http or https address).',
+  syncPageNotSaved: 'A page of news could not be saved on this computer; what was saved before is kept.',
 } as const;

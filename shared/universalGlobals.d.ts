@@ -12,3 +12,19 @@ declare class URL {
   href: string;
   toString(): string;
 }
+
+// Added for shared/sync (fetch policy): timers, cancellation and streaming text decoding, which
+// every Field News process also has. Only the members the sync core uses are declared.
+declare function setTimeout(callback: () => void, milliseconds?: number): unknown;
+declare function clearTimeout(handle: unknown): void;
+interface AbortSignal {
+  readonly aborted: boolean;
+}
+declare class AbortController {
+  readonly signal: AbortSignal;
+  abort(reason?: unknown): void;
+}
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+}

@@ -6,6 +6,9 @@ import { errorMessages } from '../errorMessages';
 import { fail, succeed, type Result } from '../result';
 import { storageCaps, type FeedItem, type FeedPage } from './feedItem';
 
+// No code generation: the renderer's Content-Security-Policy forbids eval, and zod would otherwise probe for it.
+z.config({ jitless: true });
+
 const rfc3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
 const optionalText = z.string().optional().catch(undefined);

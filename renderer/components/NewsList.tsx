@@ -1,0 +1,72 @@
+// The list of stored news, newest first. Arrow keys move through it, Enter opens the focused item.
+import { useRef, type KeyboardEvent } from 'react';
+import { displayTitle, previewText } from '../../shared/feed/itemPreview';
+import type { NewsItem, NewsItemKey } from '../../shared/feed/newsItem';
+import { formatNewsDate } from '../formatNewsDate';
+
+export const itemKeyText = (item: Pick<NewsItem, 'feedUrl' | 'id'>): string => `${item.feedUrl}\n${item.id}`;
+
+interface NewsListProps {
+  items: readonly NewsItem[] | undefined;
+  openedKey: NewsItemKey | null;
+  focusedIndex: number;
+  onFocusIndex: (index: number) => void;
+  onOpen: (item: NewsItem) => void;
+  emptyText: string;
+}
+
+export function NewsList({ items, openedKey, focusedIndex, onFocusIndex, onOpen, emptyText }: NewsListProps) {
+  const listRef = useRef<HTMLDivElement>(null);
+  if (items === undefined) return <div className="news-list news-list--loading">Opening saved news…</div>;
+  if (items.length === 0) return <div className="news-list news-list--empty">{emptyText}</div>;
+
+  const focusArticle = (index: number) => {
+    const bounded = Math.max(0, Math.min(items.length - 1, index));
+    onFocusIndex(bounded);
+    listRef.current?.querySelectorAll<HTMLElement>('article')[bounded]?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
+    const move = moves[event.key];
+    if (move !== undefined) {
+      event.preventDefault();
+      focusArticle(focusedIndex + move);
+    } else if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      focusArticle(event.key === 'Home' ? 0 : items.length - 1);
+    } else if (event.key === 'Enter') {
+      const item = items[focusedIndex];
+      if (item) {
+        event.preventDefault();
+        onOpen(item);
+      }
+    }
+  };
+
+  const openedText = openedKey ? `${openedKey[0]}\n${openedKey[1]}` : null;
+  return (
+    <div className="news-list" ref={listRef} role="feed" aria-label="Saved news" onKeyDown={onKeyDown}>
+      {items.map((item, index) => {
+        const key = itemKeyText(item);
+        return (
+          <article
+            key={key}
+            data-item-id={item.id}
+            className={`news-card${key === openedText ? ' news-card--open' : ''}${item.read ? '' : ' news-card--unread'}`}
+            tabIndex={index === focusedIndex ? 0 : -1}
+            aria-current={key === openedText ? 'true' : undefined}
+            aria-posinset={index + 1}
+            aria-setsize={items.length}
+            onFocus={() => onFocusIndex(index)}
+            onClick={() => onOpen(item)}
+          >
+            <time dateTime={item.datePublished ?? undefined}>{formatNewsDate(item.datePublished)}</time>
+            <h2>{displayTitle(item)}</h2>
+            <p>{previewText(item)}</p>
+          </article>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+// Shows one news item in full. Feed HTML is sanitized with DOMPurify before it reaches the page,
+// and links inside it open in the system browser through the bridge, never inside the app.
+import DOMPurify from 'dompurify';
+import { useMemo, type MouseEvent } from 'react';
+import { displayTitle } from '../../shared/feed/itemPreview';
+import type { NewsItem } from '../../shared/feed/newsItem';
+import { bridge } from '../bridge';
+import { formatNewsDate } from '../formatNewsDate';
+
+const sanitizeNewsHtml = (html: string): string =>
+  DOMPurify.sanitize(html, {
+    USE_PROFILES: { html: true },
+    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'link', 'meta', 'base'],
+    FORBID_ATTR: ['style', 'srcset'],
+    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
+  });
+
+interface ReaderPaneProps {
+  item: NewsItem | undefined | null;
+}
+
+export function ReaderPane({ item }: ReaderPaneProps) {
+  const html = item?.contentHtml ?? null;
+  const safeHtml = useMemo(() => (html === null ? null : sanitizeNewsHtml(html)), [html]);
+
+  if (!item) {
+    return (
+      <section className="reader reader--empty" aria-label="Reader">
+        <p>Choose a news item to read it here.</p>
+      </section>
+    );
+  }
+
+  const openLink = (event: MouseEvent<HTMLElement>) => {
+    const link = (event.target as HTMLElement).closest('a');
+    if (!link) return;
+    event.preventDefault();
+    if (link.href) void bridge.openExternalLink(link.href);
+  };
+
+  return (
+    <section className="reader" aria-label="Reader">
+      <article className="reader-item" data-reader-item-id={item.id}>
+        <time dateTime={item.datePublished ?? undefined}>{formatNewsDate(item.datePublished)}</time>
+        <h1>{displayTitle(item)}</h1>
+        {safeHtml !== null ? (
+          <div className="reader-body" onClick={openLink} dangerouslySetInnerHTML={{ __html: safeHtml }} />
+        ) : (
+          <div className="reader-body">
+            {(item.contentText ?? '').split(/\n\s*\n/).map((paragraph, index) => (
+              <p key={index}>{paragraph}</p>
+            ))}
+          </div>
+        )}
+        {item.url && (
+          <p className="reader-source">
+            <a href={item.url} onClick={openLink}>
+              Read at the source
+            </a>
+          </p>
+        )}
+      </article>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+// What the news list shows of an item: a title that fits on screen and its first lines as plain text.
+import type { FeedItem } from './feedItem';
+
+export const displayLimits = { titleCharacters: 300, previewCharacters: 240 } as const;
+
+const shorten = (text: string, limit: number): string => {
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > limit / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+};
+
+/** Tags removed and common entities decoded; the result is shown as text, never parsed as HTML. */
+export const htmlToPlainText = (html: string): string =>
+  html
+    .replace(/<(script|style)[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+export const itemPlainText = (item: Pick<FeedItem, 'contentText' | 'contentHtml'>): string =>
+  item.contentText?.trim() || (item.contentHtml ? htmlToPlainText(item.contentHtml) : '');
+
+export const displayTitle = (item: Pick<FeedItem, 'title' | 'contentText' | 'contentHtml' | 'summary'>): string => {
+  const title = item.title.replace(/\s+/g, ' ').trim();
+  if (title) return shorten(title, displayLimits.titleCharacters);
+  const text = item.summary?.trim() || itemPlainText(item);
+  return text ? shorten(text, 80) : 'Untitled news item';
+};
+
+export const previewText = (item: Pick<FeedItem, 'summary' | 'contentText' | 'contentHtml'>): string =>
+  shorten((item.summary?.trim() || itemPlainText(item)).replace(/\s+/g, ' '), displayLimits.previewCharacters);

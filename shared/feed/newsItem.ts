@@ -1,0 +1,62 @@
+// What Field News keeps of a news item, and how a fresh copy from a feed merges into it:
+// content follows the feed, the user's read and starred flags and first-seen time stay.
+import { contentHash } from '../contentHash';
+import type { FeedItem } from './feedItem';
+
+export interface NewsItem extends FeedItem {
+  /** The feed's address (or the bundled sample's fixed id); with `id` it keys the item. */
+  feedUrl: string;
+  /** Published, else modified, else first-seen time, in UTC ISO form so that text order is time order. */
+  sortDate: string;
+  /** Gazetteer ids of the places the item names (filled by the place tagger). */
+  places: string[];
+  /** Which tagger version produced `places`, so a newer one can re-tag in the background. */
+  placesVersion: number;
+  read: boolean;
+  starred: boolean;
+  /** When this computer first stored the item (ISO time). */
+  firstSeenAt: string;
+  /** Fingerprint of the content, to tell a changed item from a repeated one. */
+  contentHash: string;
+}
+
+export type NewsItemKey = [feedUrl: string, id: string];
+
+const fingerprint = (item: FeedItem): string =>
+  contentHash(
+    JSON.stringify([item.title, item.url, item.contentText, item.contentHtml, item.summary, item.datePublished, item.dateModified, item.tags]),
+  );
+
+/**
+ * Decides which of two copies of one item is the one to keep, independently of the order in which
+ * they arrive: the newer `date_modified` wins; at equal dates the larger fingerprint does, so that
+ * applying the same pages twice, or in another order, gives the same result.
+ */
+const incomingWins = (stored: NewsItem, incoming: FeedItem, incomingHash: string): boolean => {
+  if (incomingHash === stored.contentHash) return false;
+  const storedModified = stored.dateModified ? Date.parse(stored.dateModified) : Number.NEGATIVE_INFINITY;
+  const incomingModified = incoming.dateModified ? Date.parse(incoming.dateModified) : Number.NEGATIVE_INFINITY;
+  if (incomingModified !== storedModified) return incomingModified > storedModified;
+  return incomingHash > stored.contentHash;
+};
+
+/**
+ * The item to store for `incoming`, or null when the stored copy is already the one to keep
+ * (nothing to write). Flags and first-seen time of the stored copy are kept.
+ */
+export const mergeFeedItem = (stored: NewsItem | undefined, incoming: FeedItem, feedUrl: string, now: string): NewsItem | null => {
+  const hash = fingerprint(incoming);
+  if (stored && !incomingWins(stored, incoming, hash)) return null;
+  const firstSeenAt = stored?.firstSeenAt ?? now;
+  return {
+    ...incoming,
+    feedUrl,
+    sortDate: new Date(incoming.datePublished ?? incoming.dateModified ?? firstSeenAt).toISOString(),
+    places: stored?.places ?? [],
+    placesVersion: stored?.contentHash === hash ? stored.placesVersion : 0,
+    read: stored?.read ?? false,
+    starred: stored?.starred ?? false,
+    firstSeenAt,
+    contentHash: hash,
+  };
+};

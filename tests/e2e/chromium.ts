@@ -1,0 +1,25 @@
+// Launches Debian's Chromium through playwright-core for the end-to-end tests (no browser download).
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const missingChromiumMessage = `Chromium was not found at ${chromiumPath}. The end-to-end tests drive the system Chromium:
+install it with \`sudo apt-get install -y chromium\` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome executable.`;
+
+export const launchChromium = (): Promise<Browser> => {
+  if (!existsSync(chromiumPath)) throw new Error(missingChromiumMessage);
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+};

@@ -1,0 +1,35 @@
+// Serves the web build and opens it in a fresh Chromium profile, for one test file.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startStaticServer, type StaticServer } from '../../scripts/staticServer';
+import { launchChromium } from './chromium';
+
+export interface WebApp {
+  server: StaticServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Problems the page reported: uncaught errors and Content-Security-Policy violations. */
+  pageErrors: string[];
+}
+
+export const openWebApp = async (): Promise<WebApp> => {
+  const server = await startStaticServer('dist/renderer');
+  const browser = await launchChromium();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`${message.text()} (${message.location().url})`);
+  });
+  await page.goto(server.url);
+  return { server, browser, context, page, pageErrors };
+};
+
+export const closeWebApp = async (app: WebApp | undefined): Promise<void> => {
+  await app?.browser.close();
+  await app?.server.close();
+};
+
+export const articleIds = (page: Page): Promise<(string | null)[]> =>
+  page.locator('article[data-item-id]').evaluateAll((articles) => articles.map((article) => article.getAttribute('data-item-id')));

@@ -1,0 +1,64 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { bridgeChannels } from '../../shared/bridge';
+import { fakeElectron, ipcEventFrom, ipcHandlers } from './fakeElectron';
+
+vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron);
+const { registerBridgeHandlers } = await import('../../electron/bridgeHandlers');
+
+const call = (channel: string, event: unknown, ...args: unknown[]) => {
+  const handler = ipcHandlers.get(channel);
+  if (!handler) throw new Error(`no handler for ${channel}`);
+  return handler(event, ...args);
+};
+const fromApp = ipcEventFrom('app://field-news/index.html');
+
+beforeEach(() => {
+  ipcHandlers.clear();
+  fakeElectron.shell.openExternal.mockClear();
+  registerBridgeHandlers();
+});
+
+describe('bridge handlers', () => {
+  it('register one handler per message of the contract', () => {
+    expect([...ipcHandlers.keys()].sort()).toEqual(Object.values(bridgeChannels).sort());
+  });
+
+  it('answer the app page with its version and platform', async () => {
+    expect(await call(bridgeChannels.getAppInfo, fromApp)).toMatchObject({
+      ok: true,
+      value: { name: 'Field News', version: '1.2.3', shell: 'electron', platform: process.platform },
+    });
+  });
+
+  it.each([
+    ['a web page', ipcEventFrom('https://evil.example/index.html')],
+    ['a file page', ipcEventFrom('file:///home/officer/page.html')],
+    ['a frame inside the app', ipcEventFrom('app://field-news/index.html', { subframe: true })],
+    ['a destroyed frame', ipcEventFrom(null)],
+    ['a look-alike host', ipcEventFrom('app://field-news.evil/index.html')],
+  ])('refuse a call from %s', async (_name, event) => {
+    expect(await call(bridgeChannels.getAppInfo, event)).toEqual({ ok: false, error: expect.stringMatching(/Refused/) as unknown });
+    expect(await call(bridgeChannels.openExternalLink, event, 'https://example.org/')).toMatchObject({ ok: false });
+    expect(fakeElectron.shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('open an https link in the system browser', async () => {
+    expect(await call(bridgeChannels.openExternalLink, fromApp, 'https://www.iom.int/news')).toEqual({ ok: true, value: null });
+    expect(fakeElectron.shell.openExternal).toHaveBeenCalledWith('https://www.iom.int/news');
+  });
+
+  it.each([
+    ['a file: link', 'file:///etc/passwd', /"file"/],
+    ['a javascript: link', 'javascript:alert(1)', /"javascript"/],
+    ['a custom scheme', 'ms-msdt:/id', /"ms-msdt"/],
+    ['a number', 42, /not text/],
+    ['nothing', undefined, /not text/],
+    ['an object', { toString: () => 'https://example.org' }, /not text/],
+    ['a malformed address', 'https//missing-colon', /not a well-formed/],
+  ])('refuse %s as an external link, opening nothing', async (_name, argument, message) => {
+    const result = (await call(bridgeChannels.openExternalLink, fromApp, argument)) as { ok: boolean; error: string };
+    expect(result.ok).toBe(false);
+    expect(result.error).toMatch(message);
+    expect(fakeElectron.shell.openExternal).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,88 @@
+// A stand-in for the `electron` module, recording what the main process asks of it.
+// Main-process tests mock `electron` with this; the code under test is real.
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+type Handler = (event: unknown, ...args: unknown[]) => unknown;
+
+export const ipcHandlers = new Map<string, Handler>();
+export const protocolHandlers = new Map<string, (request: Request) => Promise<Response> | Response>();
+
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = handler;
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static created: FakeBrowserWindow[] = [];
+  static getAllWindows = () => FakeBrowserWindow.created;
+  readonly webContents = new FakeWebContents();
+  loadedUrl: string | null = null;
+  maximized = false;
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    FakeBrowserWindow.created.push(this);
+  }
+  loadURL(url: string) {
+    this.loadedUrl = url;
+    return Promise.resolve();
+  }
+  maximize() {
+    this.maximized = true;
+  }
+  isMaximized() {
+    return this.maximized;
+  }
+  getNormalBounds() {
+    return { x: 10, y: 20, width: 900, height: 700 };
+  }
+  show() {}
+}
+
+export const fakeElectron = {
+  app: {
+    name: 'electron',
+    paths: new Map<string, string>([['appData', '/home/officer/.config']]),
+    getVersion: vi.fn(() => '1.2.3'),
+    getPath(name: string) {
+      return this.paths.get(name) ?? `/fake/${name}`;
+    },
+    setPath(name: string, value: string) {
+      this.paths.set(name, value);
+    },
+    setName(name: string) {
+      this.name = name;
+    },
+    isPackaged: false,
+  },
+  ipcMain: {
+    handle: vi.fn((channel: string, handler: Handler) => {
+      ipcHandlers.set(channel, handler);
+    }),
+  },
+  shell: { openExternal: vi.fn(() => Promise.resolve()) },
+  protocol: {
+    registerSchemesAsPrivileged: vi.fn(),
+    handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => {
+      protocolHandlers.set(scheme, handler);
+    }),
+  },
+  screen: { getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }]) },
+  BrowserWindow: FakeBrowserWindow,
+  Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
+  dialog: { showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })), showMessageBoxSync: vi.fn(() => 0) },
+};
+
+/** An IPC event as Electron would deliver it from a frame at `url`. */
+export const ipcEventFrom = (url: string | null, options: { subframe?: boolean } = {}) => ({
+  senderFrame: url === null ? null : { url, parent: options.subframe ? {} : null },
+  sender: new FakeWebContents(),
+});
+
+/** A navigation event that records whether it was prevented. */
+export const navigationEvent = (url: string) => {
+  const event = { url, prevented: false, preventDefault: () => (event.prevented = true) };
+  return event;
+};

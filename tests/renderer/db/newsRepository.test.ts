@@ -1,0 +1,95 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FeedPage } from '../../../shared/feed/feedItem';
+import { parseJsonFeedText } from '../../../shared/feed/parseJsonFeed';
+import { sampleFeedKey } from '../../../shared/feed/sampleFeed';
+import { FieldNewsDb } from '../../../renderer/db/fieldNewsDb';
+import { createNewsRepository, type NewsRepository } from '../../../renderer/db/newsRepository';
+import { importSampleOnFirstStart } from '../../../renderer/sampleNews';
+import { sampleFeedPath } from '../../../scripts/sampleFeed';
+
+const sampleText = readFileSync(sampleFeedPath, 'utf8');
+const samplePage = (): FeedPage => {
+  const page = parseJsonFeedText(sampleText);
+  if (!page.ok) throw new Error(page.error);
+  return page.value;
+};
+
+let db: FieldNewsDb;
+let repository: NewsRepository;
+
+beforeEach(async () => {
+  db = new FieldNewsDb('field-news-test', { indexedDB: new IDBFactory(), IDBKeyRange });
+  await db.open();
+  repository = createNewsRepository(db);
+});
+afterEach(() => db.close());
+
+describe('the news repository', () => {
+  it('imports the sample once: a second import leaves ten items', async () => {
+    const source = { url: sampleFeedKey, title: 'IOM Regional News', builtIn: true };
+    expect(await repository.storeFeedPage(source, samplePage())).toEqual({ added: 10, updated: 0 });
+    expect(await repository.storeFeedPage(source, samplePage())).toEqual({ added: 0, updated: 0 });
+    expect(await db.items.count()).toBe(10);
+    expect(await db.feeds.count()).toBe(1);
+  });
+
+  it('keeps read and starred flags when the sample is imported again, also when an item changed', async () => {
+    const source = { url: sampleFeedKey, title: 'IOM Regional News', builtIn: true };
+    await repository.storeFeedPage(source, samplePage());
+    const [first, second] = samplePage().items;
+    await repository.markRead([sampleFeedKey, first!.id]);
+    await repository.setStarred([sampleFeedKey, second!.id], true);
+
+    const changed = samplePage();
+    changed.items[0] = { ...changed.items[0]!, contentText: 'Corrected text.', dateModified: '2021-07-08T12:00:00Z' };
+    expect(await repository.storeFeedPage(source, changed)).toEqual({ added: 0, updated: 1 });
+
+    const reread = await db.items.get([sampleFeedKey, first!.id]);
+    expect(reread).toMatchObject({ read: true, starred: false, contentText: 'Corrected text.' });
+    expect(await db.items.get([sampleFeedKey, second!.id])).toMatchObject({ read: false, starred: true });
+    expect(await db.items.count()).toBe(10);
+  });
+
+  it('keeps items of two feeds with the same ids apart', async () => {
+    await repository.storeFeedPage({ url: sampleFeedKey, title: 'Sample', builtIn: true }, samplePage());
+    await repository.storeFeedPage({ url: 'https://example.org/feed.json', title: 'Copy', builtIn: false }, samplePage());
+    expect(await db.items.count()).toBe(20);
+  });
+
+  it('writes a page all-or-nothing: a failure in the middle leaves the stored items untouched', async () => {
+    const source = { url: sampleFeedKey, title: 'IOM Regional News', builtIn: true };
+    await repository.storeFeedPage(source, samplePage());
+    const before = await db.items.toArray();
+    const broken = samplePage();
+    broken.items = broken.items.map((item) => ({ ...item, contentText: 'changed', dateModified: '2030-01-01T00:00:00Z' }));
+    // A value IndexedDB cannot store (a function) makes the bulk write fail part-way.
+    (broken.items[5] as unknown as Record<string, unknown>).tags = [() => 0];
+    await expect(repository.storeFeedPage(source, broken)).rejects.toThrow();
+    expect(await db.items.toArray()).toEqual(before);
+  });
+});
+
+describe('importSampleOnFirstStart', () => {
+  it('imports the bundled sample into an empty database, then never again', async () => {
+    let loads = 0;
+    const load = () => {
+      loads += 1;
+      return Promise.resolve(sampleText);
+    };
+    expect(await importSampleOnFirstStart(repository, load)).toEqual({ ok: true, value: 'imported' });
+    await repository.markRead([sampleFeedKey, samplePage().items[0]!.id]);
+    expect(await importSampleOnFirstStart(repository, load)).toEqual({ ok: true, value: 'already-imported' });
+    expect(loads).toBe(1);
+    expect(await db.items.count()).toBe(10);
+    expect(await db.items.filter((item) => item.read).count()).toBe(1);
+  });
+
+  it('says the sample is unavailable when its file cannot be read, and stores nothing', async () => {
+    const result = await importSampleOnFirstStart(repository, () => Promise.reject(new Error('404')));
+    expect(result.ok).toBe(false);
+    expect(await db.items.count()).toBe(0);
+    expect(await importSampleOnFirstStart(repository, () => Promise.resolve('<html>'))).toMatchObject({ ok: false });
+  });
+});

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { FeedItem } from '../../../shared/feed/feedItem';
+import { mergeFeedItem, type NewsItem } from '../../../shared/feed/newsItem';
+
+const feedUrl = 'https://news.example.org/feed.json';
+const item = (overrides: Partial<FeedItem> = {}): FeedItem => ({
+  id: 'a',
+  title: 'Hubs open in Petén',
+  url: null,
+  contentText: 'Two new hubs.',
+  contentHtml: null,
+  summary: null,
+  datePublished: '2021-06-18T12:00:00Z',
+  dateModified: null,
+  tags: [],
+  ...overrides,
+});
+
+describe('mergeFeedItem', () => {
+  it('stores a new item unread, unstarred, first seen now', () => {
+    const merged = mergeFeedItem(undefined, item(), feedUrl, '2026-01-01T00:00:00.000Z');
+    expect(merged).toMatchObject({ feedUrl, id: 'a', read: false, starred: false, firstSeenAt: '2026-01-01T00:00:00.000Z' });
+    expect(merged?.sortDate).toBe('2021-06-18T12:00:00.000Z');
+  });
+
+  it('writes nothing for an unchanged item', () => {
+    const stored = mergeFeedItem(undefined, item(), feedUrl, '2026-01-01T00:00:00.000Z');
+    expect(mergeFeedItem(stored ?? undefined, item(), feedUrl, '2026-02-01T00:00:00.000Z')).toBeNull();
+  });
+
+  it('replaces the content of an updated item and keeps read, starred and first-seen', () => {
+    const stored = { ...mergeFeedItem(undefined, item(), feedUrl, '2026-01-01T00:00:00.000Z')!, read: true, starred: true };
+    const updated = mergeFeedItem(stored, item({ contentText: 'Three hubs.', dateModified: '2021-06-20T12:00:00Z' }), feedUrl, '2026-02-01T00:00:00.000Z');
+    expect(updated).toMatchObject({ contentText: 'Three hubs.', read: true, starred: true, firstSeenAt: '2026-01-01T00:00:00.000Z' });
+  });
+
+  it('keeps a newer stored copy when an older one arrives late', () => {
+    const newer = mergeFeedItem(undefined, item({ contentText: 'v2', dateModified: '2021-06-20T12:00:00Z' }), feedUrl, '2026-01-01T00:00:00.000Z')!;
+    expect(mergeFeedItem(newer, item({ contentText: 'v1', dateModified: '2021-06-19T12:00:00Z' }), feedUrl, '2026-01-02T00:00:00.000Z')).toBeNull();
+  });
+
+  it('orders by UTC time whatever offset the feed wrote', () => {
+    const merged = mergeFeedItem(undefined, item({ datePublished: '2021-06-18T20:00:00-06:00' }), feedUrl, '2026-01-01T00:00:00.000Z');
+    expect(merged?.sortDate).toBe('2021-06-19T02:00:00.000Z');
+  });
+
+  it('gives the same stored item whatever order the copies arrive in, and however often', () => {
+    const copy = fc.record({
+      contentText: fc.constantFrom('v1', 'v2', 'v3'),
+      dateModified: fc.constantFrom(null, '2021-06-19T12:00:00Z', '2021-06-20T12:00:00Z'),
+    });
+    fc.assert(
+      fc.property(
+        fc
+          .array(copy, { minLength: 1, maxLength: 6 })
+          .chain((copies) => fc.tuple(fc.constant(copies), fc.shuffledSubarray(copies, { minLength: copies.length, maxLength: copies.length }))),
+        ([copies, shuffled]) => {
+        const apply = (order: typeof copies) =>
+          order.reduce<NewsItem | undefined>(
+            (stored, next) => mergeFeedItem(stored, item(next), feedUrl, '2026-01-01T00:00:00.000Z') ?? stored,
+            undefined,
+          );
+        const once = apply(copies);
+        expect(apply(shuffled)).toEqual(once);
+        expect(apply([...copies, ...copies])).toEqual(once);
+        },
+      ),
+    );
+  });
+});
