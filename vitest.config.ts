@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/{shared,electron,renderer}/**/*.test.ts'],
+          include: ['tests/{shared,electron,renderer,tooling}/**/*.test.ts'],
           environment: 'node',
         },
         define: { __APP_VERSION__: JSON.stringify('0.0.0-test') },
