@@ -6,6 +6,7 @@ import { bridgeChannels, type AppInfo } from '../shared/bridge';
 import { errorMessages } from '../shared/errorMessages';
 import { checkExternalLink } from '../shared/externalLink';
 import { fail, succeed, type Result } from '../shared/result';
+import { downloadFeedDocument } from './feedDownloads';
 import { isAppAddress, openInSystemBrowser } from './navigationGuard';
 
 /** Only the top frame of a Field News page may talk to the main process. */
@@ -15,8 +16,8 @@ export const isTrustedSender = (event: IpcMainInvokeEvent): boolean => {
 };
 
 const guarded =
-  <Args extends unknown[], T>(handler: (...args: Args) => Result<T> | Promise<Result<T>>) =>
-  async (event: IpcMainInvokeEvent, ...args: Args): Promise<Result<T>> => {
+  <Args extends unknown[], R extends Result<unknown>>(handler: (...args: Args) => R | Promise<R>) =>
+  async (event: IpcMainInvokeEvent, ...args: Args): Promise<R | Result<never>> => {
     if (!isTrustedSender(event)) return fail(errorMessages.bridgeUnexpectedSender);
     try {
       return await handler(...args);
@@ -48,5 +49,9 @@ export const registerBridgeHandlers = (): void => {
       openInSystemBrowser(link.value);
       return succeed(null);
     }),
+  );
+  ipcMain.handle(
+    bridgeChannels.fetchFeedDocument,
+    guarded((request: unknown) => downloadFeedDocument(request)),
   );
 };

@@ -1,13 +1,21 @@
 // The preload: exposes the typed bridge to the page, one method per message. It never exposes
 // ipcRenderer itself, a generic send, or the IPC event. Bundled into one file: it runs sandboxed.
 import { contextBridge, ipcRenderer } from 'electron';
-import { bridgeChannels, type AppInfo, type FieldNewsBridge } from '../shared/bridge';
+import { bridgeChannels, bridgeEvents, type AppInfo, type FieldNewsBridge } from '../shared/bridge';
 import type { Result } from '../shared/result';
+import type { FeedFetchResult } from '../shared/sync/fetchFeedDocument';
 
 const fieldNews: FieldNewsBridge = {
-  getAppInfo: (): Promise<Result<AppInfo>> => ipcRenderer.invoke(bridgeChannels.getAppInfo) as Promise<Result<AppInfo>>,
-  openExternalLink: (url: string): Promise<Result<null>> =>
-    ipcRenderer.invoke(bridgeChannels.openExternalLink, url) as Promise<Result<null>>,
+  getAppInfo: () => ipcRenderer.invoke(bridgeChannels.getAppInfo) as Promise<Result<AppInfo>>,
+  openExternalLink: (url) => ipcRenderer.invoke(bridgeChannels.openExternalLink, url) as Promise<Result<null>>,
+  fetchFeedDocument: (request) => ipcRenderer.invoke(bridgeChannels.fetchFeedDocument, request) as Promise<FeedFetchResult>,
+  onSystemResume: (listener) => {
+    const relay = () => listener();
+    ipcRenderer.on(bridgeEvents.systemResumed, relay);
+    return () => {
+      ipcRenderer.removeListener(bridgeEvents.systemResumed, relay);
+    };
+  },
 };
 
 contextBridge.exposeInMainWorld('fieldNews', fieldNews);

@@ -1,10 +1,17 @@
 // The typed contract between the renderer and the main process: one method per message.
 // Imported with `import type` by the preload, the main handlers and the renderer.
 import type { Result } from './result';
+import type { FeedDocumentRequest, FeedFetchResult } from './sync/fetchFeedDocument';
 
 export const bridgeChannels = {
   getAppInfo: 'field-news:get-app-info',
   openExternalLink: 'field-news:open-external-link',
+  fetchFeedDocument: 'field-news:fetch-feed-document',
+} as const;
+
+/** Messages the main process sends to the page (the page only listens). */
+export const bridgeEvents = {
+  systemResumed: 'field-news:system-resumed',
 } as const;
 
 export type BridgeChannel = (typeof bridgeChannels)[keyof typeof bridgeChannels];
@@ -25,4 +32,11 @@ export interface FieldNewsBridge {
   getAppInfo(): Promise<Result<AppInfo>>;
   /** Opens an http(s) link in the system browser; anything else is refused. */
   openExternalLink(url: string): Promise<Result<null>>;
+  /**
+   * Downloads one feed document under the shared fetch policy: in Electron the main process does it
+   * with net.fetch (system proxy settings, no CORS); in a browser, the page's fetch.
+   */
+  fetchFeedDocument(request: FeedDocumentRequest): Promise<FeedFetchResult>;
+  /** Calls `listener` when the computer wakes from sleep; returns the function that stops listening. */
+  onSystemResume(listener: () => void): () => void;
 }

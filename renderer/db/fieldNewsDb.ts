@@ -1,27 +1,52 @@
 // The Field News database: its tables and every schema version, in one place.
 // A new version adds an upgrade; no release may open an existing database in a way that drops it.
-import { Dexie, type Table } from 'dexie';
+import { Dexie, type Table, type Transaction } from 'dexie';
 import { databaseName } from '../../shared/appIdentity';
 import type { NewsItem, NewsItemKey } from '../../shared/feed/newsItem';
+import type { PageValidators } from '../../shared/sync/walkFeedPages';
 
 export interface FeedRecord {
   /** The feed's web address, or the bundled sample's key. */
   url: string;
   title: string;
   builtIn: boolean;
-  etag: string | null;
-  lastModified: string | null;
-  /** Fingerprint of the last document, for servers that send no validators. */
-  documentHash: string | null;
-  lastSyncAt: string | null;
-  lastError: string | null;
   addedAt: string;
+  lastSyncAt: string | null;
+  /** The last failure in words, or null after a success. */
+  lastError: string | null;
+  /** Conditional-GET validators of each page, stored with the page's items. (Since version 2.) */
+  pageValidators: Record<string, PageValidators>;
+  /** Failures in a row, and when the next automatic try may happen (ms since epoch). (Since version 2.) */
+  failures: number;
+  nextAttemptAt: number | null;
+  /** The server answered 410 Gone: the feed is no longer polled. (Since version 2.) */
+  gone: boolean;
 }
 
 export interface SettingRecord {
   key: string;
   value: string;
 }
+
+/** Version 1, as the first release wrote it: kept so the upgrade from it stays tested. */
+export const schemaVersion1 = {
+  items: '[feedUrl+id], feedUrl, sortDate, firstSeenAt, *places, placesVersion',
+  feeds: 'url',
+  settings: 'key',
+} as const;
+
+/** Version 2 adds sync state to feed records; the stores and indexes are those of version 1. */
+const addSyncStateToFeeds = async (transaction: Transaction): Promise<void> => {
+  await transaction
+    .table('feeds')
+    .toCollection()
+    .modify((feed: Partial<FeedRecord>) => {
+      feed.pageValidators ??= {};
+      feed.failures ??= 0;
+      feed.nextAttemptAt ??= null;
+      feed.gone ??= false;
+    });
+};
 
 export class FieldNewsDb extends Dexie {
   items!: Table<NewsItem, NewsItemKey>;
@@ -30,10 +55,7 @@ export class FieldNewsDb extends Dexie {
 
   constructor(name: string = databaseName, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
-    this.version(1).stores({
-      items: '[feedUrl+id], feedUrl, sortDate, firstSeenAt, *places, placesVersion',
-      feeds: 'url',
-      settings: 'key',
-    });
+    this.version(1).stores(schemaVersion1);
+    this.version(2).stores(schemaVersion1).upgrade(addSyncStateToFeeds);
   }
 }

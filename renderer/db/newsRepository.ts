@@ -2,6 +2,7 @@
 // items are upserted by (feed, id), a page is written all-or-nothing, and the user's flags survive.
 import type { FeedPage } from '../../shared/feed/feedItem';
 import { mergeFeedItem, type NewsItem, type NewsItemKey } from '../../shared/feed/newsItem';
+import type { PageValidators } from '../../shared/sync/walkFeedPages';
 import type { FeedRecord, FieldNewsDb } from './fieldNewsDb';
 
 export interface StoredPageCount {
@@ -15,21 +16,32 @@ export interface FeedSource {
   builtIn: boolean;
 }
 
-const newFeedRecord = (source: FeedSource, now: string): FeedRecord => ({
+export const newFeedRecord = (source: FeedSource, now: string): FeedRecord => ({
   url: source.url,
   title: source.title,
   builtIn: source.builtIn,
-  etag: null,
-  lastModified: null,
-  documentHash: null,
+  addedAt: now,
   lastSyncAt: null,
   lastError: null,
-  addedAt: now,
+  pageValidators: {},
+  failures: 0,
+  nextAttemptAt: null,
+  gone: false,
 });
 
+export interface SyncFailure {
+  error: string;
+  gone: boolean;
+  nextAttemptAt: number | null;
+  failures: number;
+}
+
 export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => new Date()) => ({
-  /** Writes one feed page in a single transaction: either every item of it is stored, or none. */
-  async storeFeedPage(source: FeedSource, page: FeedPage): Promise<StoredPageCount> {
+  /**
+   * Writes one feed page in a single transaction: either every item of it (and its validators) is
+   * stored, or nothing is. Items already stored keep their read and starred flags.
+   */
+  async storeFeedPage(source: FeedSource, page: FeedPage, validators?: PageValidators): Promise<StoredPageCount> {
     const now = clock().toISOString();
     return db.transaction('rw', db.items, db.feeds, async () => {
       const keys = page.items.map((item): NewsItemKey => [source.url, item.id]);
@@ -37,16 +49,50 @@ export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => 
       const changed: NewsItem[] = [];
       let added = 0;
       page.items.forEach((item, index) => {
-        const previous = stored[index];
-        const merged = mergeFeedItem(previous, item, source.url, now);
+        const merged = mergeFeedItem(stored[index], item, source.url, now);
         if (!merged) return;
-        if (!previous) added += 1;
+        if (!stored[index]) added += 1;
         changed.push(merged);
       });
       if (changed.length > 0) await db.items.bulkPut(changed);
       const feed = (await db.feeds.get(source.url)) ?? newFeedRecord(source, now);
-      await db.feeds.put({ ...feed, title: page.title || feed.title, lastSyncAt: now, lastError: null });
+      const isFirstPage = !validators || validators.pageUrl === source.url;
+      await db.feeds.put({
+        ...feed,
+        title: (isFirstPage && page.title) || feed.title,
+        pageValidators: validators ? { ...feed.pageValidators, [validators.pageUrl]: validators } : feed.pageValidators,
+      });
       return { added, updated: changed.length - added };
+    });
+  },
+
+  /** Adds a feed the user typed in; false when it is already there. */
+  async addFeed(source: FeedSource): Promise<boolean> {
+    return db.transaction('rw', db.feeds, async () => {
+      if (await db.feeds.get(source.url)) return false;
+      await db.feeds.add(newFeedRecord(source, clock().toISOString()));
+      return true;
+    });
+  },
+
+  /** Removes a feed and the items that came from it, at the user's explicit request. */
+  async removeFeed(url: string): Promise<void> {
+    await db.transaction('rw', db.items, db.feeds, async () => {
+      await db.items.where('feedUrl').equals(url).delete();
+      await db.feeds.delete(url);
+    });
+  },
+
+  async recordSyncSuccess(url: string): Promise<void> {
+    await db.feeds.update(url, { lastSyncAt: clock().toISOString(), lastError: null, failures: 0, nextAttemptAt: null });
+  },
+
+  async recordSyncFailure(url: string, failure: SyncFailure): Promise<void> {
+    await db.feeds.update(url, {
+      lastError: failure.error,
+      gone: failure.gone,
+      failures: failure.failures,
+      nextAttemptAt: failure.nextAttemptAt,
     });
   },
 

@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startFeedServer, type FeedServer } from '../../scripts/feedServer';
 import { bridgeChannels } from '../../shared/bridge';
 import { fakeElectron, ipcEventFrom, ipcHandlers } from './fakeElectron';
 
@@ -60,5 +61,51 @@ describe('bridge handlers', () => {
     expect(result.ok).toBe(false);
     expect(result.error).toMatch(message);
     expect(fakeElectron.shell.openExternal).not.toHaveBeenCalled();
+  });
+});
+
+describe('the feed download handler', () => {
+  let server: FeedServer;
+  beforeAll(async () => {
+    server = await startFeedServer({ file: 'renderer/public/feeds/iom-regional-news-2021.json' });
+  });
+  afterAll(() => server.close());
+
+  it('downloads a feed over HTTP in the main process, with the app User-Agent', async () => {
+    const result = (await call(bridgeChannels.fetchFeedDocument, fromApp, { url: server.url, validators: null })) as {
+      ok: boolean;
+      value: { kind: string; text: string };
+    };
+    expect(result.ok).toBe(true);
+    expect(result.value.kind).toBe('fetched');
+    expect(JSON.parse(result.value.text)).toMatchObject({ title: 'IOM Regional News' });
+    expect(server.requests.at(-1)?.headers['user-agent']).toMatch(/^FieldNews\/1\.2\.3/);
+  });
+
+  it.each([
+    ['no request', undefined],
+    ['a bare address', 'https://example.org/feed.json'],
+    ['validators of the wrong type', { url: 'https://example.org/feed.json', validators: { etag: 5, lastModified: null, contentHash: null } }],
+    ['an address that is far too long', { url: `https://example.org/${'a'.repeat(5000)}`, validators: null }],
+  ])('refuses %s without making a request', async (_name, request) => {
+    fakeElectron.net.fetch.mockClear();
+    expect(await call(bridgeChannels.fetchFeedDocument, fromApp, request)).toMatchObject({ ok: false });
+    expect(fakeElectron.net.fetch).not.toHaveBeenCalled();
+  });
+
+  it('refuses a file: address', async () => {
+    fakeElectron.net.fetch.mockClear();
+    expect(await call(bridgeChannels.fetchFeedDocument, fromApp, { url: 'file:///etc/passwd', validators: null })).toMatchObject({
+      ok: false,
+      reason: 'bad-address',
+    });
+    expect(fakeElectron.net.fetch).not.toHaveBeenCalled();
+  });
+
+  it('refuses a download asked for by a foreign page', async () => {
+    fakeElectron.net.fetch.mockClear();
+    const event = ipcEventFrom('https://evil.example/');
+    expect(await call(bridgeChannels.fetchFeedDocument, event, { url: server.url, validators: null })).toMatchObject({ ok: false });
+    expect(fakeElectron.net.fetch).not.toHaveBeenCalled();
   });
 });

@@ -63,6 +63,8 @@ export const fakeElectron = {
     }),
   },
   shell: { openExternal: vi.fn(() => Promise.resolve()) },
+  // Node's fetch stands in for net.fetch: both are WHATWG fetch, so main's downloads go over real HTTP.
+  net: { fetch: vi.fn((url: string, init?: RequestInit) => fetch(url, init)) },
   protocol: {
     registerSchemesAsPrivileged: vi.fn(),
     handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => {

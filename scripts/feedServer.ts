@@ -1,0 +1,252 @@
+// A JSON Feed server on 127.0.0.1 for development, demos and the sync tests: ETag and
+// Last-Modified with 304s, optional pagination, gzip, CORS for web mode, and fault modes.
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import { contentHash } from '../shared/contentHash';
+
+export type FeedServerFault =
+  | { kind: 'status'; status: number }
+  | { kind: 'redirect-loop' }
+  | { kind: 'next-url-loop' }
+  | { kind: 'html-page' }
+  | { kind: 'invalid-json' }
+  /** Any text as the answer, e.g. a JSON array or a feed without items. */
+  | { kind: 'raw'; body: string; contentType?: string }
+  /** Declares the whole length, sends half, then drops the connection. */
+  | { kind: 'cut-off' }
+  /** Sends half, then keeps the connection open and silent. */
+  | { kind: 'stall' }
+  /** Accepts the request and never answers. */
+  | { kind: 'never-answer' }
+  /** Streams `bytes` of JSON-looking text (default 50 MB) at the pace the client reads. */
+  | { kind: 'huge'; bytes?: number }
+  /** Items whose content_html carries script, event handlers and javascript: links. */
+  | { kind: 'hostile-html' };
+
+export interface FeedServerOptions {
+  /** A JSON Feed file to serve; its top-level fields are kept, its items paginated. */
+  file?: string;
+  /** Items to serve instead of a file's. */
+  items?: unknown[];
+  title?: string;
+  /** Items per page; pages are `?page=N` linked by `next_url`. Omitted: one page. */
+  pageSize?: number;
+  fault?: FeedServerFault;
+  /** Limit the fault to one page (1-based); other pages are served normally. */
+  faultOnPage?: number;
+  /** Redirects (302) before the feed answers; the returned `url` starts the chain. */
+  redirects?: number;
+  /** Send ETag and Last-Modified (default true). */
+  validators?: boolean;
+  /** Gzip the answer when the client accepts it (default true). */
+  gzip?: boolean;
+  port?: number;
+}
+
+export interface ServedRequest {
+  path: string;
+  headers: IncomingMessage['headers'];
+  status: number;
+  gzipped: boolean;
+}
+
+export interface FeedServer {
+  /** The address to add in the app. */
+  url: string;
+  origin: string;
+  /** Every request answered or accepted, in order. */
+  requests: ServedRequest[];
+  /** Bytes the huge-body fault wrote before the client went away; resolves when it stopped. */
+  hugeBodyFinished: Promise<number>;
+  /** Replace the served items (the document's ETag changes with them). */
+  setItems(items: unknown[]): void;
+  close(): Promise<void>;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const lastModified = new Date(Date.UTC(2021, 6, 7, 12, 0, 0));
+
+const hostileItems = (): unknown[] => [
+  {
+    id: 'hostile-1',
+    title: 'Hostile item',
+    content_html:
+      '<p>Before</p><script>window.__fieldNewsInjected = true</script><img src="x" onerror="window.__fieldNewsInjected = true">' +
+      '<a href="javascript:window.__fieldNewsInjected = true">link</a>',
+    date_published: '2021-07-07T12:00:00Z',
+  },
+];
+
+export const startFeedServer = async (options: FeedServerOptions = {}): Promise<FeedServer> => {
+  const fileDocument: unknown = options.file ? JSON.parse(readFileSync(options.file, 'utf8')) : {};
+  const { items: fileItems, ...header } = isRecord(fileDocument) ? fileDocument : {};
+  let items: unknown[] = options.fault?.kind === 'hostile-html' ? hostileItems() : (options.items ?? (Array.isArray(fileItems) ? fileItems : []));
+  const requests: ServedRequest[] = [];
+  let finishHuge: (bytes: number) => void = () => undefined;
+  const hugeBodyFinished = new Promise<number>((resolve) => (finishHuge = resolve));
+  let origin = '';
+
+  const pageCount = () => (options.pageSize ? Math.max(1, Math.ceil(items.length / options.pageSize)) : 1);
+  const pageUrl = (page: number) => (page === 1 ? `${origin}/feed.json` : `${origin}/feed.json?page=${page}`);
+  const pageDocument = (page: number): string => {
+    const size = options.pageSize ?? items.length;
+    const last = page >= pageCount();
+    const nextUrl = last ? (options.fault?.kind === 'next-url-loop' ? pageUrl(1) : undefined) : pageUrl(page + 1);
+    return JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: options.title ?? 'Field News test feed',
+      ...header,
+      feed_url: pageUrl(1),
+      ...(nextUrl ? { next_url: nextUrl } : {}),
+      items: items.slice((page - 1) * size, page * size),
+    });
+  };
+
+  const answer = (request: IncomingMessage, response: ServerResponse, status: number, body: string, contentType: string, headers: Record<string, string> = {}) => {
+    const gzipped = options.gzip !== false && status === 200 && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    const payload = gzipped ? gzipSync(body) : Buffer.from(body);
+    requests.push({ path: request.url ?? '', headers: request.headers, status, gzipped });
+    response.writeHead(status, {
+      ...headers,
+      'Content-Type': contentType,
+      'Content-Length': String(payload.length),
+      Vary: 'Accept-Encoding',
+      ...(gzipped ? { 'Content-Encoding': 'gzip' } : {}),
+    });
+    response.end(payload);
+  };
+
+  const streamHuge = (request: IncomingMessage, response: ServerResponse, total: number) => {
+    requests.push({ path: request.url ?? '', headers: request.headers, status: 200, gzipped: false });
+    response.writeHead(200, { 'Content-Type': 'application/feed+json' });
+    const chunk = Buffer.from(`{"version":"https://jsonfeed.org/version/1.1","title":"${'x'.repeat(64 * 1024)}`.slice(0, 64 * 1024));
+    let sent = 0;
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      finishHuge(sent);
+    };
+    response.on('close', finish);
+    const pump = () => {
+      while (sent < total && !response.destroyed) {
+        sent += chunk.length;
+        if (!response.write(chunk)) {
+          response.once('drain', pump);
+          return;
+        }
+      }
+      if (!response.destroyed) response.end(finish);
+    };
+    pump();
+  };
+
+  const serve = (request: IncomingMessage, response: ServerResponse) => {
+    response.setHeader('Access-Control-Allow-Origin', '*');
+    response.setHeader('Access-Control-Allow-Headers', 'If-None-Match, If-Modified-Since');
+    response.setHeader('Access-Control-Expose-Headers', 'ETag, Last-Modified');
+    const address = new URL(request.url ?? '/', origin);
+    if (request.method === 'OPTIONS') {
+      requests.push({ path: request.url ?? '', headers: request.headers, status: 204, gzipped: false });
+      response.writeHead(204, { 'Access-Control-Allow-Methods': 'GET', 'Access-Control-Max-Age': '600' });
+      response.end();
+      return;
+    }
+    const hop = /^\/redirect\/(\d+)$/.exec(address.pathname);
+    if (hop) {
+      const left = Number(hop[1]);
+      answer(request, response, 302, '', 'text/plain', { Location: left > 1 ? `/redirect/${left - 1}` : '/feed.json' });
+      return;
+    }
+    if (address.pathname === '/loop-a' || address.pathname === '/loop-b') {
+      answer(request, response, 302, '', 'text/plain', { Location: address.pathname === '/loop-a' ? '/loop-b' : '/loop-a' });
+      return;
+    }
+    if (address.pathname !== '/feed.json') {
+      answer(request, response, 404, 'Not found', 'text/plain');
+      return;
+    }
+    const page = Math.max(1, Number(address.searchParams.get('page') ?? '1') || 1);
+    const fault = options.faultOnPage === undefined || options.faultOnPage === page ? options.fault : undefined;
+    switch (fault?.kind) {
+      case 'status':
+        answer(request, response, fault.status, `<html><body>Error ${fault.status}</body></html>`, 'text/html');
+        return;
+      case 'redirect-loop':
+        answer(request, response, 302, '', 'text/plain', { Location: '/loop-a' });
+        return;
+      case 'html-page':
+        answer(request, response, 200, '<!DOCTYPE html><html><head><title>Login</title></head><body>Sign in</body></html>', 'text/html');
+        return;
+      case 'invalid-json':
+        answer(request, response, 200, '{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": 1,', 'application/feed+json');
+        return;
+      case 'raw':
+        answer(request, response, 200, fault.body, fault.contentType ?? 'application/feed+json');
+        return;
+      case 'never-answer':
+        requests.push({ path: request.url ?? '', headers: request.headers, status: 0, gzipped: false });
+        return;
+      case 'huge':
+        streamHuge(request, response, fault.bytes ?? 50 * 1024 * 1024);
+        return;
+      case 'cut-off':
+      case 'stall': {
+        const body = Buffer.from(pageDocument(page));
+        requests.push({ path: request.url ?? '', headers: request.headers, status: 200, gzipped: false });
+        response.writeHead(200, { 'Content-Type': 'application/feed+json', ...(fault.kind === 'cut-off' ? { 'Content-Length': String(body.length) } : {}) });
+        response.write(body.subarray(0, Math.floor(body.length / 2)), () => {
+          if (fault.kind === 'cut-off') response.socket?.destroy();
+        });
+        return;
+      }
+      default:
+        break;
+    }
+    const body = pageDocument(page);
+    if (options.validators === false) {
+      answer(request, response, 200, body, 'application/feed+json');
+      return;
+    }
+    const etag = `"${contentHash(body)}"`;
+    const validators = { ETag: etag, 'Last-Modified': lastModified.toUTCString(), 'Cache-Control': 'no-cache' };
+    const ifNoneMatch = request.headers['if-none-match'];
+    const ifModifiedSince = request.headers['if-modified-since'];
+    const unchanged =
+      ifNoneMatch !== undefined
+        ? ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')
+        : ifModifiedSince !== undefined && Date.parse(ifModifiedSince) >= lastModified.getTime();
+    if (unchanged) {
+      requests.push({ path: request.url ?? '', headers: request.headers, status: 304, gzipped: false });
+      response.writeHead(304, validators);
+      response.end();
+      return;
+    }
+    answer(request, response, 200, body, 'application/feed+json', validators);
+  };
+
+  const server = createServer(serve);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+  const url = options.redirects ? `${origin}/redirect/${options.redirects}` : `${origin}/feed.json`;
+  return {
+    url,
+    origin,
+    requests,
+    hugeBodyFinished,
+    setItems: (next) => {
+      items = next;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+};

@@ -1,0 +1,45 @@
+// `npm run feed:serve -- [FILE] [--port N] [--page-size N]`: serves a JSON Feed on 127.0.0.1 with
+// ETag, Last-Modified, optional pagination and CORS, to watch a sync in the app or in web mode.
+import { resolve } from 'node:path';
+import { startFeedServer } from './feedServer';
+
+const usage = 'Usage: npm run feed:serve -- [FILE] [--port N] [--page-size N]';
+
+const parseArguments = (args: string[]): { file: string; port: number; pageSize: number | undefined } | string => {
+  let file = 'renderer/public/feeds/iom-regional-news-2021.json';
+  let port = 8787;
+  let pageSize: number | undefined;
+  for (let index = 0; index < args.length; index += 1) {
+    const argument = args[index] ?? '';
+    if (argument === '--port' || argument === '--page-size') {
+      const value = Number(args[index + 1]);
+      index += 1;
+      if (!Number.isInteger(value) || value < (argument === '--port' ? 0 : 1)) return `${argument} needs a whole number. ${usage}`;
+      if (argument === '--port') port = value;
+      else pageSize = value;
+    } else if (argument.startsWith('-')) {
+      return `Unknown option ${argument}. ${usage}`;
+    } else {
+      file = argument;
+    }
+  }
+  return { file: resolve(file), port, pageSize };
+};
+
+const parsed = parseArguments(process.argv.slice(2));
+if (typeof parsed === 'string') {
+  console.error(parsed);
+  process.exit(2);
+}
+try {
+  const server = await startFeedServer({ file: parsed.file, port: parsed.port, pageSize: parsed.pageSize });
+  console.log(`Serving ${parsed.file}${parsed.pageSize ? ` in pages of ${parsed.pageSize}` : ''}.`);
+  console.log(`Add this feed URL in Field News (Settings → Feed URL): ${server.url}`);
+  console.log('Press Ctrl+C to stop.');
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  console.error(`Could not serve ${parsed.file}: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

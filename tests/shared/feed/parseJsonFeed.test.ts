@@ -1,0 +1,75 @@
+// The JSON Feed parser: outside data of any shape gives a result or a readable error, never a throw.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { errorMessages } from '../../../shared/errorMessages';
+import { parseJsonFeed, parseJsonFeedText } from '../../../shared/feed/parseJsonFeed';
+
+const version = 'https://jsonfeed.org/version/1.1';
+const readableErrors = new Set<string>([
+  errorMessages.feedNotJson,
+  errorMessages.feedIsWebPage,
+  errorMessages.feedNotAnObject,
+  errorMessages.feedWrongVersion,
+  errorMessages.feedMissingItems,
+]);
+
+describe('parseJsonFeed', () => {
+  it('returns a page or a readable error for any JSON value, never throwing', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const result = parseJsonFeed(value);
+        return result.ok ? Array.isArray(result.value.items) : readableErrors.has(result.error);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('returns a page or a readable error for any text, never throwing', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json()), (text) => {
+        const result = parseJsonFeedText(text);
+        return result.ok || readableErrors.has(result.error);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('accounts for every item of a feed-shaped document: kept or counted as dropped', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.jsonValue(), fc.record({ id: fc.oneof(fc.string(), fc.integer()), content_text: fc.string() }))), (items) => {
+        const result = parseJsonFeed({ version, title: 'Feed', items });
+        if (!result.ok) return false;
+        const { withoutId, withoutContent, notAnObject, repeatedId } = result.value.droppedItems;
+        return result.value.items.length + withoutId + withoutContent + notAnObject + repeatedId === items.length;
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('turns numeric ids into text and keeps the first of two items with the same id', () => {
+    const result = parseJsonFeed({
+      version,
+      items: [
+        { id: 12, content_text: 'first' },
+        { id: '12', content_text: 'second' },
+      ],
+    });
+    expect(result).toMatchObject({ ok: true, value: { items: [{ id: '12', contentText: 'first' }], droppedItems: { repeatedId: 1 } } });
+  });
+
+  it('accepts JSON Feed 1.0 as well as 1.1', () => {
+    expect(parseJsonFeed({ version: 'https://jsonfeed.org/version/1', items: [] })).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ['an array', '[1, 2]', errorMessages.feedNotAnObject],
+    ['a string', '"feed"', errorMessages.feedNotAnObject],
+    ['null', 'null', errorMessages.feedNotAnObject],
+    ['an RSS-like object', '{"rss": {}}', errorMessages.feedWrongVersion],
+    ['a feed without items', `{"version": "${version}"}`, errorMessages.feedMissingItems],
+    ['cut-off JSON', `{"version": "${version}", "items": [`, errorMessages.feedNotJson],
+    ['a web page', '<!DOCTYPE html><html><body>Sign in</body></html>', errorMessages.feedIsWebPage],
+  ])('rejects %s whole with a reason a person can read', (_name, text, message) => {
+    expect(parseJsonFeedText(text)).toEqual({ ok: false, error: message });
+  });
+});

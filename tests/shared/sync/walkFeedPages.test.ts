@@ -1,0 +1,223 @@
+// walkFeedPages against a real HTTP server on 127.0.0.1: pagination, conditional GET, and every
+// transport and parsing fault, each with its message and no partial page stored.
+import { describe, expect, it } from 'vitest';
+import { errorMessages } from '../../../shared/errorMessages';
+import { storageCaps } from '../../../shared/feed/feedItem';
+import { fail } from '../../../shared/result';
+import type { FeedServerFault } from '../../../scripts/feedServer';
+import { walkFeedPages, type WalkProgress, type WalkResult } from '../../../shared/sync/walkFeedPages';
+import { feedItems, recordingStore, serveFeed, testPolicy, validatorsByPage, walkOptions } from './syncTestKit';
+
+const succeeded = (result: WalkResult) => {
+  if (!result.ok) throw new Error(`expected the walk to succeed, got: ${result.error}`);
+  return result.value;
+};
+
+const failed = (result: WalkResult) => {
+  if (result.ok) throw new Error('expected the walk to fail');
+  return result;
+};
+
+const storedIds = (store: ReturnType<typeof recordingStore>) => store.pages.flatMap(({ page }) => page.items.map((item) => item.id));
+
+describe('walkFeedPages: pages and conditional GET', () => {
+  it('follows next_url through every page, storing each with its validators and reporting progress', async () => {
+    const server = await serveFeed({ items: feedItems(25), pageSize: 10, title: 'IOM Regional News' });
+    const store = recordingStore();
+    const progress: WalkProgress[] = [];
+    const summary = succeeded(await walkFeedPages(walkOptions(server.url, store, { onProgress: (step) => progress.push(step) })));
+
+    expect(summary).toMatchObject({ feedTitle: 'IOM Regional News', pagesStored: 3, newItems: 25, endedBy: 'last-page' });
+    expect(storedIds(store)).toEqual(feedItems(25).map((item) => item.id));
+    expect(store.pages.map(({ validators }) => validators.pageUrl)).toEqual([server.url, `${server.url}?page=2`, `${server.url}?page=3`]);
+    expect(store.pages[0]?.validators).toMatchObject({ nextUrl: `${server.url}?page=2`, storedAt: '2026-11-27T18:00:00.000Z' });
+    expect(store.pages[0]?.validators.etag).toMatch(/^"/);
+    expect(progress.map(({ pageNumber, newItems, totalNew }) => [pageNumber, newItems, totalNew])).toEqual([
+      [1, 10, 10],
+      [2, 10, 20],
+      [3, 5, 25],
+    ]);
+  });
+
+  it('ends the second sync at a 304 on the first page, storing nothing', async () => {
+    const server = await serveFeed({ items: feedItems(25), pageSize: 10 });
+    const first = recordingStore();
+    succeeded(await walkFeedPages(walkOptions(server.url, first)));
+    const second = recordingStore();
+    const summary = succeeded(await walkFeedPages(walkOptions(server.url, second, { storedValidators: validatorsByPage(first) })));
+
+    expect(summary).toMatchObject({ pagesStored: 0, endedBy: 'not-modified' });
+    expect(second.pages).toEqual([]);
+    expect(server.requests.at(-1)).toMatchObject({ status: 304, path: '/feed.json' });
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it('ends the second sync when a server without validators sends the same document again', async () => {
+    const server = await serveFeed({ items: feedItems(5), validators: false });
+    const first = recordingStore();
+    succeeded(await walkFeedPages(walkOptions(server.url, first)));
+    const second = recordingStore();
+    const summary = succeeded(await walkFeedPages(walkOptions(server.url, second, { storedValidators: validatorsByPage(first) })));
+    expect(summary).toMatchObject({ pagesStored: 0, endedBy: 'unchanged' });
+    expect(second.pages).toEqual([]);
+  });
+
+  it('goes past an unchanged later page to the pages after it', async () => {
+    const server = await serveFeed({ items: feedItems(30), pageSize: 10 });
+    const first = recordingStore();
+    succeeded(await walkFeedPages(walkOptions(server.url, first)));
+    // Page 1 and page 3 change; page 2 answers 304 and the walk follows its stored next_url.
+    const changed = feedItems(30).map((item, index) => (index < 10 || index >= 20 ? { ...item, title: `Updated ${index}` } : item));
+    server.setItems(changed);
+    const second = recordingStore();
+    const summary = succeeded(await walkFeedPages(walkOptions(server.url, second, { storedValidators: validatorsByPage(first) })));
+    expect(summary).toMatchObject({ pagesStored: 2, endedBy: 'last-page' });
+    expect(second.pages.map(({ validators }) => validators.pageUrl)).toEqual([server.url, `${server.url}?page=3`]);
+    expect(server.requests.slice(3).map((request) => request.status)).toEqual([200, 304, 200]);
+  });
+
+  it('stops at the page cap', async () => {
+    const server = await serveFeed({ items: feedItems(50), pageSize: 10 });
+    const store = recordingStore();
+    const summary = succeeded(await walkFeedPages(walkOptions(server.url, store, { maxPages: 2 })));
+    expect(summary).toMatchObject({ pagesStored: 2, endedBy: 'page-cap' });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('ends a next_url loop at the first page seen before, storing each page once', async () => {
+    const server = await serveFeed({ items: feedItems(25), pageSize: 10, fault: { kind: 'next-url-loop' } });
+    const store = recordingStore();
+    const summary = succeeded(await walkFeedPages(walkOptions(server.url, store)));
+    expect(summary).toMatchObject({ pagesStored: 3, newItems: 25, endedBy: 'repeated-next-url' });
+    expect(new Set(storedIds(store)).size).toBe(25);
+    expect(server.requests).toHaveLength(3);
+  });
+});
+
+describe('walkFeedPages: a feed that fails on its first page stores nothing and says why', () => {
+  // Only the faults that are about waiting get a short idle timeout; the others keep a generous one.
+  const waiting = { idleTimeoutMs: 500 };
+  const faults: [string, FeedServerFault, string, Parameters<typeof testPolicy>[0]][] = [
+    ['invalid JSON', { kind: 'invalid-json' }, errorMessages.feedNotJson, {}],
+    ['a JSON array', { kind: 'raw', body: '[{"id": "1"}]' }, errorMessages.feedNotAnObject, {}],
+    ['a JSON string', { kind: 'raw', body: '"news"' }, errorMessages.feedNotAnObject, {}],
+    ['a feed without items', { kind: 'raw', body: '{"version": "https://jsonfeed.org/version/1.1", "title": "Empty"}' }, errorMessages.feedMissingItems, {}],
+    ['an HTML page', { kind: 'html-page' }, errorMessages.feedIsWebPage, {}],
+    ['a 500', { kind: 'status', status: 500 }, errorMessages.fetchHttpStatus(500), {}],
+    ['a 503', { kind: 'status', status: 503 }, errorMessages.fetchHttpStatus(503), {}],
+    ['a 404', { kind: 'status', status: 404 }, errorMessages.fetchHttpStatus(404), {}],
+    ['a 410', { kind: 'status', status: 410 }, errorMessages.fetchGone, {}],
+    ['a redirect loop', { kind: 'redirect-loop' }, errorMessages.fetchRedirectLoop, {}],
+    ['a body cut off halfway', { kind: 'cut-off' }, errorMessages.fetchCutOff, {}],
+    ['a body that stalls halfway', { kind: 'stall' }, errorMessages.fetchStalled(0.5), waiting],
+    ['a server that never answers', { kind: 'never-answer' }, errorMessages.fetchTimeout(0.5), waiting],
+    ['a 50 MB body', { kind: 'huge' }, errorMessages.fetchTooLarge(1), { maxDocumentBytes: 1024 * 1024 }],
+  ];
+
+  it.each(faults)('%s', async (_name, fault, message, policyChanges) => {
+    const server = await serveFeed({ items: feedItems(2_000), fault, gzip: false });
+    const store = recordingStore();
+    const failure = failed(await walkFeedPages(walkOptions(server.url, store, {}, testPolicy(policyChanges))));
+    expect(failure.error).toBe(message);
+    expect(failure).toMatchObject({ pageNumber: 1, summary: { pagesStored: 0, newItems: 0 } });
+    expect(store.pages).toEqual([]);
+  });
+
+  it('tells a 410 apart so the feed can be marked gone', async () => {
+    const server = await serveFeed({ fault: { kind: 'status', status: 410 } });
+    const failure = failed(await walkFeedPages(walkOptions(server.url, recordingStore())));
+    expect(failure).toMatchObject({ reason: 'gone', status: 410 });
+  });
+});
+
+describe('walkFeedPages: a failure on a later page keeps the pages stored before it', () => {
+  const faults: [string, FeedServerFault, string][] = [
+    ['a 503', { kind: 'status', status: 503 }, errorMessages.fetchHttpStatus(503)],
+    ['invalid JSON', { kind: 'invalid-json' }, errorMessages.feedNotJson],
+    ['a body cut off halfway', { kind: 'cut-off' }, errorMessages.fetchCutOff],
+  ];
+
+  it.each(faults)('%s on page 2', async (_name, fault, message) => {
+    const server = await serveFeed({ items: feedItems(25), pageSize: 10, fault, faultOnPage: 2, gzip: false });
+    const store = recordingStore();
+    const failure = failed(await walkFeedPages(walkOptions(server.url, store)));
+    expect(failure).toMatchObject({ error: message, pageNumber: 2, pageUrl: `${server.url}?page=2`, summary: { pagesStored: 1, newItems: 10 } });
+    expect(storedIds(store)).toEqual(feedItems(10).map((item) => item.id));
+  });
+
+  it('a page the store refuses ends the walk with the store’s message', async () => {
+    const server = await serveFeed({ items: feedItems(25), pageSize: 10 });
+    const store = recordingStore();
+    const storePage: typeof store.storePage = (page, validators) =>
+      store.pages.length === 1 ? Promise.resolve(fail(errorMessages.storageUnavailable)) : store.storePage(page, validators);
+    const failure = failed(await walkFeedPages(walkOptions(server.url, store, { storePage })));
+    expect(failure).toMatchObject({ reason: 'not-saved', error: errorMessages.storageUnavailable, pageNumber: 2, summary: { pagesStored: 1 } });
+  });
+
+  it('a store that throws is reported, not thrown', async () => {
+    const server = await serveFeed({ items: feedItems(5) });
+    const failure = failed(await walkFeedPages(walkOptions(server.url, recordingStore(), { storePage: () => Promise.reject(new Error('disk full')) })));
+    expect(failure).toMatchObject({ reason: 'not-saved', error: errorMessages.syncPageNotSaved });
+  });
+});
+
+describe('walkFeedPages: bad items never reject the good ones', () => {
+  it('drops and counts the 3 of 10,000 items that lack ids', async () => {
+    const items = feedItems(10_000);
+    for (const index of [0, 4_999, 9_999]) delete items[index]?.id;
+    const server = await serveFeed({ items });
+    const store = recordingStore();
+    const summary = succeeded(await walkFeedPages(walkOptions(server.url, store)));
+    expect(summary).toMatchObject({ newItems: 9_997, droppedItems: { withoutId: 3, withoutContent: 0, notAnObject: 0, repeatedId: 0 } });
+    expect(store.pages[0]?.page.items).toHaveLength(9_997);
+  });
+
+  it('keeps items with wrong-typed fields it can still use, and drops the rest', async () => {
+    const items = [
+      { id: 7, title: 42, content_text: 'Number id becomes text; a number title is dropped.', tags: ['ok', 3, null] },
+      { id: { nested: true }, content_text: 'An object id is no id.' },
+      { id: 'no-content', content_html: 5 },
+      'not an item',
+      { id: 'good', title: 'Good', content_html: '<p>Good</p>', url: 12 },
+    ];
+    const server = await serveFeed({ items });
+    const store = recordingStore();
+    const summary = succeeded(await walkFeedPages(walkOptions(server.url, store)));
+    expect(summary.droppedItems).toEqual({ withoutId: 1, withoutContent: 1, notAnObject: 1, repeatedId: 0 });
+    expect(store.pages[0]?.page.items).toMatchObject([
+      { id: '7', title: '', tags: ['ok'] },
+      { id: 'good', title: 'Good', url: null },
+    ]);
+  });
+
+  it('keeps items with unreadable dates, as unknown dates', async () => {
+    const items = [
+      { id: 'a', content_text: 'a', date_published: '7 July 2021' },
+      { id: 'b', content_text: 'b', date_published: '2021-02-30T25:61:00Z', date_modified: 12 },
+    ];
+    const server = await serveFeed({ items });
+    const store = recordingStore();
+    succeeded(await walkFeedPages(walkOptions(server.url, store)));
+    expect(store.pages[0]?.page.items).toMatchObject([
+      { id: 'a', datePublished: null, dateModified: null },
+      { id: 'b', datePublished: null, dateModified: null },
+    ]);
+  });
+
+  it('caps a 1 MB title at the storage cap', async () => {
+    const server = await serveFeed({ items: [{ id: 'long', title: 'T'.repeat(1024 * 1024), content_text: 'x' }] });
+    const store = recordingStore();
+    succeeded(await walkFeedPages(walkOptions(server.url, store)));
+    expect(store.pages[0]?.page.items[0]?.title).toHaveLength(storageCaps.titleCharacters);
+  });
+
+  it('stores hostile content_html as sent (the renderer sanitizes it before display)', async () => {
+    const server = await serveFeed({ fault: { kind: 'hostile-html' } });
+    const store = recordingStore();
+    succeeded(await walkFeedPages(walkOptions(server.url, store)));
+    const html = store.pages[0]?.page.items[0]?.contentHtml ?? '';
+    expect(html).toContain('<script>');
+    expect(html).toContain('onerror=');
+    expect(html).toContain('javascript:');
+  });
+});
