@@ -1,0 +1,59 @@
+// Main process entry: one instance, one window, the app:// protocol, the bridge and the menu.
+import { app, BrowserWindow, powerMonitor, session } from 'electron';
+import { bridgeEvents } from '../shared/bridge';
+import path from 'node:path';
+import { registerAppScheme, serveAppProtocol } from './appProtocol';
+import { fixAppIdentity } from './appIdentity';
+import { installAppMenu } from './appMenu';
+import { registerBridgeHandlers } from './bridgeHandlers';
+import { createMainWindow } from './mainWindow';
+import { guardNavigation, refusePermissions } from './navigationGuard';
+import { showAboutDialog } from './aboutDialog';
+
+const userDataFolder = fixAppIdentity();
+const isDevelopment = !app.isPackaged;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  let mainWindow: BrowserWindow | null = null;
+
+  const openMainWindow = () => {
+    mainWindow = createMainWindow({
+      preloadPath: path.join(__dirname, 'preload.cjs'),
+      userDataFolder,
+      isDevelopment,
+    });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  };
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => guardNavigation(contents));
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  void app.whenReady().then(() => {
+    refusePermissions(session.defaultSession);
+    serveAppProtocol(path.join(__dirname, '..', 'renderer'));
+    registerBridgeHandlers();
+    installAppMenu(isDevelopment, { showAbout: () => showAboutDialog(mainWindow) });
+    openMainWindow();
+    // Waking from sleep is when a field laptop often finds a network again: tell the page to sync.
+    powerMonitor.on('resume', () => {
+      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(bridgeEvents.systemResumed);
+    });
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
+    });
+  });
+}
