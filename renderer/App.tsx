@@ -6,9 +6,14 @@ import type { NewsItem, NewsItemKey } from '../shared/feed/newsItem';
 import { sampleFeedPath } from '../shared/feed/sampleFeed';
 import { NewsList } from './components/NewsList';
 import { ReaderPane } from './components/ReaderPane';
+import { FeedSettings } from './components/FeedSettings';
 import { StatusLine } from './components/StatusLine';
 import { db, newsRepository } from './database';
 import { importSampleOnFirstStart } from './sampleNews';
+import { syncStatusText } from './sync/syncStatusText';
+import { defaultSyncIntervalMinutes, startAutomaticSync, useSyncRunState } from './sync/syncService';
+import { useLastLooked } from './useLastLooked';
+import { useNow } from './useNow';
 import { useOnlineStatus } from './useOnlineStatus';
 
 const pageSize = 200;
@@ -25,6 +30,11 @@ export function App() {
   const [openedKey, setOpenedKey] = useState<NewsItemKey | null>(null);
   const [focusedIndex, setFocusedIndex] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
+  const sync = useSyncRunState();
+  const nowMs = useNow(30_000);
+  const lastLooked = useLastLooked();
+  const intervalSetting = useLiveQuery(() => newsRepository.readSetting('syncIntervalMinutes'));
+  const intervalMinutes = Number(intervalSetting ?? defaultSyncIntervalMinutes) || defaultSyncIntervalMinutes;
 
   const items = useLiveQuery(() => db.items.orderBy('sortDate').reverse().limit(shownCount).toArray(), [shownCount]);
   const savedCount = useLiveQuery(() => db.items.count());
@@ -36,6 +46,8 @@ export function App() {
       .catch(() => setProblem(errorMessages.storageUnavailable));
   }, []);
 
+  useEffect(() => startAutomaticSync(intervalMinutes), [intervalMinutes]);
+
   const openItem = (item: NewsItem) => {
     const key: NewsItemKey = [item.feedUrl, item.id];
     setOpenedKey(key);
@@ -46,6 +58,7 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1 className="app-title">Field News</h1>
+        <FeedSettings syncing={sync.running} intervalMinutes={intervalMinutes} nowMs={nowMs} />
       </header>
       <main className="app-main">
         <div className="list-column">
@@ -55,6 +68,7 @@ export function App() {
             focusedIndex={focusedIndex}
             onFocusIndex={setFocusedIndex}
             onOpen={openItem}
+            newSince={lastLooked}
             emptyText="No news saved yet. Add a feed and sync when you are online."
           />
           {items !== undefined && savedCount !== undefined && items.length < savedCount && (
@@ -65,7 +79,7 @@ export function App() {
         </div>
         <ReaderPane item={openedItem} />
       </main>
-      <StatusLine online={online} savedCount={savedCount} problem={problem} />
+      <StatusLine text={syncStatusText({ online, sync, savedCount, nowMs })} syncing={sync.running} problem={problem} />
     </div>
   );
 }

@@ -51,4 +51,11 @@ export const errorMessages = {
   fetchTooManyRedirects: (limit: number) => `This address redirected more than ${limit} times, so Field News gave up.`,
   fetchRedirectUnusable: 'The server redirected to an address Field News cannot follow (not an http or https address).',
   syncPageNotSaved: 'A page of news could not be saved on this computer; what was saved before is kept.',
+  // Feed settings: what a person typed as a feed address.
+  feedAddressEmpty: 'Type or paste the address of a news feed, for example https://example.org/feed.json.',
+  feedAddressNoScheme: (text: string) => `"${text}" is missing its start: feed addresses begin with https:// (or http://).`,
+  feedAddressMalformed: 'This is not a well-formed web address. Check it for spaces or missing parts.',
+  feedAddressScheme: (scheme: string) => `Field News reads feeds from web addresses (https or http), not from "${scheme}" addresses.`,
+  feedAlreadyAdded: 'This feed is already in the list.',
+  syncOffline: 'Offline — showing saved news',
 } as const;

@@ -2,6 +2,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { displayTitle, previewText } from '../../shared/feed/itemPreview';
 import type { NewsItem, NewsItemKey } from '../../shared/feed/newsItem';
+import { sampleFeedKey } from '../../shared/feed/sampleFeed';
 import { formatNewsDate } from '../formatNewsDate';
 
 export const itemKeyText = (item: Pick<NewsItem, 'feedUrl' | 'id'>): string => `${item.feedUrl}\n${item.id}`;
@@ -13,9 +14,11 @@ interface NewsListProps {
   onFocusIndex: (index: number) => void;
   onOpen: (item: NewsItem) => void;
   emptyText: string;
+  /** Items first seen after this time are marked new; null marks none. */
+  newSince: string | null;
 }
 
-export function NewsList({ items, openedKey, focusedIndex, onFocusIndex, onOpen, emptyText }: NewsListProps) {
+export function NewsList({ items, openedKey, focusedIndex, onFocusIndex, onOpen, emptyText, newSince }: NewsListProps) {
   const listRef = useRef<HTMLDivElement>(null);
   if (items === undefined) return <div className="news-list news-list--loading">Opening saved news…</div>;
   if (items.length === 0) return <div className="news-list news-list--empty">{emptyText}</div>;
@@ -49,6 +52,8 @@ export function NewsList({ items, openedKey, focusedIndex, onFocusIndex, onOpen,
     <div className="news-list" ref={listRef} role="feed" aria-label="Saved news" onKeyDown={onKeyDown}>
       {items.map((item, index) => {
         const key = itemKeyText(item);
+        // The bundled sample is never news that "arrived"; synced items are new until the user has looked.
+        const isNew = newSince !== null && item.feedUrl !== sampleFeedKey && item.firstSeenAt > newSince && !item.read;
         return (
           <article
             key={key}
@@ -62,6 +67,7 @@ export function NewsList({ items, openedKey, focusedIndex, onFocusIndex, onOpen,
             onClick={() => onOpen(item)}
           >
             <time dateTime={item.datePublished ?? undefined}>{formatNewsDate(item.datePublished)}</time>
+            {isNew && <span className="new-badge">New</span>}
             <h2>{displayTitle(item)}</h2>
             <p>{previewText(item)}</p>
           </article>

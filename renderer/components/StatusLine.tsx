@@ -1,19 +1,17 @@
-// Says in words what the app knows: online or offline, and how much news is saved.
+// The status line: says in words what the app is doing (role="status"), with a progress bar while a sync runs.
 interface StatusLineProps {
-  online: boolean;
-  savedCount: number | undefined;
+  text: string;
+  syncing: boolean;
   problem: string | null;
 }
 
-const countText = (count: number) => `${count} news item${count === 1 ? '' : 's'} saved`;
-
-export function StatusLine({ online, savedCount, problem }: StatusLineProps) {
-  const parts = [online ? 'Online' : 'Offline — showing saved news'];
-  if (savedCount !== undefined) parts.push(countText(savedCount));
-  if (problem) parts.push(problem);
+export function StatusLine({ text, syncing, problem }: StatusLineProps) {
   return (
-    <footer className="status-line" role="status" aria-live="polite">
-      {parts.join(' · ')}
+    <footer className="status-bar">
+      {syncing && <progress className="sync-progress" aria-label="Sync progress" />}
+      <span className="status-line" role="status" aria-live="polite">
+        {problem ? `${text} · ${problem}` : text}
+      </span>
     </footer>
   );
 }

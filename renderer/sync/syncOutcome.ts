@@ -1,0 +1,20 @@
+// What one feed's sync reports back to the window: plain data, so it crosses from the worker.
+import type { WalkProgress } from '../../shared/sync/walkFeedPages';
+
+export interface SyncOutcome {
+  feedUrl: string;
+  feedTitle: string;
+  result: 'synced' | 'not-modified' | 'busy' | 'failed' | 'gone' | 'removed';
+  newItems: number;
+  updatedItems: number;
+  /** Items the feed sent that could not be kept (no id, no content…). */
+  droppedItems: number;
+  error: string | null;
+  /** When the next automatic try may happen (ms since epoch), after a failure. */
+  nextAttemptAt: number | null;
+}
+
+export interface SyncProgress extends WalkProgress {
+  feedUrl: string;
+  feedTitle: string;
+}

@@ -1,0 +1,44 @@
+// This window's sync: the worker client, the scheduler, and the triggers that start a run.
+import { useSyncExternalStore } from 'react';
+import { defaultFetchPolicy } from '../../shared/sync/fetchPolicy';
+import { bridge } from '../bridge';
+import { db } from '../database';
+import { createSyncClient } from './syncClient';
+import { createSyncScheduler, type SyncRunState } from './syncScheduler';
+
+export const defaultSyncIntervalMinutes = 30;
+
+const listeners = new Set<() => void>();
+
+export const syncScheduler = createSyncScheduler({
+  db,
+  client: createSyncClient(bridge),
+  isOnline: () => navigator.onLine,
+  now: () => Date.now(),
+  maxPages: defaultFetchPolicy(__APP_VERSION__).maxPagesPerWalk,
+  onState: () => listeners.forEach((listener) => listener()),
+});
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+
+export const useSyncRunState = (): SyncRunState => useSyncExternalStore(subscribe, syncScheduler.current);
+
+/**
+ * Syncs now if online, and again whenever the link comes back, the computer wakes, and every
+ * `intervalMinutes`. Returns the function that stops the automatic runs.
+ */
+export const startAutomaticSync = (intervalMinutes: number): (() => void) => {
+  const runAutomatically = () => void syncScheduler.run({ manual: false });
+  runAutomatically();
+  window.addEventListener('online', runAutomatically);
+  const stopResume = bridge.onSystemResume(runAutomatically);
+  const timer = window.setInterval(runAutomatically, Math.max(1, intervalMinutes) * 60_000);
+  return () => {
+    window.removeEventListener('online', runAutomatically);
+    stopResume();
+    window.clearInterval(timer);
+  };
+};

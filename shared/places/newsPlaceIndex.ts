@@ -1,0 +1,187 @@
+// In-memory index from place to the stored items that name it, or name a place inside it (a town's
+// items also count for its state and its country). Filled from [item key, place ids, date] alone,
+// so search never scans item texts; items can be added, re-tagged and removed one at a time.
+import type { Gazetteer, Place } from './gazetteer';
+
+export interface IndexedItem {
+  key: string;
+  /** Milliseconds since 1970; NaN when the item has no date (it sorts last). */
+  date: number;
+}
+
+interface Postings {
+  /** Item slots in slots[0 … length), newest first once sorted. A typed array: 4 bytes an entry. */
+  slots: Int32Array;
+  length: number;
+  sorted: boolean;
+  /** Items that name this very place, not only a place inside it. */
+  direct: number;
+}
+
+export interface NewsPlaceIndex {
+  readonly gazetteer: Gazetteer;
+  /** Adds an item or replaces its places and date. Unknown place ids are ignored. */
+  setItem(key: string, placeIds: readonly string[], date: string | number | null): void;
+  removeItem(key: string): void;
+  /** Items that name the place or a place inside it, newest first. */
+  itemsOf(placeId: string, limit?: number): IndexedItem[];
+  /** How many items name the place or a place inside it. */
+  countOf(placeId: string): number;
+  /** How many items name the place itself. */
+  directCountOf(placeId: string): number;
+  /** Places with at least one item, counting states and countries of named places. */
+  presentPlaces(): Place[];
+  placeIdsOf(key: string): string[];
+  readonly itemCount: number;
+  /** Changes on every update, so caches built on the index know when to refresh. */
+  readonly revision: number;
+  /** For search: visit the item slots of a place newest first; stop by returning false. */
+  visit(placeId: string, visitor: (slot: number, key: string, date: number) => boolean): void;
+  /** Upper bound of slot numbers, for callers that mark slots in a typed array. */
+  readonly slotLimit: number;
+}
+
+const toTime = (date: string | number | null): number =>
+  typeof date === 'number' ? date : date === null ? Number.NaN : Date.parse(date);
+
+export const createNewsPlaceIndex = (gazetteer: Gazetteer): NewsPlaceIndex => {
+  const ordinalOf = new Map<string, number>();
+  gazetteer.places.forEach((place, ordinal) => ordinalOf.set(place.id, ordinal));
+
+  const keys: string[] = [];
+  const dates: number[] = [];
+  const placesOfSlot: (number[] | undefined)[] = [];
+  const slotOfKey = new Map<string, number>();
+  const freeSlots: number[] = [];
+  const postings = new Map<number, Postings>();
+  let revision = 0;
+
+  const newestFirst = (a: number, b: number): number => {
+    const dateA = dates[a] ?? Number.NaN;
+    const dateB = dates[b] ?? Number.NaN;
+    if (Number.isNaN(dateA) || Number.isNaN(dateB)) return Number.isNaN(dateA) ? (Number.isNaN(dateB) ? a - b : 1) : -1;
+    return dateB - dateA || a - b;
+  };
+
+  /** The place, its state and its country: where an item naming the place is found. */
+  const covering = (ordinals: readonly number[]): Map<number, boolean> => {
+    const cover = new Map<number, boolean>();
+    for (const ordinal of ordinals) {
+      cover.set(ordinal, true);
+      const place = gazetteer.places[ordinal];
+      if (place === undefined) continue;
+      for (const id of [place.state, place.country]) {
+        const outer = id === null ? undefined : ordinalOf.get(id);
+        if (outer !== undefined && !cover.has(outer)) cover.set(outer, false);
+      }
+    }
+    return cover;
+  };
+
+  const detach = (slot: number): void => {
+    const ordinals = placesOfSlot[slot];
+    if (ordinals === undefined) return;
+    for (const [ordinal, direct] of covering(ordinals)) {
+      const list = postings.get(ordinal);
+      if (list === undefined) continue;
+      const at = list.slots.subarray(0, list.length).indexOf(slot);
+      if (at >= 0) {
+        list.slots.copyWithin(at, at + 1, list.length);
+        list.length -= 1;
+      }
+      if (direct) list.direct -= 1;
+      if (list.length === 0) postings.delete(ordinal);
+    }
+    placesOfSlot[slot] = undefined;
+  };
+
+  const postingsOf = (placeId: string): Postings | undefined => {
+    const ordinal = ordinalOf.get(placeId);
+    const list = ordinal === undefined ? undefined : postings.get(ordinal);
+    if (list !== undefined && !list.sorted) {
+      list.slots.subarray(0, list.length).sort(newestFirst);
+      list.sorted = true;
+    }
+    return list;
+  };
+
+  return {
+    gazetteer,
+    setItem(key, placeIds, date) {
+      revision += 1;
+      let slot = slotOfKey.get(key);
+      if (slot === undefined) {
+        slot = freeSlots.pop() ?? keys.length;
+        slotOfKey.set(key, slot);
+        keys[slot] = key;
+      } else {
+        detach(slot);
+      }
+      dates[slot] = toTime(date);
+      const ordinals = [...new Set(placeIds.flatMap((id) => ordinalOf.get(id) ?? []))];
+      placesOfSlot[slot] = ordinals;
+      for (const [ordinal, direct] of covering(ordinals)) {
+        let list = postings.get(ordinal);
+        if (list === undefined) {
+          list = { slots: new Int32Array(4), length: 0, sorted: true, direct: 0 };
+          postings.set(ordinal, list);
+        }
+        if (list.length === list.slots.length) {
+          const grown = new Int32Array(list.length * 2);
+          grown.set(list.slots);
+          list.slots = grown;
+        }
+        list.slots[list.length] = slot;
+        list.length += 1;
+        list.sorted = false;
+        if (direct) list.direct += 1;
+      }
+    },
+    removeItem(key) {
+      const slot = slotOfKey.get(key);
+      if (slot === undefined) return;
+      revision += 1;
+      detach(slot);
+      slotOfKey.delete(key);
+      keys[slot] = '';
+      dates[slot] = Number.NaN;
+      freeSlots.push(slot);
+    },
+    itemsOf(placeId, limit = Number.POSITIVE_INFINITY) {
+      const list = postingsOf(placeId);
+      if (list === undefined) return [];
+      return [...list.slots.subarray(0, Math.min(list.length, limit))].map((slot) => ({ key: keys[slot] ?? '', date: dates[slot] ?? Number.NaN }));
+    },
+    countOf(placeId) {
+      const ordinal = ordinalOf.get(placeId);
+      return ordinal === undefined ? 0 : (postings.get(ordinal)?.length ?? 0);
+    },
+    directCountOf(placeId) {
+      const ordinal = ordinalOf.get(placeId);
+      return ordinal === undefined ? 0 : (postings.get(ordinal)?.direct ?? 0);
+    },
+    presentPlaces: () => [...postings.keys()].flatMap((ordinal) => gazetteer.places[ordinal] ?? []),
+    placeIdsOf(key) {
+      const slot = slotOfKey.get(key);
+      const ordinals = slot === undefined ? undefined : placesOfSlot[slot];
+      return (ordinals ?? []).flatMap((ordinal) => gazetteer.places[ordinal]?.id ?? []);
+    },
+    get itemCount() {
+      return slotOfKey.size;
+    },
+    get revision() {
+      return revision;
+    },
+    get slotLimit() {
+      return keys.length;
+    },
+    visit(placeId, visitor) {
+      const list = postingsOf(placeId);
+      if (list === undefined) return;
+      for (let at = 0; at < list.length; at += 1) {
+        const slot = list.slots[at] ?? 0;
+        if (!visitor(slot, keys[slot] ?? '', dates[slot] ?? Number.NaN)) return;
+      }
+    },
+  };
+};
