@@ -42,6 +42,8 @@ export interface FeedServerOptions {
   /** Gzip the answer when the client accepts it (default true). */
   gzip?: boolean;
   port?: number;
+  /** Wait this long before answering each feed request: a slow link, so that syncs overlap. */
+  delayMs?: number;
 }
 
 export interface ServedRequest {
@@ -227,7 +229,10 @@ export const startFeedServer = async (options: FeedServerOptions = {}): Promise<
     answer(request, response, 200, body, 'application/feed+json', validators);
   };
 
-  const server = createServer(serve);
+  const server = createServer((request, response) => {
+    if (options.delayMs && request.method !== 'OPTIONS') setTimeout(() => serve(request, response), options.delayMs);
+    else serve(request, response);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -91,5 +92,49 @@ describe('importSampleOnFirstStart', () => {
     expect(result.ok).toBe(false);
     expect(await db.items.count()).toBe(0);
     expect(await importSampleOnFirstStart(repository, () => Promise.resolve('<html>'))).toMatchObject({ ok: false });
+  });
+});
+
+describe('applying feed pages', () => {
+  const itemArbitrary = fc.record({
+    id: fc.constantFrom('a', 'b', 'c', 'd'),
+    title: fc.constantFrom('Hubs in Petén', 'Training in Panama'),
+    contentText: fc.constantFrom('v1', 'v2', 'v3'),
+    dateModified: fc.constantFrom(null, '2021-06-19T12:00:00Z', '2021-06-20T12:00:00Z'),
+  });
+  const pageArbitrary = fc.uniqueArray(itemArbitrary, { selector: (item) => item.id, maxLength: 4 }).map(
+    (items): FeedPage => ({
+      title: 'Feed',
+      homePageUrl: null,
+      feedUrl: null,
+      nextUrl: null,
+      droppedItems: { withoutId: 0, withoutContent: 0, notAnObject: 0, repeatedId: 0 },
+      items: items.map((item) => ({ ...item, url: null, contentHtml: null, summary: null, datePublished: '2021-06-18T12:00:00Z', tags: [] })),
+    }),
+  );
+
+  const databaseAfter = async (pages: FeedPage[]) => {
+    const fresh = new FieldNewsDb('field-news-property', { indexedDB: new IDBFactory(), IDBKeyRange });
+    const writer = createNewsRepository(fresh, () => new Date('2026-01-01T00:00:00Z'));
+    for (const page of pages) await writer.storeFeedPage({ url: 'https://news.example/feed.json', title: 'Feed', builtIn: false }, page);
+    const items = await fresh.items.toArray();
+    fresh.close();
+    return items;
+  };
+
+  it('leaves the same database whether the pages come once, twice, or in another order', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc
+          .array(pageArbitrary, { minLength: 1, maxLength: 4 })
+          .chain((pages) => fc.tuple(fc.constant(pages), fc.shuffledSubarray(pages, { minLength: pages.length, maxLength: pages.length }))),
+        async ([pages, shuffled]) => {
+          const once = await databaseAfter(pages);
+          expect(await databaseAfter([...pages, ...pages])).toEqual(once);
+          expect(await databaseAfter(shuffled)).toEqual(once);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -1,0 +1,139 @@
+// Sync of one feed into a real (fake-indexeddb) database over a real HTTP server on 127.0.0.1:
+// for every fault, a clear message, the feed's last error recorded, no stored item lost or duplicated.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fetchFeedDocument } from '../../../shared/sync/fetchFeedDocument';
+import type { FeedServerOptions } from '../../../scripts/feedServer';
+import { FieldNewsDb } from '../../../renderer/db/fieldNewsDb';
+import { createNewsRepository, type NewsRepository } from '../../../renderer/db/newsRepository';
+import { syncFeed } from '../../../renderer/sync/syncFeed';
+import type { SyncOutcome } from '../../../renderer/sync/syncOutcome';
+import { feedItems, fixedClock, nodeTransport, serveFeed, testPolicy } from '../../shared/sync/syncTestKit';
+
+let db: FieldNewsDb;
+let repository: NewsRepository;
+
+beforeEach(async () => {
+  db = new FieldNewsDb('field-news-sync-test', { indexedDB: new IDBFactory(), IDBKeyRange });
+  await db.open();
+  repository = createNewsRepository(db, fixedClock);
+});
+afterEach(() => db.close());
+
+const policy = testPolicy({ idleTimeoutMs: 400, totalTimeoutMs: 3_000, maxDocumentBytes: 1024 * 1024 });
+
+const sync = async (feedUrl: string, usePolicy = policy): Promise<SyncOutcome> =>
+  syncFeed({
+    db,
+    repository,
+    feedUrl,
+    fetchDocument: (request) => fetchFeedDocument(nodeTransport, request, usePolicy),
+    maxPages: 10,
+    onProgress: () => undefined,
+    now: fixedClock,
+    random: () => 0.5,
+  });
+
+/** A feed with 30 good items, synced once, whose server then turns faulty. */
+const syncedFeed = async (fault: FeedServerOptions) => {
+  const good = await serveFeed({ items: feedItems(30), title: 'Good News', pageSize: 10 });
+  await repository.addFeed({ url: good.url, title: 'Good News', builtIn: false });
+  expect(await sync(good.url)).toMatchObject({ result: 'synced', newItems: 30 });
+  const before = await db.items.toArray();
+  const faulty = await serveFeed({ items: feedItems(30), title: 'Good News', ...fault });
+  // Point the stored feed at the faulty server, keeping its items and validators.
+  await db.transaction('rw', db.items, db.feeds, async () => {
+    const feed = (await db.feeds.get(good.url))!;
+    await db.feeds.delete(good.url);
+    await db.feeds.put({ ...feed, url: faulty.url, pageValidators: {} });
+    await db.items.bulkPut(before.map((item) => ({ ...item, feedUrl: faulty.url })));
+    await db.items.where('feedUrl').equals(good.url).delete();
+  });
+  return { url: faulty.url, before: await db.items.toArray() };
+};
+
+describe('syncFeed', () => {
+  it('stores every page of a feed, and a second sync writes nothing', async () => {
+    const server = await serveFeed({ items: feedItems(25), title: 'Paged News', pageSize: 10 });
+    await repository.addFeed({ url: server.url, title: '127.0.0.1', builtIn: false });
+    expect(await sync(server.url)).toMatchObject({ result: 'synced', newItems: 25, feedTitle: 'Paged News' });
+    expect(await db.feeds.get(server.url)).toMatchObject({ title: 'Paged News', lastError: null, failures: 0 });
+    expect(Object.keys((await db.feeds.get(server.url))!.pageValidators)).toHaveLength(3);
+    expect(await sync(server.url)).toMatchObject({ result: 'not-modified', newItems: 0 });
+    expect(server.requests.at(-1)?.status).toBe(304);
+    expect(await db.items.count()).toBe(25);
+  });
+
+  it('keeps the read flag of an item the feed updates', async () => {
+    const server = await serveFeed({ items: feedItems(3), title: 'News' });
+    await repository.addFeed({ url: server.url, title: 'News', builtIn: false });
+    await sync(server.url);
+    await repository.markRead([server.url, 'item-1']);
+    server.setItems([{ ...feedItems(1)[0], content_text: 'Corrected.', date_modified: '2021-07-08T12:00:00Z' }, ...feedItems(3).slice(1)]);
+    expect(await sync(server.url)).toMatchObject({ result: 'synced', newItems: 0 });
+    expect(await db.items.get([server.url, 'item-1'])).toMatchObject({ read: true, contentText: 'Corrected.' });
+    expect(await db.items.count()).toBe(3);
+  });
+
+  it.each<[string, FeedServerOptions, RegExp]>([
+    ['invalid JSON', { fault: { kind: 'invalid-json' } }, /not JSON/],
+    ['a JSON array', { fault: { kind: 'raw', body: '[1,2,3]' } }, /not a news feed/],
+    ['a JSON string', { fault: { kind: 'raw', body: '"news"' } }, /not a news feed/],
+    ['a feed without items', { fault: { kind: 'raw', body: '{"version":"https://jsonfeed.org/version/1.1","title":"x"}' } }, /no "items" list/],
+    ['an HTML page', { fault: { kind: 'html-page' } }, /web page, not a news feed/],
+    ['a 500', { fault: { kind: 'status', status: 500 } }, /answered 500/],
+    ['a 503', { fault: { kind: 'status', status: 503 } }, /answered 503/],
+    ['a 404', { fault: { kind: 'status', status: 404 } }, /answered 404/],
+    ['a redirect loop', { fault: { kind: 'redirect-loop' } }, /circle of redirects/],
+    ['a body that stops halfway', { fault: { kind: 'cut-off' } }, /only part of it came/],
+    ['a server that never answers', { fault: { kind: 'never-answer' } }, /did not answer|nothing arrived/],
+    ['a body over the size cap', { fault: { kind: 'huge', bytes: 50 * 1024 * 1024 } }, /larger than 1 MB/],
+    ['a second page that fails', { pageSize: 10, fault: { kind: 'status', status: 503 }, faultOnPage: 2 }, /answered 503/],
+  ])('after %s: says so, records it, backs off, and keeps every item', async (_name, fault, message) => {
+    const { url, before } = await syncedFeed(fault);
+    const outcome = await sync(url);
+    expect(outcome).toMatchObject({ result: 'failed', error: expect.stringMatching(message) as unknown });
+    expect(outcome.nextAttemptAt).toBeGreaterThan(fixedClock().getTime());
+    expect(await db.feeds.get(url)).toMatchObject({ lastError: outcome.error, failures: 1, gone: false });
+    expect(await db.items.toArray()).toEqual(before);
+  });
+
+  it('marks a feed that answers 410 as gone, with no next try, and keeps its items', async () => {
+    const { url, before } = await syncedFeed({ fault: { kind: 'status', status: 410 } });
+    expect(await sync(url)).toMatchObject({ result: 'gone', nextAttemptAt: null });
+    expect(await db.feeds.get(url)).toMatchObject({ gone: true, lastError: expect.stringMatching(/410/) as unknown });
+    expect(await db.items.toArray()).toEqual(before);
+  });
+
+  it('ends a next_url loop without storing a page twice', async () => {
+    const server = await serveFeed({ items: feedItems(20), pageSize: 10, fault: { kind: 'next-url-loop' } });
+    await repository.addFeed({ url: server.url, title: 'Loop', builtIn: false });
+    expect(await sync(server.url)).toMatchObject({ result: 'synced' });
+    expect(await db.items.count()).toBeLessThanOrEqual(20);
+    const ids = (await db.items.toArray()).map((item) => item.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('keeps 9,997 of 10,000 items when 3 lack ids, and counts the 3', async () => {
+    const items = feedItems(10_000).map((item, index) => ([17, 5000, 9999].includes(index) ? { ...item, id: undefined } : item));
+    const server = await serveFeed({ items, title: 'Large' });
+    await repository.addFeed({ url: server.url, title: 'Large', builtIn: false });
+    expect(await sync(server.url, testPolicy())).toMatchObject({ result: 'synced', newItems: 9_997, droppedItems: 3 });
+    expect(await db.items.count()).toBe(9_997);
+  });
+
+  it('keeps items with wrong types, invalid dates and a 1 MB title, capped', async () => {
+    const server = await serveFeed({
+      items: [
+        { id: 7, title: ['not', 'text'], content_text: 'Numeric id, list title.', date_published: 'yesterday' },
+        { id: 'long', title: 'T'.repeat(1024 * 1024), content_html: '<p>Long title</p>', date_published: '2021-13-45T99:00:00Z' },
+        { id: 'wrong', content_text: 5, content_html: '<p>ok</p>', tags: 'not-a-list', url: 'javascript:alert(1)' },
+      ],
+    });
+    await repository.addFeed({ url: server.url, title: 'Odd', builtIn: false });
+    expect(await sync(server.url, testPolicy())).toMatchObject({ result: 'synced', newItems: 3 });
+    expect(await db.items.get([server.url, '7'])).toMatchObject({ title: '', datePublished: null });
+    expect((await db.items.get([server.url, 'long']))?.title).toHaveLength(2_000);
+    expect(await db.items.get([server.url, 'wrong'])).toMatchObject({ contentText: null, tags: [], url: null });
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { SyncOutcome } from '../../../renderer/sync/syncOutcome';
+import { syncStatusText, timeAgo } from '../../../renderer/sync/syncStatusText';
+
+const nowMs = Date.parse('2026-11-27T18:00:00Z');
+const outcome = (overrides: Partial<SyncOutcome>): SyncOutcome => ({
+  feedUrl: 'https://news.example/feed.json',
+  feedTitle: 'IOM Regional News',
+  result: 'synced',
+  newItems: 0,
+  updatedItems: 0,
+  droppedItems: 0,
+  error: null,
+  nextAttemptAt: null,
+  ...overrides,
+});
+const idle = { running: false, progress: null, lastRun: null };
+
+describe('the status line', () => {
+  it('says offline first, whatever else happened', () => {
+    expect(syncStatusText({ online: false, sync: idle, savedCount: 10, nowMs })).toBe('Offline — showing saved news · 10 news items saved');
+  });
+
+  it('says which feed is syncing, the page and the new items', () => {
+    const progress = { feedUrl: 'x', feedTitle: 'IOM Regional News', pageNumber: 2, pageUrl: 'x', newItems: 40, updatedItems: 0, totalNew: 340, totalUpdated: 0 };
+    expect(syncStatusText({ online: true, sync: { running: true, progress, lastRun: null }, savedCount: 10, nowMs })).toBe(
+      'Syncing IOM Regional News… page 2, 340 new',
+    );
+  });
+
+  it('says when news was last updated and how much arrived', () => {
+    const lastRun = { finishedAt: nowMs - 2 * 60_000, outcomes: [outcome({ newItems: 7 }), outcome({ newItems: 5 })] };
+    expect(syncStatusText({ online: true, sync: { running: false, progress: null, lastRun }, savedCount: 22, nowMs })).toBe(
+      'Updated 2 minutes ago · 12 new · 22 news items saved',
+    );
+  });
+
+  it('names the failing feed, the failure in plain words and the next try', () => {
+    const failed = outcome({ result: 'failed', error: 'The server answered 503 (the server is busy or down for maintenance).', nextAttemptAt: nowMs + 4 * 60_000 });
+    expect(syncStatusText({ online: true, sync: { running: false, progress: null, lastRun: { finishedAt: nowMs, outcomes: [failed] } }, savedCount: 10, nowMs })).toBe(
+      'IOM Regional News: the server answered 503 (the server is busy or down for maintenance); next try in 4 minutes',
+    );
+  });
+
+  it('writes times the way people say them', () => {
+    expect(timeAgo(nowMs - 10_000, nowMs)).toBe('just now');
+    expect(timeAgo(nowMs - 60_000, nowMs)).toBe('1 minute ago');
+    expect(timeAgo(nowMs - 3 * 3_600_000, nowMs)).toBe('3 hours ago');
+    expect(timeAgo(nowMs - 2 * 86_400_000, nowMs)).toBe('2 days ago');
+  });
+});
