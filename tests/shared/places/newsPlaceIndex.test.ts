@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadGazetteer } from '../../../shared/places/gazetteer';
+import { createNewsPlaceIndex } from '../../../shared/places/newsPlaceIndex';
+
+const loaded = loadGazetteer(JSON.parse(readFileSync(new URL('../../../renderer/public/gazetteer/gazetteer.json', import.meta.url), 'utf8')));
+if (!loaded.ok) throw new Error(loaded.error);
+const gazetteer = loaded.value;
+const tapachula = '3516266';
+const tijuana = '3981609';
+const melchorDeMencos = '3598131';
+
+describe('newsPlaceIndex', () => {
+  it('finds an item under its place, the place\'s state and its country, newest first', () => {
+    const index = createNewsPlaceIndex(gazetteer);
+    index.setItem('old', [tapachula], '2021-01-01T00:00:00Z');
+    index.setItem('new', [tijuana], '2021-06-01T00:00:00Z');
+    index.setItem('undated', [tapachula], null);
+    expect(index.itemsOf(tapachula).map((item) => item.key)).toEqual(['old', 'undated']);
+    expect(index.itemsOf('MX.05').map((item) => item.key)).toEqual(['old', 'undated']);
+    expect(index.itemsOf('MX').map((item) => item.key)).toEqual(['new', 'old', 'undated']);
+    expect(index.countOf('MX')).toBe(3);
+    expect(index.directCountOf('MX')).toBe(0);
+    expect(index.directCountOf(tapachula)).toBe(2);
+  });
+
+  it('replaces an item\'s places when it is tagged again', () => {
+    const index = createNewsPlaceIndex(gazetteer);
+    index.setItem('a', [tapachula], '2021-01-01T00:00:00Z');
+    const before = index.revision;
+    index.setItem('a', [melchorDeMencos], '2021-01-02T00:00:00Z');
+    expect(index.revision).toBeGreaterThan(before);
+    expect(index.countOf(tapachula)).toBe(0);
+    expect(index.countOf('MX')).toBe(0);
+    expect(index.itemsOf('GT')).toEqual([{ key: 'a', date: Date.parse('2021-01-02T00:00:00Z') }]);
+    expect(index.placeIdsOf('a')).toEqual([melchorDeMencos]);
+    expect(index.itemCount).toBe(1);
+  });
+
+  it('forgets a removed item and reuses its slot', () => {
+    const index = createNewsPlaceIndex(gazetteer);
+    index.setItem('a', [tapachula], 1);
+    index.setItem('b', [tapachula], 2);
+    index.removeItem('a');
+    index.setItem('c', [tijuana], 3);
+    expect(index.itemsOf(tapachula).map((item) => item.key)).toEqual(['b']);
+    expect(index.itemsOf('MX').map((item) => item.key)).toEqual(['c', 'b']);
+    expect(index.itemCount).toBe(2);
+    expect(index.presentPlaces().map((place) => place.id).sort()).toEqual([tijuana, tapachula, 'MX', 'MX.02', 'MX.05'].sort());
+  });
+
+  it('ignores place ids the gazetteer does not know (tagged under an older gazetteer)', () => {
+    const index = createNewsPlaceIndex(gazetteer);
+    index.setItem('a', ['no-such-place', tapachula], 1);
+    expect(index.placeIdsOf('a')).toEqual([tapachula]);
+  });
+});

@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseJsonFeed } from '../../../shared/feed/parseJsonFeed';
+import { loadGazetteer } from '../../../shared/places/gazetteer';
+import { createNewsPlaceIndex } from '../../../shared/places/newsPlaceIndex';
+import { createItemTextSearch } from '../../../shared/places/itemTextSearch';
+import { createPlaceSearch, mentionsToHighlight } from '../../../shared/places/placeSearch';
+import { createPlaceTagger, tagPlaces } from '../../../shared/places/tagPlaces';
+import { placeCorpus, placeCorpusQueries } from '../../fixtures/placeCorpus';
+
+const readJson = (path: string): unknown => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
+const loadedGazetteer = loadGazetteer(readJson('../../../renderer/public/gazetteer/gazetteer.json'));
+if (!loadedGazetteer.ok) throw new Error(loadedGazetteer.error);
+const gazetteer = loadedGazetteer.value;
+const tagger = createPlaceTagger(gazetteer);
+
+const feed = parseJsonFeed(readJson('../../../renderer/public/feeds/iom-regional-news-2021.json'));
+if (!feed.ok) throw new Error(feed.error);
+const sample = feed.value.items.map((item) => ({
+  key: item.id,
+  title: item.title,
+  text: item.contentText ?? '',
+  date: Date.parse(item.datePublished ?? ''),
+}));
+const sampleIndex = createNewsPlaceIndex(gazetteer);
+for (const item of sample) sampleIndex.setItem(item.key, tagPlaces(tagger, item), item.date);
+const sampleSearch = createPlaceSearch(sampleIndex);
+const textSearch = createItemTextSearch(sample);
+const keysFor = (query: string): string[] => sampleSearch.search(query, { textSearch }).hits.map((hit) => hit.itemKey);
+
+const psychosocial = '2021-07-01-iom-installs-three-new-psychosocial-care-groups-for-migrants-in-mexico';
+const migrantWomen = '2021-06-28-iom-presents-roadmap-for-improving-integration-of-migrant-women-in-southern-mexi';
+const peten = '2021-06-18-migrants-will-have-access-to-reliable-information-thanks-to-the-opening-of-two-n';
+const costaRicaNetwork = '2021-07-07-costa-rica-general-directorate-of-migration-and-aliens-mentions-joint-work-with';
+const costaRicaDisaster = '2021-06-28-costa-rica-includes-the-issue-of-mobility-in-its-third-national-disaster-risk-ma';
+const trafficking = '2021-06-21-iom-panama-launches-training-sessions-on-human-trafficking-and-migrant-smuggling';
+const municipalities = '2021-07-02-salvadoran-municipalities-receive-training-to-incorporate-orderly-and-safe-migra';
+const copeco = '2021-06-25-honduras-copeco-and-sinager-better-prepared-for-the-protection-of-migrants-durin';
+
+describe('place search over the bundled sample', () => {
+  it('knows the sample ids it is tested with', () => {
+    for (const key of [psychosocial, migrantWomen, peten, costaRicaNetwork, costaRicaDisaster, trafficking, municipalities, copeco]) {
+      expect(sample.map((item) => item.key)).toContain(key);
+    }
+  });
+
+  it.each(['tapachla', 'cuidad juarez', 'tijuna'])('"%s" puts the psychosocial care groups item first', (query) => {
+    expect(keysFor(query)[0]).toBe(psychosocial);
+  });
+
+  it.each(['peten', 'Petén', 'melchor de mencos', 'la libertad'])('"%s" puts the Information Hubs item first', (query) => {
+    expect(keysFor(query)[0]).toBe(peten);
+  });
+
+  it('"costa rica" finds both Costa Rica items', () => {
+    expect(keysFor('costa rica').slice(0, 2).sort()).toEqual([costaRicaDisaster, costaRicaNetwork].sort());
+  });
+
+  it('"Guatemala" finds the Petén item, which never says Guatemala', () => {
+    expect(keysFor('Guatemala')[0]).toBe(peten);
+  });
+
+  it.each(['chiapas', 'mexico'])('"%s" finds the migrant women item and the Tapachula item', (query) => {
+    expect(keysFor(query).slice(0, 2).sort()).toEqual([migrantWomen, psychosocial].sort());
+  });
+
+  it('"panama" finds the trafficking training item', () => {
+    expect(keysFor('panama')[0]).toBe(trafficking);
+  });
+
+  it.each(['salvadoran municipalities', 'el salvador'])('"%s" puts the municipalities item first', (query) => {
+    expect(keysFor(query)[0]).toBe(municipalities);
+  });
+
+  it('"honduras" finds the COPECO item', () => {
+    expect(keysFor('honduras')[0]).toBe(copeco);
+  });
+
+  it('"Tokyo" matches no place, says nothing matched and suggests place names', () => {
+    const result = sampleSearch.search('Tokyo', { textSearch });
+    expect(result.suggestions).toEqual([]);
+    expect(result.hits.filter((hit) => hit.placeId !== null)).toEqual([]);
+    expect(result.nothingMatched).toBe(true);
+    expect(result.nearestPlaces.length).toBeGreaterThan(0);
+  });
+
+  it('labels a suggestion with state, country and count', () => {
+    expect(sampleSearch.search('tapachla').suggestions[0]?.label).toBe('Tapachula — Chiapas, Mexico · 1 item');
+    expect(sampleSearch.search('costa rica').suggestions[0]?.label).toBe('Costa Rica · 2 items');
+  });
+
+  it('says which place matched each hit', () => {
+    expect(sampleSearch.search('cuidad juarez').hits[0]).toMatchObject({ placeId: '4013708', matchedName: 'Ciudad Juárez' });
+  });
+
+  it('ranks items of place matches above text matches', () => {
+    const result = sampleSearch.search('salvadoran municipalities', { textSearch });
+    expect(result.textWords).toEqual(['municipalities']);
+    expect(result.hits[0]).toMatchObject({ itemKey: municipalities, placeId: 'SV' });
+    expect(result.hits.slice(1).some((hit) => hit.itemKey === peten && hit.placeId === null)).toBe(true);
+  });
+
+  it('falls back to the text for words that name no place', () => {
+    const result = sampleSearch.search('psychosocial', { textSearch });
+    expect(result.suggestions).toEqual([]);
+    expect(result.hits[0]).toMatchObject({ itemKey: psychosocial, placeId: null });
+  });
+
+  it('highlights the place inside a matched country ("Petén" for "Guatemala")', () => {
+    const item = sample.find((candidate) => candidate.key === peten);
+    if (item === undefined) throw new Error('no Petén item');
+    const ranges = mentionsToHighlight(tagger, item, 'GT');
+    expect(ranges.map((range) => (range.field === 'title' ? item.title : item.text).slice(range.start, range.end))).toEqual([
+      'Petén', 'La Libertad', 'Melchor de Mencos', 'Petén',
+    ]);
+  });
+});
+
+describe('place search over the test corpus', () => {
+  const index = createNewsPlaceIndex(gazetteer);
+  for (const item of placeCorpus) index.setItem(item.id, tagPlaces(tagger, item), item.date);
+  const search = createPlaceSearch(index);
+
+  it.each(placeCorpusQueries)('"$query" ($why)', ({ query, first, includes }) => {
+    const keys = search.search(query).hits.map((hit) => hit.itemKey);
+    if (first !== undefined) expect(keys[0]).toBe(first);
+    if (includes !== undefined) expect(keys).toEqual(expect.arrayContaining([...includes]));
+    expect(first ?? includes).toBeDefined();
+  });
+
+  it('tells two places of one name apart in the suggestions', () => {
+    const labels = search.search('leon').suggestions.map((suggestion) => suggestion.label);
+    expect(labels).toEqual(expect.arrayContaining(['León — León, Nicaragua · 1 item', 'León de los Aldama — Guanajuato, Mexico · 1 item']));
+  });
+});
+
+describe('place search kept up to date', () => {
+  it('finds an item added after the first search, and forgets a removed one', () => {
+    const index = createNewsPlaceIndex(gazetteer);
+    const search = createPlaceSearch(index);
+    expect(search.search('tapachula').hits).toEqual([]);
+    index.setItem('later', tagPlaces(tagger, { title: 'Rain in Tapachula', text: '' }), '2024-01-01T00:00:00Z');
+    expect(search.search('tapachula').hits.map((hit) => hit.itemKey)).toEqual(['later']);
+    index.removeItem('later');
+    expect(search.search('tapachula').hits).toEqual([]);
+  });
+});
+
+describe('place search on any input', () => {
+  it('never throws, whatever is typed', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (query) => {
+        const result = sampleSearch.search(query, { textSearch });
+        return Array.isArray(result.hits) && result.hits.length <= 100;
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

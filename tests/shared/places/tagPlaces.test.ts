@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseJsonFeed } from '../../../shared/feed/parseJsonFeed';
+import type { FeedItem } from '../../../shared/feed/feedItem';
+import { loadGazetteer, type Place } from '../../../shared/places/gazetteer';
+import { createPlaceTagger, findPlaceMentions, placeTaggingVersion, tagPlaces, type TaggableItem } from '../../../shared/places/tagPlaces';
+import { placeCorpus, placeCorpusTags } from '../../fixtures/placeCorpus';
+
+const readJson = (path: string): unknown => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
+const loadedGazetteer = loadGazetteer(readJson('../../../renderer/public/gazetteer/gazetteer.json'));
+if (!loadedGazetteer.ok) throw new Error(loadedGazetteer.error);
+const gazetteer = loadedGazetteer.value;
+const tagger = createPlaceTagger(gazetteer);
+
+const feed = parseJsonFeed(readJson('../../../renderer/public/feeds/iom-regional-news-2021.json'));
+if (!feed.ok) throw new Error(feed.error);
+const sampleItems = feed.value.items;
+const sampleItem = (idStart: string): FeedItem => {
+  const found = sampleItems.find((item) => item.id.startsWith(idStart));
+  if (found === undefined) throw new Error(`no sample item ${idStart}`);
+  return found;
+};
+const taggable = (item: FeedItem): TaggableItem => ({ title: item.title, text: item.contentText ?? '' });
+const placesOf = (item: TaggableItem): Place[] => tagPlaces(tagger, item).flatMap((id) => gazetteer.byId.get(id) ?? []);
+const names = (item: TaggableItem): string[] => placesOf(item).map((place) => place.name);
+
+describe('tagPlaces over the bundled sample', () => {
+  it('finds the three Mexican cities of the psychosocial item, and Mexico', () => {
+    const places = placesOf(taggable(sampleItem('2021-07-01-iom-installs-three-new-psychosocial')));
+    expect(places.map((place) => [place.name, place.state])).toEqual([
+      ['Mexico', null], ['Tapachula', 'MX.05'], ['Ciudad Juárez', 'MX.06'], ['Tijuana', 'MX.02'],
+    ]);
+  });
+
+  it('reads "La Libertad" of the Petén item as the town in Petén, not the Salvadoran department', () => {
+    const places = placesOf(taggable(sampleItem('2021-06-18-migrants-will-have-access')));
+    expect(places.map((place) => place.name).sort()).toEqual(['La Libertad', 'Melchor de Mencos', 'Petén']);
+    expect(places.find((place) => place.name === 'La Libertad')).toMatchObject({ kind: 'town', country: 'GT', state: 'GT.12' });
+  });
+
+  it('reads a demonym as its country', () => {
+    expect(names(taggable(sampleItem('2021-07-02-salvadoran-municipalities')))).toEqual(['El Salvador']);
+  });
+
+  it('tags the countries named in the other items and nothing in items that name no place', () => {
+    expect(names(taggable(sampleItem('2021-06-28-iom-presents-roadmap')))).toEqual(['Mexico', 'Chiapas']);
+    expect(names(taggable(sampleItem('2021-06-25-honduras')))).toEqual(['Honduras']);
+    expect(names(taggable(sampleItem('2021-06-21-iom-panama')))).toEqual(['Panama']);
+    expect(names(taggable(sampleItem('2021-06-23-the-regional-conference')))).toEqual([]);
+    expect(names(taggable(sampleItem('2021-06-21-iom-participates')))).toEqual([]);
+  });
+});
+
+describe('tagPlaces rules', () => {
+  it('takes the longest name at a position', () => {
+    expect(names({ title: '', text: 'Shelters in Ciudad Juárez are full.' })).toEqual(['Ciudad Juárez']);
+    expect(names({ title: '', text: 'Teams arrived in Melchor de Mencos.' })).toEqual(['Melchor de Mencos']);
+  });
+
+  it('ignores case and accents of the text but wants a capital letter', () => {
+    expect(names({ title: '', text: 'Families in TAPACHULA and Peten.' })).toEqual(['Tapachula', 'Petén']);
+    expect(names({ title: '', text: 'the tapachula route' })).toEqual([]);
+  });
+
+  it('skips stop names: words and people that are also GeoNames places', () => {
+    expect(placesOf({ title: 'Salud officials met Melchor Mendoza', text: 'Dolores and Mercedes spoke.' })).toEqual([]);
+    expect(names({ title: '', text: 'Salud officials visited Dolores Hidalgo.' })).toEqual(['Dolores Hidalgo']);
+  });
+
+  it('gives the character ranges of each mention, for highlighting', () => {
+    const item = { title: 'News from Petén', text: 'In La Libertad, Petén.' };
+    const mentions = findPlaceMentions(tagger, item);
+    expect(mentions.map((mention) => (mention.field === 'title' ? item.title : item.text).slice(mention.start, mention.end))).toEqual([
+      'Petén', 'La Libertad', 'Petén',
+    ]);
+  });
+
+  it('resolves "La Libertad" by the country the item names', () => {
+    expect(placesOf({ title: '', text: 'Floods in La Libertad, El Salvador.' })).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'La Libertad', country: 'SV' })]),
+    );
+  });
+
+  it('has a version for re-tagging stored items', () => {
+    expect(placeTaggingVersion).toMatch(/tagger\.\d+$/);
+  });
+});
+
+describe('tagPlaces over the test corpus', () => {
+  it.each(placeCorpusTags)('reads "$name" in $itemId as the one in $state', ({ itemId, name, country, state }) => {
+    const item = placeCorpus.find((candidate) => candidate.id === itemId);
+    if (item === undefined) throw new Error(`no corpus item ${itemId}`);
+    const mentions = findPlaceMentions(tagger, item).filter(
+      (mention) => (mention.field === 'title' ? item.title : item.text).slice(mention.start, mention.end) === name,
+    );
+    expect(mentions.length).toBeGreaterThan(0);
+    for (const mention of mentions) {
+      const place = gazetteer.byId.get(mention.placeId);
+      expect(place?.country).toBe(country);
+      expect(place?.kind === 'state' ? place.id : place?.state).toBe(state);
+    }
+  });
+
+  it('finds at least one place in every corpus item, and at least 30 distinct places over 6 countries', () => {
+    const tagged = placeCorpus.map((item) => placesOf(item));
+    expect(tagged.every((places) => places.length > 0)).toBe(true);
+    const all = tagged.flat();
+    expect(new Set(all.map((place) => place.id)).size).toBeGreaterThanOrEqual(30);
+    expect(new Set(all.map((place) => place.country)).size).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe('tagPlaces on any input', () => {
+  it('never throws and returns known place ids', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string({ unit: 'grapheme' }), (title, text) => {
+        const ids = tagPlaces(tagger, { title, text: `${text} ${title} San José Petén` });
+        return ids.every((id) => gazetteer.byId.has(id));
+      }),
+    );
+  });
+});
