@@ -1,15 +1,20 @@
-// The Field News window: the news list, the reader and the status line, all read live from IndexedDB.
+// The Field News window: search, feeds, the news list, the reader and the status line,
+// all read live from IndexedDB.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { errorMessages } from '../shared/errorMessages';
 import type { NewsItem, NewsItemKey } from '../shared/feed/newsItem';
 import { sampleFeedPath } from '../shared/feed/sampleFeed';
+import { FeedSettings } from './components/FeedSettings';
 import { NewsList } from './components/NewsList';
 import { ReaderPane } from './components/ReaderPane';
-import { FeedSettings } from './components/FeedSettings';
+import { SearchBar } from './components/SearchBar';
+import { SearchSummary } from './components/SearchSummary';
 import { StatusLine } from './components/StatusLine';
 import { db, newsRepository } from './database';
 import { importSampleOnFirstStart } from './sampleNews';
+import { refreshSearch, startSearch, useSearchReadiness } from './search/searchService';
+import { useNewsSearch } from './search/useNewsSearch';
 import { syncStatusText } from './sync/syncStatusText';
 import { defaultSyncIntervalMinutes, startAutomaticSync, useSyncRunState } from './sync/syncService';
 import { useLastLooked } from './useLastLooked';
@@ -17,6 +22,7 @@ import { useNow } from './useNow';
 import { useOnlineStatus } from './useOnlineStatus';
 
 const pageSize = 200;
+const noHighlights: readonly string[] = [];
 
 const loadBundledSample = async (): Promise<string> => {
   const response = await fetch(sampleFeedPath);
@@ -33,20 +39,31 @@ export function App() {
   const sync = useSyncRunState();
   const nowMs = useNow(30_000);
   const lastLooked = useLastLooked();
+  const search = useNewsSearch();
+  const searchReadiness = useSearchReadiness();
   const intervalSetting = useLiveQuery(() => newsRepository.readSetting('syncIntervalMinutes'));
   const intervalMinutes = Number(intervalSetting ?? defaultSyncIntervalMinutes) || defaultSyncIntervalMinutes;
 
-  const items = useLiveQuery(() => db.items.orderBy('sortDate').reverse().limit(shownCount).toArray(), [shownCount]);
+  const newest = useLiveQuery(() => db.items.orderBy('sortDate').reverse().limit(shownCount).toArray(), [shownCount]);
   const savedCount = useLiveQuery(() => db.items.count());
   const openedItem = useLiveQuery(async () => (openedKey ? ((await db.items.get(openedKey)) ?? null) : null), [openedKey]);
+  const items = search.active ? search.items : newest;
 
   useEffect(() => {
     importSampleOnFirstStart(newsRepository, loadBundledSample)
       .then((result) => setProblem(result.ok ? null : result.error))
       .catch(() => setProblem(errorMessages.storageUnavailable));
+    // The gazetteer loads in the search worker once the list has had its first paint.
+    const afterPaint = window.setTimeout(startSearch, 0);
+    return () => window.clearTimeout(afterPaint);
   }, []);
 
   useEffect(() => startAutomaticSync(intervalMinutes), [intervalMinutes]);
+
+  // Stored items changed (a sync page, an import, a removal): the worker tags and indexes them.
+  useEffect(() => {
+    if (savedCount !== undefined) refreshSearch();
+  }, [savedCount, sync.lastRun]);
 
   const openItem = (item: NewsItem) => {
     const key: NewsItemKey = [item.feedUrl, item.id];
@@ -54,14 +71,32 @@ export function App() {
     if (!item.read) void newsRepository.markRead(key);
   };
 
+  const openedHighlights = (openedKey && search.highlights.get(`${openedKey[0]}\n${openedKey[1]}`)) || noHighlights;
+
   return (
     <div className="app">
       <header className="app-header">
         <h1 className="app-title">Field News</h1>
+        <SearchBar
+          query={search.query}
+          onQuery={(query) => {
+            search.setQuery(query);
+            setFocusedIndex(0);
+          }}
+          answer={search.answer}
+          chips={search.chips}
+          onPickPlace={search.pickPlace}
+          onRemoveChip={search.removeChip}
+          from={search.from}
+          to={search.to}
+          onDates={search.setDates}
+          unavailable={searchReadiness.state === 'unavailable' ? searchReadiness.message : null}
+        />
         <FeedSettings syncing={sync.running} intervalMinutes={intervalMinutes} nowMs={nowMs} />
       </header>
       <main className="app-main">
         <div className="list-column">
+          {search.active && <SearchSummary search={search} readiness={searchReadiness} onTryPlace={search.setQuery} />}
           <NewsList
             items={items}
             openedKey={openedKey}
@@ -69,15 +104,16 @@ export function App() {
             onFocusIndex={setFocusedIndex}
             onOpen={openItem}
             newSince={lastLooked}
-            emptyText="No news saved yet. Add a feed and sync when you are online."
+            highlights={search.highlights}
+            emptyText={search.active ? 'No saved news matches.' : 'No news saved yet. Add a feed and sync when you are online.'}
           />
-          {items !== undefined && savedCount !== undefined && items.length < savedCount && (
+          {!search.active && newest !== undefined && savedCount !== undefined && newest.length < savedCount && (
             <button type="button" className="show-more" onClick={() => setShownCount((count) => count + pageSize)}>
               Show older news
             </button>
           )}
         </div>
-        <ReaderPane item={openedItem} />
+        <ReaderPane item={openedItem} highlightNames={openedHighlights} />
       </main>
       <StatusLine text={syncStatusText({ online, sync, savedCount, nowMs })} syncing={sync.running} problem={problem} />
     </div>

@@ -1,9 +1,12 @@
 // The list of stored news, newest first. Arrow keys move through it, Enter opens the focused item.
 import { useRef, type KeyboardEvent } from 'react';
-import { displayTitle, previewText } from '../../shared/feed/itemPreview';
+import { displayTitle, previewAround } from '../../shared/feed/itemPreview';
 import type { NewsItem, NewsItemKey } from '../../shared/feed/newsItem';
 import { sampleFeedKey } from '../../shared/feed/sampleFeed';
 import { formatNewsDate } from '../formatNewsDate';
+import { HighlightedText } from './HighlightedText';
+
+const noNames: readonly string[] = [];
 
 export const itemKeyText = (item: Pick<NewsItem, 'feedUrl' | 'id'>): string => `${item.feedUrl}\n${item.id}`;
 
@@ -16,9 +19,11 @@ interface NewsListProps {
   emptyText: string;
   /** Items first seen after this time are marked new; null marks none. */
   newSince: string | null;
+  /** Place names to mark, by item key (search results). */
+  highlights: ReadonlyMap<string, readonly string[]>;
 }
 
-export function NewsList({ items, openedKey, focusedIndex, onFocusIndex, onOpen, emptyText, newSince }: NewsListProps) {
+export function NewsList({ items, openedKey, focusedIndex, onFocusIndex, onOpen, emptyText, newSince, highlights }: NewsListProps) {
   const listRef = useRef<HTMLDivElement>(null);
   if (items === undefined) return <div className="news-list news-list--loading">Opening saved news…</div>;
   if (items.length === 0) return <div className="news-list news-list--empty">{emptyText}</div>;
@@ -68,8 +73,12 @@ export function NewsList({ items, openedKey, focusedIndex, onFocusIndex, onOpen,
           >
             <time dateTime={item.datePublished ?? undefined}>{formatNewsDate(item.datePublished)}</time>
             {isNew && <span className="new-badge">New</span>}
-            <h2>{displayTitle(item)}</h2>
-            <p>{previewText(item)}</p>
+            <h2>
+              <HighlightedText text={displayTitle(item)} names={highlights.get(key) ?? noNames} />
+            </h2>
+            <p>
+              <HighlightedText text={previewAround(item, highlights.get(key) ?? noNames)} names={highlights.get(key) ?? noNames} />
+            </p>
           </article>
         );
       })}

@@ -1,11 +1,13 @@
 // Shows one news item in full. Feed HTML is sanitized with DOMPurify before it reaches the page,
 // and links inside it open in the system browser through the bridge, never inside the app.
 import DOMPurify from 'dompurify';
-import { useMemo, type MouseEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, type MouseEvent } from 'react';
 import { displayTitle } from '../../shared/feed/itemPreview';
 import type { NewsItem } from '../../shared/feed/newsItem';
 import { bridge } from '../bridge';
 import { formatNewsDate } from '../formatNewsDate';
+import { markNames } from '../search/markNames';
+import { HighlightedText } from './HighlightedText';
 
 const sanitizeNewsHtml = (html: string): string =>
   DOMPurify.sanitize(html, {
@@ -17,11 +19,20 @@ const sanitizeNewsHtml = (html: string): string =>
 
 interface ReaderPaneProps {
   item: NewsItem | undefined | null;
+  /** Place names the search matched in this item, to mark. */
+  highlightNames: readonly string[];
 }
 
-export function ReaderPane({ item }: ReaderPaneProps) {
+export function ReaderPane({ item, highlightNames }: ReaderPaneProps) {
   const html = item?.contentHtml ?? null;
   const safeHtml = useMemo(() => (html === null ? null : sanitizeNewsHtml(html)), [html]);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (bodyRef.current && safeHtml !== null) {
+      bodyRef.current.innerHTML = safeHtml;
+      markNames(bodyRef.current, highlightNames);
+    }
+  }, [safeHtml, highlightNames]);
 
   if (!item) {
     return (
@@ -42,13 +53,18 @@ export function ReaderPane({ item }: ReaderPaneProps) {
     <section className="reader" aria-label="Reader">
       <article className="reader-item" data-reader-item-id={item.id}>
         <time dateTime={item.datePublished ?? undefined}>{formatNewsDate(item.datePublished)}</time>
-        <h1>{displayTitle(item)}</h1>
+        <h1>
+          <HighlightedText text={displayTitle(item)} names={highlightNames} />
+        </h1>
         {safeHtml !== null ? (
-          <div className="reader-body" onClick={openLink} dangerouslySetInnerHTML={{ __html: safeHtml }} />
+          // Filled with the sanitized HTML, then marked, by the layout effect above.
+          <div className="reader-body" onClick={openLink} ref={bodyRef} />
         ) : (
           <div className="reader-body">
             {(item.contentText ?? '').split(/\n\s*\n/).map((paragraph, index) => (
-              <p key={index}>{paragraph}</p>
+              <p key={index}>
+                <HighlightedText text={paragraph} names={highlightNames} />
+              </p>
             ))}
           </div>
         )}

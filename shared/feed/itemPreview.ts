@@ -1,4 +1,5 @@
 // What the news list shows of an item: a title that fits on screen and its first lines as plain text.
+import { findNameRanges } from '../places/findNameRanges';
 import type { FeedItem } from './feedItem';
 
 export const displayLimits = { titleCharacters: 300, previewCharacters: 240 } as const;
@@ -36,3 +37,20 @@ export const displayTitle = (item: Pick<FeedItem, 'title' | 'contentText' | 'con
 
 export const previewText = (item: Pick<FeedItem, 'summary' | 'contentText' | 'contentHtml'>): string =>
   shorten((item.summary?.trim() || itemPlainText(item)).replace(/\s+/g, ' '), displayLimits.previewCharacters);
+
+/**
+ * The first lines, or, when a searched place is named only further down, the lines around its first
+ * mention ("… in the cities of Tapachula, Ciudad Juárez …"), so a result shows why it was found.
+ */
+export const previewAround = (
+  item: Pick<FeedItem, 'summary' | 'contentText' | 'contentHtml' | 'title'>,
+  names: readonly string[],
+): string => {
+  const preview = previewText(item);
+  if (names.length === 0 || findNameRanges(preview, names).length > 0 || findNameRanges(item.title, names).length > 0) return preview;
+  const text = itemPlainText(item).replace(/\s+/g, ' ');
+  const first = findNameRanges(text, names)[0];
+  if (!first) return preview;
+  const start = Math.max(0, text.lastIndexOf(' ', Math.max(0, first.start - 60)) + 1);
+  return `…${shorten(text.slice(start), displayLimits.previewCharacters)}`;
+};

@@ -10,8 +10,8 @@ export interface NewsItem extends FeedItem {
   sortDate: string;
   /** Gazetteer ids of the places the item names (filled by the place tagger). */
   places: string[];
-  /** Which tagger version produced `places`, so a newer one can re-tag in the background. */
-  placesVersion: number;
+  /** Which gazetteer and tagger version produced `places` ('' when not tagged yet), so a newer one re-tags in the background. */
+  placesVersion: string;
   read: boolean;
   starred: boolean;
   /** When this computer first stored the item (ISO time). */
@@ -53,7 +53,8 @@ export const mergeFeedItem = (stored: NewsItem | undefined, incoming: FeedItem, 
     feedUrl,
     sortDate: new Date(incoming.datePublished ?? incoming.dateModified ?? firstSeenAt).toISOString(),
     places: stored?.places ?? [],
-    placesVersion: stored?.contentHash === hash ? stored.placesVersion : 0,
+    // New or changed content is tagged again by the place tagger.
+    placesVersion: '',
     read: stored?.read ?? false,
     starred: stored?.starred ?? false,
     firstSeenAt,

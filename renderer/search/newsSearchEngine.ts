@@ -1,0 +1,162 @@
+// The search side of the database: tags stored items with places (new, changed, or tagged by an
+// older gazetteer), keeps the place index and the word index in step with IndexedDB, and answers
+// each keystroke from those indexes, never by scanning items. Runs in the search worker.
+import { itemPlainText } from '../../shared/feed/itemPreview';
+import type { NewsItem } from '../../shared/feed/newsItem';
+import { describePlace, type Gazetteer, type Place } from '../../shared/places/gazetteer';
+import { createNewsPlaceIndex, type NewsPlaceIndex } from '../../shared/places/newsPlaceIndex';
+import { createPlaceSearch, type PlaceSearch, type PlaceSuggestion, type TextSearch } from '../../shared/places/placeSearch';
+import { createPlaceTagger, placeTaggingVersion, tagPlaces } from '../../shared/places/tagPlaces';
+import type { FieldNewsDb } from '../db/fieldNewsDb';
+
+export interface NewsTextIndex {
+  setItem(key: string, title: string, text: string, date: number): void;
+  removeItem(key: string): void;
+  search: TextSearch;
+}
+
+export interface SearchFilters {
+  /** Place chips: items about any of these places (or places inside them). */
+  placeIds: string[];
+  /** Inclusive calendar days, "YYYY-MM-DD", or null for an open end. */
+  from: string | null;
+  to: string | null;
+}
+
+export interface SearchHit {
+  key: string;
+  /** The place that brought the item, or null for a match of its words. */
+  placeId: string | null;
+  /** Names to mark in the item: the matched place and the places inside it that the item names. */
+  highlightNames: string[];
+}
+
+export interface SearchAnswer {
+  query: string;
+  suggestions: PlaceSuggestion[];
+  hits: SearchHit[];
+  /** All matching items, beyond the hits returned. */
+  total: number;
+  nothingMatched: boolean;
+  nearestPlaces: PlaceSuggestion[];
+  chips: { placeId: string; label: string }[];
+}
+
+export const itemKeyOf = (item: Pick<NewsItem, 'feedUrl' | 'id'>): string => `${item.feedUrl}\n${item.id}`;
+
+const dayStart = (day: string | null) => (day ? Date.parse(`${day}T00:00:00Z`) : Number.NEGATIVE_INFINITY);
+const dayEnd = (day: string | null) => (day ? Date.parse(`${day}T23:59:59.999Z`) : Number.POSITIVE_INFINITY);
+
+const isInside = (place: Place, area: Place): boolean =>
+  place.id === area.id ||
+  (area.kind === 'country' && place.country === area.id) ||
+  (area.kind === 'state' && place.state === area.id);
+
+export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, createTextIndex: () => NewsTextIndex) => {
+  const tagger = createPlaceTagger(gazetteer);
+  let placeIndex: NewsPlaceIndex = createNewsPlaceIndex(gazetteer);
+  let placeSearch: PlaceSearch = createPlaceSearch(placeIndex);
+  let textIndex = createTextIndex();
+  let indexed = new Set<string>();
+
+  const addToIndexes = (item: NewsItem) => {
+    const key = itemKeyOf(item);
+    placeIndex.setItem(key, item.places, item.sortDate);
+    textIndex.setItem(key, item.title, itemPlainText(item), Date.parse(item.sortDate));
+    indexed.add(key);
+  };
+
+  /** Reads every tagged item into fresh indexes (at start, and after items were removed). */
+  const rebuild = async () => {
+    placeIndex = createNewsPlaceIndex(gazetteer);
+    placeSearch = createPlaceSearch(placeIndex);
+    textIndex = createTextIndex();
+    indexed = new Set();
+    await db.items.each((item) => {
+      if (item.placesVersion === placeTaggingVersion) addToIndexes(item);
+    });
+  };
+
+  /** Tags items stored since the last look, changed since, or tagged by another version. */
+  const tagPending = async (batchSize: number): Promise<number> => {
+    let tagged = 0;
+    for (let round = 0; round < 100_000; round += 1) {
+      const batch = await db.items.where('placesVersion').notEqual(placeTaggingVersion).limit(batchSize).toArray();
+      if (batch.length === 0) break;
+      const places = new Map(batch.map((item) => [itemKeyOf(item), tagPlaces(tagger, { title: item.title, text: itemPlainText(item) })]));
+      const written = await db.transaction('rw', db.items, async () => {
+        // Read again inside the write: sync may have changed an item since; such an item is tagged next round.
+        const current = await db.items.bulkGet(batch.map((item) => [item.feedUrl, item.id]));
+        const updates = batch.flatMap((item, index) => {
+          const stored = current[index];
+          if (!stored || stored.contentHash !== item.contentHash) return [];
+          return [{ ...stored, places: places.get(itemKeyOf(item)) ?? [], placesVersion: placeTaggingVersion }];
+        });
+        await db.items.bulkPut(updates);
+        return updates;
+      });
+      written.forEach(addToIndexes);
+      tagged += written.length;
+    }
+    return tagged;
+  };
+
+  return {
+    /** Brings the indexes up to date with the database. Returns how many items were tagged. */
+    async refresh(batchSize = 500): Promise<number> {
+      const tagged = await tagPending(batchSize);
+      if ((await db.items.count()) !== indexed.size) await rebuild();
+      return tagged;
+    },
+
+    get indexedCount() {
+      return indexed.size;
+    },
+
+    search(query: string, filters: SearchFilters, limit = 200): SearchAnswer {
+      const chipPlaces = filters.placeIds.flatMap((id) => gazetteer.byId.get(id) ?? []);
+      const chips = chipPlaces.map((place) => ({ placeId: place.id, label: describePlace(gazetteer, place) }));
+      const from = dayStart(filters.from);
+      const to = dayEnd(filters.to);
+      const chipItems = chipPlaces
+        .flatMap((place) => placeIndex.itemsOf(place.id))
+        .sort((left, right) => (right.date || 0) - (left.date || 0));
+      const inChips = chipPlaces.length === 0 ? null : new Set(chipItems.map((item) => item.key));
+      const namesFor = (key: string, areas: readonly Place[]): string[] =>
+        placeIndex
+          .placeIdsOf(key)
+          .flatMap((id) => gazetteer.byId.get(id) ?? [])
+          .filter((place) => areas.some((area) => isInside(place, area)))
+          .flatMap((place) => [place.name, place.asciiName, ...place.alternateNames]);
+
+      const answer = placeSearch.search(query, { limit: Number.MAX_SAFE_INTEGER, textSearch: textIndex.search });
+      const searching = answer.normalizedQuery.length > 0;
+      const candidates = searching
+        ? answer.hits
+        : chipItems.map((item) => ({ itemKey: item.key, date: item.date, placeId: null, matchedName: null }));
+      const seen = new Set<string>();
+      const matching = candidates.filter((hit) => {
+        if (seen.has(hit.itemKey)) return false;
+        seen.add(hit.itemKey);
+        if (inChips && !inChips.has(hit.itemKey)) return false;
+        return from === Number.NEGATIVE_INFINITY && to === Number.POSITIVE_INFINITY ? true : hit.date >= from && hit.date <= to;
+      });
+      const hits = matching.slice(0, limit).map((hit): SearchHit => {
+        const matchedPlace = hit.placeId === null ? undefined : gazetteer.byId.get(hit.placeId);
+        const areas = [...(matchedPlace ? [matchedPlace] : []), ...chipPlaces];
+        return { key: hit.itemKey, placeId: hit.placeId, highlightNames: [...new Set(namesFor(hit.itemKey, areas))] };
+      });
+      return {
+        query: answer.normalizedQuery,
+        suggestions: answer.suggestions,
+        hits,
+        total: matching.length,
+        nothingMatched: searching && matching.length === 0,
+        nearestPlaces: answer.nearestPlaces,
+        chips,
+      };
+    },
+  };
+};
+
+export type NewsSearchEngine = ReturnType<typeof createNewsSearchEngine>;

@@ -1,0 +1,59 @@
+// This window's search: the worker that holds the indexes, and the hooks the UI reads answers through.
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { SearchAnswer, SearchFilters } from './newsSearchEngine';
+import type { FromSearchWorker, ToSearchWorker } from './searchMessages';
+
+export type SearchReadiness = { state: 'starting' } | { state: 'ready'; indexedCount: number } | { state: 'unavailable'; message: string };
+
+const worker = new Worker(new URL('./searchWorker.ts', import.meta.url), { type: 'module', name: 'field-news-search' });
+const send = (message: ToSearchWorker) => worker.postMessage(message);
+const answerListeners = new Map<number, (answer: SearchAnswer) => void>();
+const readinessListeners = new Set<() => void>();
+let readiness: SearchReadiness = { state: 'starting' };
+let nextSearchId = 1;
+
+worker.addEventListener('message', (event: MessageEvent<FromSearchWorker>) => {
+  const message = event.data;
+  if (message.type === 'answer') {
+    answerListeners.get(message.searchId)?.(message.answer);
+    answerListeners.delete(message.searchId);
+    return;
+  }
+  readiness = message.type === 'ready' ? { state: 'ready', indexedCount: message.indexedCount } : { state: 'unavailable', message: message.message };
+  readinessListeners.forEach((listener) => listener());
+});
+
+/** Starts loading the gazetteer; called after the first paint so it never delays it. */
+export const startSearch = () => send({ type: 'start', gazetteerUrl: new URL('gazetteer/gazetteer.json', document.baseURI).href });
+
+/** Tells the worker that stored items changed, so it tags new ones and updates its indexes. */
+export const refreshSearch = () => send({ type: 'refresh' });
+
+export const useSearchReadiness = (): SearchReadiness =>
+  useSyncExternalStore(
+    (listener) => {
+      readinessListeners.add(listener);
+      return () => readinessListeners.delete(listener);
+    },
+    () => readiness,
+  );
+
+/** The answer to the latest query and filters; earlier answers that arrive late are dropped. */
+export const useSearchAnswer = (query: string, filters: SearchFilters, active: boolean): SearchAnswer | null => {
+  const [answer, setAnswer] = useState<SearchAnswer | null>(null);
+  const readinessState = useSearchReadiness();
+  useEffect(() => {
+    if (!active) return;
+    const searchId = nextSearchId++;
+    let current = true;
+    answerListeners.set(searchId, (received) => {
+      if (current) setAnswer(received);
+    });
+    send({ type: 'search', searchId, query, filters });
+    return () => {
+      current = false;
+      answerListeners.delete(searchId);
+    };
+  }, [query, filters, active, readinessState]);
+  return active ? answer : null;
+};

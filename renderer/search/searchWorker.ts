@@ -1,0 +1,71 @@
+// The search worker: loads the gazetteer after the first paint, tags stored items and keeps the
+// place and word indexes, and answers every keystroke, so typing never waits on the UI thread.
+import { errorMessages } from '../../shared/errorMessages';
+import { loadGazetteer } from '../../shared/places/gazetteer';
+import { createNewsWordIndex } from '../../shared/places/newsWordIndex';
+import { FieldNewsDb } from '../db/fieldNewsDb';
+import { createNewsSearchEngine, type NewsSearchEngine } from './newsSearchEngine';
+import type { FromSearchWorker, ToSearchWorker } from './searchMessages';
+
+interface WorkerScope {
+  postMessage(message: FromSearchWorker): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ToSearchWorker>) => void): void;
+}
+
+const scope = globalThis as unknown as WorkerScope;
+const db = new FieldNewsDb();
+let engine: NewsSearchEngine | null = null;
+let pendingSearch: Extract<ToSearchWorker, { type: 'search' }> | null = null;
+let refreshing: Promise<void> | null = null;
+let refreshAgain = false;
+
+const answer = (message: Extract<ToSearchWorker, { type: 'search' }>) => {
+  if (!engine) {
+    pendingSearch = message;
+    return;
+  }
+  scope.postMessage({ type: 'answer', searchId: message.searchId, answer: engine.search(message.query, message.filters) });
+};
+
+/** Refreshes run one at a time; requests during a run fold into one more run after it. */
+const refresh = async (): Promise<void> => {
+  if (!engine) return;
+  if (refreshing) {
+    refreshAgain = true;
+    return refreshing;
+  }
+  const running = engine;
+  refreshing = (async () => {
+    do {
+      refreshAgain = false;
+      await running.refresh();
+    } while (refreshAgain);
+  })();
+  try {
+    await refreshing;
+  } finally {
+    refreshing = null;
+  }
+  scope.postMessage({ type: 'ready', indexedCount: running.indexedCount });
+};
+
+const start = async (gazetteerUrl: string) => {
+  try {
+    const response = await fetch(gazetteerUrl);
+    const gazetteer = loadGazetteer(response.ok ? ((await response.json()) as unknown) : null);
+    if (!gazetteer.ok) throw new Error(gazetteer.error);
+    engine = createNewsSearchEngine(db, gazetteer.value, createNewsWordIndex);
+    await refresh();
+    if (pendingSearch) answer(pendingSearch);
+    pendingSearch = null;
+  } catch {
+    scope.postMessage({ type: 'unavailable', message: errorMessages.gazetteerUnreadable });
+  }
+};
+
+scope.addEventListener('message', (event) => {
+  const message = event.data;
+  if (message.type === 'start') void start(message.gazetteerUrl);
+  else if (message.type === 'refresh') void refresh().then(() => pendingSearch && answer(pendingSearch));
+  else answer(message);
+});

@@ -1,0 +1,110 @@
+// The search state of the window: the typed query, the place chips (kept across restarts), the date
+// range, and the items they select, read from IndexedDB by the keys the search worker answers with.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { z } from 'zod';
+import type { NewsItem } from '../../shared/feed/newsItem';
+import type { PlaceSuggestion } from '../../shared/places/placeSearch';
+import type { PlaceChip } from '../components/SearchBar';
+import { db, newsRepository } from '../database';
+import { itemKeyOf, type SearchAnswer, type SearchFilters } from './newsSearchEngine';
+import { useSearchAnswer } from './searchService';
+
+const placeFilterSetting = 'placeFilter';
+const storedChips = z.array(z.object({ placeId: z.string().max(40), label: z.string().max(300) })).max(20);
+
+const readStoredChips = (text: string | undefined): PlaceChip[] => {
+  if (!text) return [];
+  try {
+    const parsed = storedChips.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+};
+
+export interface NewsSearch {
+  query: string;
+  setQuery: (query: string) => void;
+  chips: PlaceChip[];
+  pickPlace: (suggestion: PlaceSuggestion) => void;
+  removeChip: (placeId: string) => void;
+  from: string;
+  to: string;
+  setDates: (from: string, to: string) => void;
+  /** Whether anything narrows the list: text, a chip or a date. */
+  active: boolean;
+  answer: SearchAnswer | null;
+  /** The selected items, in the order of the answer; undefined while they load. */
+  items: NewsItem[] | undefined;
+  highlights: ReadonlyMap<string, readonly string[]>;
+}
+
+const shownResults = 200;
+
+export const useNewsSearch = (): NewsSearch => {
+  const [query, setQuery] = useState('');
+  const deferredQuery = useDeferredValue(query);
+  const [chips, setChips] = useState<PlaceChip[]>([]);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+
+  useEffect(() => {
+    void newsRepository.readSetting(placeFilterSetting).then((text) => setChips(readStoredChips(text)));
+  }, []);
+  const saveChips = (next: PlaceChip[]) => {
+    setChips(next);
+    void newsRepository.writeSetting(placeFilterSetting, JSON.stringify(next));
+  };
+
+  const filters = useMemo<SearchFilters>(
+    () => ({ placeIds: chips.map((chip) => chip.placeId), from: from || null, to: to || null }),
+    [chips, from, to],
+  );
+  const byIndex = deferredQuery.trim().length > 0 || chips.length > 0;
+  const answer = useSearchAnswer(deferredQuery, filters, byIndex);
+  const keys = useMemo(() => (answer?.hits ?? []).slice(0, shownResults).map((hit) => hit.key), [answer]);
+
+  const items = useLiveQuery(async (): Promise<NewsItem[] | undefined> => {
+    if (byIndex) {
+      if (!answer) return undefined;
+      const found = await db.items.bulkGet(keys.map((key) => key.split('\n') as [string, string]));
+      return found.filter((item): item is NewsItem => item !== undefined);
+    }
+    if (!from && !to) return [];
+    // Dates alone need no index of the worker: the sortDate index answers them.
+    const lower = from ? `${from}T00:00:00.000Z` : '';
+    const upper = to ? `${to}T23:59:59.999Z` : '\uffff';
+    return db.items.where('sortDate').between(lower, upper, true, true).reverse().limit(shownResults).toArray();
+  }, [byIndex, answer, keys, from, to]);
+
+  const highlights = useMemo(
+    () => new Map((answer?.hits ?? []).map((hit) => [hit.key, hit.highlightNames] as const)),
+    [answer],
+  );
+
+  return {
+    query,
+    setQuery,
+    chips,
+    pickPlace: (suggestion) => {
+      if (!chips.some((chip) => chip.placeId === suggestion.placeId)) {
+        saveChips([...chips, { placeId: suggestion.placeId, label: suggestion.label.replace(/ · \d+ items?$/, '') }]);
+      }
+      setQuery('');
+    },
+    removeChip: (placeId) => saveChips(chips.filter((chip) => chip.placeId !== placeId)),
+    from,
+    to,
+    setDates: (nextFrom, nextTo) => {
+      setFrom(nextFrom);
+      setTo(nextTo);
+    },
+    active: byIndex || Boolean(from || to),
+    answer,
+    items,
+    highlights,
+  };
+};
+
+export { itemKeyOf };

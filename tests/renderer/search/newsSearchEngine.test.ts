@@ -1,0 +1,98 @@
+// The search engine over a real (fake-indexeddb) database, the real gazetteer and the bundled sample:
+// items are tagged and written back, indexes follow the database, and answers carry what to highlight.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseJsonFeedText } from '../../../shared/feed/parseJsonFeed';
+import { sampleFeedKey } from '../../../shared/feed/sampleFeed';
+import { loadGazetteer } from '../../../shared/places/gazetteer';
+import { createNewsWordIndex } from '../../../shared/places/newsWordIndex';
+import { placeTaggingVersion } from '../../../shared/places/tagPlaces';
+import { FieldNewsDb } from '../../../renderer/db/fieldNewsDb';
+import { createNewsRepository, type NewsRepository } from '../../../renderer/db/newsRepository';
+import { createNewsSearchEngine, itemKeyOf, type NewsSearchEngine, type SearchFilters } from '../../../renderer/search/newsSearchEngine';
+import { sampleFeedPath } from '../../../scripts/sampleFeed';
+
+const gazetteer = loadGazetteer(JSON.parse(readFileSync('renderer/public/gazetteer/gazetteer.json', 'utf8')));
+if (!gazetteer.ok) throw new Error(gazetteer.error);
+const sample = parseJsonFeedText(readFileSync(sampleFeedPath, 'utf8'));
+if (!sample.ok) throw new Error(sample.error);
+const idStarting = (prefix: string) => sample.value.items.find((item) => item.id.startsWith(prefix))!.id;
+const tapachulaItem = idStarting('2021-07-01');
+const petenItem = idStarting('2021-06-18');
+const womenItem = idStarting('2021-06-28-iom-presents');
+const noFilters: SearchFilters = { placeIds: [], from: null, to: null };
+
+let db: FieldNewsDb;
+let repository: NewsRepository;
+let engine: NewsSearchEngine;
+
+beforeEach(async () => {
+  db = new FieldNewsDb('field-news-search-test', { indexedDB: new IDBFactory(), IDBKeyRange });
+  await db.open();
+  repository = createNewsRepository(db);
+  await repository.storeFeedPage({ url: sampleFeedKey, title: 'IOM Regional News', builtIn: true }, sample.value);
+  engine = createNewsSearchEngine(db, gazetteer.value, createNewsWordIndex);
+  await engine.refresh();
+});
+afterEach(() => db.close());
+
+const firstIds = (query: string, filters = noFilters) => engine.search(query, filters).hits.map((hit) => hit.key.split('\n')[1]);
+
+describe('the search engine', () => {
+  it('tags every stored item once and writes the places back to IndexedDB', async () => {
+    expect(await db.items.where('placesVersion').equals(placeTaggingVersion).count()).toBe(10);
+    expect((await db.items.get([sampleFeedKey, tapachulaItem]))?.places.length).toBeGreaterThanOrEqual(3);
+    expect(await engine.refresh()).toBe(0);
+    expect(engine.indexedCount).toBe(10);
+  });
+
+  it('finds the Tapachula item for "tapachla" and says to mark "Tapachula" in it', () => {
+    const answer = engine.search('tapachla', noFilters);
+    expect(answer.hits[0]?.key.split('\n')[1]).toBe(tapachulaItem);
+    expect(answer.hits[0]?.highlightNames).toContain('Tapachula');
+    expect(answer.suggestions[0]?.label).toMatch(/^Tapachula — Chiapas, Mexico · 1 item/);
+  });
+
+  it('finds the Petén item for "Guatemala", marking Petén, a place inside it', () => {
+    const answer = engine.search('Guatemala', noFilters);
+    expect(answer.hits[0]?.key.split('\n')[1]).toBe(petenItem);
+    expect(answer.hits[0]?.highlightNames).toEqual(expect.arrayContaining(['Petén']));
+  });
+
+  it('narrows to the place chips, and to a date range', () => {
+    expect(firstIds('', { placeIds: ['MX'], from: null, to: null }).sort()).toEqual([tapachulaItem, womenItem].sort());
+    expect(firstIds('', { placeIds: ['MX'], from: '2021-06-30', to: null })).toEqual([tapachulaItem]);
+    expect(firstIds('mexico', { placeIds: [], from: '2021-06-01', to: '2021-06-29' })).toEqual([womenItem]);
+    expect(engine.search('', { placeIds: ['MX'], from: null, to: null }).chips).toEqual([{ placeId: 'MX', label: 'Mexico' }]);
+  });
+
+  it('says when nothing matches, and offers the nearest place names', () => {
+    const answer = engine.search('Tokyo', noFilters);
+    expect(answer.hits).toEqual([]);
+    expect(answer.nothingMatched).toBe(true);
+  });
+
+  it('finds words that name no place in titles and texts, below place matches', () => {
+    expect(firstIds('psychosocial')[0]).toBe(tapachulaItem);
+    expect(firstIds('trafficking')[0]).toBe(idStarting('2021-06-21-iom-panama'));
+  });
+
+  it('tags items again when they were tagged by another gazetteer or tagger version', async () => {
+    await db.items.update([sampleFeedKey, petenItem], { places: [], placesVersion: 'field-news-gazetteer/0+tagger.0' });
+    expect(await engine.refresh()).toBe(1);
+    expect((await db.items.get([sampleFeedKey, petenItem]))?.places.length).toBeGreaterThan(0);
+    expect(firstIds('peten')[0]).toBe(petenItem);
+  });
+
+  it('follows the database when a feed and its items are removed', async () => {
+    await repository.removeFeed(sampleFeedKey);
+    await engine.refresh();
+    expect(engine.indexedCount).toBe(0);
+    expect(engine.search('tapachula', noFilters).hits).toEqual([]);
+  });
+
+  it('keys hits as the list does', () => {
+    expect(engine.search('panama', noFilters).hits[0]?.key).toBe(itemKeyOf({ feedUrl: sampleFeedKey, id: idStarting('2021-06-21-iom-panama') }));
+  });
+});
