@@ -106,4 +106,12 @@ describe('syncing a feed in web mode', () => {
     );
     expect(stored).toContain('<script>');
   });
+
+  it('removes a feed and its items when the user confirms', async () => {
+    app.page.once('dialog', (dialog) => void dialog.accept());
+    await app.page.getByRole('button', { name: 'Remove Hostile News' }).click();
+    await expect.poll(async () => (await articleIds(app.page)).includes('hostile-1')).toBe(false);
+    expect(await articleIds(app.page)).toHaveLength(35);
+    await expect.poll(() => app.page.getByText(/Feeds \(2\)/).count()).toBe(1);
+  });
 });
