@@ -1,7 +1,7 @@
 // The Field News window: search, feeds, the news list, the reader and the status line,
 // all read live from IndexedDB.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { errorMessages } from '../shared/errorMessages';
 import type { NewsItem, NewsItemKey } from '../shared/feed/newsItem';
 import { sampleFeedPath } from '../shared/feed/sampleFeed';
@@ -65,11 +65,11 @@ export function App() {
     if (savedCount !== undefined) refreshSearch();
   }, [savedCount, sync.lastRun]);
 
-  const openItem = (item: NewsItem) => {
+  const openItem = useCallback((item: NewsItem) => {
     const key: NewsItemKey = [item.feedUrl, item.id];
     setOpenedKey(key);
     if (!item.read) void newsRepository.markRead(key);
-  };
+  }, []);
 
   const openedHighlights = (openedKey && search.highlights.get(`${openedKey[0]}\n${openedKey[1]}`)) || noHighlights;
 
@@ -107,6 +107,11 @@ export function App() {
             highlights={search.highlights}
             emptyText={search.active ? 'No saved news matches.' : 'No news saved yet. Add a feed and sync when you are online.'}
           />
+          {search.active && search.hasMore && (
+            <button type="button" className="show-more" onClick={search.showMore}>
+              Show more results
+            </button>
+          )}
           {!search.active && newest !== undefined && savedCount !== undefined && newest.length < savedCount && (
             <button type="button" className="show-more" onClick={() => setShownCount((count) => count + pageSize)}>
               Show older news

@@ -1,10 +1,8 @@
 // The list of stored news, newest first. Arrow keys move through it, Enter opens the focused item.
 import { useRef, type KeyboardEvent } from 'react';
-import { displayTitle, previewAround } from '../../shared/feed/itemPreview';
 import type { NewsItem, NewsItemKey } from '../../shared/feed/newsItem';
 import { sampleFeedKey } from '../../shared/feed/sampleFeed';
-import { formatNewsDate } from '../formatNewsDate';
-import { HighlightedText } from './HighlightedText';
+import { NewsCard } from './NewsCard';
 
 const noNames: readonly string[] = [];
 
@@ -57,29 +55,20 @@ export function NewsList({ items, openedKey, focusedIndex, onFocusIndex, onOpen,
     <div className="news-list" ref={listRef} role="feed" aria-label="Saved news" onKeyDown={onKeyDown}>
       {items.map((item, index) => {
         const key = itemKeyText(item);
-        // The bundled sample is never news that "arrived"; synced items are new until the user has looked.
-        const isNew = newSince !== null && item.feedUrl !== sampleFeedKey && item.firstSeenAt > newSince && !item.read;
         return (
-          <article
+          <NewsCard
             key={key}
-            data-item-id={item.id}
-            className={`news-card${key === openedText ? ' news-card--open' : ''}${item.read ? '' : ' news-card--unread'}`}
-            tabIndex={index === focusedIndex ? 0 : -1}
-            aria-current={key === openedText ? 'true' : undefined}
-            aria-posinset={index + 1}
-            aria-setsize={items.length}
-            onFocus={() => onFocusIndex(index)}
-            onClick={() => onOpen(item)}
-          >
-            <time dateTime={item.datePublished ?? undefined}>{formatNewsDate(item.datePublished)}</time>
-            {isNew && <span className="new-badge">New</span>}
-            <h2>
-              <HighlightedText text={displayTitle(item)} names={highlights.get(key) ?? noNames} />
-            </h2>
-            <p>
-              <HighlightedText text={previewAround(item, highlights.get(key) ?? noNames)} names={highlights.get(key) ?? noNames} />
-            </p>
-          </article>
+            item={item}
+            index={index}
+            setSize={items.length}
+            isOpen={key === openedText}
+            isFocused={index === focusedIndex}
+            // The bundled sample is never news that "arrived"; synced items are new until the user has looked.
+            isNew={newSince !== null && item.feedUrl !== sampleFeedKey && item.firstSeenAt > newSince && !item.read}
+            names={highlights.get(key) ?? noNames}
+            onOpen={onOpen}
+            onFocusIndex={onFocusIndex}
+          />
         );
       })}
     </div>

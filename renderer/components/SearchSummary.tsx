@@ -37,7 +37,7 @@ export function SearchSummary({ search, readiness, onTryPlace }: SearchSummaryPr
   return (
     <p className="search-summary">
       {total} news item{total === 1 ? '' : 's'} found
-      {total > 200 ? ' · showing the newest 200' : ''}
+      {total > 1_000 ? ' · the best 1,000 can be shown: add a place or a date to narrow' : ''}
     </p>
   );
 }

@@ -113,7 +113,7 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
       return indexed.size;
     },
 
-    search(query: string, filters: SearchFilters, limit = 200): SearchAnswer {
+    search(query: string, filters: SearchFilters, limit = 1_000): SearchAnswer {
       const chipPlaces = filters.placeIds.flatMap((id) => gazetteer.byId.get(id) ?? []);
       const chips = chipPlaces.map((place) => ({ placeId: place.id, label: describePlace(gazetteer, place) }));
       const from = dayStart(filters.from);

@@ -37,10 +37,14 @@ export interface NewsSearch {
   answer: SearchAnswer | null;
   /** The selected items, in the order of the answer; undefined while they load. */
   items: NewsItem[] | undefined;
+  /** Whether more results than shown are at hand, and the way to show them. */
+  hasMore: boolean;
+  showMore: () => void;
   highlights: ReadonlyMap<string, readonly string[]>;
 }
 
-const shownResults = 200;
+/** Results shown at first and added by "Show more results": a small page keeps every keystroke's render short. */
+const resultsPage = 50;
 
 export const useNewsSearch = (): NewsSearch => {
   const [query, setQuery] = useState('');
@@ -48,6 +52,7 @@ export const useNewsSearch = (): NewsSearch => {
   const [chips, setChips] = useState<PlaceChip[]>([]);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [shown, setShown] = useState(resultsPage);
 
   useEffect(() => {
     void newsRepository.readSetting(placeFilterSetting).then((text) => setChips(readStoredChips(text)));
@@ -63,7 +68,7 @@ export const useNewsSearch = (): NewsSearch => {
   );
   const byIndex = deferredQuery.trim().length > 0 || chips.length > 0;
   const answer = useSearchAnswer(deferredQuery, filters, byIndex);
-  const keys = useMemo(() => (answer?.hits ?? []).slice(0, shownResults).map((hit) => hit.key), [answer]);
+  const keys = useMemo(() => (answer?.hits ?? []).slice(0, shown).map((hit) => hit.key), [answer, shown]);
 
   const items = useLiveQuery(async (): Promise<NewsItem[] | undefined> => {
     if (byIndex) {
@@ -75,8 +80,8 @@ export const useNewsSearch = (): NewsSearch => {
     // Dates alone need no index of the worker: the sortDate index answers them.
     const lower = from ? `${from}T00:00:00.000Z` : '';
     const upper = to ? `${to}T23:59:59.999Z` : '\uffff';
-    return db.items.where('sortDate').between(lower, upper, true, true).reverse().limit(shownResults).toArray();
-  }, [byIndex, answer, keys, from, to]);
+    return db.items.where('sortDate').between(lower, upper, true, true).reverse().limit(shown).toArray();
+  }, [byIndex, answer, keys, from, to, shown]);
 
   const highlights = useMemo(
     () => new Map((answer?.hits ?? []).map((hit) => [hit.key, hit.highlightNames] as const)),
@@ -85,9 +90,13 @@ export const useNewsSearch = (): NewsSearch => {
 
   return {
     query,
-    setQuery,
+    setQuery: (next) => {
+      setQuery(next);
+      setShown(resultsPage);
+    },
     chips,
     pickPlace: (suggestion) => {
+      setShown(resultsPage);
       if (!chips.some((chip) => chip.placeId === suggestion.placeId)) {
         saveChips([...chips, { placeId: suggestion.placeId, label: suggestion.label.replace(/ · \d+ items?$/, '') }]);
       }
@@ -97,12 +106,15 @@ export const useNewsSearch = (): NewsSearch => {
     from,
     to,
     setDates: (nextFrom, nextTo) => {
+      setShown(resultsPage);
       setFrom(nextFrom);
       setTo(nextTo);
     },
     active: byIndex || Boolean(from || to),
     answer,
     items,
+    hasMore: byIndex ? (answer?.hits.length ?? 0) > shown : (items?.length ?? 0) >= shown,
+    showMore: () => setShown((count) => count + resultsPage),
     highlights,
   };
 };
