@@ -1,7 +1,7 @@
 // The Field News window: search, feeds, the news list, the reader and the status line,
 // all read live from IndexedDB.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessages } from '../shared/errorMessages';
 import type { NewsItem, NewsItemKey } from '../shared/feed/newsItem';
 import { sampleFeedPath } from '../shared/feed/sampleFeed';
@@ -45,7 +45,9 @@ export function App() {
   const intervalMinutes = Number(intervalSetting ?? defaultSyncIntervalMinutes) || defaultSyncIntervalMinutes;
 
   const newest = useLiveQuery(() => db.items.orderBy('sortDate').reverse().limit(shownCount).toArray(), [shownCount]);
-  const savedCount = useLiveQuery(() => db.items.count());
+  // Summed from the feed records: counting the items table walks every item, on every sync page.
+  const savedCount = useLiveQuery(async () => (await db.feeds.toArray()).reduce((total, feed) => total + feed.itemCount, 0));
+  const lastSearchRefresh = useRef(0);
   const openedItem = useLiveQuery(async () => (openedKey ? ((await db.items.get(openedKey)) ?? null) : null), [openedKey]);
   const items = search.active ? search.items : newest;
 
@@ -60,10 +62,15 @@ export function App() {
 
   useEffect(() => startAutomaticSync(intervalMinutes), [intervalMinutes]);
 
-  // Stored items changed (a sync page, an import, a removal): the worker tags and indexes them.
+  // Stored items changed (a sync page, an import, a removal): the worker tags and indexes them;
+  // during a long sync at most every few seconds, so tagging does not compete with the sync's writes.
   useEffect(() => {
-    if (savedCount !== undefined) refreshSearch();
-  }, [savedCount, sync.lastRun]);
+    if (savedCount === undefined) return;
+    const now = Date.now();
+    if (sync.running && now - lastSearchRefresh.current < 5_000) return;
+    lastSearchRefresh.current = now;
+    refreshSearch();
+  }, [savedCount, sync.running, sync.lastRun]);
 
   const openItem = useCallback((item: NewsItem) => {
     const key: NewsItemKey = [item.feedUrl, item.id];

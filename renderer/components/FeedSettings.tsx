@@ -26,11 +26,6 @@ export function FeedSettings({ syncing, intervalMinutes, nowMs }: FeedSettingsPr
   const [address, setAddress] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const feeds = useLiveQuery(() => db.feeds.orderBy('url').toArray());
-  const itemCounts = useLiveQuery(async () => {
-    const counts = new Map<string, number>();
-    for (const feed of await db.feeds.toArray()) counts.set(feed.url, await db.items.where('feedUrl').equals(feed.url).count());
-    return counts;
-  });
 
   const addFeed = async (event: FormEvent) => {
     event.preventDefault();
@@ -51,8 +46,7 @@ export function FeedSettings({ syncing, intervalMinutes, nowMs }: FeedSettingsPr
   };
 
   const removeFeed = async (feed: FeedRecord) => {
-    const count = itemCounts?.get(feed.url) ?? 0;
-    if (!window.confirm(`Remove "${feed.title}" and its ${count} saved news items from this computer?`)) return;
+    if (!window.confirm(`Remove "${feed.title}" and its ${feed.itemCount} saved news items from this computer?`)) return;
     await newsRepository.removeFeed(feed.url);
   };
 
@@ -88,7 +82,7 @@ export function FeedSettings({ syncing, intervalMinutes, nowMs }: FeedSettingsPr
         <ul>
           {feeds?.map((feed) => (
             <li key={feed.url} className={feed.gone ? 'feed feed--gone' : 'feed'}>
-              <strong>{feed.title}</strong> <span className="feed-count">· {itemCounts?.get(feed.url) ?? 0} items</span>
+              <strong>{feed.title}</strong> <span className="feed-count">· {feed.itemCount} items</span>
               <div className="feed-url">{feed.builtIn ? 'Sample news' : feed.url}</div>
               <div className="feed-state">{feedState(feed, nowMs)}</div>
               <button type="button" onClick={() => void removeFeed(feed)} aria-label={`Remove ${feed.title}`}>

@@ -21,6 +21,8 @@ export interface FeedRecord {
   nextAttemptAt: number | null;
   /** The server answered 410 Gone: the feed is no longer polled. (Since version 2.) */
   gone: boolean;
+  /** How many items of this feed are stored, kept by the repository so no screen has to count the items table. (Since version 3.) */
+  itemCount: number;
 }
 
 export interface SettingRecord {
@@ -48,6 +50,16 @@ const addSyncStateToFeeds = async (transaction: Transaction): Promise<void> => {
     });
 };
 
+/** Version 3 keeps each feed's item count on its record; the upgrade counts what is stored. */
+const countItemsOfFeeds = async (transaction: Transaction): Promise<void> => {
+  const items = transaction.table<NewsItem, NewsItemKey>('items');
+  const feeds = transaction.table<Partial<FeedRecord>, string>('feeds');
+  for (const feed of await feeds.toArray()) {
+    if (feed.url === undefined) continue;
+    await feeds.update(feed.url, { itemCount: await items.where('feedUrl').equals(feed.url).count() });
+  }
+};
+
 export class FieldNewsDb extends Dexie {
   items!: Table<NewsItem, NewsItemKey>;
   feeds!: Table<FeedRecord, string>;
@@ -57,5 +69,6 @@ export class FieldNewsDb extends Dexie {
     super(name, options);
     this.version(1).stores(schemaVersion1);
     this.version(2).stores(schemaVersion1).upgrade(addSyncStateToFeeds);
+    this.version(3).stores(schemaVersion1).upgrade(countItemsOfFeeds);
   }
 }

@@ -27,6 +27,7 @@ export const newFeedRecord = (source: FeedSource, now: string): FeedRecord => ({
   failures: 0,
   nextAttemptAt: null,
   gone: false,
+  itemCount: 0,
 });
 
 export interface SyncFailure {
@@ -36,6 +37,34 @@ export interface SyncFailure {
   failures: number;
 }
 
+/** Past this many stored keys per item of a page inside the page's id range, one get per item is cheaper. */
+const rangeKeysPerItem = 4;
+
+/**
+ * The stored copies of a page's items (undefined for the new ones), in the page's order. One read of
+ * the stored keys in the page's id range first, so that a page of new items costs one request
+ * instead of one per item (the bulk of a first sync's time); only items that exist are then read.
+ */
+const readStoredCopies = async (db: FieldNewsDb, feedUrl: string, ids: string[]): Promise<(NewsItem | undefined)[]> => {
+  const keys = ids.map((id): NewsItemKey => [feedUrl, id]);
+  const sorted = [...ids].sort();
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (first === undefined || last === undefined) return [];
+  const limit = ids.length * rangeKeysPerItem;
+  const inRange = await db.items
+    .where('[feedUrl+id]')
+    .between([feedUrl, first], [feedUrl, last], true, true)
+    .limit(limit + 1)
+    .primaryKeys();
+  if (inRange.length > limit) return db.items.bulkGet(keys);
+  const present = new Set(inRange.map(([, id]) => id));
+  const existing = keys.filter(([, id]) => present.has(id));
+  const copies = existing.length > 0 ? await db.items.bulkGet(existing) : [];
+  const byId = new Map(existing.map(([, id], index) => [id, copies[index]]));
+  return ids.map((id) => byId.get(id));
+};
+
 export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => new Date()) => ({
   /**
    * Writes one feed page in a single transaction: either every item of it (and its validators) is
@@ -44,8 +73,7 @@ export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => 
   async storeFeedPage(source: FeedSource, page: FeedPage, validators?: PageValidators): Promise<StoredPageCount> {
     const now = clock().toISOString();
     return db.transaction('rw', db.items, db.feeds, async () => {
-      const keys = page.items.map((item): NewsItemKey => [source.url, item.id]);
-      const stored = await db.items.bulkGet(keys);
+      const stored = await readStoredCopies(db, source.url, page.items.map((item) => item.id));
       const changed: NewsItem[] = [];
       let added = 0;
       page.items.forEach((item, index) => {
@@ -61,6 +89,7 @@ export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => 
         ...feed,
         title: (isFirstPage && page.title) || feed.title,
         pageValidators: validators ? { ...feed.pageValidators, [validators.pageUrl]: validators } : feed.pageValidators,
+        itemCount: feed.itemCount + added,
       });
       return { added, updated: changed.length - added };
     });

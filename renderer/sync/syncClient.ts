@@ -5,7 +5,7 @@ import type { FromSyncWorker, ToSyncWorker } from './syncMessages';
 import type { SyncOutcome, SyncProgress } from './syncOutcome';
 
 export interface SyncClient {
-  syncFeed(feedUrl: string, maxPages: number, onProgress: (progress: SyncProgress) => void): Promise<SyncOutcome>;
+  syncFeed(feedUrl: string, options: { maxPages: number; manual: boolean }, onProgress: (progress: SyncProgress) => void): Promise<SyncOutcome>;
 }
 
 interface RunningSync {
@@ -32,11 +32,11 @@ export const createSyncClient = (bridge: FieldNewsBridge): SyncClient => {
   });
 
   return {
-    syncFeed: (feedUrl, maxPages, onProgress) =>
+    syncFeed: (feedUrl, { maxPages, manual }, onProgress) =>
       new Promise<SyncOutcome>((resolve) => {
         const syncId = nextSyncId++;
         running.set(syncId, { onProgress, resolve });
-        send({ type: 'sync', syncId, feedUrl, maxPages });
+        send({ type: 'sync', syncId, feedUrl, maxPages, manual });
       }),
   };
 };

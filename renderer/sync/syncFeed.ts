@@ -1,7 +1,7 @@
 // Syncs one feed into the database: walks its pages, writes each page all-or-nothing, and records
 // the result (or the failure and the back-off) on the feed. Runs in the sync worker, off the UI thread.
 import { succeed } from '../../shared/result';
-import { backoffAfterFailure } from '../../shared/sync/backoff';
+import { backoffAfterFailure, initialBackoff } from '../../shared/sync/backoff';
 import type { FeedDocumentRequest, FeedFetchResult } from '../../shared/sync/fetchFeedDocument';
 import { walkFeedPages, type WalkSummary } from '../../shared/sync/walkFeedPages';
 import type { FieldNewsDb } from '../db/fieldNewsDb';
@@ -17,7 +17,35 @@ export interface SyncFeedOptions {
   onProgress: (progress: SyncProgress) => void;
   now: () => Date;
   random: () => number;
+  /** A sync the user asked for ("Sync now", a feed just added): its failure starts the back-off over. */
+  manual: boolean;
 }
+
+/**
+ * Downloads a feed's next page while the current one is being written (the write is most of a
+ * page's time), and hands that answer to the walk when it asks for the same page. A page the walk
+ * will not ask for (past the page cap, or already seen) is not prefetched.
+ */
+const prefetchingDownloads = (fetchDocument: SyncFeedOptions['fetchDocument'], maxPages: number) => {
+  let ahead: { request: FeedDocumentRequest; answer: Promise<FeedFetchResult> } | null = null;
+  const requested = new Set<string>();
+  return {
+    fetchDocument: (request: FeedDocumentRequest): Promise<FeedFetchResult> => {
+      requested.add(request.url);
+      const prefetched = ahead;
+      ahead = null;
+      const same = prefetched?.request.url === request.url && prefetched.request.validators === request.validators;
+      return prefetched && same ? prefetched.answer : fetchDocument(request);
+    },
+    prefetch: (request: FeedDocumentRequest): void => {
+      if (requested.size >= maxPages || requested.has(request.url)) return;
+      const answer = fetchDocument(request);
+      // The walk may end before it asks for this page; its failure then concerns no one.
+      answer.catch(() => undefined);
+      ahead = { request, answer };
+    },
+  };
+};
 
 export const syncFeed = async (options: SyncFeedOptions): Promise<SyncOutcome> => {
   const { db, repository, feedUrl } = options;
@@ -36,12 +64,14 @@ export const syncFeed = async (options: SyncFeedOptions): Promise<SyncOutcome> =
   if (!feed || feed.builtIn) return outcome('removed');
 
   const source = { url: feed.url, title: feed.title, builtIn: false };
+  const downloads = prefetchingDownloads(options.fetchDocument, options.maxPages);
   const walk = await walkFeedPages({
     feedUrl,
-    fetchDocument: options.fetchDocument,
+    fetchDocument: downloads.fetchDocument,
     maxPages: options.maxPages,
     storedValidators: feed.pageValidators,
     storePage: async (page, validators) => {
+      if (page.nextUrl !== null) downloads.prefetch({ url: page.nextUrl, validators: feed.pageValidators[page.nextUrl] ?? null });
       const stored = await repository.storeFeedPage(source, page, validators);
       return succeed({ newItems: stored.added, updatedItems: stored.updated });
     },
@@ -63,7 +93,8 @@ export const syncFeed = async (options: SyncFeedOptions): Promise<SyncOutcome> =
   }
 
   const gone = walk.reason === 'gone';
-  const backoff = gone ? { failures: feed.failures + 1, nextAttemptAt: null } : backoffAfterFailure(feed, options.now().getTime(), options.random);
+  const previous = options.manual ? initialBackoff : feed;
+  const backoff = gone ? { failures: previous.failures + 1, nextAttemptAt: null } : backoffAfterFailure(previous, options.now().getTime(), options.random);
   // A feed that no longer exists on the server is not polled again; its stored items stay.
   await repository.recordSyncFailure(feedUrl, { error: walk.error, gone, ...backoff });
   return outcome(gone ? 'gone' : 'failed', { ...counts(walk.summary), error: walk.error, nextAttemptAt: backoff.nextAttemptAt });

@@ -4,7 +4,7 @@ import type { FeedDocumentRequest, FeedFetchResult } from '../../shared/sync/fet
 import type { SyncOutcome, SyncProgress } from './syncOutcome';
 
 export type ToSyncWorker =
-  | { type: 'sync'; syncId: number; feedUrl: string; maxPages: number }
+  | { type: 'sync'; syncId: number; feedUrl: string; maxPages: number; manual: boolean }
   | { type: 'fetched'; fetchId: number; result: FeedFetchResult };
 
 export type FromSyncWorker =

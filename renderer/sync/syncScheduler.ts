@@ -53,7 +53,7 @@ export const createSyncScheduler = ({ db, client, isOnline, now, maxPages, onSta
     try {
       for (const feed of await feedsToSync(request)) {
         if (!isOnline()) break;
-        outcomes.push(await client.syncFeed(feed.url, maxPages, (progress) => publish({ ...state, progress })));
+        outcomes.push(await client.syncFeed(feed.url, { maxPages, manual: request.manual }, (progress) => publish({ ...state, progress })));
       }
     } finally {
       publish({ running: false, progress: null, lastRun: { finishedAt: now(), outcomes } });

@@ -31,8 +31,9 @@ const busy = (feedUrl: string): SyncOutcome => ({
   nextAttemptAt: null,
 });
 
-const runSync = async (syncId: number, feedUrl: string, maxPages: number): Promise<SyncOutcome> =>
+const runSync = async (syncId: number, feedUrl: string, maxPages: number, manual: boolean): Promise<SyncOutcome> =>
   syncFeed({
+    manual,
     db,
     repository,
     feedUrl,
@@ -55,9 +56,9 @@ scope.addEventListener('message', (event) => {
     pendingDownloads.delete(message.fetchId);
     return;
   }
-  const { syncId, feedUrl, maxPages } = message;
+  const { syncId, feedUrl, maxPages, manual } = message;
   void scope.navigator.locks
-    .request(`field-news-sync ${feedUrl}`, { ifAvailable: true }, (lock) => (lock ? runSync(syncId, feedUrl, maxPages) : busy(feedUrl)))
+    .request(`field-news-sync ${feedUrl}`, { ifAvailable: true }, (lock) => (lock ? runSync(syncId, feedUrl, maxPages, manual) : busy(feedUrl)))
     .then((outcome: SyncOutcome) => scope.postMessage({ type: 'done', syncId, outcome }))
     .catch((error: unknown) =>
       scope.postMessage({

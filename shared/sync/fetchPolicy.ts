@@ -21,7 +21,8 @@ export const defaultFetchPolicy = (appVersion: string, overrides: Partial<Omit<F
   idleTimeoutMs: 15_000,
   maxDocumentBytes: 5 * 1024 * 1024,
   maxRedirects: 5,
-  maxPagesPerWalk: 50,
+  // 200 pages of 1,000 items: a large archive arrives in one sync; a next_url loop still ends at once.
+  maxPagesPerWalk: 200,
   ...overrides,
   userAgent: fieldNewsUserAgent(appVersion),
 });

@@ -13,7 +13,7 @@ if (!page.ok) throw new Error(page.error);
 const sampleItems = page.value.items.map((item) => mergeFeedItem(undefined, item, sampleFeedKey, '2026-01-01T00:00:00.000Z')!);
 
 describe('upgrading the database', () => {
-  it('opens a database written by schema version 1 with every item unchanged, and adds sync state to its feeds', async () => {
+  it('opens a database written by schema version 1 with every item unchanged, adding sync state and item counts to its feeds', async () => {
     const indexedDB = new IDBFactory();
     const older = new Dexie('field-news', { indexedDB, IDBKeyRange });
     older.version(1).stores(schemaVersion1);
@@ -27,10 +27,10 @@ describe('upgrading the database', () => {
 
     const current = new FieldNewsDb('field-news', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(2);
+    expect(current.verno).toBe(3);
     expect(await current.items.toArray()).toEqual(itemsBefore);
     expect(await current.items.get([sampleFeedKey, readItem.id])).toMatchObject({ read: true, starred: true });
-    expect(await current.feeds.get(sampleFeedKey)).toMatchObject({ ...version1Feed, pageValidators: {}, failures: 0, nextAttemptAt: null, gone: false });
+    expect(await current.feeds.get(sampleFeedKey)).toMatchObject({ ...version1Feed, pageValidators: {}, failures: 0, nextAttemptAt: null, gone: false, itemCount: 10 });
     expect(await current.settings.get('sampleImported')).toEqual({ key: 'sampleImported', value: 'yes' });
     current.close();
   });

@@ -34,6 +34,7 @@ describe('the news repository', () => {
     expect(await repository.storeFeedPage(source, samplePage())).toEqual({ added: 0, updated: 0 });
     expect(await db.items.count()).toBe(10);
     expect(await db.feeds.count()).toBe(1);
+    expect((await db.feeds.get(sampleFeedKey))?.itemCount).toBe(10);
   });
 
   it('keeps read and starred flags when the sample is imported again, also when an item changed', async () => {
@@ -53,10 +54,25 @@ describe('the news repository', () => {
     expect(await db.items.count()).toBe(10);
   });
 
+  it('finds the stored copies of a page whose ids are spread across many stored items', async () => {
+    const source = { url: 'https://example.org/feed.json', title: 'Wide', builtIn: false };
+    const base = samplePage().items[0]!;
+    const pageOf = (ids: string[], text: string): FeedPage => ({ ...samplePage(), items: ids.map((id) => ({ ...base, id, contentText: text })) });
+    const many = Array.from({ length: 60 }, (_, index) => `item-${String(index).padStart(2, '0')}`);
+    expect(await repository.storeFeedPage(source, pageOf(many, 'first'))).toEqual({ added: 60, updated: 0 });
+    // Two ids at both ends of 60 stored ones: the range read would cost more than two gets.
+    expect(await repository.storeFeedPage(source, pageOf(['item-00', 'item-59', 'item-60'], 'first'))).toEqual({ added: 1, updated: 0 });
+    expect(await repository.storeFeedPage(source, { ...pageOf(['item-00', 'item-59'], 'second'), items: pageOf(['item-00', 'item-59'], 'second').items.map((item) => ({ ...item, dateModified: '2030-01-01T00:00:00Z' })) })).toEqual({ added: 0, updated: 2 });
+    expect(await db.items.where('feedUrl').equals(source.url).count()).toBe(61);
+  });
+
   it('keeps items of two feeds with the same ids apart', async () => {
     await repository.storeFeedPage({ url: sampleFeedKey, title: 'Sample', builtIn: true }, samplePage());
     await repository.storeFeedPage({ url: 'https://example.org/feed.json', title: 'Copy', builtIn: false }, samplePage());
     expect(await db.items.count()).toBe(20);
+    await repository.removeFeed(sampleFeedKey);
+    expect(await db.items.count()).toBe(10);
+    expect((await db.feeds.toArray()).map((feed) => [feed.url, feed.itemCount])).toEqual([['https://example.org/feed.json', 10]]);
   });
 
   it('writes a page all-or-nothing: a failure in the middle leaves the stored items untouched', async () => {

@@ -22,8 +22,9 @@ afterEach(() => db.close());
 
 const policy = testPolicy({ idleTimeoutMs: 400, totalTimeoutMs: 3_000, maxDocumentBytes: 1024 * 1024 });
 
-const sync = async (feedUrl: string, usePolicy = policy): Promise<SyncOutcome> =>
+const sync = async (feedUrl: string, usePolicy = policy, manual = false): Promise<SyncOutcome> =>
   syncFeed({
+    manual,
     db,
     repository,
     feedUrl,
@@ -96,6 +97,16 @@ describe('syncFeed', () => {
     expect(outcome.nextAttemptAt).toBeGreaterThan(fixedClock().getTime());
     expect(await db.feeds.get(url)).toMatchObject({ lastError: outcome.error, failures: 1, gone: false });
     expect(await db.items.toArray()).toEqual(before);
+  });
+
+  it('backs off further after each automatic failure, and starts over after a failed "Sync now"', async () => {
+    const { url } = await syncedFeed({ fault: { kind: 'status', status: 503 } });
+    await sync(url);
+    const second = await sync(url);
+    expect(await db.feeds.get(url)).toMatchObject({ failures: 2 });
+    const manual = await sync(url, policy, true);
+    expect(await db.feeds.get(url)).toMatchObject({ failures: 1 });
+    expect(manual.nextAttemptAt).toBeLessThan(second.nextAttemptAt!);
   });
 
   it('marks a feed that answers 410 as gone, with no next try, and keeps its items', async () => {

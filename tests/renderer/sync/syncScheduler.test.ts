@@ -14,10 +14,12 @@ let online: boolean;
 let synced: string[];
 let states: SyncRunState[];
 let release: (() => void) | null;
+let requests: { maxPages: number; manual: boolean }[];
 
 const recordingClient = (holdFirst = false): SyncClient => ({
-  syncFeed: async (feedUrl, _maxPages, onProgress) => {
+  syncFeed: async (feedUrl, options, onProgress) => {
     synced.push(feedUrl);
+    requests.push(options);
     onProgress({ feedUrl, feedTitle: feedUrl, pageNumber: 1, pageUrl: feedUrl, newItems: 2, updatedItems: 0, totalNew: 2, totalUpdated: 0 });
     if (holdFirst && synced.length === 1) await new Promise<void>((resolve) => (release = resolve));
     const outcome: SyncOutcome = { feedUrl, feedTitle: feedUrl, result: 'synced', newItems: 2, updatedItems: 0, droppedItems: 0, error: null, nextAttemptAt: null };
@@ -35,6 +37,7 @@ beforeEach(async () => {
   synced = [];
   states = [];
   release = null;
+  requests = [];
   const at = '2026-11-27T00:00:00.000Z';
   await db.feeds.bulkPut([
     newFeedRecord({ url: 'bundled:sample', title: 'Sample', builtIn: true }, at),
@@ -60,6 +63,7 @@ describe('the sync scheduler', () => {
   it('lifts the back-off on "Sync now", but still skips a gone feed', async () => {
     await scheduler().run({ manual: true });
     expect(synced.sort()).toEqual(['https://a.example/feed.json', 'https://b.example/feed.json']);
+    expect(requests).toEqual([{ maxPages: 5, manual: true }, { maxPages: 5, manual: true }]);
   });
 
   it('syncs one feed when asked for it (a feed just added)', async () => {

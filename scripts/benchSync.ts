@@ -1,0 +1,232 @@
+// Benchmark of a large sync in web mode (npm run bench:sync): 100,000 news items in pages of 1,000
+// from a local feed server, synced by the web build in Chromium, beside a plain Dexie bulkPut of the
+// same items in the same browser. Prints a Markdown table; misses are reported, not failed.
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Dexie as DexieClass } from 'dexie';
+import { launchChromium } from '../tests/e2e/chromium';
+import { startFeedServer } from './feedServer';
+import { startStaticServer } from './staticServer';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const itemCount = 100_000;
+const pageSize = 1_000;
+const feedTitle = 'Bench Regional News';
+/** The web build to serve; BENCH_WEB_DIR points at another build, e.g. one made for an experiment. */
+const webDir = process.env.BENCH_WEB_DIR ?? join(root, 'dist/renderer');
+const targets = { itemsPerSecond: 5_000, firstVisibleMs: 1_000, longestTaskMs: 100 };
+
+// --- The corpus: deterministic (mulberry32), newest first, newer than the bundled sample.
+let seed = 20_261_127;
+const random = (): number => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let value = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
+  return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
+};
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+const places = [
+  'Tapachula, Chiapas', 'Ciudad Juárez, Chihuahua', 'Tijuana, Baja California', 'Reynosa, Tamaulipas', 'Monterrey, Nuevo León',
+  'Oaxaca de Juárez', 'Villahermosa, Tabasco', 'Mexico City', 'Flores, Petén', 'Melchor de Mencos', 'Quetzaltenango',
+  'Guatemala City', 'Tecún Umán', 'Belize City', 'San Ignacio, Cayo', 'San Salvador', 'San Miguel', 'Santa Ana',
+  'Tegucigalpa', 'San Pedro Sula', 'Choluteca', 'Managua', 'León, Nicaragua', 'Estelí', 'San José, Costa Rica',
+  'Paso Canoas', 'Upala', 'Panama City', 'Darién', 'David, Chiriquí', 'Havana', 'Santiago de Cuba', 'Port-au-Prince',
+  'Cap-Haïtien', 'Ouanaminthe', 'Santo Domingo', 'Dajabón', 'Kingston', 'Montego Bay', 'San Juan, Puerto Rico',
+];
+const topics = [
+  'Shelter capacity stretched', 'Health brigade reaches families', 'Training on migrant protection', 'Flooding displaces residents',
+  'Returnees receive support', 'New information hub opens', 'Drought pushes young people to migrate',
+  'Authorities review asylum cases', 'Psychosocial care groups installed', 'Cash assistance reaches households',
+];
+const sentences = [
+  'Local authorities, civil society and international organizations coordinated the response.',
+  'Teams registered needs, distributed hygiene kits and referred people to health and legal services.',
+  'The programme is funded by regional donors and runs until the end of the year.',
+  'Monitoring visits take place every month, with a report to the national coordination table.',
+  'Families in transit said the rains and the cost of food had made the journey harder.',
+  'Volunteers set up a desk to explain the regular pathways and the documents each one requires.',
+];
+const newest = Date.parse('2026-11-27T12:00:00Z');
+const feedItems = Array.from({ length: itemCount }, (_, number) => {
+  const place = pick(places);
+  const other = pick(places);
+  let text = `${pick(topics)} in ${place}. ${pick(sentences)} Partners from ${other} joined the work.`;
+  while (text.length < 500) text += ` ${pick(sentences)}`;
+  return {
+    id: `bench-${number.toString().padStart(6, '0')}`,
+    title: `${pick(topics)} in ${place}`,
+    url: `https://news.example.org/bench/${number}`,
+    content_text: text,
+    date_published: new Date(newest - number * 60_000).toISOString(),
+    tags: ['migration', place.split(',')[0] ?? place],
+  };
+});
+
+// --- What the page records on its own, so that the node side does not poll while the sync runs.
+interface PageRecord {
+  longTasks: { start: number; duration: number }[];
+  clickedAt: number | null;
+  firstVisibleAt: number | null;
+  doneAt: number | null;
+  statusLog: { at: number; text: string }[];
+}
+declare global {
+  interface Window {
+    benchRecord?: PageRecord;
+  }
+}
+
+const installRecorder = () => {
+  const record: PageRecord = { longTasks: [], clickedAt: null, firstVisibleAt: null, doneAt: null, statusLog: [] };
+  window.benchRecord = record;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) record.longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+};
+
+const watchSync = () => {
+  const record = window.benchRecord;
+  if (!record) throw new Error('The long-task recorder is missing.');
+  const button = [...document.querySelectorAll('button')].find((candidate) => candidate.textContent === 'Add feed');
+  button?.addEventListener('click', () => (record.clickedAt ??= performance.now()), { capture: true });
+  new MutationObserver(() => {
+    const now = performance.now();
+    if (record.clickedAt === null) return;
+    if (record.firstVisibleAt === null && document.querySelector('article[data-item-id^="bench-"]')) record.firstVisibleAt = now;
+    const text = document.querySelector('[role="status"]')?.textContent ?? '';
+    if (text !== record.statusLog.at(-1)?.text) record.statusLog.push({ at: now, text });
+    if (record.doneAt === null && /^Updated|failed|answered|next try/.test(text)) record.doneAt = now;
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
+};
+
+const countFeedItems = (feedUrl: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const opening = indexedDB.open('field-news');
+    opening.onerror = () => reject(new Error('cannot open field-news'));
+    opening.onsuccess = () => {
+      const counting = opening.result.transaction('items').objectStore('items').index('feedUrl').count(IDBKeyRange.only(feedUrl));
+      counting.onsuccess = () => {
+        opening.result.close();
+        resolve(counting.result);
+      };
+    };
+  });
+
+/** Builds the same items in the page, as the app stores them, and times one plain Dexie bulkPut. */
+const referenceBulkPut = async ({ feedUrl, pages }: { feedUrl: string; pages: number }) => {
+  type Loaded = { id: string; title: string; url: string; content_text: string; date_published: string; tags: string[] };
+  const loaded: Loaded[] = [];
+  for (let page = 1; page <= pages; page += 1) {
+    const response = await fetch(page === 1 ? feedUrl : `${feedUrl}?page=${page}`);
+    loaded.push(...((await response.json()) as { items: Loaded[] }).items);
+  }
+  const now = new Date().toISOString();
+  const items = loaded.map((item) => ({
+    id: item.id,
+    title: item.title,
+    url: item.url,
+    contentText: item.content_text,
+    contentHtml: null,
+    summary: null,
+    datePublished: item.date_published,
+    dateModified: null,
+    tags: item.tags,
+    feedUrl,
+    sortDate: new Date(item.date_published).toISOString(),
+    places: [],
+    placesVersion: 0,
+    read: false,
+    starred: false,
+    firstSeenAt: now,
+    contentHash: item.id.padStart(16, '0').slice(-16),
+  }));
+  const { Dexie } = window as unknown as { Dexie: typeof DexieClass };
+  await Dexie.delete('field-news-bench-reference');
+  const db = new Dexie('field-news-bench-reference');
+  db.version(1).stores({ items: '[feedUrl+id], feedUrl, sortDate, firstSeenAt, *places, placesVersion' });
+  await db.open();
+  const started = performance.now();
+  await db.table('items').bulkPut(items);
+  const elapsed = performance.now() - started;
+  const stored = await db.table('items').count();
+  db.close();
+  return { elapsed, stored };
+};
+
+const main = async () => {
+  if (!existsSync(join(webDir, 'index.html'))) {
+    console.log('No web build in dist/renderer: running npm run build:renderer…');
+    execSync('npm run build:renderer', { cwd: root, stdio: 'inherit' });
+  }
+  const web = await startStaticServer(webDir);
+  const feed = await startFeedServer({ items: feedItems, pageSize, title: feedTitle });
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext();
+    await context.addInitScript(installRecorder);
+    const page = await context.newPage();
+    if (process.env.BENCH_CONSOLE) page.on('console', (message) => console.error(message.text()));
+    await page.goto(web.url);
+    await page.locator('article[data-item-id]').nth(9).waitFor();
+    await page.getByLabel('Feed URL').fill(feed.url);
+    await page.evaluate(watchSync);
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Add feed' }).click();
+    await page.waitForFunction(() => window.benchRecord?.doneAt != null, undefined, { polling: 1_000, timeout: 240_000 });
+    const record = await page.evaluate(() => window.benchRecord as PageRecord);
+    const stored = await page.evaluate(countFeedItems, feed.url);
+    const wallSeconds = (Date.now() - started) / 1000;
+    await page.close();
+
+    const clickedAt = record.clickedAt ?? 0;
+    const doneAt = record.doneAt ?? clickedAt;
+    const syncMs = doneAt - clickedAt;
+    const during = record.longTasks.filter((task) => task.start + task.duration >= clickedAt && task.start <= doneAt);
+    const longest = during.reduce((most, task) => Math.max(most, task.duration), 0);
+    const appRate = stored / (syncMs / 1000);
+    const firstVisibleMs = record.firstVisibleAt === null ? null : record.firstVisibleAt - clickedAt;
+
+    // The reference, on the same origin in a new page with nothing else running in it.
+    const reference = await context.newPage();
+    // An address the static server does not know: a blank page of the app's origin, served from
+    // 127.0.0.1 (a page fulfilled by Playwright would lose loopback access to the feed server).
+    await reference.goto(`${web.url}bench-reference`);
+    const dexieUmd = readFileSync(createRequire(import.meta.url).resolve('dexie/dist/dexie.js'), 'utf8');
+    await reference.addScriptTag({ content: dexieUmd });
+    const bulk = await reference.evaluate(referenceBulkPut, { feedUrl: feed.url, pages: Math.ceil(itemCount / pageSize) });
+    const bulkRate = bulk.stored / (bulk.elapsed / 1000);
+
+    const met = (ok: boolean) => (ok ? 'met' : '**not met**');
+    const allStored = stored === itemCount;
+    const rows = [
+      ['Items stored by the sync', `${stored.toLocaleString('en')} of ${itemCount.toLocaleString('en')}`, 'all', met(allStored)],
+      ['Sync time (click → status "Updated")', `${(syncMs / 1000).toFixed(1)} s`, '', ''],
+      ['Items/s written into IndexedDB', Math.round(appRate).toLocaleString('en'), `≥ ${targets.itemsPerSecond.toLocaleString('en')}`, met(appRate >= targets.itemsPerSecond)],
+      ['First feed item visible after click', firstVisibleMs === null ? 'never' : `${Math.round(firstVisibleMs)} ms`, `≤ ${targets.firstVisibleMs} ms`, met(firstVisibleMs !== null && firstVisibleMs <= targets.firstVisibleMs)],
+      ['Longest main-thread task during sync', `${Math.round(longest)} ms`, `≤ ${targets.longestTaskMs} ms`, met(longest <= targets.longestTaskMs)],
+      ['Main-thread tasks > 50 ms / > 100 ms', `${during.length} / ${during.filter((task) => task.duration > 100).length}`, '0 over 100 ms', ''],
+      ['Reference: one Dexie bulkPut, items/s', `${Math.round(bulkRate).toLocaleString('en')} (${bulk.stored.toLocaleString('en')} in ${(bulk.elapsed / 1000).toFixed(1)} s)`, '', ''],
+      ['Ratio app ÷ reference', (appRate / bulkRate).toFixed(2), '', ''],
+    ];
+    console.log(`\nSync of ${itemCount.toLocaleString('en')} items in pages of ${pageSize.toLocaleString('en')} (web build, Chromium, wall ${wallSeconds.toFixed(1)} s)\n`);
+    console.log('| Metric | Value | Target | Result |\n|---|---|---|---|');
+    for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+    const lastStatus = record.statusLog.at(-1)?.text ?? '';
+    console.log(`\nLast status: ${lastStatus}`);
+    if (!allStored) console.log(`The sync ended with ${stored} of ${itemCount} items stored: the walk stopped before the last page (page cap?).`);
+    const missed = rows.filter((row) => row[3] === '**not met**').map((row) => row[0]);
+    console.log(missed.length === 0 ? 'Every target met.' : `Targets missed: ${missed.join('; ')}.`);
+    if (process.env.BENCH_VERBOSE) {
+      console.log(JSON.stringify({ statusLog: record.statusLog.map((entry) => ({ ms: Math.round(entry.at - clickedAt), text: entry.text })), longTasks: during.map((task) => ({ at: Math.round(task.start - clickedAt), ms: Math.round(task.duration) })) }));
+    }
+  } finally {
+    await browser.close();
+    await feed.close();
+    await web.close();
+  }
+};
+
+await main();
