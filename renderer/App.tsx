@@ -3,7 +3,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessages } from '../shared/errorMessages';
-import type { NewsItem, NewsItemKey } from '../shared/feed/newsItem';
+import { newsItemKeyText, type NewsItem, type NewsItemKey } from '../shared/feed/newsItem';
 import { sampleFeedPath } from '../shared/feed/sampleFeed';
 import { FeedSettings } from './components/FeedSettings';
 import { NewsList } from './components/NewsList';
@@ -67,7 +67,7 @@ export function App() {
   useEffect(() => {
     if (savedCount === undefined) return;
     const now = Date.now();
-    if (sync.running && now - lastSearchRefresh.current < 5_000) return;
+    if (sync.running && now - lastSearchRefresh.current < 30_000) return;
     lastSearchRefresh.current = now;
     refreshSearch();
   }, [savedCount, sync.running, sync.lastRun]);
@@ -78,7 +78,7 @@ export function App() {
     if (!item.read) void newsRepository.markRead(key);
   }, []);
 
-  const openedHighlights = (openedKey && search.highlights.get(`${openedKey[0]}\n${openedKey[1]}`)) || noHighlights;
+  const openedHighlights = (openedKey && search.highlights.get(newsItemKeyText({ feedUrl: openedKey[0], id: openedKey[1] }))) || noHighlights;
 
   return (
     <div className="app">

@@ -107,7 +107,7 @@ const countFeedItems = (feedUrl: string): Promise<number> =>
     const opening = indexedDB.open('field-news');
     opening.onerror = () => reject(new Error('cannot open field-news'));
     opening.onsuccess = () => {
-      const counting = opening.result.transaction('items').objectStore('items').index('feedUrl').count(IDBKeyRange.only(feedUrl));
+      const counting = opening.result.transaction('items').objectStore('items').count(IDBKeyRange.bound([feedUrl, ''], [feedUrl, '\uffff']));
       counting.onsuccess = () => {
         opening.result.close();
         resolve(counting.result);
@@ -137,7 +137,7 @@ const referenceBulkPut = async ({ feedUrl, pages }: { feedUrl: string; pages: nu
     feedUrl,
     sortDate: new Date(item.date_published).toISOString(),
     places: [],
-    placesVersion: 0,
+    placesVersion: '',
     read: false,
     starred: false,
     firstSeenAt: now,
@@ -146,7 +146,8 @@ const referenceBulkPut = async ({ feedUrl, pages }: { feedUrl: string; pages: nu
   const { Dexie } = window as unknown as { Dexie: typeof DexieClass };
   await Dexie.delete('field-news-bench-reference');
   const db = new Dexie('field-news-bench-reference');
-  db.version(1).stores({ items: '[feedUrl+id], feedUrl, sortDate, firstSeenAt, *places, placesVersion' });
+  // The app's own items schema (renderer/db/fieldNewsDb.ts, latest version): the same indexes to maintain.
+  db.version(1).stores({ items: '[feedUrl+id], sortDate, *places, placesVersion' });
   await db.open();
   const started = performance.now();
   await db.table('items').bulkPut(items);

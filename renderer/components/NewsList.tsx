@@ -1,12 +1,11 @@
 // The list of stored news, newest first. Arrow keys move through it, Enter opens the focused item.
 import { useRef, type KeyboardEvent } from 'react';
-import type { NewsItem, NewsItemKey } from '../../shared/feed/newsItem';
+import { newsItemKeyText, type NewsItem, type NewsItemKey } from '../../shared/feed/newsItem';
 import { sampleFeedKey } from '../../shared/feed/sampleFeed';
 import { NewsCard } from './NewsCard';
 
 const noNames: readonly string[] = [];
 
-export const itemKeyText = (item: Pick<NewsItem, 'feedUrl' | 'id'>): string => `${item.feedUrl}\n${item.id}`;
 
 interface NewsListProps {
   items: readonly NewsItem[] | undefined;
@@ -50,11 +49,11 @@ export function NewsList({ items, openedKey, focusedIndex, onFocusIndex, onOpen,
     }
   };
 
-  const openedText = openedKey ? `${openedKey[0]}\n${openedKey[1]}` : null;
+  const openedText = openedKey ? newsItemKeyText({ feedUrl: openedKey[0], id: openedKey[1] }) : null;
   return (
     <div className="news-list" ref={listRef} role="feed" aria-label="Saved news" onKeyDown={onKeyDown}>
       {items.map((item, index) => {
-        const key = itemKeyText(item);
+        const key = newsItemKeyText(item);
         return (
           <NewsCard
             key={key}

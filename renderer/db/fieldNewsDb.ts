@@ -60,6 +60,22 @@ const countItemsOfFeeds = async (transaction: Transaction): Promise<void> => {
   }
 };
 
+/**
+ * Version 4 drops the feedUrl and firstSeenAt indexes: no query uses them (the primary key
+ * [feedUrl+id] answers "the items of a feed"), and every index costs every write of a sync.
+ */
+export const schemaVersion4 = {
+  items: '[feedUrl+id], sortDate, *places, placesVersion',
+  feeds: 'url',
+  settings: 'key',
+} as const;
+
+/** The range of primary keys holding one feed's items. */
+export const keysOfFeed = (feedUrl: string): [[string, string], [string, string]] => [
+  [feedUrl, ''],
+  [feedUrl, '\uffff'],
+];
+
 export class FieldNewsDb extends Dexie {
   items!: Table<NewsItem, NewsItemKey>;
   feeds!: Table<FeedRecord, string>;
@@ -70,5 +86,6 @@ export class FieldNewsDb extends Dexie {
     this.version(1).stores(schemaVersion1);
     this.version(2).stores(schemaVersion1).upgrade(addSyncStateToFeeds);
     this.version(3).stores(schemaVersion1).upgrade(countItemsOfFeeds);
+    this.version(4).stores(schemaVersion4);
   }
 }

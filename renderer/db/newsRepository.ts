@@ -3,7 +3,7 @@
 import type { FeedPage } from '../../shared/feed/feedItem';
 import { mergeFeedItem, type NewsItem, type NewsItemKey } from '../../shared/feed/newsItem';
 import type { PageValidators } from '../../shared/sync/walkFeedPages';
-import type { FeedRecord, FieldNewsDb } from './fieldNewsDb';
+import { keysOfFeed, type FeedRecord, type FieldNewsDb } from './fieldNewsDb';
 
 export interface StoredPageCount {
   added: number;
@@ -107,7 +107,7 @@ export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => 
   /** Removes a feed and the items that came from it, at the user's explicit request. */
   async removeFeed(url: string): Promise<void> {
     await db.transaction('rw', db.items, db.feeds, async () => {
-      await db.items.where('feedUrl').equals(url).delete();
+      await db.items.where('[feedUrl+id]').between(...keysOfFeed(url), true, true).delete();
       await db.feeds.delete(url);
     });
   },

@@ -2,7 +2,7 @@
 // older gazetteer), keeps the place index and the word index in step with IndexedDB, and answers
 // each keystroke from those indexes, never by scanning items. Runs in the search worker.
 import { itemPlainText } from '../../shared/feed/itemPreview';
-import type { NewsItem } from '../../shared/feed/newsItem';
+import { newsItemKeyText, type NewsItem } from '../../shared/feed/newsItem';
 import { describePlace, type Gazetteer, type Place } from '../../shared/places/gazetteer';
 import { createNewsPlaceIndex, type NewsPlaceIndex } from '../../shared/places/newsPlaceIndex';
 import { createPlaceSearch, type PlaceSearch, type PlaceSuggestion, type TextSearch } from '../../shared/places/placeSearch';
@@ -42,7 +42,6 @@ export interface SearchAnswer {
   chips: { placeId: string; label: string }[];
 }
 
-export const itemKeyOf = (item: Pick<NewsItem, 'feedUrl' | 'id'>): string => `${item.feedUrl}\n${item.id}`;
 
 const dayStart = (day: string | null) => (day ? Date.parse(`${day}T00:00:00Z`) : Number.NEGATIVE_INFINITY);
 const dayEnd = (day: string | null) => (day ? Date.parse(`${day}T23:59:59.999Z`) : Number.POSITIVE_INFINITY);
@@ -60,7 +59,7 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
   let indexed = new Set<string>();
 
   const addToIndexes = (item: NewsItem) => {
-    const key = itemKeyOf(item);
+    const key = newsItemKeyText(item);
     placeIndex.setItem(key, item.places, item.sortDate);
     textIndex.setItem(key, item.title, itemPlainText(item), Date.parse(item.sortDate));
     indexed.add(key);
@@ -83,14 +82,14 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
     for (let round = 0; round < 100_000; round += 1) {
       const batch = await db.items.where('placesVersion').notEqual(placeTaggingVersion).limit(batchSize).toArray();
       if (batch.length === 0) break;
-      const places = new Map(batch.map((item) => [itemKeyOf(item), tagPlaces(tagger, { title: item.title, text: itemPlainText(item) })]));
+      const places = new Map(batch.map((item) => [newsItemKeyText(item), tagPlaces(tagger, { title: item.title, text: itemPlainText(item) })]));
       const written = await db.transaction('rw', db.items, async () => {
         // Read again inside the write: sync may have changed an item since; such an item is tagged next round.
         const current = await db.items.bulkGet(batch.map((item) => [item.feedUrl, item.id]));
         const updates = batch.flatMap((item, index) => {
           const stored = current[index];
           if (!stored || stored.contentHash !== item.contentHash) return [];
-          return [{ ...stored, places: places.get(itemKeyOf(item)) ?? [], placesVersion: placeTaggingVersion }];
+          return [{ ...stored, places: places.get(newsItemKeyText(item)) ?? [], placesVersion: placeTaggingVersion }];
         });
         await db.items.bulkPut(updates);
         return updates;

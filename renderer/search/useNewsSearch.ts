@@ -3,11 +3,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { z } from 'zod';
-import type { NewsItem } from '../../shared/feed/newsItem';
+import { newsItemKeyFromText, type NewsItem } from '../../shared/feed/newsItem';
 import type { PlaceSuggestion } from '../../shared/places/placeSearch';
 import type { PlaceChip } from '../components/SearchBar';
 import { db, newsRepository } from '../database';
-import { itemKeyOf, type SearchAnswer, type SearchFilters } from './newsSearchEngine';
+import type { SearchAnswer, SearchFilters } from './newsSearchEngine';
 import { useSearchAnswer } from './searchService';
 
 const placeFilterSetting = 'placeFilter';
@@ -73,7 +73,7 @@ export const useNewsSearch = (): NewsSearch => {
   const items = useLiveQuery(async (): Promise<NewsItem[] | undefined> => {
     if (byIndex) {
       if (!answer) return undefined;
-      const found = await db.items.bulkGet(keys.map((key) => key.split('\n') as [string, string]));
+      const found = await db.items.bulkGet(keys.map(newsItemKeyFromText));
       return found.filter((item): item is NewsItem => item !== undefined);
     }
     if (!from && !to) return [];
@@ -119,4 +119,3 @@ export const useNewsSearch = (): NewsSearch => {
   };
 };
 
-export { itemKeyOf };

@@ -22,6 +22,15 @@ export interface NewsItem extends FeedItem {
 
 export type NewsItemKey = [feedUrl: string, id: string];
 
+/** The key as one text ("feed\nid"), for maps, React keys and the search indexes; a newline is in no URL. */
+export const newsItemKeyText = (item: Pick<NewsItem, 'feedUrl' | 'id'>): string => `${item.feedUrl}\n${item.id}`;
+
+/** The key back from its text form. */
+export const newsItemKeyFromText = (text: string): NewsItemKey => {
+  const split = text.indexOf('\n');
+  return [text.slice(0, split), text.slice(split + 1)];
+};
+
 const fingerprint = (item: FeedItem): string =>
   contentHash(
     JSON.stringify([item.title, item.url, item.contentText, item.contentHtml, item.summary, item.datePublished, item.dateModified, item.tags]),

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FeedPage } from '../../../shared/feed/feedItem';
 import { parseJsonFeedText } from '../../../shared/feed/parseJsonFeed';
 import { sampleFeedKey } from '../../../shared/feed/sampleFeed';
-import { FieldNewsDb } from '../../../renderer/db/fieldNewsDb';
+import { FieldNewsDb, keysOfFeed } from '../../../renderer/db/fieldNewsDb';
 import { createNewsRepository, type NewsRepository } from '../../../renderer/db/newsRepository';
 import { importSampleOnFirstStart } from '../../../renderer/sampleNews';
 import { sampleFeedPath } from '../../../scripts/sampleFeed';
@@ -63,7 +63,7 @@ describe('the news repository', () => {
     // Two ids at both ends of 60 stored ones: the range read would cost more than two gets.
     expect(await repository.storeFeedPage(source, pageOf(['item-00', 'item-59', 'item-60'], 'first'))).toEqual({ added: 1, updated: 0 });
     expect(await repository.storeFeedPage(source, { ...pageOf(['item-00', 'item-59'], 'second'), items: pageOf(['item-00', 'item-59'], 'second').items.map((item) => ({ ...item, dateModified: '2030-01-01T00:00:00Z' })) })).toEqual({ added: 0, updated: 2 });
-    expect(await db.items.where('feedUrl').equals(source.url).count()).toBe(61);
+    expect(await db.items.where('[feedUrl+id]').between(...keysOfFeed(source.url), true, true).count()).toBe(61);
   });
 
   it('keeps items of two feeds with the same ids apart', async () => {

@@ -3,6 +3,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newsItemKeyText } from '../../../shared/feed/newsItem';
 import { parseJsonFeedText } from '../../../shared/feed/parseJsonFeed';
 import { sampleFeedKey } from '../../../shared/feed/sampleFeed';
 import { loadGazetteer } from '../../../shared/places/gazetteer';
@@ -10,7 +11,7 @@ import { createNewsWordIndex } from '../../../shared/places/newsWordIndex';
 import { placeTaggingVersion } from '../../../shared/places/tagPlaces';
 import { FieldNewsDb } from '../../../renderer/db/fieldNewsDb';
 import { createNewsRepository, type NewsRepository } from '../../../renderer/db/newsRepository';
-import { createNewsSearchEngine, itemKeyOf, type NewsSearchEngine, type SearchFilters } from '../../../renderer/search/newsSearchEngine';
+import { createNewsSearchEngine, type NewsSearchEngine, type SearchFilters } from '../../../renderer/search/newsSearchEngine';
 import { sampleFeedPath } from '../../../scripts/sampleFeed';
 
 const gazetteer = loadGazetteer(JSON.parse(readFileSync('renderer/public/gazetteer/gazetteer.json', 'utf8')));
@@ -93,6 +94,6 @@ describe('the search engine', () => {
   });
 
   it('keys hits as the list does', () => {
-    expect(engine.search('panama', noFilters).hits[0]?.key).toBe(itemKeyOf({ feedUrl: sampleFeedKey, id: idStarting('2021-06-21-iom-panama') }));
+    expect(engine.search('panama', noFilters).hits[0]?.key).toBe(newsItemKeyText({ feedUrl: sampleFeedKey, id: idStarting('2021-06-21-iom-panama') }));
   });
 });

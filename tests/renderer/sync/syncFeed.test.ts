@@ -4,7 +4,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fetchFeedDocument } from '../../../shared/sync/fetchFeedDocument';
 import type { FeedServerOptions } from '../../../scripts/feedServer';
-import { FieldNewsDb } from '../../../renderer/db/fieldNewsDb';
+import { FieldNewsDb, keysOfFeed } from '../../../renderer/db/fieldNewsDb';
 import { createNewsRepository, type NewsRepository } from '../../../renderer/db/newsRepository';
 import { syncFeed } from '../../../renderer/sync/syncFeed';
 import type { SyncOutcome } from '../../../renderer/sync/syncOutcome';
@@ -48,7 +48,7 @@ const syncedFeed = async (fault: FeedServerOptions) => {
     await db.feeds.delete(good.url);
     await db.feeds.put({ ...feed, url: faulty.url, pageValidators: {} });
     await db.items.bulkPut(before.map((item) => ({ ...item, feedUrl: faulty.url })));
-    await db.items.where('feedUrl').equals(good.url).delete();
+    await db.items.where('[feedUrl+id]').between(...keysOfFeed(good.url), true, true).delete();
   });
   return { url: faulty.url, before: await db.items.toArray() };
 };
