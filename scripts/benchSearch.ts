@@ -12,6 +12,7 @@ import { createNewsPlaceIndex } from '../shared/places/newsPlaceIndex';
 import { createNewsWordIndex, type NewsWordIndex } from '../shared/places/newsWordIndex';
 import { createPlaceSearch } from '../shared/places/placeSearch';
 import { createPlaceTagger, tagPlaces } from '../shared/places/tagPlaces';
+import { seededRandom } from './seededRandom';
 
 // A real garbage collector call, so heap differences measure what is kept, not what is litter.
 setFlagsFromString('--expose-gc');
@@ -27,14 +28,7 @@ if (!loaded.ok) throw new Error(loaded.error);
 const gazetteer = loaded.value;
 const tagger = createPlaceTagger(gazetteer);
 
-// Deterministic pseudo-random numbers (mulberry32), so every run builds the same corpus.
-let seed = 20_210_701;
-const random = (): number => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let value = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-  return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-};
+const random = seededRandom(20_210_701);
 const pick = <T>(list: readonly T[]): T => {
   const chosen = list[Math.floor(random() * list.length)];
   if (chosen === undefined) throw new Error('empty list');

@@ -10,6 +10,7 @@ import type { Dexie as DexieClass } from 'dexie';
 import { launchChromium } from '../tests/e2e/chromium';
 import { startFeedServer } from './feedServer';
 import { startStaticServer } from './staticServer';
+import { seededRandom } from './seededRandom';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const itemCount = 100_000;
@@ -20,13 +21,7 @@ const webDir = process.env.BENCH_WEB_DIR ?? join(root, 'dist/renderer');
 const targets = { itemsPerSecond: 5_000, firstVisibleMs: 1_000, longestTaskMs: 100 };
 
 // --- The corpus: deterministic (mulberry32), newest first, newer than the bundled sample.
-let seed = 20_261_127;
-const random = (): number => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let value = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-  return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-};
+const random = seededRandom(20_261_127);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 const places = [
   'Tapachula, Chiapas', 'Ciudad Juárez, Chihuahua', 'Tijuana, Baja California', 'Reynosa, Tamaulipas', 'Monterrey, Nuevo León',

@@ -3,19 +3,15 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FeedPage } from '../../../shared/feed/feedItem';
-import { parseJsonFeedText } from '../../../shared/feed/parseJsonFeed';
 import { sampleFeedKey } from '../../../shared/feed/sampleFeed';
 import { FieldNewsDb, keysOfFeed } from '../../../renderer/db/fieldNewsDb';
 import { createNewsRepository, type NewsRepository } from '../../../renderer/db/newsRepository';
 import { importSampleOnFirstStart } from '../../../renderer/sampleNews';
 import { sampleFeedPath } from '../../../scripts/sampleFeed';
+import { bundledSamplePage } from '../../fixtures/bundledData';
 
 const sampleText = readFileSync(sampleFeedPath, 'utf8');
-const samplePage = (): FeedPage => {
-  const page = parseJsonFeedText(sampleText);
-  if (!page.ok) throw new Error(page.error);
-  return page.value;
-};
+const samplePage = bundledSamplePage;
 
 let db: FieldNewsDb;
 let repository: NewsRepository;

@@ -1,23 +1,17 @@
 // The search engine over a real (fake-indexeddb) database, the real gazetteer and the bundled sample:
 // items are tagged and written back, indexes follow the database, and answers carry what to highlight.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newsItemKeyText } from '../../../shared/feed/newsItem';
-import { parseJsonFeedText } from '../../../shared/feed/parseJsonFeed';
 import { sampleFeedKey } from '../../../shared/feed/sampleFeed';
-import { loadGazetteer } from '../../../shared/places/gazetteer';
 import { createNewsWordIndex } from '../../../shared/places/newsWordIndex';
 import { placeTaggingVersion } from '../../../shared/places/tagPlaces';
 import { FieldNewsDb } from '../../../renderer/db/fieldNewsDb';
 import { createNewsRepository, type NewsRepository } from '../../../renderer/db/newsRepository';
 import { createNewsSearchEngine, type NewsSearchEngine, type SearchFilters } from '../../../renderer/search/newsSearchEngine';
-import { sampleFeedPath } from '../../../scripts/sampleFeed';
+import { bundledGazetteer, bundledSamplePage } from '../../fixtures/bundledData';
 
-const gazetteer = loadGazetteer(JSON.parse(readFileSync('renderer/public/gazetteer/gazetteer.json', 'utf8')));
-if (!gazetteer.ok) throw new Error(gazetteer.error);
-const sample = parseJsonFeedText(readFileSync(sampleFeedPath, 'utf8'));
-if (!sample.ok) throw new Error(sample.error);
+const sample = { value: bundledSamplePage() };
 const idStarting = (prefix: string) => sample.value.items.find((item) => item.id.startsWith(prefix))!.id;
 const tapachulaItem = idStarting('2021-07-01');
 const petenItem = idStarting('2021-06-18');
@@ -33,7 +27,7 @@ beforeEach(async () => {
   await db.open();
   repository = createNewsRepository(db);
   await repository.storeFeedPage({ url: sampleFeedKey, title: 'IOM Regional News', builtIn: true }, sample.value);
-  engine = createNewsSearchEngine(db, gazetteer.value, createNewsWordIndex);
+  engine = createNewsSearchEngine(db, bundledGazetteer, createNewsWordIndex);
   await engine.refresh();
 });
 afterEach(() => db.close());

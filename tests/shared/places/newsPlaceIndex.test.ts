@@ -1,11 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadGazetteer } from '../../../shared/places/gazetteer';
 import { createNewsPlaceIndex } from '../../../shared/places/newsPlaceIndex';
-
-const loaded = loadGazetteer(JSON.parse(readFileSync(new URL('../../../renderer/public/gazetteer/gazetteer.json', import.meta.url), 'utf8')));
-if (!loaded.ok) throw new Error(loaded.error);
-const gazetteer = loaded.value;
+import { bundledGazetteer as gazetteer } from '../../fixtures/bundledData';
 const tapachula = '3516266';
 const tijuana = '3981609';
 const melchorDeMencos = '3598131';

@@ -1,23 +1,16 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseJsonFeed } from '../../../shared/feed/parseJsonFeed';
-import { loadGazetteer } from '../../../shared/places/gazetteer';
 import { createNewsPlaceIndex } from '../../../shared/places/newsPlaceIndex';
 import { createItemTextSearch } from '../../../shared/places/itemTextSearch';
 import { createPlaceSearch, mentionsToHighlight } from '../../../shared/places/placeSearch';
 import { createPlaceTagger, tagPlaces } from '../../../shared/places/tagPlaces';
+import { bundledGazetteer, bundledSamplePage } from '../../fixtures/bundledData';
 import { placeCorpus, placeCorpusQueries } from '../../fixtures/placeCorpus';
 
-const readJson = (path: string): unknown => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
-const loadedGazetteer = loadGazetteer(readJson('../../../renderer/public/gazetteer/gazetteer.json'));
-if (!loadedGazetteer.ok) throw new Error(loadedGazetteer.error);
-const gazetteer = loadedGazetteer.value;
+const gazetteer = bundledGazetteer;
 const tagger = createPlaceTagger(gazetteer);
 
-const feed = parseJsonFeed(readJson('../../../renderer/public/feeds/iom-regional-news-2021.json'));
-if (!feed.ok) throw new Error(feed.error);
-const sample = feed.value.items.map((item) => ({
+const sample = bundledSamplePage().items.map((item) => ({
   key: item.id,
   title: item.title,
   text: item.contentText ?? '',

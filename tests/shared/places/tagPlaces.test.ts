@@ -1,21 +1,15 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseJsonFeed } from '../../../shared/feed/parseJsonFeed';
 import type { FeedItem } from '../../../shared/feed/feedItem';
-import { loadGazetteer, type Place } from '../../../shared/places/gazetteer';
+import type { Place } from '../../../shared/places/gazetteer';
 import { createPlaceTagger, findPlaceMentions, placeTaggingVersion, tagPlaces, type TaggableItem } from '../../../shared/places/tagPlaces';
+import { bundledGazetteer, bundledSamplePage } from '../../fixtures/bundledData';
 import { placeCorpus, placeCorpusTags } from '../../fixtures/placeCorpus';
 
-const readJson = (path: string): unknown => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
-const loadedGazetteer = loadGazetteer(readJson('../../../renderer/public/gazetteer/gazetteer.json'));
-if (!loadedGazetteer.ok) throw new Error(loadedGazetteer.error);
-const gazetteer = loadedGazetteer.value;
+const gazetteer = bundledGazetteer;
 const tagger = createPlaceTagger(gazetteer);
 
-const feed = parseJsonFeed(readJson('../../../renderer/public/feeds/iom-regional-news-2021.json'));
-if (!feed.ok) throw new Error(feed.error);
-const sampleItems = feed.value.items;
+const sampleItems = bundledSamplePage().items;
 const sampleItem = (idStart: string): FeedItem => {
   const found = sampleItems.find((item) => item.id.startsWith(idStart));
   if (found === undefined) throw new Error(`no sample item ${idStart}`);
