@@ -1,10 +1,11 @@
-// Feed downloads for the renderer, done by the main process with Electron's net.fetch, so the
+// Feed downloads for the renderer, done by the main process with Electron's net module, so the
 // system's proxy settings apply and CORS does not. The policy is the one shared with web mode.
 import { app, net } from 'electron';
 import { z } from 'zod';
 import { errorMessages } from '../shared/errorMessages';
 import { fetchFeedDocument, type FeedFetchResult, type FeedTransport } from '../shared/sync/fetchFeedDocument';
 import { defaultFetchPolicy } from '../shared/sync/fetchPolicy';
+import { netRequestFetch } from './netRequestFetch';
 
 const validatorText = z.string().max(1024).nullable();
 
@@ -14,10 +15,11 @@ export const feedDocumentRequestSchema = z.object({
   validators: z.object({ etag: validatorText, lastModified: validatorText, contentHash: validatorText }).nullable(),
 });
 
-// net.fetch follows redirects itself: with redirect 'manual' it rejects instead of returning the 3xx.
+// net.request, not net.fetch: with redirect 'manual' net.fetch rejects instead of returning the 3xx,
+// which would leave the redirect cap to Chromium's 20.
 const netTransport: FeedTransport = {
-  fetch: (url, init) => net.fetch(url, init),
-  followsRedirectsItself: true,
+  fetch: netRequestFetch((options) => net.request(options)),
+  followsRedirectsItself: false,
   sendsUserAgent: true,
 };
 

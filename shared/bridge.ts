@@ -34,7 +34,7 @@ export interface FieldNewsBridge {
   openExternalLink(url: string): Promise<Result<null>>;
   /**
    * Downloads one feed document under the shared fetch policy: in Electron the main process does it
-   * with net.fetch (system proxy settings, no CORS); in a browser, the page's fetch.
+   * with net.request (system proxy settings, no CORS); in a browser, the page's fetch.
    */
   fetchFeedDocument(request: FeedDocumentRequest): Promise<FeedFetchResult>;
   /** Calls `listener` when the computer wakes from sleep; returns the function that stops listening. */

@@ -4,7 +4,7 @@ import { contentHash } from '../contentHash';
 import { errorMessages } from '../errorMessages';
 import { feedRequestHeaders, type DocumentValidators, type FetchPolicy } from './fetchPolicy';
 
-/** The part of `fetch` the sync core uses; Node's fetch, Electron's net.fetch and window.fetch all fit. */
+/** The part of `fetch` the sync core uses; Node's fetch, window.fetch and electron/netRequestFetch.ts all fit. */
 export type FetchLike = (url: string, init: FetchLikeInit) => Promise<FetchLikeResponse>;
 
 export interface FetchLikeInit {
@@ -37,8 +37,8 @@ export interface FetchLikeBody {
  * status 0, no headers), so in web mode the browser follows redirects itself (up to its own 20) and
  * a loop surfaces as a plain network failure. Electron's net.fetch does not either: with 'manual'
  * it rejects with "Redirect was cancelled" (lib/common/api/net-client-request.ts), so the main
- * process either wraps `net.request` (whose 'redirect' event carries the new address) into a
- * FetchLike that returns the 3xx, or uses net.fetch with this flag set (Chromium's limit of 20,
+ * process wraps `net.request` (whose 'redirect' event carries the new address) into a FetchLike
+ * that returns the 3xx (electron/netRequestFetch.ts), rather than net.fetch with this flag set (Chromium's limit of 20,
  * loops reported as net::ERR_TOO_MANY_REDIRECTS).
  */
 export interface FeedTransport {

@@ -1,4 +1,4 @@
-// One download policy for both transports (Electron's net.fetch in the main process, the
+// One download policy for both transports (Electron's net.request in the main process, the
 // renderer's fetch in web mode), so a feed behaves the same on the desktop and in a browser.
 
 export interface FetchPolicy {
@@ -38,7 +38,7 @@ export interface DocumentValidators {
 export const noValidators: DocumentValidators = { etag: null, lastModified: null, contentHash: null };
 
 /**
- * The request headers for one download. No Accept-Encoding: Node's fetch, net.fetch and browsers
+ * The request headers for one download. No Accept-Encoding: Node's fetch, Electron's net module and browsers
  * all offer gzip/deflate/br themselves and decompress transparently (browsers forbid setting it).
  */
 export const feedRequestHeaders = (policy: FetchPolicy, validators: DocumentValidators | null, sendUserAgent: boolean): Record<string, string> => {

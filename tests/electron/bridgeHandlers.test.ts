@@ -88,24 +88,24 @@ describe('the feed download handler', () => {
     ['validators of the wrong type', { url: 'https://example.org/feed.json', validators: { etag: 5, lastModified: null, contentHash: null } }],
     ['an address that is far too long', { url: `https://example.org/${'a'.repeat(5000)}`, validators: null }],
   ])('refuses %s without making a request', async (_name, request) => {
-    fakeElectron.net.fetch.mockClear();
+    fakeElectron.net.request.mockClear();
     expect(await call(bridgeChannels.fetchFeedDocument, fromApp, request)).toMatchObject({ ok: false });
-    expect(fakeElectron.net.fetch).not.toHaveBeenCalled();
+    expect(fakeElectron.net.request).not.toHaveBeenCalled();
   });
 
   it('refuses a file: address', async () => {
-    fakeElectron.net.fetch.mockClear();
+    fakeElectron.net.request.mockClear();
     expect(await call(bridgeChannels.fetchFeedDocument, fromApp, { url: 'file:///etc/passwd', validators: null })).toMatchObject({
       ok: false,
       reason: 'bad-address',
     });
-    expect(fakeElectron.net.fetch).not.toHaveBeenCalled();
+    expect(fakeElectron.net.request).not.toHaveBeenCalled();
   });
 
   it('refuses a download asked for by a foreign page', async () => {
-    fakeElectron.net.fetch.mockClear();
+    fakeElectron.net.request.mockClear();
     const event = ipcEventFrom('https://evil.example/');
     expect(await call(bridgeChannels.fetchFeedDocument, event, { url: server.url, validators: null })).toMatchObject({ ok: false });
-    expect(fakeElectron.net.fetch).not.toHaveBeenCalled();
+    expect(fakeElectron.net.request).not.toHaveBeenCalled();
   });
 });

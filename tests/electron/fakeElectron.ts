@@ -2,6 +2,7 @@
 // Main-process tests mock `electron` with this; the code under test is real.
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
+import { fakeNetRequest } from './fakeNetRequest';
 
 type Handler = (event: unknown, ...args: unknown[]) => unknown;
 
@@ -63,8 +64,8 @@ export const fakeElectron = {
     }),
   },
   shell: { openExternal: vi.fn(() => Promise.resolve()) },
-  // Node's fetch stands in for net.fetch: both are WHATWG fetch, so main's downloads go over real HTTP.
-  net: { fetch: vi.fn((url: string, init?: RequestInit) => fetch(url, init)) },
+  // net.request over Node's http client (fakeNetRequest.ts): main's downloads go over real HTTP.
+  net: { request: vi.fn(fakeNetRequest) },
   protocol: {
     registerSchemesAsPrivileged: vi.fn(),
     handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => {
