@@ -10,6 +10,7 @@ export const ipcHandlers = new Map<string, Handler>();
 export const protocolHandlers = new Map<string, (request: Request) => Promise<Response> | Response>();
 
 export class FakeWebContents extends EventEmitter {
+  readonly send = vi.fn();
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
@@ -40,7 +41,26 @@ export class FakeBrowserWindow extends EventEmitter {
     return { x: 10, y: 20, width: 900, height: 700 };
   }
   show() {}
+  minimized = false;
+  focused = false;
+  isMinimized() {
+    return this.minimized;
+  }
+  restore() {
+    this.minimized = false;
+  }
+  focus() {
+    this.focused = true;
+  }
 }
+
+/** The app's events ('ready' work, 'second-instance', 'web-contents-created', …), for tests to emit. */
+export const appEvents = new EventEmitter();
+export const powerMonitor = new EventEmitter();
+export const permissionHandlers: { request: ((...args: unknown[]) => void) | null; check: ((...args: unknown[]) => boolean) | null } = {
+  request: null,
+  check: null,
+};
 
 export const fakeElectron = {
   app: {
@@ -57,6 +77,20 @@ export const fakeElectron = {
       this.name = name;
     },
     isPackaged: false,
+    requestSingleInstanceLock: vi.fn(() => true),
+    quit: vi.fn(),
+    whenReady: vi.fn(() => Promise.resolve()),
+    on(event: string, listener: (...args: unknown[]) => void) {
+      appEvents.on(event, listener);
+      return this;
+    },
+  },
+  powerMonitor,
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: (handler: (...args: unknown[]) => void) => (permissionHandlers.request = handler),
+      setPermissionCheckHandler: (handler: (...args: unknown[]) => boolean) => (permissionHandlers.check = handler),
+    },
   },
   ipcMain: {
     handle: vi.fn((channel: string, handler: Handler) => {

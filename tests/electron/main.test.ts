@@ -1,0 +1,81 @@
+// The main process as it starts: one instance, secure defaults for every web contents, the
+// app:// protocol, the bridge, one window, and a sync nudge when the laptop wakes.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { bridgeChannels, bridgeEvents } from '../../shared/bridge';
+import { appEvents, FakeBrowserWindow, FakeWebContents, fakeElectron, ipcHandlers, navigationEvent, permissionHandlers, powerMonitor, protocolHandlers } from './fakeElectron';
+
+// One stand-in for every fresh start of the main module: the factory hands back the same instance.
+const fake = await vi.hoisted(async () => import('./fakeElectron'));
+vi.mock('electron', () => fake.fakeElectron);
+
+const start = async () => {
+  vi.resetModules();
+  await import('../../electron/main');
+  // Let whenReady's continuation run.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+beforeEach(() => {
+  appEvents.removeAllListeners();
+  powerMonitor.removeAllListeners();
+  ipcHandlers.clear();
+  protocolHandlers.clear();
+  FakeBrowserWindow.created = [];
+  fakeElectron.app.quit.mockClear();
+  fakeElectron.app.requestSingleInstanceLock.mockReturnValue(true);
+  fakeElectron.shell.openExternal.mockClear();
+});
+
+describe('the main process', () => {
+  it('quits at once when another Field News already runs', async () => {
+    fakeElectron.app.requestSingleInstanceLock.mockReturnValue(false);
+    await start();
+    expect(fakeElectron.app.quit).toHaveBeenCalledOnce();
+    expect(FakeBrowserWindow.created).toHaveLength(0);
+  });
+
+  it('when ready, serves app://, answers the bridge and opens one secure window on the app', async () => {
+    await start();
+    expect(protocolHandlers.has('app')).toBe(true);
+    expect([...ipcHandlers.keys()].sort()).toEqual(Object.values(bridgeChannels).sort());
+    expect(FakeBrowserWindow.created).toHaveLength(1);
+    const window = FakeBrowserWindow.created[0]!;
+    expect(window.loadedUrl).toBe('app://field-news/index.html');
+    expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(fakeElectron.app.name).toBe('Field News');
+  });
+
+  it('refuses every permission a page asks for', async () => {
+    await start();
+    const answer = vi.fn();
+    permissionHandlers.request?.({}, 'geolocation', answer);
+    expect(answer).toHaveBeenCalledWith(false);
+    expect(permissionHandlers.check?.({}, 'media')).toBe(false);
+  });
+
+  it('focuses the first window when Field News is launched again', async () => {
+    await start();
+    const window = FakeBrowserWindow.created[0]!;
+    window.minimized = true;
+    appEvents.emit('second-instance');
+    expect(window.minimized).toBe(false);
+    expect(window.focused).toBe(true);
+    expect(FakeBrowserWindow.created).toHaveLength(1);
+  });
+
+  it('guards every web contents that is created, not only the main window', async () => {
+    await start();
+    const contents = new FakeWebContents();
+    appEvents.emit('web-contents-created', {}, contents);
+    const away = navigationEvent('https://elsewhere.example/');
+    contents.emit('will-navigate', away);
+    expect(away.prevented).toBe(true);
+    expect(contents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+  });
+
+  it('tells the page to sync when the laptop wakes from sleep', async () => {
+    await start();
+    powerMonitor.emit('resume');
+    expect(FakeBrowserWindow.created[0]?.webContents.send).toHaveBeenCalledWith(bridgeEvents.systemResumed);
+  });
+});
