@@ -34,7 +34,7 @@ if (typeof parsed === 'string') {
 try {
   const server = await startFeedServer({ file: parsed.file, port: parsed.port, pageSize: parsed.pageSize });
   console.log(`Serving ${parsed.file}${parsed.pageSize ? ` in pages of ${parsed.pageSize}` : ''}.`);
-  console.log(`Add this feed URL in Field News (Settings → Feed URL): ${server.url}`);
+  console.log(`Paste this address into Field News's Feed URL field and press Add feed: ${server.url}`);
   console.log('Press Ctrl+C to stop.');
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -64,6 +64,7 @@ export const syncFeed = async (options: SyncFeedOptions): Promise<SyncOutcome> =
   if (!feed || feed.builtIn) return outcome('removed');
 
   const source = { url: feed.url, title: feed.title, builtIn: false };
+  let feedTitle = feed.title;
   const downloads = prefetchingDownloads(options.fetchDocument, options.maxPages);
   const walk = await walkFeedPages({
     feedUrl,
@@ -71,11 +72,13 @@ export const syncFeed = async (options: SyncFeedOptions): Promise<SyncOutcome> =
     maxPages: options.maxPages,
     storedValidators: feed.pageValidators,
     storePage: async (page, validators) => {
+      // A feed just added is known by its address until its first page names it.
+      if (validators.pageUrl === feedUrl && page.title) feedTitle = page.title;
       if (page.nextUrl !== null) downloads.prefetch({ url: page.nextUrl, validators: feed.pageValidators[page.nextUrl] ?? null });
       const stored = await repository.storeFeedPage(source, page, validators);
       return succeed({ newItems: stored.added, updatedItems: stored.updated });
     },
-    onProgress: (progress) => options.onProgress({ ...progress, feedUrl, feedTitle: feed.title }),
+    onProgress: (progress) => options.onProgress({ ...progress, feedUrl, feedTitle }),
     now: options.now,
   });
 

@@ -22,6 +22,7 @@ afterEach(() => db.close());
 
 const policy = testPolicy({ idleTimeoutMs: 400, totalTimeoutMs: 3_000, maxDocumentBytes: 1024 * 1024 });
 
+let progressTitles: string[] = [];
 const sync = async (feedUrl: string, usePolicy = policy, manual = false): Promise<SyncOutcome> =>
   syncFeed({
     manual,
@@ -30,7 +31,7 @@ const sync = async (feedUrl: string, usePolicy = policy, manual = false): Promis
     feedUrl,
     fetchDocument: (request) => fetchFeedDocument(nodeTransport, request, usePolicy),
     maxPages: 10,
-    onProgress: () => undefined,
+    onProgress: (progress) => progressTitles.push(`${progress.feedTitle} ${progress.pageNumber} ${progress.totalNew}`),
     now: fixedClock,
     random: () => 0.5,
   });
@@ -57,7 +58,10 @@ describe('syncFeed', () => {
   it('stores every page of a feed, and a second sync writes nothing', async () => {
     const server = await serveFeed({ items: feedItems(25), title: 'Paged News', pageSize: 10 });
     await repository.addFeed({ url: server.url, title: '127.0.0.1', builtIn: false });
+    progressTitles = [];
     expect(await sync(server.url)).toMatchObject({ result: 'synced', newItems: 25, feedTitle: 'Paged News' });
+    // Progress names the feed by its own title from the first page on, not by its address.
+    expect(progressTitles).toEqual(['Paged News 1 10', 'Paged News 2 20', 'Paged News 3 25']);
     expect(await db.feeds.get(server.url)).toMatchObject({ title: 'Paged News', lastError: null, failures: 0 });
     expect(Object.keys((await db.feeds.get(server.url))!.pageValidators)).toHaveLength(3);
     expect(await sync(server.url)).toMatchObject({ result: 'not-modified', newItems: 0 });
