@@ -19,7 +19,6 @@ export const errorMessages = {
   feedNotAnObject: 'This is not a news feed: a JSON Feed is a JSON object with a "version" and "items".',
   feedWrongVersion: 'This is not a JSON Feed: its "version" is not a jsonfeed.org address.',
   feedMissingItems: 'This feed has no "items" list, so there is no news in it.',
-  feedMissingTitle: 'This feed has no "title".',
   sampleFeedUnavailable: 'The sample news that ships with Field News could not be read. Reinstall the app.',
   storageUnavailable:
     'Field News cannot open its storage on this computer. Close other Field News windows and restart the app.',

@@ -91,6 +91,7 @@ describe('syncing a feed in web mode', () => {
     expect(await body.locator('script, [onerror]').count()).toBe(0);
     expect(await body.locator('a[href^="javascript:"]').count()).toBe(0);
     await body.getByText('link').click();
+    // Give a script that slipped through every chance to run before looking for its trace.
     await app.page.waitForTimeout(300);
     expect(await app.page.evaluate(() => (window as { __fieldNewsInjected?: unknown }).__fieldNewsInjected)).toBeUndefined();
     // The stored copy keeps the feed's text as sent: sanitizing happens only on display.

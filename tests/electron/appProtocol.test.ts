@@ -8,8 +8,9 @@ import { fakeElectron, protocolHandlers } from './fakeElectron';
 vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron);
 const { registerAppScheme, resolveAppFile, serveAppProtocol } = await import('../../electron/appProtocol');
 
-const root = mkdtempSync(path.join(tmpdir(), 'field-news-renderer-'));
-mkdirSync(path.join(root, 'assets'));
+// The renderer folder sits inside a temporary folder of its own, beside a file it must never serve.
+const root = path.join(mkdtempSync(path.join(tmpdir(), 'field-news-protocol-')), 'renderer');
+mkdirSync(path.join(root, 'assets'), { recursive: true });
 writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Field News</title>');
 writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log(1)');
 writeFileSync(path.join(root, '..', 'secret.txt'), 'not for the page');
