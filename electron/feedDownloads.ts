@@ -12,6 +12,7 @@ const validatorText = z.string().max(1024).nullable();
 /** What the renderer may ask for; anything else is refused before a request is made. */
 export const feedDocumentRequestSchema = z.object({
   url: z.string().min(1).max(4096),
+  feedUrl: z.string().min(1).max(4096),
   validators: z.object({ etag: validatorText, lastModified: validatorText, contentHash: validatorText }).nullable(),
 });
 

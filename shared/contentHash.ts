@@ -10,3 +10,14 @@ export const contentHash = (text: string): string => {
   }
   return `${(first >>> 0).toString(16).padStart(8, '0')}${(second >>> 0).toString(16).padStart(8, '0')}`;
 };
+
+/** The same fingerprint over raw bytes (a downloaded document before its charset is known). */
+export const bytesHash = (bytes: Uint8Array): string => {
+  let first = 0x811c9dc5;
+  let second = 0x01000193 ^ bytes.length;
+  for (const byte of bytes) {
+    first = Math.imul(first ^ byte, 0x01000193);
+    second = Math.imul(second ^ byte, 0x5bd1e995);
+  }
+  return `${(first >>> 0).toString(16).padStart(8, '0')}${(second >>> 0).toString(16).padStart(8, '0')}`;
+};

@@ -49,6 +49,7 @@ export const errorMessages = {
   fetchRedirectLoop: 'This address sends Field News round in a circle of redirects, so the feed cannot be reached.',
   fetchTooManyRedirects: (limit: number) => `This address redirected more than ${limit} times, so Field News gave up.`,
   fetchRedirectUnusable: 'The server redirected to an address Field News cannot follow (not an http or https address).',
+  fetchRedirectInsecure: 'The server tried to move this feed from a secure (https) address to an insecure (http) one, so Field News did not follow it.',
   syncPageNotSaved: 'A page of news could not be saved on this computer; what was saved before is kept.',
   // Feed settings: what a person typed as a feed address.
   feedAddressEmpty: 'Type or paste the address of a news feed, for example https://example.org/feed.json.',

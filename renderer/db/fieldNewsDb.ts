@@ -3,7 +3,8 @@
 import { Dexie, type Table, type Transaction } from 'dexie';
 import { databaseName } from '../../shared/appIdentity';
 import type { NewsItem, NewsItemKey } from '../../shared/feed/newsItem';
-import type { PageValidators } from '../../shared/sync/walkFeedPages';
+import { previewText } from '../../shared/feed/itemPreview';
+import type { PageValidators, WalkResumePoint } from '../../shared/sync/walkFeedPages';
 
 export interface FeedRecord {
   /** The feed's web address, or the bundled sample's key. */
@@ -23,6 +24,20 @@ export interface FeedRecord {
   gone: boolean;
   /** How many items of this feed are stored, kept by the repository so no screen has to count the items table. (Since version 3.) */
   itemCount: number;
+  /** The folder the feed sits in (from an OPML import or the user), or null at the top. (Since version 5.) */
+  folder: string | null;
+  /** Where an unfinished multi-page walk stopped, or null. (Since version 5.) */
+  walkResume: WalkResumePoint | null;
+}
+
+/** One line of the diagnostics log (web mode keeps it here, as a ring buffer; Electron keeps a file). No item content. */
+export interface LogRecord {
+  seq?: number;
+  at: string;
+  level: 'debug' | 'info' | 'warn' | 'error';
+  /** The part of the app that wrote it ("sync", "search", "db"…). */
+  scope: string;
+  message: string;
 }
 
 export interface SettingRecord {
@@ -70,6 +85,25 @@ export const schemaVersion4 = {
   settings: 'key',
 } as const;
 
+/** Version 5 adds a log table for diagnostics; feeds gain a folder and a resume point, items a stored preview. */
+export const schemaVersion5 = { ...schemaVersion4, logs: '++seq' } as const;
+
+const addFoldersResumeAndPreviews = async (transaction: Transaction): Promise<void> => {
+  await transaction
+    .table('feeds')
+    .toCollection()
+    .modify((feed: Partial<FeedRecord>) => {
+      feed.folder ??= null;
+      feed.walkResume ??= null;
+    });
+  await transaction
+    .table('items')
+    .toCollection()
+    .modify((item: Partial<NewsItem> & Pick<NewsItem, 'summary' | 'contentText' | 'contentHtml'>) => {
+      item.preview ??= previewText(item);
+    });
+};
+
 /** The range of primary keys holding one feed's items. */
 export const keysOfFeed = (feedUrl: string): [[string, string], [string, string]] => [
   [feedUrl, ''],
@@ -80,6 +114,7 @@ export class FieldNewsDb extends Dexie {
   items!: Table<NewsItem, NewsItemKey>;
   feeds!: Table<FeedRecord, string>;
   settings!: Table<SettingRecord, string>;
+  logs!: Table<LogRecord, number>;
 
   constructor(name: string = databaseName, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -87,5 +122,6 @@ export class FieldNewsDb extends Dexie {
     this.version(2).stores(schemaVersion1).upgrade(addSyncStateToFeeds);
     this.version(3).stores(schemaVersion1).upgrade(countItemsOfFeeds);
     this.version(4).stores(schemaVersion4);
+    this.version(5).stores(schemaVersion5).upgrade(addFoldersResumeAndPreviews);
   }
 }

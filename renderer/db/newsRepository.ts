@@ -28,6 +28,8 @@ export const newFeedRecord = (source: FeedSource, now: string): FeedRecord => ({
   nextAttemptAt: null,
   gone: false,
   itemCount: 0,
+  folder: null,
+  walkResume: null,
 });
 
 export interface SyncFailure {

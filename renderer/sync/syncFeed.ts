@@ -74,7 +74,7 @@ export const syncFeed = async (options: SyncFeedOptions): Promise<SyncOutcome> =
     storePage: async (page, validators) => {
       // A feed just added is known by its address until its first page names it.
       if (validators.pageUrl === feedUrl && page.title) feedTitle = page.title;
-      if (page.nextUrl !== null) downloads.prefetch({ url: page.nextUrl, validators: feed.pageValidators[page.nextUrl] ?? null });
+      if (page.nextUrl !== null) downloads.prefetch({ url: page.nextUrl, feedUrl, validators: feed.pageValidators[page.nextUrl] ?? null });
       const stored = await repository.storeFeedPage(source, page, validators);
       return succeed({ newItems: stored.added, updatedItems: stored.updated });
     },

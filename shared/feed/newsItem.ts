@@ -2,6 +2,7 @@
 // content follows the feed, the user's read and starred flags and first-seen time stay.
 import { contentHash } from '../contentHash';
 import type { FeedItem } from './feedItem';
+import { previewText } from './itemPreview';
 
 export interface NewsItem extends FeedItem {
   /** The feed's address (or the bundled sample's fixed id); with `id` it keys the item. */
@@ -18,6 +19,8 @@ export interface NewsItem extends FeedItem {
   firstSeenAt: string;
   /** Fingerprint of the content, to tell a changed item from a repeated one. */
   contentHash: string;
+  /** The list's first lines of plain text, computed once when the item is stored, never on each render. (Since schema version 5.) */
+  preview: string;
 }
 
 export type NewsItemKey = [feedUrl: string, id: string];
@@ -68,5 +71,6 @@ export const mergeFeedItem = (stored: NewsItem | undefined, incoming: FeedItem, 
     starred: stored?.starred ?? false,
     firstSeenAt,
     contentHash: hash,
+    preview: previewText(incoming),
   };
 };

@@ -1,6 +1,6 @@
 // Downloads one feed document under the shared FetchPolicy: conditional GET, a size cap enforced
 // while the body streams in, timeouts, at most N redirects, and every failure as a readable value.
-import { contentHash } from '../contentHash';
+import { bytesHash } from '../contentHash';
 import { errorMessages } from '../errorMessages';
 import { feedRequestHeaders, type DocumentValidators, type FetchPolicy } from './fetchPolicy';
 
@@ -49,7 +49,10 @@ export interface FeedTransport {
 }
 
 export interface FeedDocumentRequest {
+  /** The page to download: the feed's own address, or a later page of it. */
   url: string;
+  /** The address the user added, which decides what the page may lead to (see the address rules). */
+  feedUrl: string;
   validators: DocumentValidators | null;
 }
 
@@ -58,7 +61,8 @@ export type FeedDocument =
   | { kind: 'not-modified'; url: string }
   /** The server sent no validators and the text hashes to the stored fingerprint. */
   | { kind: 'unchanged'; url: string }
-  | { kind: 'fetched'; url: string; text: string; validators: DocumentValidators; bytesRead: number };
+  /** The body as it came, bytes not text: its charset is decided by the parser (BOM, header, XML declaration). */
+  | { kind: 'fetched'; url: string; bytes: Uint8Array; contentType: string | null; validators: DocumentValidators; bytesRead: number };
 
 export type FetchFailureReason =
   | 'bad-address'
@@ -73,7 +77,8 @@ export type FetchFailureReason =
   | 'gone'
   | 'redirect-loop'
   | 'too-many-redirects'
-  | 'redirect-unusable';
+  | 'redirect-unusable'
+  | 'redirect-insecure';
 
 /** A failed download; fits `Result`'s failure shape and adds what a caller needs to decide. */
 export interface FeedFetchFailure {
@@ -110,6 +115,19 @@ const thrownText = (thrown: unknown, depth = 0): string => {
   if ('cause' in thrown) parts.push(thrownText(thrown.cause, depth + 1));
   return parts.join(' ');
 };
+
+const joinBytes = (parts: readonly Uint8Array[], length: number): Uint8Array => {
+  const joined = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.byteLength;
+  }
+  return joined;
+};
+
+/** A redirect from https to plain http would hand the rest of the exchange to anyone on the path. */
+const isDowngrade = (from: string, to: string): boolean => from.startsWith('https:') && to.startsWith('http:');
 
 const discardBody = async (response: FetchLikeResponse): Promise<void> => {
   try {
@@ -182,6 +200,7 @@ export const fetchFeedDocument = async (transport: FeedTransport, request: FeedD
       await discardBody(response);
       const next = webAddress(response.headers.get('location') ?? '', url);
       if (next === null) return failure('redirect-unusable', errorMessages.fetchRedirectUnusable, response.status);
+      if (isDowngrade(url, next)) return failure('redirect-insecure', errorMessages.fetchRedirectInsecure, response.status);
       if (visited.has(next)) return failure('redirect-loop', errorMessages.fetchRedirectLoop, response.status);
       if (visited.size > policy.maxRedirects) {
         return failure('too-many-redirects', errorMessages.fetchTooManyRedirects(policy.maxRedirects), response.status);
@@ -191,7 +210,13 @@ export const fetchFeedDocument = async (transport: FeedTransport, request: FeedD
     }
 
     const { status } = response;
-    if (transport.followsRedirectsItself && response.url) url = response.url;
+    if (transport.followsRedirectsItself && response.url) {
+      if (isDowngrade(url, response.url)) {
+        await discardBody(response);
+        return failure('redirect-insecure', errorMessages.fetchRedirectInsecure, response.status);
+      }
+      url = response.url;
+    }
     if (status === 304) {
       await discardBody(response);
       return { ok: true, value: { kind: 'not-modified', url } };
@@ -208,8 +233,7 @@ export const fetchFeedDocument = async (transport: FeedTransport, request: FeedD
     }
 
     receivingBody = true;
-    const decoder = new TextDecoder('utf-8');
-    const parts: string[] = [];
+    const parts: Uint8Array[] = [];
     if (response.body !== null) {
       const reader = response.body.getReader();
       for (;;) {
@@ -223,20 +247,19 @@ export const fetchFeedDocument = async (transport: FeedTransport, request: FeedD
           await reader.cancel().catch(() => undefined);
           return tooLarge();
         }
-        parts.push(decoder.decode(chunk.value, { stream: true }));
+        parts.push(chunk.value);
       }
     }
-    parts.push(decoder.decode());
-    const text = parts.join('');
+    const bytes = joinBytes(parts, bytesRead);
     const validators: DocumentValidators = {
       etag: response.headers.get('etag'),
       lastModified: response.headers.get('last-modified'),
-      contentHash: contentHash(text),
+      contentHash: bytesHash(bytes),
     };
     if (validators.etag === null && validators.lastModified === null && validators.contentHash === request.validators?.contentHash) {
       return { ok: true, value: { kind: 'unchanged', url } };
     }
-    return { ok: true, value: { kind: 'fetched', url, text, validators, bytesRead } };
+    return { ok: true, value: { kind: 'fetched', url, bytes, contentType: response.headers.get('content-type'), validators, bytesRead } };
   } catch (thrown) {
     return failureFromThrown(thrown);
   } finally {

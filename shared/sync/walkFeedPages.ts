@@ -17,6 +17,19 @@ export interface PageValidators extends DocumentValidators {
   storedAt: string;
 }
 
+/**
+ * Where an interrupted multi-page walk got to, stored with each page in the same transaction, so the
+ * next sync goes on from there even when the first page is unchanged. Cleared when a walk completes.
+ */
+export interface WalkResumePoint {
+  /** The next page to fetch. */
+  pageUrl: string;
+  /** Its number in the walk (the feed's own address is 1). */
+  pageNumber: number;
+  /** ISO time the last page before it was stored. */
+  savedAt: string;
+}
+
 export interface StoredCounts {
   newItems: number;
   updatedItems: number;
@@ -108,7 +121,7 @@ export const walkFeedPages = async (options: WalkFeedOptions): Promise<WalkResul
 
     let downloaded: FeedFetchResult;
     try {
-      downloaded = await options.fetchDocument({ url: pageUrl, validators: stored });
+      downloaded = await options.fetchDocument({ url: pageUrl, feedUrl: options.feedUrl, validators: stored });
     } catch {
       return stopped('no-connection', errorMessages.fetchNoConnection);
     }
@@ -122,7 +135,7 @@ export const walkFeedPages = async (options: WalkFeedOptions): Promise<WalkResul
       continue;
     }
 
-    const page = parseJsonFeedText(document.text);
+    const page = parseJsonFeedText(new TextDecoder('utf-8').decode(document.bytes));
     if (!page.ok) return stopped('not-a-feed', page.error);
     const validators: PageValidators = { ...document.validators, pageUrl, nextUrl: page.value.nextUrl, storedAt: options.now().toISOString() };
     let written: Result<StoredCounts>;

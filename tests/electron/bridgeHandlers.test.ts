@@ -72,20 +72,20 @@ describe('the feed download handler', () => {
   afterAll(() => server.close());
 
   it('downloads a feed over HTTP in the main process, with the app User-Agent', async () => {
-    const result = (await call(bridgeChannels.fetchFeedDocument, fromApp, { url: server.url, validators: null })) as {
+    const result = (await call(bridgeChannels.fetchFeedDocument, fromApp, { url: server.url, feedUrl: server.url, validators: null })) as {
       ok: boolean;
-      value: { kind: string; text: string };
+      value: { kind: string; bytes: Uint8Array };
     };
     expect(result.ok).toBe(true);
     expect(result.value.kind).toBe('fetched');
-    expect(JSON.parse(result.value.text)).toMatchObject({ title: 'IOM Regional News' });
+    expect(JSON.parse(new TextDecoder().decode(result.value.bytes))).toMatchObject({ title: 'IOM Regional News' });
     expect(server.requests.at(-1)?.headers['user-agent']).toMatch(/^FieldNews\/1\.2\.3/);
   });
 
   it.each([
     ['no request', undefined],
     ['a bare address', 'https://example.org/feed.json'],
-    ['validators of the wrong type', { url: 'https://example.org/feed.json', validators: { etag: 5, lastModified: null, contentHash: null } }],
+    ['validators of the wrong type', { url: 'https://example.org/feed.json', feedUrl: 'https://example.org/feed.json', validators: { etag: 5, lastModified: null, contentHash: null } }],
     ['an address that is far too long', { url: `https://example.org/${'a'.repeat(5000)}`, validators: null }],
   ])('refuses %s without making a request', async (_name, request) => {
     fakeElectron.net.request.mockClear();
@@ -95,7 +95,7 @@ describe('the feed download handler', () => {
 
   it('refuses a file: address', async () => {
     fakeElectron.net.request.mockClear();
-    expect(await call(bridgeChannels.fetchFeedDocument, fromApp, { url: 'file:///etc/passwd', validators: null })).toMatchObject({
+    expect(await call(bridgeChannels.fetchFeedDocument, fromApp, { url: 'file:///etc/passwd', feedUrl: 'file:///etc/passwd', validators: null })).toMatchObject({
       ok: false,
       reason: 'bad-address',
     });
@@ -105,7 +105,7 @@ describe('the feed download handler', () => {
   it('refuses a download asked for by a foreign page', async () => {
     fakeElectron.net.request.mockClear();
     const event = ipcEventFrom('https://evil.example/');
-    expect(await call(bridgeChannels.fetchFeedDocument, event, { url: server.url, validators: null })).toMatchObject({ ok: false });
+    expect(await call(bridgeChannels.fetchFeedDocument, event, { url: server.url, feedUrl: server.url, validators: null })).toMatchObject({ ok: false });
     expect(fakeElectron.net.request).not.toHaveBeenCalled();
   });
 });

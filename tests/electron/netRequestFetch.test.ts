@@ -10,7 +10,7 @@ import { fakeNetRequest } from './fakeNetRequest';
 
 const transport: FeedTransport = { fetch: netRequestFetch(fakeNetRequest), followsRedirectsItself: false, sendsUserAgent: true };
 const download = (url: string, policy = testPolicy(), validators: Parameters<typeof fetchFeedDocument>[1]['validators'] = null) =>
-  fetchFeedDocument(transport, { url, validators }, policy);
+  fetchFeedDocument(transport, { url, feedUrl: url, validators }, policy);
 const failed = (result: FeedFetchResult) => {
   if (result.ok) throw new Error(`expected a failure, got ${result.value.kind}`);
   return result;
@@ -21,7 +21,7 @@ describe('downloads in the main process (net.request)', () => {
     const server = await serveFeed({ items: feedItems(3), title: 'Net News', gzip: false });
     const first = await download(server.url);
     if (!first.ok || first.value.kind !== 'fetched') throw new Error('expected a document');
-    expect(JSON.parse(first.value.text)).toMatchObject({ title: 'Net News' });
+    expect(JSON.parse(new TextDecoder().decode(first.value.bytes))).toMatchObject({ title: 'Net News' });
     expect(server.requests[0]?.headers['user-agent']).toMatch(/^FieldNews\//);
     expect(await download(server.url, testPolicy(), first.value.validators)).toEqual({ ok: true, value: { kind: 'not-modified', url: server.url } });
   });
