@@ -1,9 +1,10 @@
-// Creates the one Field News window: secure preferences, the remembered size and place,
-// the navigation guard, and the renderer loaded from app://.
+// Creates the one Field News window: secure preferences, the remembered size and place, and the
+// renderer loaded from app://. Its navigation guard comes from main.ts's 'web-contents-created'
+// listener, which Electron fires for this window's contents too: a second guard here would open
+// every refused link twice.
 import { BrowserWindow, screen } from 'electron';
 import path from 'node:path';
 import { appName, appOrigin } from '../shared/appIdentity';
-import { guardNavigation } from './navigationGuard';
 import { securePreferences } from './securePreferences';
 import { defaultWindowSize, readWindowState, writeWindowState } from './windowState';
 
@@ -31,7 +32,6 @@ export const createMainWindow = ({ preloadPath, userDataFolder, isDevelopment }:
     webPreferences: securePreferences(preloadPath, isDevelopment),
   });
   if (saved?.maximized) window.maximize();
-  guardNavigation(window.webContents);
 
   window.once('ready-to-show', () => window.show());
   window.on('close', () => {

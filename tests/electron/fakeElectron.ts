@@ -26,6 +26,8 @@ export class FakeBrowserWindow extends EventEmitter {
   constructor(readonly options: Record<string, unknown>) {
     super();
     FakeBrowserWindow.created.push(this);
+    // As real Electron does: every web contents, a window's own included, is announced to the app.
+    appEvents.emit('web-contents-created', {}, this.webContents);
   }
   loadURL(url: string) {
     this.loadedUrl = url;

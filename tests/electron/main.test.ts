@@ -73,6 +73,42 @@ describe('the main process', () => {
     expect(contents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
   });
 
+  it('guards the main window once: a refused web link opens in the system browser exactly once', async () => {
+    await start();
+    const contents = FakeBrowserWindow.created[0]!.webContents;
+    const web = navigationEvent('https://www.iom.int/');
+    contents.emit('will-navigate', web);
+    expect(web.prevented).toBe(true);
+    expect(fakeElectron.shell.openExternal).toHaveBeenCalledTimes(1);
+    expect(fakeElectron.shell.openExternal).toHaveBeenCalledWith('https://www.iom.int/');
+    expect(contents.listenerCount('will-navigate')).toBe(1);
+
+    const file = navigationEvent('file:///etc/passwd');
+    contents.emit('will-navigate', file);
+    expect(file.prevented).toBe(true);
+    expect(fakeElectron.shell.openExternal).toHaveBeenCalledTimes(1);
+
+    const inside = navigationEvent('app://field-news/index.html');
+    contents.emit('will-navigate', inside);
+    expect(inside.prevented).toBe(false);
+  });
+
+  it('denies every new window from the main window; only web links reach the system browser', async () => {
+    await start();
+    const contents = FakeBrowserWindow.created[0]!.webContents;
+    expect(contents.windowOpenHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'app://field-news/index.html' })).toEqual({ action: 'deny' });
+    expect(fakeElectron.shell.openExternal).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses webviews in the main window', async () => {
+    await start();
+    const attach = navigationEvent('about:blank');
+    FakeBrowserWindow.created[0]!.webContents.emit('will-attach-webview', attach);
+    expect(attach.prevented).toBe(true);
+  });
+
   it('tells the page to sync when the laptop wakes from sleep', async () => {
     await start();
     powerMonitor.emit('resume');
