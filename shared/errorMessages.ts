@@ -58,4 +58,25 @@ export const errorMessages = {
   feedAddressScheme: (scheme: string) => `Field News reads feeds from web addresses (https or http), not from "${scheme}" addresses.`,
   feedAlreadyAdded: 'This feed is already in the list.',
   syncOffline: 'Offline — showing saved news',
+  // OPML import (shared/opml): what is wrong with a subscription list chosen under Import OPML.
+  opmlEmpty: 'This file is empty, so there are no feeds to import.',
+  opmlTooLarge: (megabytes: number) =>
+    `This file is larger than ${megabytes} MB, far too large for a list of feeds, so Field News did not read it. Choose the .opml file exported from the other news reader.`,
+  opmlNoElements: 'This file is not OPML: there is no XML in it. Choose the .opml file exported from the other news reader.',
+  opmlWrongTopElement: (element: string) =>
+    `This file is not OPML: its top element is <${element}>, not <opml>. Choose the .opml file exported from the other news reader.`,
+  opmlEndsEarly: (line: number, element: string, openedOnLine: number) =>
+    `The OPML file ends in the middle (line ${line}): <${element}>, opened on line ${openedOnLine}, is never closed. It may have been cut off while copying; export it again. Nothing was imported.`,
+  opmlTagMismatch: (line: number, closing: string, open: string, openedOnLine: number) =>
+    `The OPML file is damaged at line ${line}: </${closing}> closes <${open}>, which opened on line ${openedOnLine}. Nothing was imported.`,
+  opmlAfterEnd: (line: number) =>
+    `The OPML file goes on after its end </opml> (line ${line}); it may be two files joined together. Nothing was imported.`,
+  opmlTooDeep: (levels: number) =>
+    `This OPML file nests folders more than ${levels} levels deep, which no news reader writes, so Field News did not import it.`,
+  opmlNoBody: 'This OPML file has no <body>, so it lists no feeds.',
+  opmlNoFeeds: 'This OPML file has no feeds: none of its entries has a feed address (xmlUrl).',
+  opmlNoWebFeeds: (count: number) =>
+    count === 1
+      ? 'This OPML file has no feeds Field News can read: its one feed address is not a web (http or https) address.'
+      : `This OPML file has no feeds Field News can read: none of its ${count} feed addresses is a web (http or https) address.`,
 } as const;

@@ -2,8 +2,9 @@
 // items are upserted by (feed, id), a page is written all-or-nothing, and the user's flags survive.
 import type { FeedPage } from '../../shared/feed/feedItem';
 import { mergeFeedItem, type NewsItem, type NewsItemKey } from '../../shared/feed/newsItem';
-import type { PageValidators } from '../../shared/sync/walkFeedPages';
-import { keysOfFeed, type FeedRecord, type FieldNewsDb } from './fieldNewsDb';
+import { Dexie } from 'dexie';
+import type { PageValidators, WalkResumePoint } from '../../shared/sync/walkFeedPages';
+import type { FeedRecord, FieldNewsDb } from './fieldNewsDb';
 
 export interface StoredPageCount {
   added: number;
@@ -70,9 +71,10 @@ const readStoredCopies = async (db: FieldNewsDb, feedUrl: string, ids: string[])
 export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => new Date()) => ({
   /**
    * Writes one feed page in a single transaction: either every item of it (and its validators) is
-   * stored, or nothing is. Items already stored keep their read and starred flags.
+   * stored, or nothing is. Items already stored keep their read and starred flags. A sync passes
+   * where its walk should resume after this page, so a walk killed after it resumes there.
    */
-  async storeFeedPage(source: FeedSource, page: FeedPage, validators?: PageValidators): Promise<StoredPageCount> {
+  async storeFeedPage(source: FeedSource, page: FeedPage, validators?: PageValidators, walkResume?: WalkResumePoint | null): Promise<StoredPageCount> {
     const now = clock().toISOString();
     return db.transaction('rw', db.items, db.feeds, async () => {
       const stored = await readStoredCopies(db, source.url, page.items.map((item) => item.id));
@@ -92,6 +94,7 @@ export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => 
         title: (isFirstPage && page.title) || feed.title,
         pageValidators: validators ? { ...feed.pageValidators, [validators.pageUrl]: validators } : feed.pageValidators,
         itemCount: feed.itemCount + added,
+        walkResume: walkResume === undefined ? feed.walkResume : walkResume,
       });
       return { added, updated: changed.length - added };
     });
@@ -109,13 +112,15 @@ export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => 
   /** Removes a feed and the items that came from it, at the user's explicit request. */
   async removeFeed(url: string): Promise<void> {
     await db.transaction('rw', db.items, db.feeds, async () => {
-      await db.items.where('[feedUrl+id]').between(...keysOfFeed(url), true, true).delete();
+      // minKey..maxKey covers every id, also those that start with U+FFFF, and no other feed's.
+      await db.items.where('[feedUrl+id]').between([url, Dexie.minKey], [url, Dexie.maxKey], true, true).delete();
       await db.feeds.delete(url);
     });
   },
 
+  /** A walk that went to its end: nothing is left to resume. */
   async recordSyncSuccess(url: string): Promise<void> {
-    await db.feeds.update(url, { lastSyncAt: clock().toISOString(), lastError: null, failures: 0, nextAttemptAt: null });
+    await db.feeds.update(url, { lastSyncAt: clock().toISOString(), lastError: null, failures: 0, nextAttemptAt: null, walkResume: null });
   },
 
   async recordSyncFailure(url: string, failure: SyncFailure): Promise<void> {

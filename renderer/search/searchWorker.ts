@@ -1,5 +1,6 @@
 // The search worker: loads the gazetteer after the first paint, tags stored items and keeps the
 // place and word indexes, and answers every keystroke, so typing never waits on the UI thread.
+import { assertNever } from '../../shared/assertNever';
 import { errorMessages } from '../../shared/errorMessages';
 import { loadGazetteer } from '../../shared/places/gazetteer';
 import { createNewsWordIndex } from '../../shared/places/newsWordIndex';
@@ -65,7 +66,17 @@ const start = async (gazetteerUrl: string) => {
 
 scope.addEventListener('message', (event) => {
   const message = event.data;
-  if (message.type === 'start') void start(message.gazetteerUrl);
-  else if (message.type === 'refresh') void refresh().then(() => pendingSearch && answer(pendingSearch));
-  else answer(message);
+  switch (message.type) {
+    case 'start':
+      void start(message.gazetteerUrl);
+      return;
+    case 'refresh':
+      void refresh().then(() => pendingSearch && answer(pendingSearch));
+      return;
+    case 'search':
+      answer(message);
+      return;
+    default:
+      assertNever(message);
+  }
 });

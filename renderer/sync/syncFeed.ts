@@ -1,11 +1,12 @@
 // Syncs one feed into the database: walks its pages, writes each page all-or-nothing, and records
 // the result (or the failure and the back-off) on the feed. Runs in the sync worker, off the UI thread.
-import { succeed } from '../../shared/result';
+import { errorMessages } from '../../shared/errorMessages';
 import { backoffAfterFailure, initialBackoff } from '../../shared/sync/backoff';
 import type { FeedDocumentRequest, FeedFetchResult } from '../../shared/sync/fetchFeedDocument';
-import { walkFeedPages, type WalkSummary } from '../../shared/sync/walkFeedPages';
+import { walkFeedPages, type StorePageResult, type WalkSummary } from '../../shared/sync/walkFeedPages';
 import type { FieldNewsDb } from '../db/fieldNewsDb';
 import type { NewsRepository } from '../db/newsRepository';
+import { isDiskFullError } from '../db/storageErrors';
 import type { SyncOutcome, SyncProgress } from './syncOutcome';
 
 export interface SyncFeedOptions {
@@ -58,6 +59,7 @@ export const syncFeed = async (options: SyncFeedOptions): Promise<SyncOutcome> =
     updatedItems: 0,
     droppedItems: 0,
     error: null,
+    failureReason: null,
     nextAttemptAt: null,
     ...extra,
   });
@@ -71,12 +73,19 @@ export const syncFeed = async (options: SyncFeedOptions): Promise<SyncOutcome> =
     fetchDocument: downloads.fetchDocument,
     maxPages: options.maxPages,
     storedValidators: feed.pageValidators,
-    storePage: async (page, validators) => {
+    resumeFrom: feed.walkResume,
+    storePage: async (page, validators, resume): Promise<StorePageResult> => {
       // A feed just added is known by its address until its first page names it.
       if (validators.pageUrl === feedUrl && page.title) feedTitle = page.title;
       if (page.nextUrl !== null) downloads.prefetch({ url: page.nextUrl, feedUrl, validators: feed.pageValidators[page.nextUrl] ?? null });
-      const stored = await repository.storeFeedPage(source, page, validators);
-      return succeed({ newItems: stored.added, updatedItems: stored.updated });
+      try {
+        const stored = await repository.storeFeedPage(source, page, validators, resume);
+        return { ok: true, value: { newItems: stored.added, updatedItems: stored.updated } };
+      } catch (error) {
+        // The page's transaction was aborted, so nothing of it was stored; a full disk is said as such.
+        if (isDiskFullError(error)) return { ok: false, reason: 'disk-full', error: errorMessages.diskFull };
+        throw error;
+      }
     },
     onProgress: (progress) => options.onProgress({ ...progress, feedUrl, feedTitle }),
     now: options.now,
@@ -99,6 +108,12 @@ export const syncFeed = async (options: SyncFeedOptions): Promise<SyncOutcome> =
   const previous = options.manual ? initialBackoff : feed;
   const backoff = gone ? { failures: previous.failures + 1, nextAttemptAt: null } : backoffAfterFailure(previous, options.now().getTime(), options.random);
   // A feed that no longer exists on the server is not polled again; its stored items stay.
-  await repository.recordSyncFailure(feedUrl, { error: walk.error, gone, ...backoff });
-  return outcome(gone ? 'gone' : 'failed', { ...counts(walk.summary), error: walk.error, nextAttemptAt: backoff.nextAttemptAt });
+  try {
+    await repository.recordSyncFailure(feedUrl, { error: walk.error, gone, ...backoff });
+  } catch (error) {
+    // On a full disk even this small write may fail: the outcome below still says what happened,
+    // and the feed's stored state (items, validators, resume point) is as the last page left it.
+    if (!isDiskFullError(error)) throw error;
+  }
+  return outcome(gone ? 'gone' : 'failed', { ...counts(walk.summary), error: walk.error, failureReason: walk.reason, nextAttemptAt: backoff.nextAttemptAt });
 };

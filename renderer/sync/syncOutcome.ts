@@ -1,5 +1,5 @@
 // What one feed's sync reports back to the window: plain data, so it crosses from the worker.
-import type { WalkProgress } from '../../shared/sync/walkFeedPages';
+import type { WalkFailureReason, WalkProgress } from '../../shared/sync/walkFeedPages';
 
 export interface SyncOutcome {
   feedUrl: string;
@@ -10,6 +10,8 @@ export interface SyncOutcome {
   /** Items the feed sent that could not be kept (no id, no content…). */
   droppedItems: number;
   error: string | null;
+  /** Why it failed ('disk-full' stops the whole run), or null. */
+  failureReason: WalkFailureReason | 'worker-stopped' | 'no-answer' | null;
   /** When the next automatic try may happen (ms since epoch), after a failure. */
   nextAttemptAt: number | null;
 }

@@ -53,7 +53,10 @@ export const createSyncScheduler = ({ db, client, isOnline, now, maxPages, onSta
     try {
       for (const feed of await feedsToSync(request)) {
         if (!isOnline()) break;
-        outcomes.push(await client.syncFeed(feed.url, { maxPages, manual: request.manual }, (progress) => publish({ ...state, progress })));
+        const outcome = await client.syncFeed(feed.url, { maxPages, manual: request.manual }, (progress) => publish({ ...state, progress }));
+        outcomes.push(outcome);
+        // A full disk refuses every feed alike: stop, and let the status say so once.
+        if (outcome.failureReason === 'disk-full') break;
       }
     } finally {
       publish({ running: false, progress: null, lastRun: { finishedAt: now(), outcomes } });

@@ -39,6 +39,8 @@ export const syncStatusText = ({ online, sync, savedCount, nowMs }: StatusFacts)
   }
   const outcomes = sync.lastRun?.outcomes ?? [];
   const failures = outcomes.filter((outcome) => outcome.result === 'failed' || outcome.result === 'gone');
+  // A full disk is no feed's fault, and what to do about it is the same for all: say it alone.
+  if (sync.lastRun && failures.some((failure) => failure.failureReason === 'disk-full')) return errorMessages.diskFull;
   if (sync.lastRun && failures.length > 0) {
     return failures
       .map((failure) => {

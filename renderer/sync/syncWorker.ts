@@ -1,12 +1,11 @@
 // The sync worker: parses feed pages and writes them into IndexedDB off the UI thread, so the list
 // and the search field stay responsive during a large sync. One sync per feed at a time, across
 // every window and tab, through a Web Lock.
+import { defaultFetchPolicy } from '../../shared/sync/fetchPolicy';
 import { FieldNewsDb } from '../db/fieldNewsDb';
 import { createNewsRepository } from '../db/newsRepository';
-import type { FeedFetchResult } from '../../shared/sync/fetchFeedDocument';
 import type { FromSyncWorker, ToSyncWorker } from './syncMessages';
-import { syncFeed } from './syncFeed';
-import type { SyncOutcome } from './syncOutcome';
+import { createSyncDispatch } from './syncDispatch.worker';
 
 interface WorkerScope {
   postMessage(message: FromSyncWorker): void;
@@ -16,55 +15,17 @@ interface WorkerScope {
 
 const scope = globalThis as unknown as WorkerScope;
 const db = new FieldNewsDb();
-const repository = createNewsRepository(db);
-const pendingDownloads = new Map<number, (result: FeedFetchResult) => void>();
-let nextFetchId = 1;
 
-const busy = (feedUrl: string): SyncOutcome => ({
-  feedUrl,
-  feedTitle: feedUrl,
-  result: 'busy',
-  newItems: 0,
-  updatedItems: 0,
-  droppedItems: 0,
-  error: null,
-  nextAttemptAt: null,
+const dispatch = createSyncDispatch({
+  db,
+  repository: createNewsRepository(db),
+  post: (message) => scope.postMessage(message),
+  locks: scope.navigator.locks,
+  // The window's download gives up after the policy's total timeout; a minute more covers a
+  // redirect chain and a busy window, and still never leaves a sync (and its lock) hanging.
+  downloadTimeoutMs: defaultFetchPolicy(__APP_VERSION__).totalTimeoutMs + 60_000,
+  now: () => new Date(),
+  random: Math.random,
 });
 
-const runSync = async (syncId: number, feedUrl: string, maxPages: number, manual: boolean): Promise<SyncOutcome> =>
-  syncFeed({
-    manual,
-    db,
-    repository,
-    feedUrl,
-    maxPages,
-    fetchDocument: (request) =>
-      new Promise<FeedFetchResult>((resolve) => {
-        const fetchId = nextFetchId++;
-        pendingDownloads.set(fetchId, resolve);
-        scope.postMessage({ type: 'fetch', fetchId, request });
-      }),
-    onProgress: (progress) => scope.postMessage({ type: 'progress', syncId, progress }),
-    now: () => new Date(),
-    random: Math.random,
-  });
-
-scope.addEventListener('message', (event) => {
-  const message = event.data;
-  if (message.type === 'fetched') {
-    pendingDownloads.get(message.fetchId)?.(message.result);
-    pendingDownloads.delete(message.fetchId);
-    return;
-  }
-  const { syncId, feedUrl, maxPages, manual } = message;
-  void scope.navigator.locks
-    .request(`field-news-sync ${feedUrl}`, { ifAvailable: true }, (lock) => (lock ? runSync(syncId, feedUrl, maxPages, manual) : busy(feedUrl)))
-    .then((outcome: SyncOutcome) => scope.postMessage({ type: 'done', syncId, outcome }))
-    .catch((error: unknown) =>
-      scope.postMessage({
-        type: 'done',
-        syncId,
-        outcome: { ...busy(feedUrl), result: 'failed', error: error instanceof Error ? error.message : String(error) },
-      }),
-    );
-});
+scope.addEventListener('message', (event) => dispatch(event.data));

@@ -1,10 +1,10 @@
 // Walks one feed from its address through `next_url`, page by page: download, parse, hand the page
 // to the caller's all-or-nothing store, report progress. The first failure stops the walk; what
-// earlier pages stored stands. Pure orchestration: fetching, storing and the clock are injected.
+// earlier pages stored stands, and the next walk resumes after it. Pure orchestration: fetching,
+// storing and the clock are injected.
 import type { FeedPage } from '../feed/feedItem';
 import { parseJsonFeedText } from '../feed/parseJsonFeed';
 import { errorMessages } from '../errorMessages';
-import type { Result } from '../result';
 import type { FeedDocumentRequest, FeedFetchResult, FetchFailureReason } from './fetchFeedDocument';
 import type { DocumentValidators } from './fetchPolicy';
 
@@ -46,6 +46,15 @@ export interface WalkProgress {
   totalUpdated: number;
 }
 
+/** A page the store could not write; 'disk-full' when the computer's disk (or the browser's quota) is full. */
+export interface StoreFailure {
+  ok: false;
+  reason: 'disk-full' | 'not-saved';
+  error: string;
+}
+
+export type StorePageResult = { ok: true; value: StoredCounts } | StoreFailure;
+
 export interface WalkFeedOptions {
   feedUrl: string;
   /** One download: `fetchFeedDocument` with a transport in web mode, the typed bridge in Electron. */
@@ -53,8 +62,13 @@ export interface WalkFeedOptions {
   maxPages: number;
   /** Validators stored for the feed's pages, keyed by page address. */
   storedValidators: Readonly<Record<string, PageValidators>>;
-  /** Writes one page's items and its validators all-or-nothing. */
-  storePage: (page: FeedPage, validators: PageValidators) => Promise<Result<StoredCounts>>;
+  /** Where the last walk stopped before its end (the feed's `walkResume`), or null. */
+  resumeFrom: WalkResumePoint | null;
+  /**
+   * Writes one page's items, its validators and the walk's resume point all-or-nothing: a walk
+   * killed after this page then resumes at `resume` (null when this page is the last).
+   */
+  storePage: (page: FeedPage, validators: PageValidators, resume: WalkResumePoint | null) => Promise<StorePageResult>;
   onProgress?: (progress: WalkProgress) => void;
   now: () => Date;
 }
@@ -70,9 +84,15 @@ export interface WalkSummary {
   droppedItems: FeedPage['droppedItems'];
   /** Why the walk ended (on success) or where it was when it failed. */
   endedBy: WalkEnd | null;
+  /**
+   * The resume point to keep once the walk is over: null when it went to its end (every page seen),
+   * else where the next walk should go on from. Pages stored it already; the caller records it too
+   * for walks that ended without storing a page (a 304 all the way to the end, a resume page gone).
+   */
+  resumeAt: WalkResumePoint | null;
 }
 
-export type WalkFailureReason = FetchFailureReason | 'not-a-feed' | 'not-saved';
+export type WalkFailureReason = FetchFailureReason | 'not-a-feed' | StoreFailure['reason'];
 
 export interface WalkFailure {
   ok: false;
@@ -97,10 +117,18 @@ export const walkFeedPages = async (options: WalkFeedOptions): Promise<WalkResul
     updatedItems: 0,
     droppedItems: { withoutId: 0, withoutContent: 0, notAnObject: 0, repeatedId: 0 },
     endedBy: null,
+    resumeAt: options.resumeFrom,
   };
   const seen = new Set<string>();
   let pageUrl: string | null = options.feedUrl;
   let pageNumber = 0;
+  // A resume point is used once, after page 1; a resume page that is gone sends the walk back to
+  // page 1's next_url, downloading every page again (its stored validators may describe the old
+  // pagination, whose next_urls led to the missing page).
+  let resume = options.resumeFrom !== null && options.resumeFrom.pageUrl !== options.feedUrl ? options.resumeFrom : null;
+  let resumedAt: WalkResumePoint | null = null;
+  let firstPageNextUrl: string | null = null;
+  let askUnconditionally = false;
   const stopped = (reason: WalkFailureReason, error: string, status: number | null = null): WalkFailure => ({
     ok: false,
     error,
@@ -110,14 +138,16 @@ export const walkFeedPages = async (options: WalkFeedOptions): Promise<WalkResul
     pageUrl: pageUrl ?? options.feedUrl,
     summary,
   });
-  const ended = (endedBy: WalkEnd): WalkResult => ({ ok: true, value: { ...summary, endedBy } });
+  // Every way of ending but a failure means the walk is over: no resume point is kept. (A page cap
+  // or a next_url loop is an end the policy chose, not an interruption.)
+  const ended = (endedBy: WalkEnd): WalkResult => ({ ok: true, value: { ...summary, endedBy, resumeAt: null } });
 
   while (pageUrl !== null) {
     if (seen.has(pageUrl)) return ended('repeated-next-url');
     if (pageNumber >= options.maxPages) return ended('page-cap');
     seen.add(pageUrl);
     pageNumber += 1;
-    const stored: PageValidators | null = options.storedValidators[pageUrl] ?? null;
+    const stored: PageValidators | null = askUnconditionally ? null : (options.storedValidators[pageUrl] ?? null);
 
     let downloaded: FeedFetchResult;
     try {
@@ -125,9 +155,37 @@ export const walkFeedPages = async (options: WalkFeedOptions): Promise<WalkResul
     } catch {
       return stopped('no-connection', errorMessages.fetchNoConnection);
     }
-    if (!downloaded.ok) return stopped(downloaded.reason, downloaded.error, downloaded.status);
+    if (!downloaded.ok) {
+      const pageGone = downloaded.reason === 'gone' || downloaded.status === 404;
+      if (resumedAt !== null && pageUrl === resumedAt.pageUrl && pageGone) {
+        // The page the last walk stopped before no longer exists: the feed's pages moved on.
+        // Walk again from page 2, asking for every page afresh, so no item is skipped; a feed
+        // that is down to one (unchanged) page is simply done.
+        if (firstPageNextUrl === null) return ended('last-page');
+        seen.delete(resumedAt.pageUrl);
+        seen.delete(firstPageNextUrl);
+        resumedAt = null;
+        summary.resumeAt = null;
+        askUnconditionally = true;
+        pageUrl = firstPageNextUrl;
+        pageNumber = 1;
+        continue;
+      }
+      // Any other failure (a 503, a timeout) keeps the resume point for the next sync.
+      return stopped(downloaded.reason, downloaded.error, downloaded.status);
+    }
     const document = downloaded.value;
     if (document.kind !== 'fetched') {
+      if (pageNumber === 1) firstPageNextUrl = stored?.nextUrl ?? null;
+      if (pageNumber === 1 && resume !== null && !seen.has(resume.pageUrl)) {
+        // The first page did not change, but the last walk never reached the end: go on from
+        // where it stopped, so the rest of the feed still arrives.
+        resumedAt = resume;
+        pageUrl = resume.pageUrl;
+        pageNumber = resume.pageNumber - 1;
+        resume = null;
+        continue;
+      }
       // Nothing new on the first page means nothing new in the feed; a later page that did not
       // change still leads on to the next one, which may have.
       if (pageNumber === 1 || stored?.nextUrl == null) return ended(document.kind);
@@ -137,14 +195,22 @@ export const walkFeedPages = async (options: WalkFeedOptions): Promise<WalkResul
 
     const page = parseJsonFeedText(new TextDecoder('utf-8').decode(document.bytes));
     if (!page.ok) return stopped('not-a-feed', page.error);
-    const validators: PageValidators = { ...document.validators, pageUrl, nextUrl: page.value.nextUrl, storedAt: options.now().toISOString() };
-    let written: Result<StoredCounts>;
+    if (pageNumber === 1) firstPageNextUrl = page.value.nextUrl;
+    // A changed first page is followed through its own next_urls: pages that did not change answer
+    // 304 and lead on by their stored next_url, so the walk reaches where the last one stopped.
+    resume = null;
+    const storedAt = options.now().toISOString();
+    const validators: PageValidators = { ...document.validators, pageUrl, nextUrl: page.value.nextUrl, storedAt };
+    const resumeAfter: WalkResumePoint | null =
+      page.value.nextUrl === null ? null : { pageUrl: page.value.nextUrl, pageNumber: pageNumber + 1, savedAt: storedAt };
+    let written: StorePageResult;
     try {
-      written = await options.storePage(page.value, validators);
+      written = await options.storePage(page.value, validators, resumeAfter);
     } catch {
       return stopped('not-saved', errorMessages.syncPageNotSaved);
     }
-    if (!written.ok) return stopped('not-saved', written.error);
+    if (!written.ok) return stopped(written.reason, written.error);
+    summary.resumeAt = resumeAfter;
 
     summary.feedTitle ??= page.value.title;
     summary.pagesStored += 1;

@@ -1,20 +1,25 @@
 // Sync of one feed into a real (fake-indexeddb) database over a real HTTP server on 127.0.0.1:
 // for every fault, a clear message, the feed's last error recorded, no stored item lost or duplicated.
+import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fetchFeedDocument } from '../../../shared/sync/fetchFeedDocument';
+import { errorMessages } from '../../../shared/errorMessages';
+import { fetchFeedDocument, type FeedDocumentRequest, type FeedFetchResult } from '../../../shared/sync/fetchFeedDocument';
 import type { FeedServerOptions } from '../../../scripts/feedServer';
 import { FieldNewsDb, keysOfFeed } from '../../../renderer/db/fieldNewsDb';
 import { createNewsRepository, type NewsRepository } from '../../../renderer/db/newsRepository';
 import { syncFeed } from '../../../renderer/sync/syncFeed';
-import type { SyncOutcome } from '../../../renderer/sync/syncOutcome';
+import type { SyncOutcome, SyncProgress } from '../../../renderer/sync/syncOutcome';
+import { syncStatusText } from '../../../renderer/sync/syncStatusText';
 import { feedItems, fixedClock, nodeTransport, serveFeed, testPolicy } from '../../shared/sync/syncTestKit';
 
 let db: FieldNewsDb;
 let repository: NewsRepository;
+let indexedDB: IDBFactory;
 
 beforeEach(async () => {
-  db = new FieldNewsDb('field-news-sync-test', { indexedDB: new IDBFactory(), IDBKeyRange });
+  indexedDB = new IDBFactory();
+  db = new FieldNewsDb('field-news-sync-test', { indexedDB, IDBKeyRange });
   await db.open();
   repository = createNewsRepository(db, fixedClock);
 });
@@ -23,14 +28,14 @@ afterEach(() => db.close());
 const policy = testPolicy({ idleTimeoutMs: 400, totalTimeoutMs: 3_000, maxDocumentBytes: 1024 * 1024 });
 
 let progressTitles: string[] = [];
-const sync = async (feedUrl: string, usePolicy = policy, manual = false): Promise<SyncOutcome> =>
+const sync = async (feedUrl: string, usePolicy = policy, manual = false, maxPages = 10): Promise<SyncOutcome> =>
   syncFeed({
     manual,
     db,
     repository,
     feedUrl,
     fetchDocument: (request) => fetchFeedDocument(nodeTransport, request, usePolicy),
-    maxPages: 10,
+    maxPages,
     onProgress: (progress) => progressTitles.push(`${progress.feedTitle} ${progress.pageNumber} ${progress.totalNew}`),
     now: fixedClock,
     random: () => 0.5,
@@ -150,5 +155,105 @@ describe('syncFeed', () => {
     expect(await db.items.get([server.url, '7'])).toMatchObject({ title: '', datePublished: null });
     expect((await db.items.get([server.url, 'long']))?.title).toHaveLength(2_000);
     expect(await db.items.get([server.url, 'wrong'])).toMatchObject({ contentText: null, tags: [], url: null });
+  });
+});
+
+describe('syncFeed: a sync killed halfway, and a full disk', () => {
+  const twentyPages = () => serveFeed({ items: feedItems(200), title: 'Twenty Pages', pageSize: 10 });
+  const pageNumbers = (requests: { path: string; status: number }[]) =>
+    requests.map(({ path, status }) => `${status} ${/page=(\d+)/.exec(path)?.[1] ?? '1'}`);
+  const storedIdsInOrder = async (url: string) =>
+    (await db.items.where('[feedUrl+id]').between([url, ''], [url, '\uffff']).primaryKeys()).map(([, id]) => id).sort();
+  const idsOfPages = (pages: number) => feedItems(pages * 10).map((item) => String(item.id)).sort();
+
+  it('resumes after a crash after page 5: the first 5 pages stay whole, the next sync brings the other 15', async () => {
+    const server = await twentyPages();
+    await repository.addFeed({ url: server.url, title: 'Twenty Pages', builtIn: false });
+    // The "crash": the download of page 6 never answers, and once page 5 is stored the database
+    // is closed under the sync, as when the window dies. The sync's promise is abandoned.
+    let pageFiveStored: () => void = () => undefined;
+    const crashed = new Promise<void>((resolve) => (pageFiveStored = resolve));
+    const hanging = (request: FeedDocumentRequest): Promise<FeedFetchResult> =>
+      request.url.endsWith('?page=6') ? new Promise<FeedFetchResult>(() => undefined) : fetchFeedDocument(nodeTransport, request, policy);
+    void syncFeed({
+      manual: true,
+      db,
+      repository,
+      feedUrl: server.url,
+      fetchDocument: hanging,
+      maxPages: 100,
+      onProgress: (progress: SyncProgress) => progress.pageNumber === 5 && pageFiveStored(),
+      now: fixedClock,
+      random: () => 0.5,
+    });
+    await crashed;
+    db.close();
+
+    db = new FieldNewsDb('field-news-sync-test', { indexedDB, IDBKeyRange });
+    repository = createNewsRepository(db, fixedClock);
+    expect(await storedIdsInOrder(server.url)).toEqual(idsOfPages(5));
+    expect((await db.feeds.get(server.url))?.walkResume).toMatchObject({ pageUrl: `${server.url}?page=6`, pageNumber: 6 });
+    const before = server.requests.length;
+    const outcome = await syncFeed({
+      manual: false,
+      db,
+      repository,
+      feedUrl: server.url,
+      fetchDocument: (request) => fetchFeedDocument(nodeTransport, request, policy),
+      maxPages: 100,
+      onProgress: () => undefined,
+      now: fixedClock,
+      random: () => 0.5,
+    });
+    expect(outcome).toMatchObject({ result: 'synced', newItems: 150 });
+    expect(await storedIdsInOrder(server.url)).toEqual(idsOfPages(20));
+    expect(await db.feeds.get(server.url)).toMatchObject({ walkResume: null, itemCount: 200 });
+    expect(pageNumbers(server.requests.slice(before))).toEqual(['304 1', ...Array.from({ length: 15 }, (_, index) => `200 ${index + 6}`)]);
+  });
+
+  it('stops at a full disk with the words for it, keeps every stored page, and resumes once there is space', async () => {
+    const server = await twentyPages();
+    // A database whose disk fills up after two pages: IndexedDB refuses the third page's write
+    // with a QuotaExceededError, and Dexie aborts that page's transaction.
+    let diskFull = false;
+    let pagesWritten = 0;
+    db.close();
+    db = new FieldNewsDb('field-news-sync-test', { indexedDB, IDBKeyRange });
+    db.use({
+      stack: 'dbcore',
+      name: 'full-disk',
+      create: (down: DBCore): DBCore => ({
+        ...down,
+        table: (name: string) => {
+          const table = down.table(name);
+          const mutate = (request: DBCoreMutateRequest) => {
+            if (name === 'items' && request.type === 'put') {
+              if (diskFull || pagesWritten === 2) {
+                diskFull = true;
+                return Promise.reject(new DOMException('Quota exceeded', 'QuotaExceededError'));
+              }
+              pagesWritten += 1;
+            }
+            return table.mutate(request);
+          };
+          return { ...table, mutate };
+        },
+      }),
+    });
+    await db.open();
+    repository = createNewsRepository(db, fixedClock);
+    await repository.addFeed({ url: server.url, title: 'Twenty Pages', builtIn: false });
+
+    const outcome = await sync(server.url, policy, true, 100);
+    expect(outcome).toMatchObject({ result: 'failed', failureReason: 'disk-full', error: errorMessages.diskFull, newItems: 20 });
+    expect(await storedIdsInOrder(server.url)).toEqual(idsOfPages(2));
+    expect(await db.feeds.get(server.url)).toMatchObject({ itemCount: 20, walkResume: { pageNumber: 3 }, lastError: errorMessages.diskFull });
+    const status = syncStatusText({ online: true, sync: { running: false, progress: null, lastRun: { finishedAt: fixedClock().getTime(), outcomes: [outcome] } }, savedCount: 20, nowMs: fixedClock().getTime() });
+    expect(status).toBe(errorMessages.diskFull);
+
+    diskFull = false;
+    pagesWritten = -1_000;
+    expect(await sync(server.url, policy, true, 100)).toMatchObject({ result: 'synced', newItems: 180 });
+    expect(await storedIdsInOrder(server.url)).toEqual(idsOfPages(20));
   });
 });

@@ -22,7 +22,7 @@ const recordingClient = (holdFirst = false): SyncClient => ({
     requests.push(options);
     onProgress({ feedUrl, feedTitle: feedUrl, pageNumber: 1, pageUrl: feedUrl, newItems: 2, updatedItems: 0, totalNew: 2, totalUpdated: 0 });
     if (holdFirst && synced.length === 1) await new Promise<void>((resolve) => (release = resolve));
-    const outcome: SyncOutcome = { feedUrl, feedTitle: feedUrl, result: 'synced', newItems: 2, updatedItems: 0, droppedItems: 0, error: null, nextAttemptAt: null };
+    const outcome: SyncOutcome = { feedUrl, feedTitle: feedUrl, result: 'synced', newItems: 2, updatedItems: 0, droppedItems: 0, error: null, failureReason: null, nextAttemptAt: null };
     return outcome;
   },
 });

@@ -11,6 +11,7 @@ const outcome = (overrides: Partial<SyncOutcome>): SyncOutcome => ({
   updatedItems: 0,
   droppedItems: 0,
   error: null,
+  failureReason: null,
   nextAttemptAt: null,
   ...overrides,
 });

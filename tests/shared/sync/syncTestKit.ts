@@ -2,10 +2,9 @@
 // generated items, a recording store, and feed servers closed after each test.
 import { afterEach } from 'vitest';
 import type { FeedPage } from '../../../shared/feed/feedItem';
-import { succeed, type Result } from '../../../shared/result';
 import { fetchFeedDocument, type FeedTransport } from '../../../shared/sync/fetchFeedDocument';
 import { defaultFetchPolicy, type FetchPolicy } from '../../../shared/sync/fetchPolicy';
-import type { PageValidators, StoredCounts, WalkFeedOptions } from '../../../shared/sync/walkFeedPages';
+import type { PageValidators, StorePageResult, WalkFeedOptions, WalkResumePoint } from '../../../shared/sync/walkFeedPages';
 import { startFeedServer, type FeedServer, type FeedServerOptions } from '../../../scripts/feedServer';
 
 /** Node's fetch exposes Location on `redirect: 'manual'`, as Electron's net.fetch does. */
@@ -34,12 +33,12 @@ export const serveFeed = async (options: FeedServerOptions): Promise<FeedServer>
   return server;
 };
 
-/** A store that keeps every page it is given, as the renderer's repository would. */
+/** A store that keeps every page it is given (and the resume point written with it), as the renderer's repository would. */
 export const recordingStore = () => {
-  const pages: { page: FeedPage; validators: PageValidators }[] = [];
-  const storePage = (page: FeedPage, validators: PageValidators): Promise<Result<StoredCounts>> => {
-    pages.push({ page, validators });
-    return Promise.resolve(succeed({ newItems: page.items.length, updatedItems: 0 }));
+  const pages: { page: FeedPage; validators: PageValidators; resume: WalkResumePoint | null }[] = [];
+  const storePage = (page: FeedPage, validators: PageValidators, resume: WalkResumePoint | null): Promise<StorePageResult> => {
+    pages.push({ page, validators, resume });
+    return Promise.resolve({ ok: true, value: { newItems: page.items.length, updatedItems: 0 } });
   };
   return { pages, storePage };
 };
@@ -52,6 +51,7 @@ export const walkOptions = (feedUrl: string, store: ReturnType<typeof recordingS
   fetchDocument: (request) => fetchFeedDocument(nodeTransport, request, policy),
   maxPages: policy.maxPagesPerWalk,
   storedValidators: {},
+  resumeFrom: null,
   storePage: store.storePage,
   now: fixedClock,
   ...overrides,

@@ -5,7 +5,7 @@ import { errorMessages } from '../../../shared/errorMessages';
 import { storageCaps } from '../../../shared/feed/feedItem';
 import { fail } from '../../../shared/result';
 import type { FeedServerFault } from '../../../scripts/feedServer';
-import { walkFeedPages, type WalkProgress, type WalkResult } from '../../../shared/sync/walkFeedPages';
+import { walkFeedPages, type WalkProgress, type WalkResult, type WalkResumePoint } from '../../../shared/sync/walkFeedPages';
 import { feedItems, recordingStore, serveFeed, testPolicy, validatorsByPage, walkOptions } from './syncTestKit';
 
 const succeeded = (result: WalkResult) => {
@@ -148,10 +148,24 @@ describe('walkFeedPages: a failure on a later page keeps the pages stored before
   it('a page the store refuses ends the walk with the store’s message', async () => {
     const server = await serveFeed({ items: feedItems(25), pageSize: 10 });
     const store = recordingStore();
-    const storePage: typeof store.storePage = (page, validators) =>
-      store.pages.length === 1 ? Promise.resolve(fail(errorMessages.storageUnavailable)) : store.storePage(page, validators);
+    const storePage: typeof store.storePage = (page, validators, resume) =>
+      store.pages.length === 1
+        ? Promise.resolve({ ...fail(errorMessages.storageUnavailable), reason: 'not-saved' as const })
+        : store.storePage(page, validators, resume);
     const failure = failed(await walkFeedPages(walkOptions(server.url, store, { storePage })));
     expect(failure).toMatchObject({ reason: 'not-saved', error: errorMessages.storageUnavailable, pageNumber: 2, summary: { pagesStored: 1 } });
+  });
+
+  it('a full disk ends the walk as disk-full, keeping the pages before it and where to resume', async () => {
+    const server = await serveFeed({ items: feedItems(25), pageSize: 10 });
+    const store = recordingStore();
+    const storePage: typeof store.storePage = (page, validators, resume) =>
+      store.pages.length === 1
+        ? Promise.resolve({ ...fail(errorMessages.diskFull), reason: 'disk-full' as const })
+        : store.storePage(page, validators, resume);
+    const failure = failed(await walkFeedPages(walkOptions(server.url, store, { storePage })));
+    expect(failure).toMatchObject({ reason: 'disk-full', error: errorMessages.diskFull, pageNumber: 2 });
+    expect(failure.summary).toMatchObject({ pagesStored: 1, resumeAt: { pageUrl: `${server.url}?page=2`, pageNumber: 2 } });
   });
 
   it('a store that throws is reported, not thrown', async () => {
@@ -219,5 +233,93 @@ describe('walkFeedPages: bad items never reject the good ones', () => {
     expect(html).toContain('<script>');
     expect(html).toContain('onerror=');
     expect(html).toContain('javascript:');
+  });
+});
+
+describe('walkFeedPages: a walk cut short resumes where it stopped', () => {
+  const pageOf = (url: string, page: number) => (page === 1 ? url : `${url}?page=${page}`);
+  const pathsAfter = (server: { requests: { path: string; status: number }[] }, from: number) =>
+    server.requests.slice(from).map(({ path, status }) => `${status} ${path}`);
+
+  /** A 20-page feed whose first walk is cut off (the store refuses) after page 5. */
+  const interruptedWalk = async () => {
+    const server = await serveFeed({ items: feedItems(200), pageSize: 10 });
+    const first = recordingStore();
+    const storePage: typeof first.storePage = (page, validators, resume) =>
+      first.pages.length === 5 ? Promise.reject(new Error('the window closed')) : first.storePage(page, validators, resume);
+    const failure = failed(await walkFeedPages(walkOptions(server.url, first, { storePage })));
+    expect(failure.pageNumber).toBe(6);
+    return { server, first, resumeFrom: first.pages.at(-1)?.resume ?? null };
+  };
+
+  it('stores with each page where the next walk should go on, and null with the last page', async () => {
+    const server = await serveFeed({ items: feedItems(25), pageSize: 10 });
+    const store = recordingStore();
+    const summary = succeeded(await walkFeedPages(walkOptions(server.url, store)));
+    expect(store.pages.map(({ resume }) => resume)).toEqual([
+      { pageUrl: pageOf(server.url, 2), pageNumber: 2, savedAt: '2026-11-27T18:00:00.000Z' },
+      { pageUrl: pageOf(server.url, 3), pageNumber: 3, savedAt: '2026-11-27T18:00:00.000Z' },
+      null,
+    ]);
+    expect(summary.resumeAt).toBeNull();
+  });
+
+  it('goes on from page 6 when page 1 is unchanged, and brings the other 150 items', async () => {
+    const { server, first, resumeFrom } = await interruptedWalk();
+    expect(resumeFrom).toMatchObject({ pageUrl: pageOf(server.url, 6), pageNumber: 6 });
+    expect(storedIds(first)).toEqual(feedItems(50).map((item) => item.id));
+    const before = server.requests.length;
+    const second = recordingStore();
+    const progress: number[] = [];
+    const summary = succeeded(
+      await walkFeedPages(walkOptions(server.url, second, { storedValidators: validatorsByPage(first), resumeFrom, onProgress: (step) => progress.push(step.pageNumber) })),
+    );
+    expect(summary).toMatchObject({ pagesStored: 15, newItems: 150, endedBy: 'last-page', resumeAt: null });
+    expect([...storedIds(first), ...storedIds(second)]).toEqual(feedItems(200).map((item) => item.id));
+    // Page 1 is asked first (new items would arrive there), then the walk jumps to page 6.
+    expect(pathsAfter(server, before)).toEqual(['304 /feed.json', ...Array.from({ length: 15 }, (_, index) => `200 /feed.json?page=${index + 6}`)]);
+    expect(progress).toEqual(Array.from({ length: 15 }, (_, index) => index + 6));
+    expect(second.pages.at(-1)?.resume).toBeNull();
+  });
+
+  it('follows a changed page 1 through the unchanged pages 2 to 5 to the rest', async () => {
+    const { server, first, resumeFrom } = await interruptedWalk();
+    server.setItems([{ id: 'breaking', title: 'Breaking', content_text: 'New on page 1.' }, ...feedItems(200).slice(1)]);
+    const before = server.requests.length;
+    const second = recordingStore();
+    const summary = succeeded(await walkFeedPages(walkOptions(server.url, second, { storedValidators: validatorsByPage(first), resumeFrom })));
+    expect(summary).toMatchObject({ pagesStored: 16, endedBy: 'last-page', resumeAt: null });
+    expect(pathsAfter(server, before).slice(0, 6)).toEqual(['200 /feed.json', '304 /feed.json?page=2', '304 /feed.json?page=3', '304 /feed.json?page=4', '304 /feed.json?page=5', '200 /feed.json?page=6']);
+    expect(new Set([...storedIds(first), ...storedIds(second)]).size).toBe(201);
+  });
+
+  it('keeps the resume point when the resume page fails for a while (a 503), for the next sync', async () => {
+    const { server, first, resumeFrom } = await interruptedWalk();
+    const flaky = await serveFeed({ items: feedItems(200), pageSize: 10, fault: { kind: 'status', status: 503 }, faultOnPage: 6 });
+    // The same pages from a server whose page 6 is down: resume there, fail there.
+    const moved = (point: WalkResumePoint): WalkResumePoint => ({ ...point, pageUrl: point.pageUrl.replace(server.origin, flaky.origin) });
+    const validators = Object.fromEntries(Object.values(validatorsByPage(first)).map((entry) => [entry.pageUrl.replace(server.origin, flaky.origin), { ...entry, pageUrl: entry.pageUrl.replace(server.origin, flaky.origin), nextUrl: entry.nextUrl?.replace(server.origin, flaky.origin) ?? null }]));
+    const failure = failed(await walkFeedPages(walkOptions(flaky.url, recordingStore(), { storedValidators: validators, resumeFrom: moved(resumeFrom!) })));
+    expect(failure).toMatchObject({ reason: 'http-status', status: 503, pageNumber: 6, summary: { resumeAt: moved(resumeFrom!) } });
+  });
+
+  it('walks again from page 2, asking afresh, when the resume page is gone (404)', async () => {
+    const { server, first } = await interruptedWalk();
+    const before = server.requests.length;
+    const second = recordingStore();
+    const missing: WalkResumePoint = { pageUrl: `${server.origin}/old-pages/6`, pageNumber: 6, savedAt: '2026-11-27T17:00:00.000Z' };
+    const summary = succeeded(await walkFeedPages(walkOptions(server.url, second, { storedValidators: validatorsByPage(first), resumeFrom: missing })));
+    expect(summary).toMatchObject({ pagesStored: 19, endedBy: 'last-page', resumeAt: null });
+    expect(pathsAfter(server, before).slice(0, 3)).toEqual(['304 /feed.json', '404 /old-pages/6', '200 /feed.json?page=2']);
+    expect(new Set([...storedIds(first), ...storedIds(second)]).size).toBe(200);
+  });
+
+  it('ends a one-page feed whose resume page is gone, clearing the point', async () => {
+    const server = await serveFeed({ items: feedItems(5) });
+    const first = recordingStore();
+    succeeded(await walkFeedPages(walkOptions(server.url, first)));
+    const missing: WalkResumePoint = { pageUrl: `${server.origin}/old-pages/2`, pageNumber: 2, savedAt: '2026-11-27T17:00:00.000Z' };
+    const summary = succeeded(await walkFeedPages(walkOptions(server.url, recordingStore(), { storedValidators: validatorsByPage(first), resumeFrom: missing })));
+    expect(summary).toMatchObject({ pagesStored: 0, resumeAt: null });
   });
 });

@@ -1,0 +1,101 @@
+// The sync worker's side of the messages: runs each requested sync under a per-feed Web Lock and
+// answers downloads the window made for it. Every call settles: a download the window never answers
+// times out, so a sync always ends and its lock is always released.
+import { assertNever } from '../../shared/assertNever';
+import { errorMessages } from '../../shared/errorMessages';
+import type { FeedFetchResult, FeedDocumentRequest } from '../../shared/sync/fetchFeedDocument';
+import type { FieldNewsDb } from '../db/fieldNewsDb';
+import type { NewsRepository } from '../db/newsRepository';
+import type { FromSyncWorker, ToSyncWorker } from './syncMessages';
+import { syncFeed } from './syncFeed';
+import type { SyncOutcome } from './syncOutcome';
+
+/** The part of the Web Locks API the worker uses (navigator.locks in a worker). */
+export interface SyncLocks {
+  request<T>(name: string, options: { ifAvailable: true }, callback: (lock: unknown) => Promise<T> | T): Promise<T>;
+}
+
+export interface SyncDispatchOptions {
+  db: FieldNewsDb;
+  repository: NewsRepository;
+  post: (message: FromSyncWorker) => void;
+  locks: SyncLocks;
+  /** How long a download may stay unanswered by the window; longer than the fetch policy's own total timeout. */
+  downloadTimeoutMs: number;
+  now: () => Date;
+  random: () => number;
+}
+
+export const quietOutcome = (feedUrl: string, result: SyncOutcome['result'], extra: Partial<SyncOutcome> = {}): SyncOutcome => ({
+  feedUrl,
+  feedTitle: feedUrl,
+  result,
+  newItems: 0,
+  updatedItems: 0,
+  droppedItems: 0,
+  error: null,
+  failureReason: null,
+  nextAttemptAt: null,
+  ...extra,
+});
+
+export const createSyncDispatch = (options: SyncDispatchOptions): ((message: ToSyncWorker) => void) => {
+  const pendingDownloads = new Map<number, (result: FeedFetchResult) => void>();
+  let nextFetchId = 1;
+
+  const download = (request: FeedDocumentRequest): Promise<FeedFetchResult> =>
+    new Promise<FeedFetchResult>((resolve) => {
+      const fetchId = nextFetchId++;
+      const timer = setTimeout(() => {
+        pendingDownloads.delete(fetchId);
+        const seconds = Math.round(options.downloadTimeoutMs / 1000);
+        resolve({ ok: false, reason: 'timeout', error: errorMessages.fetchTimeout(seconds), status: null, bytesRead: 0, url: request.url });
+      }, options.downloadTimeoutMs);
+      pendingDownloads.set(fetchId, (result) => {
+        clearTimeout(timer);
+        resolve(result);
+      });
+      options.post({ type: 'fetch', fetchId, request });
+    });
+
+  const runSync = (syncId: number, feedUrl: string, maxPages: number, manual: boolean): Promise<SyncOutcome> =>
+    syncFeed({
+      manual,
+      db: options.db,
+      repository: options.repository,
+      feedUrl,
+      maxPages,
+      fetchDocument: download,
+      onProgress: (progress) => options.post({ type: 'progress', syncId, progress }),
+      now: options.now,
+      random: options.random,
+    });
+
+  const startSync = ({ syncId, feedUrl, maxPages, manual }: Extract<ToSyncWorker, { type: 'sync' }>) => {
+    // The lock is released when the callback's promise settles, fulfilled or rejected.
+    void options.locks
+      .request(`field-news-sync ${feedUrl}`, { ifAvailable: true }, (lock) => (lock ? runSync(syncId, feedUrl, maxPages, manual) : quietOutcome(feedUrl, 'busy')))
+      .then((outcome: SyncOutcome) => options.post({ type: 'done', syncId, outcome }))
+      .catch((error: unknown) =>
+        options.post({
+          type: 'done',
+          syncId,
+          outcome: quietOutcome(feedUrl, 'failed', { error: error instanceof Error ? error.message : String(error), failureReason: 'not-saved' }),
+        }),
+      );
+  };
+
+  return (message) => {
+    switch (message.type) {
+      case 'fetched':
+        pendingDownloads.get(message.fetchId)?.(message.result);
+        pendingDownloads.delete(message.fetchId);
+        return;
+      case 'sync':
+        startSync(message);
+        return;
+      default:
+        assertNever(message);
+    }
+  };
+};

@@ -1,0 +1,178 @@
+// Reads an OPML subscription list (OPML 1.0 or 2.0, as Fluent Reader, NetNewsWire, Feedly, Inoreader
+// and Thunderbird export it) into feeds and their folders: the whole list, or one error and nothing.
+import { decodeHTMLStrict } from 'entities';
+import { Parser } from 'htmlparser2';
+import { errorMessages } from '../errorMessages';
+import { fail, succeed, type Result } from '../result';
+
+export interface OpmlFeed {
+  url: string;
+  title: string | null;
+  /** The folder path, outermost first, joined with " / " ("Mexico / Chiapas"); null at the top level. */
+  folder: string | null;
+  htmlUrl: string | null;
+}
+
+export interface OpmlImport {
+  feeds: OpmlFeed[];
+  /** Feed entries whose address is not an http(s) address (mailto:, file:, garbage): skipped. */
+  notFeedAddresses: number;
+  /** Feed entries whose address came earlier in the file: skipped, the first one kept. */
+  repeated: number;
+}
+
+export const folderSeparator = ' / ';
+
+/**
+ * The limits that keep a hostile file from costing the app its memory or its UI thread. A list of
+ * 5,000 feeds is about 1.5 MB of OPML, and no reader nests folders more than a few levels.
+ */
+export const opmlLimits = { maxMegabytes: 10, maxDepth: 64 } as const;
+
+interface OpenElement {
+  name: string;
+  /** Where its start tag begins, for the line number of an error. */
+  start: number;
+  /** The folder path its child outlines belong to (inside <body> only). */
+  folder: string | null;
+}
+
+// eslint-disable-next-line no-control-regex -- these are the control characters XML 1.0 cannot carry
+const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/gu;
+
+/** Attribute text as a person reads it: entities decoded, runs of white space made one space. */
+const readableText = (raw: string | undefined): string | null => {
+  if (raw === undefined) return null;
+  // Strict decoding: only entities ended by ";" (the XML five, numeric ones and HTML names that
+  // sloppy exporters write). Nothing is ever expanded from the file's own DOCTYPE.
+  const text = decodeHTMLStrict(raw).replace(controlCharacters, '').replace(/\s+/gu, ' ').trim();
+  return text.length > 0 ? text : null;
+};
+
+/** An http(s) address, normalised so that one feed written two ways is found repeated; else null. */
+export const webAddress = (raw: string): string | null => {
+  // Old exports name feeds with the feed: scheme (feed://host/path or feed:https://host/path).
+  const text = raw.trim().replace(/^feed:(?!\/\/)/iu, '').replace(/^feed:\/\//iu, 'http://');
+  if (text.length === 0 || text.length > 4096 || !URL.canParse(text)) return null;
+  const address = new URL(text);
+  if ((address.protocol !== 'http:' && address.protocol !== 'https:') || address.hostname.length === 0) return null;
+  return address.href;
+};
+
+const lineAt = (text: string, index: number): number => {
+  let line = 1;
+  for (let position = text.indexOf('\n'); position !== -1 && position < index; position = text.indexOf('\n', position + 1)) line += 1;
+  return line;
+};
+
+/** A tag name fit to quote in a message, whatever the file holds. */
+const quotedName = (name: string): string => name.replace(/[^\p{L}\p{N}:._-]/gu, '').slice(0, 40) || '?';
+
+export const parseOpml = (text: string): Result<OpmlImport> => {
+  if (text.length > opmlLimits.maxMegabytes * 1024 * 1024) return fail(errorMessages.opmlTooLarge(opmlLimits.maxMegabytes));
+  const source = text.replace(/^\uFEFF/u, '');
+  if (source.trim().length === 0) return fail(errorMessages.opmlEmpty);
+
+  const feeds: OpmlFeed[] = [];
+  const seen = new Set<string>();
+  let notFeedAddresses = 0;
+  let repeated = 0;
+  const stack: OpenElement[] = [];
+  // Written by the parser's callbacks; `as` keeps TypeScript from narrowing them to their first value.
+  let topElement = null as string | null;
+  let topClosed = false;
+  let sawBody = false as boolean;
+  let ended = false;
+  let lastOpened = null as OpenElement | null;
+  /** The first thing found wrong, as a message made only if needed; once set, later events are ignored. */
+  let problem = null as (() => string) | null;
+
+  const readOutline = (attributes: Record<string, string>, parent: OpenElement): string | null => {
+    const type = attributes.type?.trim().toLowerCase();
+    const isFeedType = type === 'rss' || type === 'atom';
+    const rawAddress = attributes.xmlurl ?? (isFeedType ? attributes.url : undefined);
+    if (rawAddress === undefined && !isFeedType) {
+      // A folder (or a link, or a note): its label becomes one more step of its children's folder path.
+      const label = readableText(attributes.text) ?? readableText(attributes.title);
+      if (label === null) return parent.folder;
+      return parent.folder === null ? label : `${parent.folder}${folderSeparator}${label}`;
+    }
+    const url = rawAddress === undefined ? null : webAddress(decodeHTMLStrict(rawAddress));
+    if (url === null) notFeedAddresses += 1;
+    else if (seen.has(url)) repeated += 1;
+    else {
+      seen.add(url);
+      const htmlUrl = attributes.htmlurl === undefined ? null : webAddress(decodeHTMLStrict(attributes.htmlurl));
+      feeds.push({ url, title: readableText(attributes.title) ?? readableText(attributes.text), folder: parent.folder, htmlUrl });
+    }
+    // Outlines nested under a feed (rare) stay in the feed's folder.
+    return parent.folder;
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (problem) return;
+        const start = parser.startIndex;
+        if (topElement === null) {
+          topElement = name;
+          // Plain text with a stray "<" in it is not XML at all; a real element is named like one.
+          if (!/^[\p{L}_][\p{L}\p{N}._:-]*$/u.test(name)) {
+            problem = () => errorMessages.opmlNoElements;
+            return;
+          }
+          if (name !== 'opml') {
+            problem = () => errorMessages.opmlWrongTopElement(quotedName(name));
+            return;
+          }
+        } else if (stack.length === 0 && topClosed) {
+          problem = () => errorMessages.opmlAfterEnd(lineAt(source, start));
+          return;
+        }
+        if (stack.length > opmlLimits.maxDepth) {
+          problem = () => errorMessages.opmlTooDeep(opmlLimits.maxDepth);
+          return;
+        }
+        const parent = stack.at(-1);
+        let folder: string | null = null;
+        if (name === 'body' && parent?.name === 'opml' && stack.length === 1) sawBody = true;
+        else if (name === 'outline' && parent !== undefined && (parent.name === 'outline' || parent.name === 'body') && sawBody) folder = readOutline(attributes, parent);
+        else folder = parent?.folder ?? null;
+        lastOpened = { name, start, folder };
+        stack.push(lastOpened);
+      },
+      onclosetag(name, isImplied) {
+        if (problem) return;
+        const closed = stack.pop();
+        if (closed === undefined) return;
+        // htmlparser2 reports the close of a self-closing tag as implied too: tell it apart by its "/>".
+        const selfClosing = closed === lastOpened && source.startsWith('/>', parser.endIndex - 1);
+        if (isImplied && !selfClosing) {
+          // Implied closes come either from a wrong end tag (the parser closes what is open up to
+          // the matching start tag) or from the end of the text with elements still open.
+          const at = parser.endIndex;
+          problem = ended
+            ? () => errorMessages.opmlEndsEarly(lineAt(source, source.trimEnd().length), quotedName(closed.name), lineAt(source, closed.start))
+            : () => errorMessages.opmlTagMismatch(lineAt(source, at), quotedName(closingName(at)), quotedName(closed.name), lineAt(source, closed.start));
+          return;
+        }
+        if (stack.length === 0 && name === topElement) topClosed = true;
+      },
+    },
+    { xmlMode: true, decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+  );
+  /** The name in the end tag the parser is reading, found back from its end index. */
+  const closingName = (endIndex: number): string => {
+    const open = source.lastIndexOf('</', endIndex);
+    return open === -1 ? '?' : source.slice(open + 2, endIndex + 1).replace(/[\s>].*$/su, '').toLowerCase();
+  };
+  parser.write(source);
+  ended = true;
+  parser.end();
+
+  if (problem !== null) return fail(problem());
+  if (topElement === null) return fail(errorMessages.opmlNoElements);
+  if (!sawBody) return fail(errorMessages.opmlNoBody);
+  if (feeds.length === 0) return fail(notFeedAddresses > 0 ? errorMessages.opmlNoWebFeeds(notFeedAddresses) : errorMessages.opmlNoFeeds);
+  return succeed({ feeds, notFeedAddresses, repeated });
+};

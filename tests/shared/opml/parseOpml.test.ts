@@ -1,0 +1,221 @@
+// OPML import: the subscription lists other readers export, with their folders, and every way a
+// file can be wrong or hostile: the whole list or one clear error, never part of a list.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { errorMessages } from '../../../shared/errorMessages';
+import { opmlLimits, parseOpml, type OpmlImport } from '../../../shared/opml/parseOpml';
+
+const fixture = (name: string) => readFileSync(`tests/fixtures/opml/${name}.opml`, 'utf8');
+
+const parsed = (text: string): OpmlImport => {
+  const result = parseOpml(text);
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+};
+
+const errorOf = (text: string): string => {
+  const result = parseOpml(text);
+  if (result.ok) throw new Error(`Expected an error, got ${result.value.feeds.length} feeds`);
+  return result.error;
+};
+
+const opml = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<opml version="2.0">\n<head><title>t</title></head>\n<body>\n${body}\n</body>\n</opml>\n`;
+
+describe('parseOpml: what other readers export', () => {
+  it('reads a Fluent Reader export (one line, OPML 1.0, groups)', () => {
+    expect(parsed(fixture('fluent-reader'))).toEqual({
+      feeds: [
+        { url: 'https://rosanjose.iom.int/en/news/feed.json', title: 'IOM Regional News', folder: 'Migración', htmlUrl: 'https://rosanjose.iom.int/en/news' },
+        { url: 'https://reliefweb.int/updates/rss.xml', title: 'ReliefWeb – Updates', folder: 'Migración', htmlUrl: 'https://reliefweb.int/updates' },
+        { url: 'https://elfaro.net/rss', title: 'El Faro', folder: null, htmlUrl: 'https://elfaro.net/' },
+      ],
+      notFeedAddresses: 0,
+      repeated: 0,
+    });
+  });
+
+  it('reads a NetNewsWire export (tabs, a comment, top-level feeds beside folders)', () => {
+    const { feeds } = parsed(fixture('netnewswire'));
+    expect(feeds.map((feed) => [feed.title, feed.folder])).toEqual([
+      ['UNHCR Americas', null],
+      ['Prensa Libre', 'Guatemala'],
+      ['Plaza Pública', 'Guatemala'],
+      ['Contracorriente', 'Honduras'],
+    ]);
+    expect(feeds[1]).toMatchObject({ url: 'https://www.prensalibre.com/feed/', htmlUrl: 'https://www.prensalibre.com/' });
+  });
+
+  it('reads a Feedly export, keeping the first of a feed listed in two folders', () => {
+    const result = parsed(fixture('feedly'));
+    expect(result.feeds.map((feed) => [feed.url, feed.folder])).toEqual([
+      ['https://www.animalpolitico.com/feed/', 'Mexico'],
+      ['https://www.jornada.com.mx/rss/estados.xml?v=1&lang=es', 'Mexico'],
+      ['https://listindiario.com/rss/portada', 'Caribe'],
+    ]);
+    expect(result.repeated).toBe(1);
+    expect(result.notFeedAddresses).toBe(0);
+  });
+
+  it('reads an Inoreader export, decoding entities in folder names and counting a mailto: address as not a feed', () => {
+    const result = parsed(fixture('inoreader'));
+    expect(result.feeds.map((feed) => feed.folder)).toEqual(['Costa Rica & Panamá', 'Costa Rica & Panamá']);
+    expect(result.feeds[0]).toMatchObject({ title: 'La Nación', url: 'https://www.nacion.com/arc/outboundfeeds/rss/?outputType=xml' });
+    expect(result.notFeedAddresses).toBe(1);
+  });
+
+  it('reads a Thunderbird export: nested folders joined with " / ", folders named by title only, fz: attributes ignored', () => {
+    const { feeds } = parsed(fixture('thunderbird'));
+    expect(feeds).toEqual([
+      { url: 'https://www.diariodelsur.com.mx/rss.xml', title: 'Diario del Sur', folder: 'Noticias / Chiapas', htmlUrl: 'https://www.diariodelsur.com.mx/' },
+      { url: 'https://mexico.iom.int/es/atom.xml', title: 'OIM México', folder: 'Noticias', htmlUrl: 'https://mexico.iom.int/es' },
+    ]);
+  });
+
+  it('accepts attribute and tag names in any case, type="rss"/"atom" with url, and feed: addresses', () => {
+    const result = parsed(
+      '<OPML version="1.0"><Body><OUTLINE TEXT="Upper" XMLURL="https://a.example/feed"/>' +
+        '<outline text="Old style" type="Atom" url="https://b.example/atom"/>' +
+        '<outline text="Feed scheme" xmlurl="feed://c.example/rss"/><outline text="Feed https" xmlUrl="feed:https://d.example/rss"/></Body></OPML>',
+    );
+    expect(result.feeds.map((feed) => feed.url)).toEqual(['https://a.example/feed', 'https://b.example/atom', 'http://c.example/rss', 'https://d.example/rss']);
+  });
+
+  it('prefers a feed\'s title over its text, takes a folder\'s text, and gives null for a feed with neither', () => {
+    const { feeds } = parsed(opml('<outline text="Shown" title="Long"><outline text="Mine" title="  The   feed " xmlUrl="https://a.example/"/><outline xmlUrl="https://b.example/"/></outline>'));
+    expect(feeds.map((feed) => [feed.title, feed.folder])).toEqual([['The feed', 'Shown'], [null, 'Shown']]);
+  });
+
+  it('counts repeats after normalising the address, and every kind of non-web address', () => {
+    const result = parsed(
+      opml(
+        ['https://a.example/x', 'HTTPS://A.EXAMPLE/x', 'https://a.example:443/x', 'file:///etc/passwd', 'javascript:alert(1)', '', 'not an address', 'https://b.example/']
+          .map((url) => `<outline text="f" xmlUrl="${url}"/>`)
+          .join('\n'),
+      ),
+    );
+    expect(result.feeds.map((feed) => feed.url)).toEqual(['https://a.example/x', 'https://b.example/']);
+    expect(result.repeated).toBe(2);
+    expect(result.notFeedAddresses).toBe(4);
+  });
+
+  it('ignores outlines outside <body> and notes that are not feeds', () => {
+    const { feeds } = parsed('<opml><head><outline text="h" xmlUrl="https://head.example/"/></head><body><outline text="note"/><outline text="link" type="link" url="https://l.example/"/><outline text="f" xmlUrl="https://f.example/"/></body></opml>');
+    expect(feeds.map((feed) => feed.url)).toEqual(['https://f.example/']);
+  });
+});
+
+describe('parseOpml: files that are not a usable OPML list', () => {
+  it('names the top element of a file that is not OPML', () => {
+    expect(errorOf('<!DOCTYPE html>\n<html><head><title>Login</title></head><body>Sign in</body></html>')).toBe(errorMessages.opmlWrongTopElement('html'));
+    expect(errorOf('<?xml version="1.0"?><rss version="2.0"><channel/></rss>')).toBe(errorMessages.opmlWrongTopElement('rss'));
+  });
+
+  it('says where a cut-off file ends and which element was left open', () => {
+    const cut = fixture('netnewswire').split('\n').slice(0, 10).join('\n');
+    expect(errorOf(cut)).toBe(errorMessages.opmlEndsEarly(10, 'outline', 9));
+  });
+
+  it('names the line of a wrong end tag', () => {
+    expect(errorOf('<opml>\n<body>\n<outline text="a" xmlUrl="https://a.example/">\n</body>\n</opml>')).toBe(errorMessages.opmlTagMismatch(4, 'body', 'outline', 3));
+  });
+
+  it('refuses two files joined together', () => {
+    expect(errorOf(`${opml('<outline text="a" xmlUrl="https://a.example/"/>')}${opml('<outline text="b" xmlUrl="https://b.example/"/>')}`)).toBe(errorMessages.opmlAfterEnd(9));
+  });
+
+  it('says when there is no body, no feed, or no web feed', () => {
+    expect(errorOf('<opml version="2.0"><head><title>Empty</title></head></opml>')).toBe(errorMessages.opmlNoBody);
+    expect(errorOf(opml('<outline text="Folder"><outline text="note"/></outline>'))).toBe(errorMessages.opmlNoFeeds);
+    expect(errorOf(opml('<outline text="a" xmlUrl="mailto:a@example.org"/><outline text="b" xmlUrl="ftp://b.example/"/>'))).toBe(errorMessages.opmlNoWebFeeds(2));
+  });
+
+  it('says a file with no XML in it is not OPML, and an empty file is empty', () => {
+    expect(errorOf('Feeds I read:\nhttps://a.example/feed\n')).toBe(errorMessages.opmlNoElements);
+    expect(errorOf('a << b & c >> d')).toBe(errorMessages.opmlNoElements);
+    expect(errorOf('\uFEFF  \n ')).toBe(errorMessages.opmlEmpty);
+  });
+});
+
+describe('parseOpml: hostile files', () => {
+  it('never expands DOCTYPE entities (billion laughs)', () => {
+    const levels = Array.from({ length: 9 }, (_, level) => `<!ENTITY lol${level + 1} "${`&lol${level};`.repeat(10)}">`).join('');
+    const text = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">${levels}]><opml version="2.0"><body><outline text="&lol9;" xmlUrl="https://a.example/"/></body></opml>`;
+    const started = performance.now();
+    const { feeds } = parsed(text);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(feeds[0]?.title).toBe('&lol9;');
+  });
+
+  it('never reads external entities', () => {
+    const text = '<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><opml><body><outline text="&xxe;" xmlUrl="https://a.example/"/></body></opml>';
+    expect(parsed(text).feeds[0]?.title).toBe('&xxe;');
+  });
+
+  it('refuses 10,000 nested outlines quickly, without overflowing the stack', () => {
+    const depth = 10_000;
+    const text = opml(`${'<outline text="f">'.repeat(depth)}<outline text="x" xmlUrl="https://a.example/"/>${'</outline>'.repeat(depth)}`);
+    const started = performance.now();
+    expect(errorOf(text)).toBe(errorMessages.opmlTooDeep(opmlLimits.maxDepth));
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('reads folders nested as deep as the limit allows', () => {
+    const depth = opmlLimits.maxDepth - 2;
+    const { feeds } = parsed(opml(`${'<outline text="f">'.repeat(depth)}<outline text="x" xmlUrl="https://a.example/"/>${'</outline>'.repeat(depth)}`));
+    expect(feeds[0]?.folder?.split(' / ')).toHaveLength(depth);
+  });
+
+  it('refuses 50 MB without parsing it', () => {
+    const text = `<opml><body>${'<outline text="x" xmlUrl="https://a.example/"/>'.repeat(50 * 1024 * 1024 / 46)}</body></opml>`;
+    const started = performance.now();
+    expect(errorOf(text)).toBe(errorMessages.opmlTooLarge(opmlLimits.maxMegabytes));
+    expect(performance.now() - started).toBeLessThan(100);
+  });
+
+  it('answers any text with a result and never throws', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: fc.constantFrom('<', '>', '/', '&', '"', '=', ' ', 'opml', 'body', 'outline', 'xmlUrl', '!', '?', '\n', 'a', ';', '#') })), (text) => {
+        const result = parseOpml(text);
+        expect(typeof result.ok).toBe('boolean');
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('never half-imports a cut-off file: every cut before </opml> is an error', () => {
+    for (const name of ['fluent-reader', 'netnewswire', 'feedly', 'inoreader', 'thunderbird']) {
+      const text = fixture(name);
+      const end = text.lastIndexOf('</opml>') + '</opml>'.length;
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: end - 1 }), (cut) => {
+          expect(parseOpml(text.slice(0, cut)).ok).toBe(false);
+        }),
+        { numRuns: 300 },
+      );
+    }
+  });
+});
+
+describe('parseOpml: speed', () => {
+  it('reads 500 feeds in 25 folders well within the 5 s the app allows for an import', () => {
+    const folders = Array.from({ length: 25 }, (_, folder) => {
+      const feeds = Array.from({ length: 20 }, (_, index) => {
+        const number = folder * 20 + index;
+        return `<outline type="rss" text="Noticias de la región nº ${number} &amp; más" title="Noticias nº ${number}" xmlUrl="https://news${number}.example.org/feed.xml?lang=es&amp;n=${number}" htmlUrl="https://news${number}.example.org/"/>`;
+      });
+      return `<outline text="Carpeta ${folder}">\n${feeds.join('\n')}\n</outline>`;
+    });
+    const text = opml(folders.join('\n'));
+    parseOpml(text);
+    const runs = Array.from({ length: 5 }, () => {
+      const started = performance.now();
+      const result = parseOpml(text);
+      const elapsed = performance.now() - started;
+      expect(result.ok && result.value.feeds.length).toBe(500);
+      return elapsed;
+    });
+    console.log(`parseOpml, 500 feeds (${Math.round(text.length / 1024)} KB): ${runs.map((ms) => ms.toFixed(1)).join(', ')} ms`);
+    expect(Math.min(...runs)).toBeLessThan(250);
+  });
+});
