@@ -51,6 +51,17 @@ export const errorMessages = {
   fetchRedirectUnusable: 'The server redirected to an address Field News cannot follow (not an http or https address).',
   fetchRedirectInsecure: 'The server tried to move this feed from a secure (https) address to an insecure (http) one, so Field News did not follow it.',
   syncPageNotSaved: 'A page of news could not be saved on this computer; what was saved before is kept.',
+  diskFull:
+    "There is no space left on this computer's disk, so the news could not be saved. Free some space or remove old news; nothing was lost.",
+  syncWorkerStopped: 'The part of Field News that saves news stopped unexpectedly. Nothing was lost; Field News will try again.',
+  syncNoAnswer: (minutes: number) =>
+    `Saving the news took more than ${minutes} minutes without any sign of progress, so Field News gave up for now. Nothing was lost.`,
+  // The screen shown instead of the app when the window cannot show the news (ErrorBoundary).
+  appCrashedTitle: 'Field News could not show your news',
+  appCrashedExplanation:
+    'Something went wrong while showing the news. Your saved news is kept in the data folder below. Reload to try again; if this keeps happening, copy the diagnostics and send them to support.',
+  appCrashedStorage:
+    'Field News could not read or write its storage on this computer. The disk may be full, or another program may be holding it. Free some space, close other Field News windows, then reload; your saved news is kept.',
   // Feed settings: what a person typed as a feed address.
   feedAddressEmpty: 'Type or paste the address of a news feed, for example https://example.org/feed.json.',
   feedAddressNoScheme: (text: string) => `"${text}" is missing its start: feed addresses begin with https:// (or http://).`,
