@@ -50,6 +50,8 @@ export const errorMessages = {
   fetchTooManyRedirects: (limit: number) => `This address redirected more than ${limit} times, so Field News gave up.`,
   fetchRedirectUnusable: 'The server redirected to an address Field News cannot follow (not an http or https address).',
   fetchRedirectInsecure: 'The server tried to move this feed from a secure (https) address to an insecure (http) one, so Field News did not follow it.',
+  fetchAddressRefused: (host: string, address: string) =>
+    `This feed tried to send Field News to an address inside your own network (${host === address ? address : `${host}, at ${address}`}), which a public feed may not do, so it was stopped.`,
   syncPageNotSaved: 'A page of news could not be saved on this computer; what was saved before is kept.',
   diskFull:
     "There is no space left on this computer's disk, so the news could not be saved. Free some space or remove old news; nothing was lost.",

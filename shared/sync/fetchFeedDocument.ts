@@ -78,7 +78,8 @@ export type FetchFailureReason =
   | 'redirect-loop'
   | 'too-many-redirects'
   | 'redirect-unusable'
-  | 'redirect-insecure';
+  | 'redirect-insecure'
+  | 'address-refused';
 
 /** A failed download; fits `Result`'s failure shape and adds what a caller needs to decide. */
 export interface FeedFetchFailure {

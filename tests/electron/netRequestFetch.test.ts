@@ -6,6 +6,7 @@ import { errorMessages } from '../../shared/errorMessages';
 import { fetchFeedDocument, type FeedFetchResult, type FeedTransport } from '../../shared/sync/fetchFeedDocument';
 import { netRequestFetch } from '../../electron/netRequestFetch';
 import { feedItems, serveFeed, testPolicy } from '../shared/sync/syncTestKit';
+import type { FetchLike } from '../../shared/sync/fetchFeedDocument';
 import { fakeNetRequest } from './fakeNetRequest';
 
 const transport: FeedTransport = { fetch: netRequestFetch(fakeNetRequest), followsRedirectsItself: false, sendsUserAgent: true };
@@ -64,5 +65,25 @@ describe('downloads in the main process (net.request)', () => {
     expect(failed(await download(busy.url))).toMatchObject({ reason: 'http-status', status: 503 });
     const gone = await serveFeed({ fault: { kind: 'status', status: 410 } });
     expect(failed(await download(gone.url))).toMatchObject({ reason: 'gone' });
+  });
+
+  it('names an unknown host from Chromium\'s net::ERR_NAME_NOT_RESOLVED, with the host in the message', async () => {
+    const failure = failed(await download('http://no-such-host.invalid/feed.json'));
+    expect(failure).toMatchObject({ reason: 'host-not-found', error: errorMessages.fetchHostNotFound('no-such-host.invalid') });
+  });
+
+  it('names a redirect that Electron cancelled (no one followed it) as one it cannot follow', async () => {
+    const server = await serveFeed({ items: feedItems(1), redirects: 1, gzip: false });
+    // A FetchLike that, unlike netRequestFetch, ignores the 'redirect' event: Electron then cancels the request.
+    const ignoresRedirects: FetchLike = (url, init) =>
+      new Promise((resolve, reject) => {
+        const client = fakeNetRequest({ url, method: init.method, redirect: 'manual' });
+        client.on('response', (response) => resolve({ status: response.statusCode, headers: { get: () => null }, body: null }));
+        client.on('error', reject);
+        client.end();
+      });
+    const result = await fetchFeedDocument({ fetch: ignoresRedirects, followsRedirectsItself: false, sendsUserAgent: true }, { url: server.url, feedUrl: server.url, validators: null }, testPolicy());
+    expect(failed(result)).toMatchObject({ reason: 'redirect-unusable', error: errorMessages.fetchRedirectUnusable });
+    expect(server.requests).toHaveLength(1);
   });
 });

@@ -1,0 +1,148 @@
+// A feed added on a public address cannot lead Field News into the user's own network: every
+// request (first, redirect hop, later page) is resolved in the main process first and refused
+// unsent when it would reach a loopback, private or link-local address. A feed added inside the
+// network stays usable. Real HTTP servers on 127.0.0.1 play both the public web and the LAN; a
+// table stands in for DNS, so the guard sees "public" names while the bytes go to 127.0.0.1.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { errorMessages } from '../../shared/errorMessages';
+import type { FeedFetchResult } from '../../shared/sync/fetchFeedDocument';
+import { feedItems, serveFeed, testPolicy } from '../shared/sync/syncTestKit';
+import type { FeedServer } from '../../scripts/feedServer';
+import { fakeNetRequestWith } from './fakeNetRequest';
+
+vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron);
+const { feedDownloader } = await import('../../electron/feedDownloads');
+const { resolveWithSystem } = await import('../../electron/addressGuard');
+
+const dns: Record<string, readonly string[]> = {
+  'news.example.org': ['93.184.216.34'],
+  'cdn.example.org': ['2606:4700::6810:84e5'],
+  'intranet.example.org': ['10.0.0.7'],
+  'mixed.example.org': ['93.184.216.35', '192.168.1.1'],
+  'router.example.org': ['169.254.169.254'],
+  localhost: ['127.0.0.1'],
+};
+const resolveHost = vi.fn((host: string): Promise<readonly string[]> => {
+  const addresses = dns[host];
+  return addresses ? Promise.resolve(addresses) : Promise.reject(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' }));
+});
+// Where the bytes really go: every name is served on 127.0.0.1.
+const netRequest = fakeNetRequestWith(Object.fromEntries(Object.keys(dns).map((host) => [host, '127.0.0.1'])));
+const download = (url: string, feedUrl = url, policy = testPolicy()) => feedDownloader({ netRequest, resolveHost, policy })({ url, feedUrl, validators: null });
+const failed = (result: FeedFetchResult) => {
+  if (result.ok) throw new Error(`expected a failure, got ${result.value.kind}`);
+  return result;
+};
+
+/** The public feed's server: /go?to=<address> answers 302 to that address. */
+let redirector: Server;
+let redirectorPort: number;
+const redirectorRequests: string[] = [];
+/** The server "inside the network" that must never be reached from a public feed. */
+let lan: FeedServer;
+let lanPort: number;
+
+beforeAll(async () => {
+  redirector = createServer((request, response) => {
+    redirectorRequests.push(request.url ?? '');
+    const to = new URL(request.url ?? '/', 'http://localhost').searchParams.get('to');
+    response.writeHead(to ? 302 : 404, to ? { Location: to } : {}).end();
+  });
+  await new Promise<void>((resolve) => redirector.listen(0, '127.0.0.1', resolve));
+  redirectorPort = (redirector.address() as AddressInfo).port;
+});
+afterAll(() => new Promise<void>((resolve) => redirector.close(() => resolve())));
+
+const startLan = async () => {
+  lan = await serveFeed({ items: feedItems(2), title: 'Office News', gzip: false });
+  lanPort = Number(new URL(lan.url).port);
+};
+const publicFeedTo = (target: string) => `http://news.example.org:${redirectorPort}/go?to=${encodeURIComponent(target)}`;
+
+describe('the address rules in the main process', () => {
+  it.each([
+    ['the loopback address', () => `http://127.0.0.1:${lanPort}/feed.json`, '127.0.0.1', '127.0.0.1'],
+    ['a name that resolves to a private address', () => `http://intranet.example.org:${lanPort}/feed.json`, 'intranet.example.org', '10.0.0.7'],
+    ['a name with one public and one private address', () => `http://mixed.example.org:${lanPort}/feed.json`, 'mixed.example.org', '192.168.1.1'],
+    ['a link-local address behind a name', () => `http://router.example.org:${lanPort}/feed.json`, 'router.example.org', '169.254.169.254'],
+    ['an IPv4-mapped IPv6 loopback', () => `http://[::ffff:127.0.0.1]:${lanPort}/feed.json`, '::ffff:7f00:1', '::ffff:7f00:1'],
+    ['localhost', () => `http://localhost:${lanPort}/feed.json`, 'localhost', '127.0.0.1'],
+  ])('stop a public feed redirecting to %s, before any request reaches it', async (_name, target, host, address) => {
+    await startLan();
+    const url = target();
+    const failure = failed(await download(publicFeedTo(url)));
+    expect(failure).toMatchObject({ reason: 'address-refused', error: errorMessages.fetchAddressRefused(host, address), url: new URL(url).href });
+    expect(failure.error).toMatch(/inside your own network/);
+    expect(lan.requests).toHaveLength(0);
+  });
+
+  it('stop a later page of a public feed that points into the network, without sending it', async () => {
+    await startLan();
+    const failure = failed(await download(`http://127.0.0.1:${lanPort}/feed.json?page=2`, `http://news.example.org:${redirectorPort}/feed.json`));
+    expect(failure).toMatchObject({ reason: 'address-refused' });
+    expect(lan.requests).toHaveLength(0);
+  });
+
+  it('let a public feed redirect to another public host, resolving every hop before asking it', async () => {
+    await startLan();
+    resolveHost.mockClear();
+    const cdn = `http://cdn.example.org:${lanPort}/feed.json`;
+    const hop = `http://news.example.org:${redirectorPort}/go?to=${encodeURIComponent(cdn)}`;
+    const result = await download(publicFeedTo(hop));
+    expect(result).toMatchObject({ ok: true, value: { kind: 'fetched', url: cdn } });
+    expect(resolveHost.mock.calls.map(([host]) => host)).toEqual(['news.example.org', 'news.example.org', 'news.example.org', 'cdn.example.org']);
+    expect(lan.requests).toHaveLength(1);
+  });
+
+  it.each([
+    ['on 127.0.0.1', () => `http://127.0.0.1:${lanPort}/feed.json`],
+    ['on localhost', () => `http://localhost:${lanPort}/feed.json`],
+    ['on an office intranet name', () => `http://intranet.example.org:${lanPort}/feed.json`],
+  ])('let a feed added %s be downloaded there', async (_name, address) => {
+    await startLan();
+    expect(await download(address())).toMatchObject({ ok: true, value: { kind: 'fetched' } });
+    expect(lan.requests).toHaveLength(1);
+  });
+
+  it('let a feed added inside the network redirect within it', async () => {
+    await startLan();
+    const feed = `http://127.0.0.1:${redirectorPort}/go?to=${encodeURIComponent(`http://intranet.example.org:${lanPort}/feed.json`)}`;
+    expect(await download(feed)).toMatchObject({ ok: true, value: { kind: 'fetched' } });
+  });
+
+  it('name a redirect target whose name does not resolve as a host not found, and send nothing', async () => {
+    const failure = failed(await download(publicFeedTo('http://nowhere.example.org/feed.json')));
+    expect(failure).toMatchObject({ reason: 'host-not-found', error: errorMessages.fetchHostNotFound('nowhere.example.org') });
+  });
+
+  it('treat a feed whose own name does not resolve as public: it may not lead into the network', async () => {
+    await startLan();
+    const failure = failed(await download(`http://127.0.0.1:${lanPort}/feed.json`, 'http://offline-name.example.org/feed.json'));
+    expect(failure).toMatchObject({ reason: 'address-refused' });
+    expect(lan.requests).toHaveLength(0);
+  });
+
+  it.each([
+    ['the feed\'s own name', 'http://silent.example.org/feed.json'],
+    ['the name of the page asked for', 'http://news.example.org/feed.json'],
+  ])('give up when the resolver never answers for %s, as the download times out', async (_name, feedUrl) => {
+    const silentResolver = vi.fn((host: string) => (host === 'news.example.org' ? resolveHost(host) : new Promise<readonly string[]>(() => undefined)));
+    const request = vi.fn(netRequest);
+    const started = Date.now();
+    const result = await feedDownloader({ netRequest: request, resolveHost: silentResolver, policy: testPolicy({ idleTimeoutMs: 300 }) })({
+      url: 'http://silent.example.org/feed.json?page=2',
+      feedUrl,
+      validators: null,
+    });
+    expect(failed(result)).toMatchObject({ reason: 'timeout' });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(request).not.toHaveBeenCalled();
+  });
+  it('resolve names with the system resolver in the app (localhost comes from the hosts file, no network needed)', async () => {
+    const addresses = await resolveWithSystem('localhost');
+    expect(addresses.length).toBeGreaterThan(0);
+    expect(addresses.every((address) => address === '127.0.0.1' || address === '::1')).toBe(true);
+  });
+});
