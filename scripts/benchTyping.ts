@@ -72,7 +72,7 @@ try {
           store.put({
             feedUrl: 'https://bench.example/feed.json', id: `bench-${index}`, title: `${topics[index % topics.length]} ${place}`,
             url: null, contentText: `Field teams in ${place} and ${other} report on shelters, health and protection for people on the move. `.repeat(4),
-            contentHtml: null, summary: null, datePublished: date, dateModified: null, tags: [], sortDate: date, places: [], placesVersion: '',
+            contentHtml: null, summary: null, datePublished: date, dateModified: null, tags: [], authors: [], imageUrl: null, point: null, sortDate: date, places: [], placesVersion: '',
             read: false, starred: false, firstSeenAt: date, contentHash: `bench-${index}`,
           });
         }

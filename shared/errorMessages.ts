@@ -19,6 +19,17 @@ export const errorMessages = {
   feedNotAnObject: 'This is not a news feed: a JSON Feed is a JSON object with a "version" and "items".',
   feedWrongVersion: 'This is not a JSON Feed: its "version" is not a jsonfeed.org address.',
   feedMissingItems: 'This feed has no "items" list, so there is no news in it.',
+  // Feed documents of every format (shared/feed/parseFeedDocument.ts).
+  feedEmptyDocument: 'This address returned an empty answer, so there is no news in it. Check the address, or try again later.',
+  feedUnrecognised:
+    'This address returned something that is not a news feed (not RSS, Atom or JSON Feed). Check that you pasted the feed\'s address, not a page or a file.',
+  feedPageWithoutFeeds:
+    'This address is a web page that announces no news feed. Look on the site for an RSS, Atom or JSON Feed link and paste that.',
+  feedMalformedXml:
+    'This feed is broken: its text stops halfway or is not well-formed XML, so Field News cannot read it. Try again later; if it stays broken, tell the site that publishes it.',
+  feedParserFailed: (detail: string) =>
+    `Field News could not read this feed because of a fault in Field News itself (${detail.slice(0, 200)}). Other feeds are not affected; please report this.`,
+  feedUnreadableXml: 'This feed is missing the parts every RSS or Atom feed has (a channel or feed element), so Field News cannot read it. Tell the site that publishes it.',
   sampleFeedUnavailable: 'The sample news that ships with Field News could not be read. Reinstall the app.',
   storageUnavailable:
     'Field News cannot open its storage on this computer. Close other Field News windows and restart the app.',

@@ -2,7 +2,7 @@
 
 /** One news item as a feed publishes it, validated and normalised. */
 export interface FeedItem {
-  /** The item's JSON Feed id, always a string. */
+  /** The item's id (JSON Feed id, RSS guid, Atom id, else link, else a hash of title and date), at most 2,048 characters. */
   id: string;
   title: string;
   url: string | null;
@@ -13,7 +13,21 @@ export interface FeedItem {
   datePublished: string | null;
   dateModified: string | null;
   tags: string[];
+  /** Who wrote it (RSS `dc:creator`/`author`, Atom and JSON Feed authors), names as written. */
+  authors: string[];
+  /** An absolute http(s) address of the item's picture, or null. Only the address is kept. */
+  imageUrl: string | null;
+  /** Where the item says it happened (GeoRSS, W3C geo, GML), or null. */
+  point: GeoPoint | null;
 }
+
+export interface GeoPoint {
+  latitude: number;
+  longitude: number;
+}
+
+/** The kind of document a page was read from; every kind ends as the same FeedItem. */
+export type FeedFormat = 'json-feed' | 'rss' | 'rdf' | 'atom';
 
 /** A feed document after validation: the good items, and a count of what was dropped and why. */
 export interface FeedPage {
@@ -21,6 +35,9 @@ export interface FeedPage {
   homePageUrl: string | null;
   feedUrl: string | null;
   nextUrl: string | null;
+  format: FeedFormat;
+  /** The feed's declared language ("es", "fr-CA"), or null. */
+  language: string | null;
   items: FeedItem[];
   droppedItems: { withoutId: number; withoutContent: number; notAnObject: number; repeatedId: number };
 }
@@ -32,4 +49,8 @@ export const storageCaps = {
   tags: 50,
   tagCharacters: 200,
   urlCharacters: 4_096,
+  /** Longer ids are replaced by a stable hash of themselves at parse time. */
+  idCharacters: 2_048,
+  authors: 20,
+  authorCharacters: 200,
 } as const;

@@ -1,6 +1,9 @@
 // What the news list shows of an item: a title that fits on screen and its first lines as plain text.
 import { findNameRanges } from '../places/findNameRanges';
 import type { FeedItem } from './feedItem';
+import { htmlToPlainText } from './htmlToPlainText';
+
+export { htmlToPlainText };
 
 export const displayLimits = { titleCharacters: 300, previewCharacters: 240 } as const;
 
@@ -10,20 +13,6 @@ const shorten = (text: string, limit: number): string => {
   const lastSpace = cut.lastIndexOf(' ');
   return `${(lastSpace > limit / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
 };
-
-/** Tags removed and common entities decoded; the result is shown as text, never parsed as HTML. */
-export const htmlToPlainText = (html: string): string =>
-  html
-    .replace(/<(script|style)[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
 
 export const itemPlainText = (item: Pick<FeedItem, 'contentText' | 'contentHtml'>): string =>
   item.contentText?.trim() || (item.contentHtml ? htmlToPlainText(item.contentHtml) : '');

@@ -34,10 +34,13 @@ export const newsItemKeyFromText = (text: string): NewsItemKey => {
   return [text.slice(0, split), text.slice(split + 1)];
 };
 
-const fingerprint = (item: FeedItem): string =>
-  contentHash(
-    JSON.stringify([item.title, item.url, item.contentText, item.contentHtml, item.summary, item.datePublished, item.dateModified, item.tags]),
-  );
+/** The fields added with RSS and Atom (authors, picture, point) count only when set, so an item
+ *  stored before they existed keeps its fingerprint and is not rewritten and re-tagged for nothing. */
+const fingerprint = (item: FeedItem): string => {
+  const fields: unknown[] = [item.title, item.url, item.contentText, item.contentHtml, item.summary, item.datePublished, item.dateModified, item.tags];
+  if (item.authors.length > 0 || item.imageUrl !== null || item.point !== null) fields.push(item.authors, item.imageUrl, item.point);
+  return contentHash(JSON.stringify(fields));
+};
 
 /**
  * Decides which of two copies of one item is the one to keep, independently of the order in which

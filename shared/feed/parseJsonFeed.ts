@@ -1,10 +1,14 @@
 // Turns an outside document into a FeedPage, following JSON Feed 1.0 and 1.1
-// (https://jsonfeed.org/version/1.1). One bad item never rejects the good ones; a document
-// that is not a JSON Feed at all is rejected whole with a reason a person can read.
+// (https://jsonfeed.org/version/1.1) as real feeds write them (an http:// version, no version,
+// numeric ids, 1.0's `author`). One bad item never rejects the good ones; a document that is not
+// a JSON Feed at all is rejected whole with a reason a person can read.
 import { z } from 'zod';
 import { errorMessages } from '../errorMessages';
 import { fail, succeed, type Result } from '../result';
+import { readFeedDate } from './feedDates';
 import { storageCaps, type FeedItem, type FeedPage } from './feedItem';
+import { capItemId } from './feedItemIds';
+import { authorList, clip, tagList, titleText } from './itemFields';
 
 // No code generation: the renderer's Content-Security-Policy forbids eval, and zod would otherwise probe for it.
 z.config({ jitless: true });
@@ -20,15 +24,19 @@ const webAddress = z
   .optional()
   .catch(undefined);
 
+// RFC 3339 text is kept as written; other readable dates ("2021-07-07", RFC 822) are normalised.
 const feedDate = z
   .string()
-  .refine((text) => rfc3339.test(text) && !Number.isNaN(Date.parse(text)))
+  .transform((text) => (rfc3339.test(text) && !Number.isNaN(Date.parse(text)) ? text : (readFeedDate(text) ?? undefined)))
   .optional()
   .catch(undefined);
 
+const person = z.object({ name: z.string().optional().catch(undefined) });
+const people = z.array(z.unknown()).optional().catch(undefined);
+
 const documentSchema = z.object({
-  version: z.string(),
   title: optionalText,
+  language: optionalText,
   home_page_url: webAddress,
   feed_url: webAddress,
   next_url: webAddress,
@@ -45,16 +53,17 @@ const itemSchema = z.object({
   date_published: feedDate,
   date_modified: feedDate,
   tags: z.array(z.unknown()).optional().catch(undefined),
+  authors: people,
+  author: z.unknown().optional(),
+  image: webAddress,
+  banner_image: webAddress,
 });
 
-const clip = (text: string | undefined, limit: number): string | null =>
-  text === undefined ? null : text.length > limit ? text.slice(0, limit) : text;
+/** Names of 1.1's `authors` list, else of 1.0's single `author`. */
+const authorNames = (authors: unknown[] | undefined, author: unknown): string[] =>
+  authorList([...(authors ?? []), author].map((candidate) => person.safeParse(candidate).data?.name));
 
-const plainTags = (tags: unknown[] | undefined): string[] =>
-  (tags ?? [])
-    .filter((tag): tag is string => typeof tag === 'string' && tag.trim().length > 0)
-    .slice(0, storageCaps.tags)
-    .map((tag) => tag.trim().slice(0, storageCaps.tagCharacters));
+const jsonFeedVersion = /^https?:\/\/jsonfeed\.org\/version\//i;
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -62,7 +71,8 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 /** Validates an already-decoded JSON value as a JSON Feed page. Never throws. */
 export const parseJsonFeed = (document: unknown): Result<FeedPage> => {
   if (!isPlainObject(document)) return fail(errorMessages.feedNotAnObject);
-  if (typeof document.version !== 'string' || !document.version.startsWith('https://jsonfeed.org/version/')) {
+  const { version } = document;
+  if (typeof version === 'string' ? !jsonFeedVersion.test(version.trim()) : version !== undefined || !Array.isArray(document.items)) {
     return fail(errorMessages.feedWrongVersion);
   }
   if (!Array.isArray(document.items)) return fail(errorMessages.feedMissingItems);
@@ -82,7 +92,8 @@ export const parseJsonFeed = (document: unknown): Result<FeedPage> => {
       dropped.withoutId += 1;
       continue;
     }
-    const { id, content_html, content_text } = item.data;
+    const { content_html, content_text } = item.data;
+    const id = capItemId(item.data.id);
     if (content_html === undefined && content_text === undefined) {
       dropped.withoutContent += 1;
       continue;
@@ -94,21 +105,26 @@ export const parseJsonFeed = (document: unknown): Result<FeedPage> => {
     seen.add(id);
     items.push({
       id,
-      title: clip(item.data.title?.trim(), storageCaps.titleCharacters) ?? '',
+      title: titleText(item.data.title),
       url: item.data.url ?? null,
       contentText: clip(content_text, storageCaps.textCharacters),
       contentHtml: clip(content_html, storageCaps.textCharacters),
       summary: clip(item.data.summary, storageCaps.textCharacters),
       datePublished: item.data.date_published ?? null,
       dateModified: item.data.date_modified ?? null,
-      tags: plainTags(item.data.tags),
+      tags: tagList(item.data.tags ?? []),
+      authors: authorNames(item.data.authors, item.data.author),
+      imageUrl: item.data.image ?? item.data.banner_image ?? null,
+      point: null,
     });
   }
   return succeed({
-    title: clip(parsed.data.title?.trim(), storageCaps.titleCharacters) || 'Untitled feed',
+    title: titleText(parsed.data.title) || 'Untitled feed',
     homePageUrl: parsed.data.home_page_url ?? null,
     feedUrl: parsed.data.feed_url ?? null,
     nextUrl: parsed.data.next_url ?? null,
+    format: 'json-feed',
+    language: parsed.data.language?.trim().slice(0, 35) || null,
     items,
     droppedItems: dropped,
   });

@@ -14,6 +14,9 @@ const item = (overrides: Partial<FeedItem> = {}): FeedItem => ({
   datePublished: '2021-06-18T12:00:00Z',
   dateModified: null,
   tags: [],
+  authors: [],
+  imageUrl: null,
+  point: null,
   ...overrides,
 });
 

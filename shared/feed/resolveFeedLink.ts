@@ -1,0 +1,28 @@
+// Turns the addresses an item carries (often relative: "/news/1", "img.jpg") into absolute web
+// addresses, against the nearest base there is: xml:base, the item's link, the feed's link, the
+// address the document came from. Anything that is not http(s) is dropped.
+import { storageCaps } from './feedItem';
+
+const webScheme = /^https?:$/;
+
+/** `href` made absolute against the first base that works, or null when it is no http(s) address. */
+export const resolveFeedLink = (href: string | null | undefined, bases: readonly (string | null | undefined)[]): string | null => {
+  const trimmed = href?.trim();
+  if (!trimmed || trimmed.length > storageCaps.urlCharacters) return null;
+  if (URL.canParse(trimmed)) return webAddressOrNull(new URL(trimmed));
+  for (const base of bases) {
+    if (base && URL.canParse(trimmed, base)) return webAddressOrNull(new URL(trimmed, base));
+  }
+  return null;
+};
+
+const webAddressOrNull = (url: URL): string | null =>
+  webScheme.test(url.protocol) && url.href.length <= storageCaps.urlCharacters ? url.href : null;
+
+/** A chain of bases, each resolved against the ones before it (document address, then feed xml:base, then item xml:base). */
+export const nestBase = (outer: string | null, inner: string | null | undefined): string | null => {
+  const trimmed = inner?.trim();
+  if (!trimmed) return outer;
+  if (URL.canParse(trimmed)) return new URL(trimmed).href;
+  return outer !== null && URL.canParse(trimmed, outer) ? new URL(trimmed, outer).href : outer;
+};
