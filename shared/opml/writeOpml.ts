@@ -1,5 +1,7 @@
 // Writes the feed list as an OPML 2.0 subscription list that Fluent Reader, NetNewsWire, Feedly,
 // Inoreader, Thunderbird and Field News itself (parseOpml) import, folders included.
+import { escapeXmlAttribute, escapeXmlText, notXmlCharacters } from './escapeXml';
+
 export interface OpmlExportFeed {
   url: string;
   title: string;
@@ -14,22 +16,10 @@ export interface OpmlExportOptions {
   createdAt: Date;
 }
 
-/**
- * Characters XML 1.0 cannot carry at all, not even as a character reference: C0 controls other
- * than tab, newline and return, U+FFFE/U+FFFF and unpaired surrogates. They are dropped.
- */
-// eslint-disable-next-line no-control-regex -- these are the control characters XML 1.0 cannot carry
-const notXmlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
-
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
-
-/** Text fit for an attribute value in double quotes, or for element content. */
-export const escapeXml = (text: string): string => text.replace(notXmlCharacters, '').replace(/[&<>"'\t\n\r]/gu, (character) => escapes[character] ?? '');
-
 const attributes = (pairs: [string, string | null | undefined][]): string =>
   pairs
     .filter((pair): pair is [string, string] => typeof pair[1] === 'string' && pair[1].length > 0)
-    .map(([name, value]) => ` ${name}="${escapeXml(value)}"`)
+    .map(([name, value]) => ` ${name}="${escapeXmlAttribute(value)}"`)
     .join('');
 
 const feedOutline = (feed: OpmlExportFeed, indent: string): string => {
@@ -65,7 +55,7 @@ export const writeOpml = (feeds: readonly OpmlExportFeed[], options: OpmlExportO
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<opml version="2.0">',
     '  <head>',
-    `    <title>${escapeXml(options.title)}</title>`,
+    `    <title>${escapeXmlText(options.title)}</title>`,
     // RFC 822 as OPML 2.0 asks: "Fri, 27 Nov 2026 23:55:57 GMT".
     `    <dateCreated>${options.createdAt.toUTCString()}</dateCreated>`,
     '  </head>',
