@@ -84,6 +84,20 @@ export const errorMessages = {
   syncOffline: 'Offline — showing saved news',
   // OPML import (shared/opml): what is wrong with a subscription list chosen under Import OPML.
   opmlEmpty: 'This file is empty, so there are no feeds to import.',
+  // Backup and restore (shared/backup, renderer/backup): every refusal leaves the stored news as it was.
+  backupNotJson: 'This file is damaged or is not a Field News backup: it is not readable JSON text. Nothing was changed.',
+  backupCutShort: 'This backup is cut short: the file ends in the middle, perhaps because copying it stopped early. Nothing was changed.',
+  backupNotFieldNews: 'This file is not a Field News backup (it was not made with "Export my news"). Nothing was changed.',
+  backupNewerVersion: (version: number) =>
+    `This backup was made by a newer Field News (backup format ${version}). Update Field News, then import it again. Nothing was changed.`,
+  backupTooLarge: (limit: string) => `This backup is larger than Field News can import (${limit}). Nothing was changed.`,
+  backupDamagedEntry: (list: string, position: number) =>
+    `This backup is damaged: entry ${position.toLocaleString('en')} of its ${list} is not valid. Nothing was changed.`,
+  backupUnknownFeed: (address: string) =>
+    `This backup is damaged: it has news of a feed it does not list (${address}). Nothing was changed.`,
+  backupUnreadable: 'Field News could not read this file. Check that it is still on the disk or USB stick, then try again. Nothing was changed.',
+  backupNotSaved:
+    'The backup could not be saved completely on this computer (the disk may be full). What was saved is kept; importing the same file again finishes the job without duplicates.',
   opmlTooLarge: (megabytes: number) =>
     `This file is larger than ${megabytes} MB, far too large for a list of feeds, so Field News did not read it. Choose the .opml file exported from the other news reader.`,
   opmlNoElements: 'This file is not OPML: there is no XML in it. Choose the .opml file exported from the other news reader.',

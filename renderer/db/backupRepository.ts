@@ -1,0 +1,106 @@
+// The writes of "Import" (restoring a backup): feeds, settings and items merged into the stored
+// news by the same rules as a sync, item counts on feed records kept right. Reads for "Export" too.
+import { sampleFeedKey } from '../../shared/feed/sampleFeed';
+import type { NewsItem, NewsItemKey } from '../../shared/feed/newsItem';
+import { newsItemKeyText } from '../../shared/feed/newsItem';
+import type { BackupFeed, BackupItem, BackupSetting } from '../../shared/backup/backupFormat';
+import { mergeBackupItem } from '../../shared/backup/mergeBackupItem';
+import type { FeedRecord, FieldNewsDb, SettingRecord } from './fieldNewsDb';
+import { newFeedRecord } from './newsRepository';
+
+export interface BackupItemsCount {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** A feed record for a feed the backup brings: fresh sync state, so the next sync fetches it whole. */
+const feedRecordOfBackup = (feed: BackupFeed, now: string): FeedRecord => ({
+  ...newFeedRecord({ url: feed.url, title: feed.title, builtIn: feed.url === sampleFeedKey }, now),
+  addedAt: feed.addedAt,
+  folder: feed.folder,
+});
+
+export const createBackupRepository = (db: FieldNewsDb, clock: () => Date = () => new Date()) => ({
+  /**
+   * Merges the backup's feeds and settings, in one transaction. A feed already here keeps its sync
+   * state, title and folder; it takes the backup's title or folder only where it has none. A setting
+   * already here keeps its value: the laptop's current choice is newer than any backup of it.
+   */
+  async storeBackupFeedsAndSettings(feeds: BackupFeed[], settings: BackupSetting[]): Promise<{ feedsAdded: number }> {
+    const now = clock().toISOString();
+    return db.transaction('rw', db.feeds, db.settings, async () => {
+      const stored = await db.feeds.bulkGet(feeds.map((feed) => feed.url));
+      const changed: FeedRecord[] = [];
+      let feedsAdded = 0;
+      feeds.forEach((feed, index) => {
+        const local = stored[index];
+        if (!local) {
+          feedsAdded += 1;
+          changed.push(feedRecordOfBackup(feed, now));
+          return;
+        }
+        const title = local.title || feed.title;
+        const folder = local.folder ?? feed.folder;
+        if (title !== local.title || folder !== local.folder) changed.push({ ...local, title, folder });
+      });
+      if (changed.length > 0) await db.feeds.bulkPut(changed);
+      const present = await db.settings.bulkGet(settings.map((setting) => setting.key));
+      const missing: SettingRecord[] = settings.filter((_, index) => present[index] === undefined);
+      if (missing.length > 0) await db.settings.bulkAdd(missing);
+      return { feedsAdded };
+    });
+  },
+
+  /**
+   * Merges one batch of a backup's items in one transaction (all of the batch, or none), and adds
+   * what it adds to each feed's item count. Repeated keys in the batch merge into each other.
+   * A feed removed since the feeds were stored comes back from `feeds`, so no item is left without one.
+   */
+  async storeBackupItems(items: BackupItem[], feeds: ReadonlyMap<string, BackupFeed>): Promise<BackupItemsCount> {
+    const now = clock().toISOString();
+    return db.transaction('rw', db.items, db.feeds, async () => {
+      const byKey = new Map<string, { key: NewsItemKey; copies: BackupItem[] }>();
+      for (const item of items) {
+        const text = newsItemKeyText(item);
+        const group = byKey.get(text);
+        if (group) group.copies.push(item);
+        else byKey.set(text, { key: [item.feedUrl, item.id], copies: [item] });
+      }
+      const groups = [...byKey.values()];
+      const stored = await db.items.bulkGet(groups.map((group) => group.key));
+      const changed: NewsItem[] = [];
+      const addedPerFeed = new Map<string, number>();
+      const count: BackupItemsCount = { added: 0, updated: 0, unchanged: 0 };
+      groups.forEach(({ copies }, index) => {
+        const original = stored[index];
+        let current = original;
+        for (const copy of copies) current = mergeBackupItem(current, copy) ?? current;
+        if (!current || current === original) {
+          count.unchanged += 1;
+          return;
+        }
+        changed.push(current);
+        if (original) {
+          count.updated += 1;
+          return;
+        }
+        count.added += 1;
+        addedPerFeed.set(current.feedUrl, (addedPerFeed.get(current.feedUrl) ?? 0) + 1);
+      });
+      if (changed.length > 0) await db.items.bulkPut(changed);
+      const added = [...addedPerFeed];
+      const records = await db.feeds.bulkGet(added.map(([url]) => url));
+      const counted = added.map(([url, more], index): FeedRecord => {
+        const backupFeed = feeds.get(url);
+        const record = records[index] ?? (backupFeed ? feedRecordOfBackup(backupFeed, now) : undefined);
+        if (!record) throw new Error(`storeBackupItems: an item of ${url}, a feed the backup does not list`);
+        return { ...record, itemCount: record.itemCount + more };
+      });
+      if (counted.length > 0) await db.feeds.bulkPut(counted);
+      return count;
+    });
+  },
+});
+
+export type BackupRepository = ReturnType<typeof createBackupRepository>;

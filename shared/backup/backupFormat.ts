@@ -1,0 +1,166 @@
+// The Field News backup file ("Export my news"): its documented format, its caps, and the zod
+// schemas that check every part of a file before anything of it reaches the database.
+//
+// ## Format, version 1
+//
+// One UTF-8 JSON object (file name `field-news-backup-YYYY-MM-DD.json`). Key order is free, but
+// Field News writes the keys in this order and one list entry per line, so a person can read it:
+//
+//     {"format":"field-news-backup","version":1,"exportedAt":"2026-11-28T10:00:00.000Z","app":{"version":"0.1.0"},
+//     "feeds":[
+//     {"url":"https://example.org/feed.json","title":"IOM Regional News","addedAt":"…","folder":null}
+//     ],
+//     "settings":[
+//     {"key":"syncIntervalMinutes","value":"30"}
+//     ],
+//     "items":[
+//     {"feedUrl":"https://example.org/feed.json","id":"123","title":"…","url":"https://…","contentText":"…",
+//      "contentHtml":null,"summary":null,"datePublished":"2021-07-07T00:00:00Z","dateModified":null,"tags":[],
+//      "authors":[],"imageUrl":null,"point":null,"read":true,"starred":false,"firstSeenAt":"…"}
+//     ]}
+//
+//   (each entry on one line in the file; wrapped here to fit)
+//
+// - `format` is always "field-news-backup"; a file without it is not a Field News backup.
+// - `version` is the format's version (not the app's): a reader refuses a version it does not know,
+//   so a backup from a newer Field News is named as such instead of being half-read.
+// - `feeds`: each feed by its address (`url`; the bundled sample has the key
+//   "bundled:iom-regional-news-2021"), its title, when it was added, and its folder (or null).
+//   Sync state (validators, failures, resume points) is not exported: it belongs to one computer.
+// - `settings`: every stored setting as key and text value.
+// - `items`: each item as the feed gave it (the JSON Feed fields, camelCase) plus the reader's
+//   `read` and `starred` flags and `firstSeenAt`; every item's `feedUrl` names a feed of `feeds`.
+//   Derived fields (sort date, preview, places, fingerprint) are not exported: the importer
+//   computes them again, so a backup cannot plant a wrong one.
+// - Unknown keys are ignored, so a later version-1 writer may add optional fields.
+// - Caps (a file over them is refused whole): the text caps of stored news (`storageCaps`),
+//   `backupCaps` below for counts and sizes.
+//
+// ## Import
+// - The whole file is checked first; a damaged, foreign, too-new or too-large file changes nothing.
+// - Items are keyed by (feedUrl, id) as in the store, so importing twice adds nothing. Content
+//   merges by the sync's rule (the newer `dateModified` wins, shared/feed/newsItem.ts); a read or
+//   starred flag set on either side stays set (why: shared/backup/mergeBackupItem.ts); an item
+//   already here keeps its `firstSeenAt`.
+// - Feeds are keyed by address: one already here keeps its sync state, title and folder, taking
+//   the backup's title or folder only where it has none. A setting already here keeps its value.
+import { z } from 'zod';
+import { storageCaps } from '../feed/feedItem';
+import { sampleFeedKey } from '../feed/sampleFeed';
+
+// No code generation: the renderer's Content-Security-Policy forbids eval, and zod would otherwise probe for it.
+z.config({ jitless: true });
+
+export const backupFormatName = 'field-news-backup';
+export const backupFormatVersion = 1;
+
+export const backupCaps = {
+  /** A 100,000-item backup of ordinary news is about 300 MB; this leaves room without inviting a runaway file. */
+  fileBytes: 2 * 1024 ** 3,
+  items: 1_000_000,
+  feeds: 10_000,
+  settings: 1_000,
+  settingKeyCharacters: 200,
+  settingValueCharacters: 100_000,
+  /** One list entry's JSON text: three text fields at their cap, escaped, fit well under this. */
+  entryCharacters: 16_000_000,
+  /** A header value (format, version, exportedAt, app). */
+  headerCharacters: 10_000,
+  itemIdCharacters: storageCaps.urlCharacters,
+} as const;
+
+export type BackupCaps = { [key in keyof typeof backupCaps]: number };
+
+/** A moment written by Field News itself (firstSeenAt, addedAt…), kept in UTC ISO form so that text order is time order. */
+const isoTime = z
+  .string()
+  .max(64)
+  .refine((text) => !Number.isNaN(Date.parse(text)), 'not a date')
+  .transform((text) => new Date(text).toISOString());
+
+// The same RFC 3339 rule the feed parsers apply to a feed's own dates, which are stored as the feed wrote them.
+const rfc3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+const feedDate = z
+  .string()
+  .max(64)
+  .refine((text) => rfc3339.test(text) && !Number.isNaN(Date.parse(text)), 'not an RFC 3339 date');
+
+const webAddress = z
+  .string()
+  .max(storageCaps.urlCharacters)
+  .refine((text) => /^https?:\/\//i.test(text) && URL.canParse(text), 'not a web address');
+
+const nullableText = (limit: number) => z.string().max(limit).nullable();
+
+/** A feed's address: an http(s) address, or the bundled sample's key. */
+const feedAddress = z
+  .string()
+  .min(1)
+  .max(storageCaps.urlCharacters)
+  .refine((text) => text === sampleFeedKey || (/^https?:\/\//i.test(text) && URL.canParse(text)), 'not a feed address');
+
+export const backupFeedSchema = z.object({
+  url: feedAddress,
+  title: z.string().max(storageCaps.titleCharacters),
+  addedAt: isoTime,
+  folder: nullableText(storageCaps.titleCharacters),
+});
+
+export const backupSettingSchema = z.object({
+  key: z.string().min(1).max(backupCaps.settingKeyCharacters),
+  value: z.string().max(backupCaps.settingValueCharacters),
+});
+
+export const backupItemSchema = z.object({
+  feedUrl: feedAddress,
+  id: z.string().min(1).max(backupCaps.itemIdCharacters),
+  title: z.string().max(storageCaps.titleCharacters),
+  url: webAddress.nullable(),
+  contentText: nullableText(storageCaps.textCharacters),
+  contentHtml: nullableText(storageCaps.textCharacters),
+  summary: nullableText(storageCaps.textCharacters),
+  datePublished: feedDate.nullable(),
+  dateModified: feedDate.nullable(),
+  tags: z.array(z.string().max(storageCaps.tagCharacters)).max(storageCaps.tags),
+  // Optional so that a backup written before items had authors, pictures and places still reads.
+  authors: z.array(z.string().max(storageCaps.authorCharacters)).max(storageCaps.authors).default([]),
+  imageUrl: webAddress.nullable().default(null),
+  point: z
+    .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+    .nullable()
+    .default(null),
+  read: z.boolean(),
+  starred: z.boolean(),
+  firstSeenAt: isoTime,
+});
+
+export const backupHeaderSchema = z.object({
+  format: z.literal(backupFormatName),
+  version: z.literal(backupFormatVersion),
+  exportedAt: isoTime,
+  app: z.object({ version: z.string().max(100) }),
+});
+
+export type BackupFeed = z.infer<typeof backupFeedSchema>;
+export type BackupSetting = z.infer<typeof backupSettingSchema>;
+export type BackupItem = z.infer<typeof backupItemSchema>;
+export type BackupHeader = z.infer<typeof backupHeaderSchema>;
+
+/** The lists of a backup, in the order Field News writes them. */
+export const backupLists = ['feeds', 'settings', 'items'] as const;
+export type BackupList = (typeof backupLists)[number];
+
+/** The first line of a backup file, up to the opening of its first list. */
+export const backupOpening = (header: BackupHeader): string =>
+  `${JSON.stringify(header).slice(0, -1)},\n"feeds":[\n`;
+
+/** The text between list entries, and between lists. */
+export const entrySeparator = ',\n';
+export const listSeparator = (next: BackupList): string => `\n],\n"${next}":[\n`;
+export const backupClosing = '\n]}\n';
+
+/** The suggested file name for a backup taken on `day` (the person's own calendar day). */
+export const backupFileName = (day: Date): string => {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `field-news-backup-${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}.json`;
+};

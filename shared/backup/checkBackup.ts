@@ -1,0 +1,112 @@
+// Checks a whole backup file before any of it is written: the first of two readings of the file.
+// It keeps the small parts (header, feeds, settings) and only counts the items, and it names the
+// one problem a person should hear first (not JSON, not a backup, too new, too large, damaged).
+import { errorMessages } from '../errorMessages';
+import { fail, succeed, type Result } from '../result';
+import {
+  backupCaps,
+  backupFeedSchema,
+  backupFormatName,
+  backupFormatVersion,
+  backupHeaderSchema,
+  backupItemSchema,
+  backupSettingSchema,
+  type BackupCaps,
+  type BackupFeed,
+  type BackupHeader,
+  type BackupList,
+  type BackupSetting,
+} from './backupFormat';
+import { createBackupReader, type BackupReadProblem } from './backupReader';
+
+export interface CheckedBackup {
+  header: BackupHeader;
+  feeds: BackupFeed[];
+  settings: BackupSetting[];
+  itemCount: number;
+}
+
+export interface BackupCheck {
+  /** Reads the next piece of the file's text. */
+  push(text: string): void;
+  /** The verdict once the whole text was pushed. */
+  end(): Result<CheckedBackup>;
+}
+
+const listNames: Record<BackupList, string> = { feeds: 'feeds', settings: 'settings', items: 'news items' };
+
+const megabytes = (bytes: number): string => `${Math.round(bytes / 1024 ** 2).toLocaleString('en')} MB`;
+
+/** The header of a backup this version reads, or the message for the first thing wrong with it. */
+const readHeader = (header: Record<string, unknown>): Result<BackupHeader> => {
+  if (header.format !== backupFormatName) return fail(errorMessages.backupNotFieldNews);
+  const version = header.version;
+  if (typeof version === 'number' && Number.isInteger(version) && version > backupFormatVersion) {
+    return fail(errorMessages.backupNewerVersion(version));
+  }
+  const checked = backupHeaderSchema.safeParse(header);
+  return checked.success ? succeed(checked.data) : fail(errorMessages.backupNotFieldNews);
+};
+
+export const createBackupCheck = (caps: BackupCaps = backupCaps): BackupCheck => {
+  const header: Record<string, unknown> = {};
+  const feeds = new Map<string, BackupFeed>();
+  const settings = new Map<string, BackupSetting>();
+  const feedsOfItems = new Set<string>();
+  const counts: Record<BackupList, number> = { feeds: 0, settings: 0, items: 0 };
+  let readProblem: BackupReadProblem | null = null;
+  // The first damaged entry; later entries are then only counted, not checked.
+  let entryProblem: string | null = null;
+  let tooMany = false;
+
+  const limits: Record<BackupList, number> = { feeds: caps.feeds, settings: caps.settings, items: caps.items };
+
+  const reader = createBackupReader(
+    {
+      onHeader: (key, value) => {
+        header[key] = value;
+      },
+      onEntry: (list, value) => {
+        counts[list] += 1;
+        if (counts[list] > limits[list]) tooMany = true;
+        if (entryProblem || tooMany) return;
+        const damaged = () => {
+          entryProblem = errorMessages.backupDamagedEntry(listNames[list], counts[list]);
+        };
+        if (list === 'feeds') {
+          const feed = backupFeedSchema.safeParse(value);
+          if (feed.success) feeds.set(feed.data.url, feed.data);
+          else damaged();
+        } else if (list === 'settings') {
+          const setting = backupSettingSchema.safeParse(value);
+          if (setting.success) settings.set(setting.data.key, setting.data);
+          else damaged();
+        } else {
+          const item = backupItemSchema.safeParse(value);
+          if (item.success) feedsOfItems.add(item.data.feedUrl);
+          else damaged();
+        }
+      },
+    },
+    caps,
+  );
+
+  return {
+    push: (text) => {
+      readProblem ??= reader.push(text);
+    },
+    end: () => {
+      readProblem ??= reader.end();
+      if (readProblem?.kind === 'syntax') return fail(errorMessages.backupNotJson);
+      if (readProblem?.kind === 'cutShort') return fail(errorMessages.backupCutShort);
+      if (readProblem?.kind === 'notABackup') return fail(errorMessages.backupNotFieldNews);
+      const checkedHeader = readHeader(header);
+      if (!checkedHeader.ok) return checkedHeader;
+      if (readProblem?.kind === 'tooLarge' || tooMany) return fail(errorMessages.backupTooLarge(`${caps.items.toLocaleString('en')} news items, ${megabytes(caps.fileBytes)}`));
+      if (entryProblem) return fail(entryProblem);
+      const unknownFeed = [...feedsOfItems].find((url) => !feeds.has(url));
+      if (unknownFeed !== undefined) return fail(errorMessages.backupUnknownFeed(unknownFeed));
+      return succeed({ header: checkedHeader.value, feeds: [...feeds.values()], settings: [...settings.values()], itemCount: counts.items });
+    },
+  };
+};

@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { backupCaps, backupFileName, type BackupCaps } from '../../../shared/backup/backupFormat';
+import { createBackupCheck } from '../../../shared/backup/checkBackup';
+import { errorMessages } from '../../../shared/errorMessages';
+
+const feed = { url: 'https://news.example.org/feed.json', title: 'Regional news', addedAt: '2026-01-01T00:00:00.000Z', folder: null };
+const item = {
+  feedUrl: feed.url,
+  id: 'a-1',
+  title: 'Hubs open in Petén',
+  url: 'https://news.example.org/a-1',
+  contentText: 'Two new hubs.',
+  contentHtml: null,
+  summary: null,
+  datePublished: '2021-06-18T12:00:00Z',
+  dateModified: null,
+  tags: ['Guatemala'],
+  read: true,
+  starred: false,
+  firstSeenAt: '2026-01-02T00:00:00.000Z',
+};
+const backup = (overrides: Record<string, unknown> = {}) => ({
+  format: 'field-news-backup',
+  version: 1,
+  exportedAt: '2026-11-28T10:00:00.000Z',
+  app: { version: '0.1.0' },
+  feeds: [feed],
+  settings: [{ key: 'syncIntervalMinutes', value: '30' }],
+  items: [item],
+  ...overrides,
+});
+
+const check = (text: string, caps: BackupCaps = backupCaps) => {
+  const checker = createBackupCheck(caps);
+  checker.push(text);
+  return checker.end();
+};
+
+describe('checking a backup before anything is written', () => {
+  it('keeps the header, feeds and settings, and counts the items', () => {
+    const result = check(JSON.stringify(backup({ items: [item, { ...item, id: 'a-2' }] })));
+    expect(result).toEqual({
+      ok: true,
+      value: { header: { format: 'field-news-backup', version: 1, exportedAt: '2026-11-28T10:00:00.000Z', app: { version: '0.1.0' } }, feeds: [feed], settings: [{ key: 'syncIntervalMinutes', value: '30' }], itemCount: 2 },
+    });
+  });
+
+  it('reads a backup written before items had authors, pictures and places', () => {
+    expect(check(JSON.stringify(backup())).ok).toBe(true);
+    expect(check(JSON.stringify(backup({ items: [{ ...item, authors: ['Ana'], imageUrl: 'https://news.example.org/a.jpg', point: { latitude: 14.9, longitude: -92.3 } }] }))).ok).toBe(true);
+  });
+
+  it('names a file that is not JSON, and one that is cut short', () => {
+    expect(check('PK\u0003\u0004 not json')).toEqual({ ok: false, error: errorMessages.backupNotJson });
+    const text = JSON.stringify(backup());
+    expect(check(text.slice(0, text.length - 20))).toEqual({ ok: false, error: errorMessages.backupCutShort });
+  });
+
+  it('names a JSON file that is not a Field News backup', () => {
+    const jsonFeed = { version: 'https://jsonfeed.org/version/1.1', title: 'A feed', items: [{ id: '1', content_text: 'x' }] };
+    expect(check(JSON.stringify(jsonFeed))).toEqual({ ok: false, error: errorMessages.backupNotFieldNews });
+    expect(check('[1, 2, 3]')).toEqual({ ok: false, error: errorMessages.backupNotFieldNews });
+    expect(check(JSON.stringify(backup({ format: 'other-app-backup' })))).toEqual({ ok: false, error: errorMessages.backupNotFieldNews });
+    expect(check(JSON.stringify(backup({ exportedAt: 'yesterday' })))).toEqual({ ok: false, error: errorMessages.backupNotFieldNews });
+    // The format is named after the items here; a foreign file is still named as foreign, not as damaged.
+    expect(check(JSON.stringify({ items: [{ id: 1 }], format: 'something-else' }))).toEqual({ ok: false, error: errorMessages.backupNotFieldNews });
+  });
+
+  it('names a backup from a newer Field News', () => {
+    expect(check(JSON.stringify(backup({ version: 2, items: [{ newShape: true }] })))).toEqual({ ok: false, error: errorMessages.backupNewerVersion(2) });
+  });
+
+  it('names the first damaged entry by its list and position', () => {
+    const items = [item, { ...item, id: 'a-2' }, { ...item, id: 'a-3', read: 'yes' }, { ...item, id: '' }];
+    expect(check(JSON.stringify(backup({ items })))).toEqual({ ok: false, error: errorMessages.backupDamagedEntry('news items', 3) });
+    expect(check(JSON.stringify(backup({ feeds: [{ ...feed, url: 'file:///etc/passwd' }] })))).toEqual({ ok: false, error: errorMessages.backupDamagedEntry('feeds', 1) });
+    expect(check(JSON.stringify(backup({ items: [{ ...item, imageUrl: 'javascript:alert(1)' }] })))).toEqual({ ok: false, error: errorMessages.backupDamagedEntry('news items', 1) });
+    expect(check(JSON.stringify(backup({ items: [{ ...item, title: 'x'.repeat(2_001) }] })))).toEqual({ ok: false, error: errorMessages.backupDamagedEntry('news items', 1) });
+  });
+
+  it('refuses items of a feed the backup does not list', () => {
+    const stray = { ...item, feedUrl: 'https://elsewhere.example.org/feed.json' };
+    expect(check(JSON.stringify(backup({ items: [item, stray] })))).toEqual({ ok: false, error: errorMessages.backupUnknownFeed(stray.feedUrl) });
+  });
+
+  it('refuses more items than the cap', () => {
+    const caps = { ...backupCaps, items: 2 };
+    expect(check(JSON.stringify(backup({ items: [item, item] })), caps).ok).toBe(true);
+    expect(check(JSON.stringify(backup({ items: [item, item, item] })), caps)).toMatchObject({ ok: false, error: expect.stringContaining('larger than Field News can import') as unknown });
+  });
+
+  it('answers any JSON value with a verdict, never a throw', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (anything, inside) => {
+        for (const text of [JSON.stringify(anything), JSON.stringify(backup({ items: [inside] })), JSON.stringify(backup({ feeds: inside }))]) {
+          const result = check(text);
+          expect(typeof result.ok).toBe('boolean');
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('suggests a file name with the local date', () => {
+    expect(backupFileName(new Date(2026, 0, 5, 23, 30))).toBe('field-news-backup-2026-01-05.json');
+  });
+});

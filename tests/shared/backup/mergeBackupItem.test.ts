@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { BackupItem } from '../../../shared/backup/backupFormat';
+import { feedItemOfBackup, mergeBackupItem } from '../../../shared/backup/mergeBackupItem';
+import { mergeFeedItem, type NewsItem } from '../../../shared/feed/newsItem';
+
+const feedUrl = 'https://news.example.org/feed.json';
+const backupItem = (overrides: Partial<BackupItem> = {}): BackupItem => ({
+  feedUrl,
+  id: 'a',
+  title: 'Hubs open in Petén',
+  url: null,
+  contentText: 'Two new hubs.',
+  contentHtml: null,
+  summary: null,
+  datePublished: '2021-06-18T12:00:00Z',
+  dateModified: null,
+  tags: [],
+  authors: [],
+  imageUrl: null,
+  point: null,
+  read: false,
+  starred: false,
+  firstSeenAt: '2026-01-01T00:00:00.000Z',
+  ...overrides,
+});
+const storedCopy = (overrides: Partial<BackupItem> = {}, flags: Partial<NewsItem> = {}): NewsItem => ({
+  ...mergeFeedItem(undefined, feedItemOfBackup(backupItem(overrides)), feedUrl, '2026-03-01T00:00:00.000Z')!,
+  ...flags,
+});
+
+describe('merging an item from a backup', () => {
+  it('stores a new item with the backup flags and first-seen time', () => {
+    const merged = mergeBackupItem(undefined, backupItem({ read: true, starred: true }));
+    expect(merged).toMatchObject({ read: true, starred: true, firstSeenAt: '2026-01-01T00:00:00.000Z', sortDate: '2021-06-18T12:00:00.000Z', placesVersion: '' });
+  });
+
+  it('writes nothing when the stored copy already says all the backup says', () => {
+    expect(mergeBackupItem(storedCopy({}, { read: true }), backupItem())).toBeNull();
+    expect(mergeBackupItem(storedCopy({}, { read: true, starred: true }), backupItem({ read: true, starred: true }))).toBeNull();
+  });
+
+  it('keeps newer stored content and takes newer backup content, keeping the stored first-seen time', () => {
+    const newerHere = storedCopy({ contentText: 'Three hubs.', dateModified: '2021-07-01T00:00:00Z' });
+    expect(mergeBackupItem(newerHere, backupItem({ contentText: 'Two new hubs.', dateModified: '2021-06-20T00:00:00Z' }))).toBeNull();
+    const olderHere = storedCopy({ contentText: 'Two new hubs.', dateModified: '2021-06-20T00:00:00Z' }, { places: ['gt-peten'], placesVersion: 'v1' });
+    expect(mergeBackupItem(olderHere, backupItem({ contentText: 'Three hubs.', dateModified: '2021-07-01T00:00:00Z' }))).toMatchObject({
+      contentText: 'Three hubs.',
+      firstSeenAt: '2026-03-01T00:00:00.000Z',
+      placesVersion: '',
+    });
+  });
+
+  it('keeps a flag set on either side, and the place tags when only a flag changes', () => {
+    const here = storedCopy({}, { read: true, starred: false, places: ['gt-peten'], placesVersion: 'v1' });
+    expect(mergeBackupItem(here, backupItem({ read: false, starred: true }))).toMatchObject({ read: true, starred: true, places: ['gt-peten'], placesVersion: 'v1' });
+  });
+
+  it('gives the same result in any order and twice over (no flag or content lost, nothing written again)', () => {
+    const copy = fc.record({
+      contentText: fc.constantFrom('v1', 'v2', 'v3'),
+      dateModified: fc.constantFrom(null, '2021-06-19T12:00:00Z', '2021-06-20T12:00:00Z'),
+      read: fc.boolean(),
+      starred: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(copy, { minLength: 1, maxLength: 5 }), (copies) => {
+        const apply = (order: typeof copies) =>
+          order.reduce<NewsItem | undefined>((stored, next) => mergeBackupItem(stored, backupItem(next)) ?? stored, undefined);
+        const forward = apply(copies)!;
+        const backward = apply([...copies].reverse())!;
+        expect({ ...backward, firstSeenAt: forward.firstSeenAt }).toEqual(forward);
+        expect(forward.read).toBe(copies.some((each) => each.read));
+        expect(forward.starred).toBe(copies.some((each) => each.starred));
+        for (const each of copies) expect(mergeBackupItem(forward, backupItem(each))).toBeNull();
+      }),
+    );
+  });
+});
