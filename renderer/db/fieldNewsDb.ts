@@ -104,10 +104,14 @@ const addFoldersResumeAndPreviews = async (transaction: Transaction): Promise<vo
     });
 };
 
-/** The range of primary keys holding one feed's items. */
-export const keysOfFeed = (feedUrl: string): [[string, string], [string, string]] => [
+/**
+ * The range of primary keys holding one feed's items: every id, also those that start with U+FFFF
+ * (an array sorts after every string in IndexedDB's key order), and no other feed's. Not Dexie.maxKey:
+ * Dexie falls back to '\uffff' for it when IndexedDB is not a global (Node tests over fake-indexeddb).
+ */
+export const keysOfFeed = (feedUrl: string): [[string, string], [string, never[]]] => [
   [feedUrl, ''],
-  [feedUrl, '\uffff'],
+  [feedUrl, []],
 ];
 
 export class FieldNewsDb extends Dexie {

@@ -2,9 +2,8 @@
 // items are upserted by (feed, id), a page is written all-or-nothing, and the user's flags survive.
 import type { FeedPage } from '../../shared/feed/feedItem';
 import { mergeFeedItem, type NewsItem, type NewsItemKey } from '../../shared/feed/newsItem';
-import { Dexie } from 'dexie';
 import type { PageValidators, WalkResumePoint } from '../../shared/sync/walkFeedPages';
-import type { FeedRecord, FieldNewsDb } from './fieldNewsDb';
+import { keysOfFeed, type FeedRecord, type FieldNewsDb } from './fieldNewsDb';
 
 export interface StoredPageCount {
   added: number;
@@ -112,8 +111,7 @@ export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => 
   /** Removes a feed and the items that came from it, at the user's explicit request. */
   async removeFeed(url: string): Promise<void> {
     await db.transaction('rw', db.items, db.feeds, async () => {
-      // minKey..maxKey covers every id, also those that start with U+FFFF, and no other feed's.
-      await db.items.where('[feedUrl+id]').between([url, Dexie.minKey], [url, Dexie.maxKey], true, true).delete();
+      await db.items.where('[feedUrl+id]').between(...keysOfFeed(url), true, true).delete();
       await db.feeds.delete(url);
     });
   },

@@ -46,7 +46,7 @@ const downloadThrew = (request: FeedDocumentRequest): FeedFetchResult => ({
   url: request.url,
 });
 
-export const createSyncClient = (bridge: FieldNewsBridge, options: SyncClientOptions = { createWorker: startWebWorker, quietLimitMs: 3 * 60_000 }): SyncClient => {
+export const createSyncClient = (bridge: Pick<FieldNewsBridge, 'fetchFeedDocument'>, options: SyncClientOptions = { createWorker: startWebWorker, quietLimitMs: 3 * 60_000 }): SyncClient => {
   const running = new Map<number, RunningSync>();
   let nextSyncId = 1;
   let quietTimer: ReturnType<typeof setTimeout> | null = null;

@@ -91,6 +91,24 @@ describe('the news repository', () => {
     expect((await db.feeds.toArray()).map((feed) => feed.url).sort()).toEqual([...neighbours].sort());
   });
 
+  it('removes every item of a feed, also ids that start with U+FFFF, and nothing of a feed whose address starts the same', async () => {
+    const base = samplePage().items[0]!;
+    const pageOf = (ids: string[]): FeedPage => ({ ...samplePage(), items: ids.map((id) => ({ ...base, id })) });
+    const removed = { url: 'https://news.example/feed', title: 'Removed', builtIn: false };
+    // Addresses that begin with the removed one's, and ids at the edges of the key order.
+    const neighbours = ['https://news.example/feed.json', 'https://news.example/feed\uffff', 'https://news.example/fee'];
+    const edgeIds = ['\uffff', '\uffff\uffffz', '\uffffitem', '', ' ', '0', 'https://news.example/feed.json'];
+    await repository.storeFeedPage(removed, pageOf(edgeIds));
+    for (const url of neighbours) await repository.storeFeedPage({ url, title: url, builtIn: false }, pageOf(edgeIds));
+    expect(await db.items.count()).toBe(edgeIds.length * 4);
+
+    await repository.removeFeed(removed.url);
+    expect(await db.items.filter((item) => item.feedUrl === removed.url).count()).toBe(0);
+    expect(await db.items.count()).toBe(edgeIds.length * 3);
+    expect(new Set((await db.items.toArray()).map((item) => item.feedUrl))).toEqual(new Set(neighbours));
+    expect((await db.feeds.toArray()).map((feed) => feed.url).sort()).toEqual([...neighbours].sort());
+  });
+
   it('writes a page all-or-nothing: a failure in the middle leaves the stored items untouched', async () => {
     const source = { url: sampleFeedKey, title: 'IOM Regional News', builtIn: true };
     await repository.storeFeedPage(source, samplePage());

@@ -83,6 +83,18 @@ describe('the sync scheduler', () => {
     expect(synced.sort()).toEqual(['https://a.example/feed.json', 'https://a.example/feed.json', 'https://b.example/feed.json']);
   });
 
+  it('stops the run at a full disk: the feeds after it are not tried', async () => {
+    const diskFullClient: SyncClient = {
+      syncFeed: (feedUrl) => {
+        synced.push(feedUrl);
+        return Promise.resolve({ feedUrl, feedTitle: feedUrl, result: 'failed', newItems: 0, updatedItems: 0, droppedItems: 0, error: 'full', failureReason: 'disk-full', nextAttemptAt: null });
+      },
+    };
+    await scheduler(diskFullClient).run({ manual: true });
+    expect(synced).toHaveLength(1);
+    expect(states.at(-1)?.lastRun?.outcomes).toMatchObject([{ failureReason: 'disk-full' }]);
+  });
+
   it('publishes progress while running and the outcomes when done', async () => {
     await scheduler().run({ manual: false });
     expect(states.some((state) => state.running && state.progress?.totalNew === 2)).toBe(true);

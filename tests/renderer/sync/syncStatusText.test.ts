@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { errorMessages } from '../../../shared/errorMessages';
 import type { SyncOutcome } from '../../../renderer/sync/syncOutcome';
 import { syncStatusText, timeAgo } from '../../../renderer/sync/syncStatusText';
 
@@ -40,6 +41,14 @@ describe('the status line', () => {
     const failed = outcome({ result: 'failed', error: 'The server answered 503 (the server is busy or down for maintenance).', nextAttemptAt: nowMs + 4 * 60_000 });
     expect(syncStatusText({ online: true, sync: { running: false, progress: null, lastRun: { finishedAt: nowMs, outcomes: [failed] } }, savedCount: 10, nowMs })).toBe(
       'IOM Regional News: the server answered 503 (the server is busy or down for maintenance); next try in 4 minutes',
+    );
+  });
+
+  it('says a full disk in its own words, once, whatever else failed', () => {
+    const full = outcome({ result: 'failed', error: errorMessages.diskFull, failureReason: 'disk-full', nextAttemptAt: nowMs + 60_000 });
+    const other = outcome({ feedTitle: 'Other', result: 'failed', error: 'The server answered 503.', failureReason: 'http-status', nextAttemptAt: nowMs + 60_000 });
+    expect(syncStatusText({ online: true, sync: { running: false, progress: null, lastRun: { finishedAt: nowMs, outcomes: [other, full] } }, savedCount: 10, nowMs })).toBe(
+      "There is no space left on this computer's disk, so the news could not be saved. Free some space or remove old news; nothing was lost.",
     );
   });
 
