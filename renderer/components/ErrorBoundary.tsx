@@ -1,0 +1,108 @@
+// Around the whole app: a render error, or a storage failure nobody caught (a rejected live query,
+// a write refused by a full disk), becomes a screen in words with the data folder, "Reload" and
+// "Copy diagnostics", instead of a blank window.
+import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { errorMessages } from '../../shared/errorMessages';
+import { bridge } from '../bridge';
+import { isDiskFullError, isStorageError } from '../db/storageErrors';
+import { collectDiagnostics } from '../diagnostics/collectDiagnostics';
+
+interface ErrorBoundaryProps {
+  children: ReactNode;
+}
+
+interface ErrorBoundaryState {
+  error: unknown;
+  failed: boolean;
+  dataFolder: string | null;
+  diagnostics: { state: 'idle' | 'copied' } | { state: 'shown'; text: string };
+}
+
+const describe = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+
+export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundaryState> {
+  override state: ErrorBoundaryState = { error: null, failed: false, dataFolder: null, diagnostics: { state: 'idle' } };
+
+  static getDerivedStateFromError(error: unknown): Partial<ErrorBoundaryState> {
+    return { error, failed: true };
+  }
+
+  /** A storage failure outside rendering (an event handler's write, a background query) ends up here. */
+  private readonly onUnhandledRejection = (event: PromiseRejectionEvent) => {
+    if (!isStorageError(event.reason) || this.state.failed) return;
+    console.error('Field News: storage failure', event.reason);
+    this.setState({ error: event.reason, failed: true });
+  };
+
+  override componentDidMount(): void {
+    window.addEventListener('unhandledrejection', this.onUnhandledRejection);
+  }
+
+  override componentWillUnmount(): void {
+    window.removeEventListener('unhandledrejection', this.onUnhandledRejection);
+  }
+
+  override componentDidCatch(error: unknown, info: ErrorInfo): void {
+    console.error('Field News: the window could not render', error, info.componentStack);
+  }
+
+  override componentDidUpdate(_props: ErrorBoundaryProps, previous: ErrorBoundaryState): void {
+    if (!this.state.failed || previous.failed) return;
+    void bridge
+      .getAppInfo()
+      .then((info) => this.setState({ dataFolder: info.ok ? (info.value.dataFolder ?? errorMessages.appDataFolderWeb(window.location.origin)) : info.error }))
+      .catch((error: unknown) => this.setState({ dataFolder: describe(error) }));
+  }
+
+  private readonly copyDiagnostics = async () => {
+    let text: string;
+    try {
+      text = await collectDiagnostics();
+    } catch (error) {
+      text = `Diagnostics could not be collected: ${describe(error)}\nError shown: ${describe(this.state.error)}`;
+    }
+    text = `${text}\nError shown: ${describe(this.state.error)}`;
+    try {
+      await navigator.clipboard.writeText(text);
+      this.setState({ diagnostics: { state: 'copied' } });
+    } catch (error) {
+      // The clipboard may be refused (no user permission, an unfocused window): show the text to copy by hand.
+      console.warn('Field News: clipboard refused', error);
+      this.setState({ diagnostics: { state: 'shown', text } });
+    }
+  };
+
+  override render(): ReactNode {
+    if (!this.state.failed) return this.props.children;
+    const { error, dataFolder, diagnostics } = this.state;
+    const explanation = isDiskFullError(error) ? errorMessages.diskFull : isStorageError(error) ? errorMessages.appCrashedStorage : errorMessages.appCrashedExplanation;
+    return (
+      <main className="error-screen" role="alert" aria-labelledby="error-screen-title" style={{ maxWidth: '42rem', margin: '3rem auto', padding: '0 1.5rem', lineHeight: 1.5 }}>
+        <h1 id="error-screen-title">{errorMessages.appCrashedTitle}</h1>
+        <p>{explanation}</p>
+        <p>
+          <strong>Data folder:</strong> <span className="error-screen-folder">{dataFolder ?? '…'}</span>
+        </p>
+        <p style={{ display: 'flex', gap: '0.75rem' }}>
+          <button type="button" onClick={() => window.location.reload()}>
+            Reload
+          </button>
+          <button type="button" onClick={() => void this.copyDiagnostics()}>
+            Copy diagnostics
+          </button>
+          {diagnostics.state === 'copied' && <span role="status">Copied. Paste it into a message to support.</span>}
+        </p>
+        {diagnostics.state === 'shown' && (
+          <>
+            <p>{errorMessages.appDiagnosticsNotCopied}</p>
+            <textarea readOnly value={diagnostics.text} rows={12} style={{ width: '100%' }} aria-label="Diagnostics" />
+          </>
+        )}
+        <details>
+          <summary>Technical details</summary>
+          <pre style={{ whiteSpace: 'pre-wrap' }}>{describe(error)}</pre>
+        </details>
+      </main>
+    );
+  }
+}
