@@ -1,156 +1,30 @@
-// A plain-text report a person can paste to support: versions, OS, data folder, how much news is
-// stored, each feed's sync state, storage use, and the last lines of the log. No news text: feeds
-// are named by title and host only (an address may carry a private key), items only counted.
-import type { FieldNewsBridge, MainDiagnostics } from '../../shared/bridge';
-import { sampleFeedKey } from '../../shared/feed/sampleFeed';
-import { bridge as appBridge } from '../bridge';
-import { db as appDb } from '../database';
-import type { FeedRecord, FieldNewsDb } from '../db/fieldNewsDb';
+// A plain-text report a user can paste to support: the app, where its data lives, and how much is
+// stored. No item content. (First version, by the sync helper, for the error screen; helper B owns
+// this module and extends it with feed states, the storage estimate and the log.)
+import { bridge } from '../bridge';
+import { db } from '../database';
 
-export interface StorageEstimateLike {
-  usage?: number;
-  quota?: number;
-}
+const describe = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
-export interface DiagnosticsSources {
-  db: FieldNewsDb;
-  bridge: Pick<FieldNewsBridge, 'getAppInfo' | 'getDiagnostics'>;
-  /** navigator.storage.estimate where the browser has it. */
-  estimateStorage?: () => Promise<StorageEstimateLike>;
-  now?: () => Date;
-  /**
-   * Unread and starred have no index, so counting them reads every item; above this many items
-   * the report says so instead of freezing the window for seconds.
-   */
-  flagCountLimit?: number;
-  /** How long the database may take to answer before the report goes on without it. */
-  databaseTimeoutMs?: number;
-}
-
-const number = (value: number): string => value.toLocaleString('en');
-const megabytes = (bytes: number): string => `${(bytes / 1024 ** 2).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
-
-/** A feed's address as the report shows it: its host only. */
-export const feedHost = (url: string): string => {
-  if (url === sampleFeedKey) return 'bundled sample';
-  return URL.canParse(url) ? new URL(url).host : '(not a web address)';
-};
-
-const feedLines = (feed: FeedRecord, index: number): string[] => {
-  const state = [
-    `items: ${number(feed.itemCount)}`,
-    `last sync: ${feed.lastSyncAt ?? 'never'}`,
-    `failures in a row: ${feed.failures}`,
-    feed.nextAttemptAt === null ? null : `next try: ${new Date(feed.nextAttemptAt).toISOString()}`,
-    feed.gone ? 'gone (410): no longer checked' : null,
-    feed.builtIn ? 'bundled' : null,
-    feed.folder === null ? null : `folder: ${feed.folder}`,
-  ].filter((part): part is string => part !== null);
-  const lines = [`  ${index + 1}. ${feed.title || '(untitled)'} — ${feedHost(feed.url)}`, `     ${state.join(' · ')}`];
-  if (feed.lastError !== null) lines.push(`     last error: ${feed.lastError}`);
-  if (feed.walkResume !== null) lines.push(`     unfinished walk: resumes at page ${feed.walkResume.pageNumber} (saved ${feed.walkResume.savedAt})`);
-  return lines;
-};
-
-const countFlags = async (db: FieldNewsDb, items: number, limit: number): Promise<string[]> => {
-  if (items > limit) return [`  unread, starred: not counted (${number(items)} items; counting reads every one)`];
-  let unread = 0;
-  let starred = 0;
-  await db.items.each((item) => {
-    if (!item.read) unread += 1;
-    if (item.starred) starred += 1;
-  });
-  return [`  unread: ${number(unread)}`, `  starred: ${number(starred)}`];
-};
-
-const storageLines = async (estimateStorage: DiagnosticsSources['estimateStorage']): Promise<string[]> => {
-  if (!estimateStorage) return ['  storage: no estimate in this browser'];
-  try {
-    const { usage, quota } = await estimateStorage();
-    return [`  storage: ${usage === undefined ? 'unknown' : megabytes(usage)} used of ${quota === undefined ? 'unknown' : megabytes(quota)} allowed`];
-  } catch (thrown) {
-    return [`  storage: no estimate (${thrown instanceof Error ? thrown.message : 'refused'})`];
+export const collectDiagnostics = async (): Promise<string> => {
+  const lines = [`Field News diagnostics, ${new Date().toISOString()}`];
+  const info = await bridge.getAppInfo().catch((error: unknown) => ({ ok: false as const, error: describe(error) }));
+  if (info.ok) {
+    const { name, version, shell, platform, electronVersion, chromeVersion, dataFolder } = info.value;
+    lines.push(`App: ${name} ${version} (${shell}) on ${platform}`);
+    if (electronVersion !== null) lines.push(`Electron ${electronVersion}, Chrome ${chromeVersion ?? 'unknown'}`);
+    lines.push(`Data folder: ${dataFolder ?? 'the browser profile (web mode)'}`);
+  } else {
+    lines.push(`App information unavailable: ${info.error}`);
   }
-};
-
-/** The shell's part, or what could be learnt without it when it failed. */
-const shellPart = async (bridge: DiagnosticsSources['bridge']): Promise<{ shell: MainDiagnostics | null; problem: string | null; fallback: string[] }> => {
-  const diagnostics = await bridge.getDiagnostics();
-  if (diagnostics.ok) return { shell: diagnostics.value, problem: null, fallback: [] };
-  const info = await bridge.getAppInfo();
-  const fallback = info.ok
-    ? [`  version: ${info.value.version}`, `  shell: ${info.value.shell}`, `  OS: ${info.value.platform}`, `  data folder: ${info.value.dataFolder ?? 'not known in this shell'}`]
-    : [`  app information: not available (${info.error})`];
-  return { shell: null, problem: diagnostics.error, fallback };
-};
-
-/** The database's part: counts and feed states. */
-const databaseLines = async (db: FieldNewsDb, sources: DiagnosticsSources): Promise<string[]> => {
-  const feeds = await db.feeds.toArray();
-  const items = feeds.reduce((sum, feed) => sum + feed.itemCount, 0);
-  const waitingForTags = await db.items.where('placesVersion').equals('').count();
-  return [
-    'Database',
-    `  schema version: ${db.verno}`,
-    `  feeds: ${number(feeds.length)}`,
-    `  items: ${number(items)} (from the feeds' counts)`,
-    ...(await countFlags(db, items, sources.flagCountLimit ?? 20_000)),
-    `  waiting for place tags: ${number(waitingForTags)}`,
-    '',
-    'Feeds',
-    ...(feeds.length === 0 ? ['  none'] : feeds.flatMap(feedLines)),
-  ];
-};
-
-/**
- * The report is wanted most when storage is failing: a database that throws, or never answers
- * (another window holding an upgrade), gets one line saying so and the rest of the report still comes.
- */
-const unlessStuck = async (lines: Promise<string[]>, timeoutMs: number): Promise<string[]> => {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const stuck = new Promise<string[]>((resolve) => {
-    timer = setTimeout(() => resolve(['Database', `  could not be read: no answer within ${timeoutMs / 1000} s`]), timeoutMs);
-  });
+  lines.push(`Browser: ${navigator.userAgent}`);
+  // The storage may be what failed: each count says so rather than stopping the report.
   try {
-    return await Promise.race([lines, stuck]);
-  } catch (thrown) {
-    return ['Database', `  could not be read: ${thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : 'unknown failure'}`];
-  } finally {
-    clearTimeout(timer);
+    const feeds = await db.feeds.toArray();
+    lines.push(`Feeds: ${feeds.length}; items counted on feeds: ${feeds.reduce((total, feed) => total + feed.itemCount, 0)}`);
+    lines.push(`Items stored: ${await db.items.count()}`);
+  } catch (error) {
+    lines.push(`The database could not be read: ${describe(error)}`);
   }
+  return lines.join('\n');
 };
-
-export const collectDiagnosticsFrom = async (sources: DiagnosticsSources): Promise<string> => {
-  const now = (sources.now ?? (() => new Date()))();
-  const { shell, problem, fallback } = await shellPart(sources.bridge);
-  const appLines = shell
-    ? [
-        `  version: ${shell.version}`,
-        `  shell: ${shell.shell}${shell.electronVersion ? ` (Electron ${shell.electronVersion}, Chrome ${shell.chromeVersion ?? 'unknown'})` : ''}`,
-        `  OS: ${[shell.os.platform, shell.os.release, shell.os.arch].filter((part) => part !== null).join(' ')}`,
-        `  data folder: ${shell.dataFolder ?? 'not known in this shell'}`,
-      ]
-    : fallback;
-  return [
-    `Field News diagnostics — ${now.toISOString()}`,
-    'This report holds no news text: feeds by title and host, items only counted.',
-    '',
-    'App',
-    ...appLines,
-    ...(await storageLines(sources.estimateStorage)),
-    '',
-    ...(await unlessStuck(databaseLines(sources.db, sources), sources.databaseTimeoutMs ?? 5_000)),
-    '',
-    shell ? `Log (last ${shell.logLines.length} lines, oldest first)` : 'Log',
-    ...(shell ? (shell.logLines.length === 0 ? ['  (empty)'] : shell.logLines.map((line) => `  ${line}`)) : [`  not available: ${problem ?? 'unknown reason'}`]),
-    '',
-  ].join('\n');
-};
-
-/** What the UI calls: the report for this window. */
-export const collectDiagnostics = (): Promise<string> =>
-  collectDiagnosticsFrom({
-    db: appDb,
-    bridge: appBridge,
-    estimateStorage: 'storage' in navigator && 'estimate' in navigator.storage ? () => navigator.storage.estimate() : undefined,
-  });
