@@ -1,9 +1,11 @@
-// A JSON Feed server on 127.0.0.1 for development, demos and the sync tests: ETag and
-// Last-Modified with 304s, optional pagination, gzip, CORS for web mode, and fault modes.
-import { readFileSync } from 'node:fs';
+// A feed server on 127.0.0.1 for development, demos, the sync tests and benchmarks: JSON Feed, RSS
+// and Atom with ETag and Last-Modified (304s), optional pagination, gzip, CORS for web mode, fault
+// modes, an OPML list of its feeds at /feeds.opml and a page announcing them at / (for discovery).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { contentHash } from '../shared/contentHash';
+import type { FeedWriterItem, WrittenFeedFormat } from '../shared/listing/writeFeed';
+import { feedsOpml, homePage, itemsPage, readFeedFile, servedContentTypes, writerItems, xmlPage, type AnnouncedFeed, type FeedSource, type ServedFormat } from './feedServerPages';
 
 export type FeedServerFault =
   | { kind: 'status'; status: number }
@@ -25,8 +27,14 @@ export type FeedServerFault =
   | { kind: 'hostile-html' };
 
 export interface FeedServerOptions {
-  /** A JSON Feed file to serve; its top-level fields are kept, its items paginated. */
+  /**
+   * A feed file to serve, its format read from its content. A JSON Feed's top-level fields are kept
+   * and its items served as JSON Feed, RSS and Atom; an RSS or Atom file is served as it stands, cut
+   * into pages at its items.
+   */
   file?: string;
+  /** Which of the three formats of served items `url` names (default json). */
+  format?: WrittenFeedFormat;
   /** Items to serve instead of a file's. */
   items?: unknown[];
   title?: string;
@@ -56,6 +64,8 @@ export interface ServedRequest {
 export interface FeedServer {
   /** The address to add in the app. */
   url: string;
+  /** Every feed served, in every format (the items in JSON Feed, RSS and Atom; a file in its own). */
+  feeds: AnnouncedFeed[];
   origin: string;
   /** Every request answered or accepted, in order. */
   requests: ServedRequest[];
@@ -65,8 +75,6 @@ export interface FeedServer {
   setItems(items: unknown[]): void;
   close(): Promise<void>;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const lastModified = new Date(Date.UTC(2021, 6, 7, 12, 0, 0));
 
@@ -82,29 +90,39 @@ const hostileItems = (): unknown[] => [
 ];
 
 export const startFeedServer = async (options: FeedServerOptions = {}): Promise<FeedServer> => {
-  const fileDocument: unknown = options.file ? JSON.parse(readFileSync(options.file, 'utf8')) : {};
-  const { items: fileItems, ...header } = isRecord(fileDocument) ? fileDocument : {};
-  let items: unknown[] = options.fault?.kind === 'hostile-html' ? hostileItems() : (options.items ?? (Array.isArray(fileItems) ? fileItems : []));
+  const source: FeedSource = options.file ? readFeedFile(options.file) : { kind: 'items', header: {}, items: [] };
+  const header = source.kind === 'items' ? source.header : {};
+  let items: unknown[] = options.fault?.kind === 'hostile-html' ? hostileItems() : (options.items ?? (source.kind === 'items' ? source.items : []));
+  /** The items as the RSS and Atom writers take them, made on the first XML request. */
+  let writer: FeedWriterItem[] | null = null;
+  const formats: ServedFormat[] = source.kind === 'xml' ? [source.format] : ['json', 'rss', 'atom'];
+  const primary: ServedFormat = source.kind === 'xml' ? source.format : (options.format ?? 'json');
+  const title = source.kind === 'xml' ? source.title : typeof header.title === 'string' ? header.title : (options.title ?? 'Field News test feed');
   const requests: ServedRequest[] = [];
   let finishHuge: (bytes: number) => void = () => undefined;
   const hugeBodyFinished = new Promise<number>((resolve) => (finishHuge = resolve));
   let origin = '';
 
-  const pageCount = () => (options.pageSize ? Math.max(1, Math.ceil(items.length / options.pageSize)) : 1);
-  const pageUrl = (page: number) => (page === 1 ? `${origin}/feed.json` : `${origin}/feed.json?page=${page}`);
-  const pageDocument = (page: number): string => {
-    const size = options.pageSize ?? items.length;
-    const last = page >= pageCount();
-    const nextUrl = last ? (options.fault?.kind === 'next-url-loop' ? pageUrl(1) : undefined) : pageUrl(page + 1);
-    return JSON.stringify({
-      version: 'https://jsonfeed.org/version/1.1',
-      title: options.title ?? 'Field News test feed',
-      ...header,
-      feed_url: pageUrl(1),
-      ...(nextUrl ? { next_url: nextUrl } : {}),
-      items: items.slice((page - 1) * size, page * size),
-    });
+  const feedPath = (format: ServedFormat) => `/feed.${format}`;
+  // RSS 1.0 has no next-page link that readers know, so an RDF file is served whole.
+  const pageSize = (format: ServedFormat) => (format === 'rdf' ? undefined : options.pageSize);
+  const itemTotal = () => (source.kind === 'xml' ? source.items.length : items.length);
+  const pageCount = (format: ServedFormat) => {
+    const size = pageSize(format);
+    return size ? Math.max(1, Math.ceil(itemTotal() / size)) : 1;
   };
+  const pageUrl = (format: ServedFormat, page: number) => `${origin}${feedPath(format)}${page === 1 ? '' : `?page=${page}`}`;
+  const pageDocument = (format: ServedFormat, page: number): string => {
+    const size = pageSize(format) ?? itemTotal();
+    const last = page >= pageCount(format);
+    const next = last ? (options.fault?.kind === 'next-url-loop' ? pageUrl(format, 1) : undefined) : pageUrl(format, page + 1);
+    const slice = <T>(list: T[]) => list.slice((page - 1) * size, page * size);
+    if (source.kind === 'xml') return xmlPage(source, slice(source.items), next);
+    if (format === 'rdf') throw new Error('Items are served as JSON Feed, RSS and Atom, never as RSS 1.0.');
+    if (format !== 'json') writer ??= writerItems(items);
+    return itemsPage(header, { format, title: options.title ?? 'Field News test feed', self: pageUrl(format, 1), next, items: format === 'json' ? slice(items) : [], writer: writer ? slice(writer) : [] });
+  };
+  const announced = (): AnnouncedFeed[] => formats.map((format) => ({ format, url: pageUrl(format, 1), title }));
 
   const answer = (request: IncomingMessage, response: ServerResponse, status: number, body: string, contentType: string, headers: Record<string, string> = {}) => {
     const gzipped = options.gzip !== false && status === 200 && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
@@ -159,17 +177,24 @@ export const startFeedServer = async (options: FeedServerOptions = {}): Promise<
     const hop = /^\/redirect\/(\d+)$/.exec(address.pathname);
     if (hop) {
       const left = Number(hop[1]);
-      answer(request, response, 302, '', 'text/plain', { Location: left > 1 ? `/redirect/${left - 1}` : '/feed.json' });
+      answer(request, response, 302, '', 'text/plain', { Location: left > 1 ? `/redirect/${left - 1}` : feedPath(primary) });
       return;
     }
     if (address.pathname === '/loop-a' || address.pathname === '/loop-b') {
       answer(request, response, 302, '', 'text/plain', { Location: address.pathname === '/loop-a' ? '/loop-b' : '/loop-a' });
       return;
     }
-    if (address.pathname !== '/feed.json') {
+    if (address.pathname === '/' || address.pathname === '/feeds.opml') {
+      const home = address.pathname === '/';
+      respondWithValidators(request, response, home ? homePage(announced()) : feedsOpml(announced(), origin, lastModified), home ? 'text/html; charset=utf-8' : 'text/x-opml; charset=utf-8');
+      return;
+    }
+    const format = formats.find((candidate) => address.pathname === feedPath(candidate));
+    if (format === undefined) {
       answer(request, response, 404, 'Not found', 'text/plain');
       return;
     }
+    const contentType = servedContentTypes[format];
     const page = Math.max(1, Number(address.searchParams.get('page') ?? '1') || 1);
     const fault = options.faultOnPage === undefined || options.faultOnPage === page ? options.fault : undefined;
     switch (fault?.kind) {
@@ -196,9 +221,9 @@ export const startFeedServer = async (options: FeedServerOptions = {}): Promise<
         return;
       case 'cut-off':
       case 'stall': {
-        const body = Buffer.from(pageDocument(page));
+        const body = Buffer.from(pageDocument(format, page));
         requests.push({ path: request.url ?? '', headers: request.headers, status: 200, gzipped: false });
-        response.writeHead(200, { 'Content-Type': 'application/feed+json', ...(fault.kind === 'cut-off' ? { 'Content-Length': String(body.length) } : {}) });
+        response.writeHead(200, { 'Content-Type': contentType, ...(fault.kind === 'cut-off' ? { 'Content-Length': String(body.length) } : {}) });
         response.write(body.subarray(0, Math.floor(body.length / 2)), () => {
           if (fault.kind === 'cut-off') response.socket?.destroy();
         });
@@ -207,9 +232,12 @@ export const startFeedServer = async (options: FeedServerOptions = {}): Promise<
       default:
         break;
     }
-    const body = pageDocument(page);
+    respondWithValidators(request, response, pageDocument(format, page), contentType);
+  };
+
+  const respondWithValidators = (request: IncomingMessage, response: ServerResponse, body: string, contentType: string) => {
     if (options.validators === false) {
-      answer(request, response, 200, body, 'application/feed+json');
+      answer(request, response, 200, body, contentType);
       return;
     }
     const etag = `"${contentHash(body)}"`;
@@ -226,7 +254,7 @@ export const startFeedServer = async (options: FeedServerOptions = {}): Promise<
       response.end();
       return;
     }
-    answer(request, response, 200, body, 'application/feed+json', validators);
+    answer(request, response, 200, body, contentType, validators);
   };
 
   const server = createServer((request, response) => {
@@ -239,14 +267,16 @@ export const startFeedServer = async (options: FeedServerOptions = {}): Promise<
   });
   const address = server.address();
   origin = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
-  const url = options.redirects ? `${origin}/redirect/${options.redirects}` : `${origin}/feed.json`;
+  const url = options.redirects ? `${origin}/redirect/${options.redirects}` : pageUrl(primary, 1);
   return {
     url,
+    feeds: announced(),
     origin,
     requests,
     hugeBodyFinished,
     setItems: (next) => {
       items = next;
+      writer = null;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,14 +1,27 @@
-// `npm run feed:serve -- [FILE] [--port N] [--page-size N]`: serves a JSON Feed on 127.0.0.1 with
-// ETag, Last-Modified, optional pagination and CORS, to watch a sync in the app or in web mode.
+// `npm run feed:serve -- [FILE] [--port N] [--page-size N] [--format json|rss|atom]`: serves a feed on
+// 127.0.0.1 with ETag, Last-Modified, optional pagination and CORS, to watch a sync in the app or in
+// web mode. A JSON Feed file is served as JSON Feed, RSS and Atom; an RSS or Atom file as it stands
+// (its format read from its content). /feeds.opml lists the feeds; / announces them for discovery.
 import { resolve } from 'node:path';
+import { writtenFeedFormats, type WrittenFeedFormat } from '../shared/listing/writeFeed';
 import { startFeedServer } from './feedServer';
 
-const usage = 'Usage: npm run feed:serve -- [FILE] [--port N] [--page-size N]';
+const usage = 'Usage: npm run feed:serve -- [FILE] [--port N] [--page-size N] [--format json|rss|atom]';
 
-const parseArguments = (args: string[]): { file: string; port: number; pageSize: number | undefined } | string => {
+interface ServeArguments {
+  file: string;
+  port: number;
+  pageSize: number | undefined;
+  format: WrittenFeedFormat;
+}
+
+const isFormat = (value: unknown): value is WrittenFeedFormat => writtenFeedFormats.some((format) => format === value);
+
+const parseArguments = (args: string[]): ServeArguments | string => {
   let file = 'renderer/public/feeds/iom-regional-news-2021.json';
   let port = 8787;
   let pageSize: number | undefined;
+  let format: WrittenFeedFormat = 'json';
   for (let index = 0; index < args.length; index += 1) {
     const argument = args[index] ?? '';
     if (argument === '--port' || argument === '--page-size') {
@@ -17,13 +30,18 @@ const parseArguments = (args: string[]): { file: string; port: number; pageSize:
       if (!Number.isInteger(value) || value < (argument === '--port' ? 0 : 1)) return `${argument} needs a whole number. ${usage}`;
       if (argument === '--port') port = value;
       else pageSize = value;
+    } else if (argument === '--format') {
+      const value = args[index + 1];
+      index += 1;
+      if (!isFormat(value)) return `--format takes json, rss or atom. ${usage}`;
+      format = value;
     } else if (argument.startsWith('-')) {
       return `Unknown option ${argument}. ${usage}`;
     } else {
       file = argument;
     }
   }
-  return { file: resolve(file), port, pageSize };
+  return { file: resolve(file), port, pageSize, format };
 };
 
 const parsed = parseArguments(process.argv.slice(2));
@@ -32,9 +50,12 @@ if (typeof parsed === 'string') {
   process.exit(2);
 }
 try {
-  const server = await startFeedServer({ file: parsed.file, port: parsed.port, pageSize: parsed.pageSize });
+  const server = await startFeedServer({ file: parsed.file, port: parsed.port, pageSize: parsed.pageSize, format: parsed.format });
   console.log(`Serving ${parsed.file}${parsed.pageSize ? ` in pages of ${parsed.pageSize}` : ''}.`);
   console.log(`Paste this address into Field News's Feed URL field and press Add feed: ${server.url}`);
+  const others = server.feeds.filter((feed) => feed.url !== server.url);
+  if (others.length > 0) console.log(`The same news in other formats: ${others.map((feed) => feed.url).join(', ')}`);
+  console.log(`All feeds as OPML: ${server.origin}/feeds.opml · a page announcing them (for discovery): ${server.origin}/`);
   console.log('Press Ctrl+C to stop.');
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
