@@ -1,6 +1,10 @@
 // The About dialog (Help → About Field News): the version, what the app runs on, the licences of
-// what it ships, and the folder holding the stored news, so staff know what to back up.
-import { app, dialog, shell, type BrowserWindow, type MessageBoxOptions } from 'electron';
+// what it ships, and the folder holding the stored news, so staff know what to back up; and a
+// button that copies what support needs (versions, OS, data folder, the log's end) to the clipboard.
+import { app, clipboard, dialog, shell, type BrowserWindow, type MessageBoxOptions } from 'electron';
+import { assertNever } from '../shared/assertNever';
+import { mainDiagnosticsText, readMainDiagnostics } from './mainDiagnostics';
+import { mainLog } from './mainLog';
 
 export interface AboutFacts {
   version: string;
@@ -44,7 +48,7 @@ export function currentAboutFacts(): AboutFacts {
   };
 }
 
-const buttons = ['OK', 'Open Data Folder'] as const;
+const buttons = ['OK', 'Copy Diagnostics', 'Open Data Folder'] as const;
 
 /** Shows the About dialog, attached to `parent` when there is a window; resolves when it closes. */
 export async function presentAboutDialog(parent: BrowserWindow | null): Promise<void> {
@@ -60,12 +64,27 @@ export async function presentAboutDialog(parent: BrowserWindow | null): Promise<
     noLink: true,
   };
   const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
-  if (buttons[response] === 'Open Data Folder') await shell.openPath(facts.userDataFolder);
+  const button = buttons[response] ?? 'OK';
+  switch (button) {
+    case 'OK':
+      return;
+    case 'Copy Diagnostics':
+      await clipboard.writeText(mainDiagnosticsText(await readMainDiagnostics()));
+      return;
+    case 'Open Data Folder': {
+      // openPath answers with an error text rather than throwing.
+      const failure = await shell.openPath(facts.userDataFolder);
+      if (failure !== '') mainLog.warn('about', `The data folder did not open: ${failure}`);
+      return;
+    }
+    default:
+      assertNever(button);
+  }
 }
 
 /** For the Help menu: shows the About dialog without making the menu wait for it. */
 export function showAboutDialog(parent: BrowserWindow | null): void {
   presentAboutDialog(parent).catch((error: unknown) => {
-    console.error('About dialog failed:', error);
+    mainLog.error('about', 'The About dialog failed', error);
   });
 }

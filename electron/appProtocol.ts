@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { appHost, appScheme } from '../shared/appIdentity';
 import { electronContentSecurityPolicy } from '../shared/contentSecurityPolicy';
+import { mainLog } from './mainLog';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,18 +33,14 @@ export const registerAppScheme = (): void => {
  * ours or would escape the folder ("app://field-news/../../etc/passwd").
  */
 export const resolveAppFile = (address: string, rendererFolder: string): string | null => {
-  let url: URL;
-  try {
-    url = new URL(address);
-  } catch {
-    return null;
-  }
+  if (!URL.canParse(address)) return null;
+  const url = new URL(address);
   if (url.protocol !== `${appScheme}:` || url.host !== appHost) return null;
   let relative: string;
   try {
     relative = decodeURIComponent(url.pathname);
   } catch {
-    return null;
+    return null; // A malformed %-escape names no file; the caller answers 404.
   }
   if (relative.includes('\0')) return null;
   const root = path.resolve(rendererFolder);
@@ -69,7 +66,9 @@ export const serveAppProtocol = (rendererFolder: string): void => {
           'cache-control': 'no-cache',
         },
       });
-    } catch {
+    } catch (thrown) {
+      // The page asked for a file the build does not have: worth a line, since the app may look broken.
+      mainLog.warn('app-protocol', `No file for ${new URL(request.url).pathname}`, thrown);
       return notFound();
     }
   });

@@ -1,12 +1,17 @@
 // The main side of the bridge: one handler per message. Each checks that the message comes from
-// the app's own page, validates its arguments at run time, and answers with a Result value.
+// the app's own page, validates its arguments at run time, and answers with a Result value, also
+// when the handler throws (the throw is logged), so no bridge call is left without an answer.
 import { app, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { appName } from '../shared/appIdentity';
-import { bridgeChannels, type AppInfo } from '../shared/bridge';
+import { bridgeChannels, type AppInfo, type BridgeChannel } from '../shared/bridge';
 import { errorMessages } from '../shared/errorMessages';
 import { checkExternalLink } from '../shared/externalLink';
+import { checkLogEntries } from '../shared/logEntry';
 import { fail, succeed, type Result } from '../shared/result';
+import type { FeedFetchFailure } from '../shared/sync/fetchFeedDocument';
 import { downloadFeedDocument } from './feedDownloads';
+import { readMainDiagnostics } from './mainDiagnostics';
+import { mainLog, writeLogEntries } from './mainLog';
 import { isAppAddress, openInSystemBrowser } from './navigationGuard';
 
 /** Only the top frame of a Field News page may talk to the main process. */
@@ -15,16 +20,27 @@ export const isTrustedSender = (event: IpcMainInvokeEvent): boolean => {
   return frame !== null && frame.parent === null && isAppAddress(frame.url);
 };
 
-const guarded =
-  <Args extends unknown[], R extends Result<unknown>>(handler: (...args: Args) => R | Promise<R>) =>
-  async (event: IpcMainInvokeEvent, ...args: Args): Promise<R | Result<never>> => {
-    if (!isTrustedSender(event)) return fail(errorMessages.bridgeUnexpectedSender);
+/**
+ * Registers `handler` on `channel` behind the sender check and a catch-all. `failure` builds the
+ * channel's own failure value, so a renderer reading e.g. a download's `reason` always finds one.
+ */
+const handle = <R extends { ok: boolean }>(channel: BridgeChannel, failure: (error: string) => R, handler: (...args: unknown[]) => R | Promise<R>): void => {
+  ipcMain.handle(channel, async (event: IpcMainInvokeEvent, ...args: unknown[]): Promise<R> => {
+    if (!isTrustedSender(event)) {
+      mainLog.warn('bridge', `Refused ${channel} from ${event.senderFrame?.url ?? 'a closed frame'}`);
+      return failure(errorMessages.bridgeUnexpectedSender);
+    }
     try {
       return await handler(...args);
-    } catch {
-      return fail(errorMessages.bridgeUnknownFailure);
+    } catch (thrown) {
+      mainLog.error('bridge', `${channel} failed`, thrown);
+      return failure(errorMessages.bridgeUnknownFailure);
     }
-  };
+  });
+};
+
+const resultFailure = <T>(error: string): Result<T> => fail(error);
+const downloadFailure = (error: string): FeedFetchFailure => ({ ok: false, error, reason: 'no-connection', status: null, bytesRead: 0, url: '' });
 
 export const readAppInfo = (): AppInfo => ({
   name: appName,
@@ -37,21 +53,19 @@ export const readAppInfo = (): AppInfo => ({
 });
 
 export const registerBridgeHandlers = (): void => {
-  ipcMain.handle(
-    bridgeChannels.getAppInfo,
-    guarded(() => succeed(readAppInfo())),
-  );
-  ipcMain.handle(
-    bridgeChannels.openExternalLink,
-    guarded((url: unknown) => {
-      const link = checkExternalLink(url);
-      if (!link.ok) return link;
-      openInSystemBrowser(link.value);
-      return succeed(null);
-    }),
-  );
-  ipcMain.handle(
-    bridgeChannels.fetchFeedDocument,
-    guarded((request: unknown) => downloadFeedDocument(request)),
-  );
+  handle(bridgeChannels.getAppInfo, resultFailure<AppInfo>, () => succeed(readAppInfo()));
+  handle(bridgeChannels.openExternalLink, resultFailure<null>, (url) => {
+    const link = checkExternalLink(url);
+    if (!link.ok) return link;
+    openInSystemBrowser(link.value);
+    return succeed(null);
+  });
+  handle(bridgeChannels.fetchFeedDocument, downloadFailure, (request) => downloadFeedDocument(request));
+  handle(bridgeChannels.writeLog, resultFailure<null>, (entries) => {
+    const checked = checkLogEntries(entries);
+    if (!checked.ok) return checked;
+    writeLogEntries(checked.value);
+    return succeed(null);
+  });
+  handle(bridgeChannels.getDiagnostics, resultFailure, async () => succeed(await readMainDiagnostics()));
 };

@@ -1,21 +1,25 @@
 // Main process entry: one instance, one window, the app:// protocol, the bridge and the menu.
 import { app, BrowserWindow, powerMonitor, session } from 'electron';
+import { appName } from '../shared/appIdentity';
 import { bridgeEvents } from '../shared/bridge';
 import path from 'node:path';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
 import { fixAppIdentity } from './appIdentity';
 import { installAppMenu } from './appMenu';
 import { registerBridgeHandlers } from './bridgeHandlers';
+import { mainLog, startMainLog } from './mainLog';
 import { createMainWindow } from './mainWindow';
 import { guardNavigation, refusePermissions } from './navigationGuard';
 import { showAboutDialog } from './aboutDialog';
 
 const userDataFolder = fixAppIdentity();
 const isDevelopment = !app.isPackaged;
+startMainLog({ folder: path.join(userDataFolder, 'logs'), toConsole: isDevelopment });
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  mainLog.info('app', `${appName} ${app.getVersion()} starting on ${process.platform} ${process.arch}`);
   registerAppScheme();
   let mainWindow: BrowserWindow | null = null;
 
@@ -37,6 +41,9 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('web-contents-created', (_event, contents) => guardNavigation(contents));
+  // A crashed or killed page is the first thing support needs to know about.
+  app.on('render-process-gone', (_event, _contents, details) => mainLog.error('app', `The page stopped: ${details.reason} (exit code ${details.exitCode})`));
+  app.on('child-process-gone', (_event, details) => mainLog.error('app', `A ${details.type} process stopped: ${details.reason} (exit code ${details.exitCode})`));
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

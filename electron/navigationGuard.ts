@@ -3,22 +3,23 @@
 import { shell, type Session, type WebContents } from 'electron';
 import { appHost, appScheme } from '../shared/appIdentity';
 import { checkExternalLink } from '../shared/externalLink';
+import { mainLog } from './mainLog';
 
 /** Whether an address is the app's own page. Compared by scheme and host: Node's URL gives no origin for app://. */
 export const isAppAddress = (address: string): boolean => {
-  try {
-    const url = new URL(address);
-    return url.protocol === `${appScheme}:` && url.host === appHost;
-  } catch {
-    return false;
-  }
+  if (!URL.canParse(address)) return false;
+  const url = new URL(address);
+  return url.protocol === `${appScheme}:` && url.host === appHost;
 };
+
+/** Where an address leads, for the log: its scheme and host, never its path or query. */
+const originOf = (address: string): string => (URL.canParse(address) ? `${new URL(address).protocol}//${new URL(address).host}` : 'an unreadable address');
 
 /** Opens a web link in the system browser; returns false for anything that is not http(s). */
 export const openInSystemBrowser = (address: string): boolean => {
   const link = checkExternalLink(address);
   if (!link.ok) return false;
-  void shell.openExternal(link.value);
+  shell.openExternal(link.value).catch((thrown: unknown) => mainLog.warn('links', 'The system browser did not open a link', thrown));
   return true;
 };
 
@@ -26,12 +27,17 @@ export const guardNavigation = (contents: WebContents): void => {
   contents.on('will-navigate', (event) => {
     if (isAppAddress(event.url)) return;
     event.preventDefault();
-    openInSystemBrowser(event.url);
+    if (!openInSystemBrowser(event.url)) mainLog.warn('navigation', `Refused navigation to ${originOf(event.url)}`);
   });
   contents.on('will-redirect', (event) => {
-    if (!isAppAddress(event.url)) event.preventDefault();
+    if (isAppAddress(event.url)) return;
+    event.preventDefault();
+    mainLog.warn('navigation', `Refused a redirect to ${originOf(event.url)}`);
   });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+    mainLog.warn('navigation', 'Refused a webview');
+  });
   contents.setWindowOpenHandler(({ url }) => {
     openInSystemBrowser(url);
     return { action: 'deny' };

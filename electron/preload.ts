@@ -1,7 +1,7 @@
 // The preload: exposes the typed bridge to the page, one method per message. It never exposes
 // ipcRenderer itself, a generic send, or the IPC event. Bundled into one file: it runs sandboxed.
 import { contextBridge, ipcRenderer } from 'electron';
-import { bridgeChannels, bridgeEvents, type AppInfo, type FieldNewsBridge } from '../shared/bridge';
+import { bridgeChannels, bridgeEvents, type AppInfo, type FieldNewsBridge, type MainDiagnostics } from '../shared/bridge';
 import type { Result } from '../shared/result';
 import type { FeedFetchResult } from '../shared/sync/fetchFeedDocument';
 
@@ -9,6 +9,8 @@ const fieldNews: FieldNewsBridge = {
   getAppInfo: () => ipcRenderer.invoke(bridgeChannels.getAppInfo) as Promise<Result<AppInfo>>,
   openExternalLink: (url) => ipcRenderer.invoke(bridgeChannels.openExternalLink, url) as Promise<Result<null>>,
   fetchFeedDocument: (request) => ipcRenderer.invoke(bridgeChannels.fetchFeedDocument, request) as Promise<FeedFetchResult>,
+  writeLog: (entries) => ipcRenderer.invoke(bridgeChannels.writeLog, entries) as Promise<Result<null>>,
+  getDiagnostics: () => ipcRenderer.invoke(bridgeChannels.getDiagnostics) as Promise<Result<MainDiagnostics>>,
   onSystemResume: (listener) => {
     const relay = () => listener();
     ipcRenderer.on(bridgeEvents.systemResumed, relay);

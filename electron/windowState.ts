@@ -2,6 +2,7 @@
 // A saved position that is no longer on any screen (a monitor was unplugged) is ignored.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
+import { mainLog } from './mainLog';
 
 const boundsSchema = z.object({
   x: z.number().int(),
@@ -31,6 +32,7 @@ export const readWindowState = (file: string, screens: readonly ScreenArea[]): W
   try {
     saved = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
+    // No file on a first start, or a damaged one: the window opens at its default size either way.
     return null;
   }
   const state = boundsSchema.safeParse(saved);
@@ -41,7 +43,8 @@ export const readWindowState = (file: string, screens: readonly ScreenArea[]): W
 export const writeWindowState = (file: string, state: WindowState): void => {
   try {
     writeFileSync(file, JSON.stringify(state));
-  } catch {
+  } catch (thrown) {
     // Losing the window position is harmless; the app must not fail to close over it.
+    mainLog.warn('window', 'The window position could not be saved', thrown);
   }
 };

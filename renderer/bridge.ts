@@ -1,8 +1,10 @@
 // The renderer's one door to the shell. In Electron the preload exposes `window.fieldNews`;
 // in a browser (web mode) the same contract is implemented here with web APIs.
 import { appName } from '../shared/appIdentity';
-import type { AppInfo, FieldNewsBridge } from '../shared/bridge';
+import { diagnosticsLogLines, type AppInfo, type FieldNewsBridge } from '../shared/bridge';
+import { errorMessages } from '../shared/errorMessages';
 import { checkExternalLink } from '../shared/externalLink';
+import { checkLogEntries, type LogEntry } from '../shared/logEntry';
 import { fail, succeed } from '../shared/result';
 import { fetchFeedDocument, type FeedTransport } from '../shared/sync/fetchFeedDocument';
 import { defaultFetchPolicy } from '../shared/sync/fetchPolicy';
@@ -18,6 +20,19 @@ const browserTransport: FeedTransport = {
   fetch: (url, init) => fetch(url, init),
   followsRedirectsItself: true,
   sendsUserAgent: false,
+};
+
+/** Where web mode keeps its diagnostics log (an IndexedDB ring buffer the renderer registers). */
+export interface WebLogStore {
+  write(entries: readonly LogEntry[]): Promise<void>;
+  lastLines(count: number): Promise<string[]>;
+}
+
+let webLogStore: WebLogStore | null = null;
+
+/** Called once by the web log store as it opens; until then log calls fail as values. */
+export const setWebLogStore = (store: WebLogStore): void => {
+  webLogStore = store;
 };
 
 const webBridge: FieldNewsBridge = {
@@ -40,6 +55,29 @@ const webBridge: FieldNewsBridge = {
     return Promise.resolve(succeed(null));
   },
   fetchFeedDocument: (request) => fetchFeedDocument(browserTransport, request, defaultFetchPolicy(__APP_VERSION__)),
+  writeLog: async (entries) => {
+    const checked = checkLogEntries(entries);
+    if (!checked.ok) return checked;
+    if (webLogStore === null) return fail(errorMessages.logStoreMissing);
+    try {
+      await webLogStore.write(checked.value);
+      return succeed(null);
+    } catch {
+      return fail(errorMessages.storageUnavailable); // The log lives in the same IndexedDB as the news.
+    }
+  },
+  getDiagnostics: async () => {
+    if (webLogStore === null) return fail(errorMessages.logStoreMissing);
+    return succeed({
+      version: __APP_VERSION__,
+      shell: 'web',
+      electronVersion: null,
+      chromeVersion: null,
+      os: { platform: navigator.platform || 'web', release: null, arch: null },
+      dataFolder: null,
+      logLines: await webLogStore.lastLines(diagnosticsLogLines).catch(() => [`(${errorMessages.storageUnavailable})`]),
+    });
+  },
   // A browser tab gets no sleep and wake signal; the 'online' event covers a link coming back.
   onSystemResume: () => () => undefined,
 };

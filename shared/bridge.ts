@@ -1,5 +1,6 @@
 // The typed contract between the renderer and the main process: one method per message.
 // Imported with `import type` by the preload, the main handlers and the renderer.
+import type { LogEntry } from './logEntry';
 import type { Result } from './result';
 import type { FeedDocumentRequest, FeedFetchResult } from './sync/fetchFeedDocument';
 
@@ -7,6 +8,8 @@ export const bridgeChannels = {
   getAppInfo: 'field-news:get-app-info',
   openExternalLink: 'field-news:open-external-link',
   fetchFeedDocument: 'field-news:fetch-feed-document',
+  writeLog: 'field-news:write-log',
+  getDiagnostics: 'field-news:get-diagnostics',
 } as const;
 
 /** Messages the main process sends to the page (the page only listens). */
@@ -28,6 +31,22 @@ export interface AppInfo {
   dataFolder: string | null;
 }
 
+/** What the shell knows for a support request; the renderer adds the database counts and feed states. */
+export interface MainDiagnostics {
+  version: string;
+  shell: 'electron' | 'web';
+  electronVersion: string | null;
+  chromeVersion: string | null;
+  os: { platform: string; release: string | null; arch: string | null };
+  /** Where the news is stored on this computer, when the shell knows it. */
+  dataFolder: string | null;
+  /** The last lines of the diagnostics log, oldest first. */
+  logLines: string[];
+}
+
+/** How many log lines the diagnostics carry. */
+export const diagnosticsLogLines = 200;
+
 export interface FieldNewsBridge {
   getAppInfo(): Promise<Result<AppInfo>>;
   /** Opens an http(s) link in the system browser; anything else is refused. */
@@ -37,6 +56,13 @@ export interface FieldNewsBridge {
    * with net.request (system proxy settings, no CORS); in a browser, the page's fetch.
    */
   fetchFeedDocument(request: FeedDocumentRequest): Promise<FeedFetchResult>;
+  /**
+   * Adds lines to the diagnostics log (in Electron the main process's rotating log file). At most
+   * `logLimits.entriesPerCall` entries per call; long messages are cut. Never item text.
+   */
+  writeLog(entries: LogEntry[]): Promise<Result<null>>;
+  /** Versions, OS, data folder and the last `diagnosticsLogLines` lines of the log. */
+  getDiagnostics(): Promise<Result<MainDiagnostics>>;
   /** Calls `listener` when the computer wakes from sleep; returns the function that stops listening. */
   onSystemResume(listener: () => void): () => void;
 }

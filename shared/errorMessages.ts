@@ -63,6 +63,8 @@ export const errorMessages = {
   fetchRedirectInsecure: 'The server tried to move this feed from a secure (https) address to an insecure (http) one, so Field News did not follow it.',
   fetchAddressRefused: (host: string, address: string) =>
     `This feed tried to send Field News to an address inside your own network (${host === address ? address : `${host}, at ${address}`}), which a public feed may not do, so it was stopped.`,
+  logEntriesRefused: 'Field News could not add these lines to its diagnostics log: they are not log lines, or too many at once.',
+  logStoreMissing: 'The diagnostics log is not open yet, so nothing could be written to it or read from it. Try again in a moment.',
   syncPageNotSaved: 'A page of news could not be saved on this computer; what was saved before is kept.',
   diskFull:
     "There is no space left on this computer's disk, so the news could not be saved. Free some space or remove old news; nothing was lost.",

@@ -1,6 +1,9 @@
 // The About dialog tells staff the version, the licences (GeoNames CC BY 4.0 included) and
 // where their news is stored, and can open that folder for a backup.
 import type { BrowserWindow } from 'electron';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const electron = vi.hoisted(() => ({
@@ -10,10 +13,12 @@ const electron = vi.hoisted(() => ({
   },
   dialog: { showMessageBox: vi.fn((..._args: unknown[]) => Promise.resolve({ response: 0, checkboxChecked: false })) },
   shell: { openPath: vi.fn((_path: string) => Promise.resolve('')) },
+  clipboard: { writeText: vi.fn((_text: string) => Promise.resolve()) },
 }));
 vi.mock('electron', () => electron);
 
 const { aboutText, presentAboutDialog, showAboutDialog } = await import('../../electron/aboutDialog');
+const { mainLog, startMainLog } = await import('../../electron/mainLog');
 
 function shownOptions(): { message?: string; detail?: string; buttons?: string[] } {
   const options: unknown = electron.dialog.showMessageBox.mock.lastCall?.at(-1);
@@ -64,6 +69,25 @@ describe('the About dialog', () => {
     electron.dialog.showMessageBox.mockResolvedValueOnce({ response: openIndex, checkboxChecked: false });
     await presentAboutDialog(null);
     expect(electron.shell.openPath).toHaveBeenCalledWith('/home/ana/.config/Field News');
+  });
+
+  it('copies the versions, the OS, the data folder and the end of the log when asked, and only then', async () => {
+    startMainLog({ folder: mkdtempSync(path.join(tmpdir(), 'field-news-about-')), toConsole: false });
+    mainLog.warn('sync', 'https://example.org/feed.json answered 503');
+    await presentAboutDialog(null);
+    expect(electron.clipboard.writeText).not.toHaveBeenCalled();
+    const copyIndex = shownOptions().buttons?.indexOf('Copy Diagnostics') ?? -1;
+    expect(copyIndex).toBeGreaterThan(0);
+    electron.dialog.showMessageBox.mockResolvedValueOnce({ response: copyIndex, checkboxChecked: false });
+    await presentAboutDialog(null);
+    expect(electron.clipboard.writeText).toHaveBeenCalledOnce();
+    const text = String(electron.clipboard.writeText.mock.lastCall?.[0]);
+    expect(text).toContain('Field News 1.4.2 (electron)');
+    expect(text).toContain('Electron 45.5.0, Chromium 142.0.7444.52');
+    expect(text).toContain(`OS: ${process.platform}`);
+    expect(text).toContain('Data folder: /home/ana/.config/Field News');
+    expect(text).toMatch(/\[warn\] \(sync\) https:\/\/example\.org\/feed\.json answered 503$/);
+    expect(electron.shell.openPath).not.toHaveBeenCalled();
   });
 
   it('can be opened from the menu without the menu waiting for it', async () => {

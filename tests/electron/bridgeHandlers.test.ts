@@ -1,10 +1,16 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { arch, release, tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startFeedServer, type FeedServer } from '../../scripts/feedServer';
 import { bridgeChannels } from '../../shared/bridge';
+import { errorMessages } from '../../shared/errorMessages';
+import { logLimits, type LogEntry } from '../../shared/logEntry';
 import { fakeElectron, ipcEventFrom, ipcHandlers } from './fakeElectron';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron);
 const { registerBridgeHandlers } = await import('../../electron/bridgeHandlers');
+const { startMainLog } = await import('../../electron/mainLog');
 
 const call = (channel: string, event: unknown, ...args: unknown[]) => {
   const handler = ipcHandlers.get(channel);
@@ -13,7 +19,11 @@ const call = (channel: string, event: unknown, ...args: unknown[]) => {
 };
 const fromApp = ipcEventFrom('app://field-news/index.html');
 
+let logFile: string;
+const logLines = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '').split('\n').filter((line) => line !== '');
+
 beforeEach(() => {
+  logFile = startMainLog({ folder: mkdtempSync(path.join(tmpdir(), 'field-news-bridge-')), toConsole: false });
   ipcHandlers.clear();
   fakeElectron.shell.openExternal.mockClear();
   registerBridgeHandlers();
@@ -107,5 +117,79 @@ describe('the feed download handler', () => {
     const event = ipcEventFrom('https://evil.example/');
     expect(await call(bridgeChannels.fetchFeedDocument, event, { url: server.url, feedUrl: server.url, validators: null })).toMatchObject({ ok: false });
     expect(fakeElectron.net.request).not.toHaveBeenCalled();
+  });
+});
+
+const entry = (message: string, overrides: Partial<LogEntry> = {}): LogEntry => ({ level: 'info', scope: 'sync', message, at: '2026-11-27T18:00:00.000Z', ...overrides });
+
+describe('the log and diagnostics handlers', () => {
+  it('write the page\'s log lines to the log file and hand back the last 200 with the versions, OS and data folder', async () => {
+    const entries = Array.from({ length: 150 }, (_, index) => entry(`page ${index + 1} stored`));
+    expect(await call(bridgeChannels.writeLog, fromApp, entries)).toEqual({ ok: true, value: null });
+    expect(await call(bridgeChannels.writeLog, fromApp, entries.slice(0, 100))).toEqual({ ok: true, value: null });
+    const diagnostics = (await call(bridgeChannels.getDiagnostics, fromApp)) as { ok: true; value: { logLines: string[] } };
+    expect(diagnostics).toMatchObject({
+      ok: true,
+      value: { version: '1.2.3', shell: 'electron', os: { platform: process.platform, release: release(), arch: arch() }, dataFolder: '/fake/userData' },
+    });
+    expect(diagnostics.value.logLines).toHaveLength(200);
+    expect(diagnostics.value.logLines.at(-1)).toBe('2026-11-27T18:00:00.000Z [info] (sync) page 100 stored');
+  });
+
+  it('cut a runaway message and keep a message with line breaks on one line, so it cannot forge others', async () => {
+    const forged = 'fine\n2026-01-01T00:00:00.000Z [error] (bridge) forged line';
+    const long = 'y'.repeat(logLimits.messageCharacters * 3);
+    expect(await call(bridgeChannels.writeLog, fromApp, [entry(forged), entry(long)])).toEqual({ ok: true, value: null });
+    const [first, second, ...rest] = logLines();
+    expect(first).toBe('2026-11-27T18:00:00.000Z [info] (sync) fine\\n2026-01-01T00:00:00.000Z [error] (bridge) forged line');
+    expect(second?.length).toBeLessThan(logLimits.messageCharacters + 100);
+    expect(rest).toEqual([]);
+  });
+
+  it.each([
+    ['too many entries at once', Array.from({ length: logLimits.entriesPerCall + 1 }, () => entry('flood'))],
+    ['something that is not a list', 'hello'],
+    ['an unknown level', [entry('x', { level: 'fatal' as LogEntry['level'] })]],
+    ['a scope with spaces and brackets', [entry('x', { scope: '] [error] (bridge)' })]],
+    ['a time that is not a date', [entry('x', { at: 'yesterday' })]],
+    ['an entry with no message', [{ level: 'info', scope: 'sync', at: '2026-11-27T18:00:00.000Z' }]],
+  ])('refuse %s, writing nothing', async (_name, entries) => {
+    expect(await call(bridgeChannels.writeLog, fromApp, entries)).toEqual({ ok: false, error: errorMessages.logEntriesRefused });
+    expect(logLines()).toEqual([]);
+  });
+
+  it('refuse log lines and diagnostics to a foreign page, and note the attempt', async () => {
+    expect(await call(bridgeChannels.writeLog, ipcEventFrom('https://evil.example/'), [entry('x')])).toMatchObject({ ok: false });
+    expect(await call(bridgeChannels.getDiagnostics, ipcEventFrom('https://evil.example/'))).toMatchObject({ ok: false });
+    expect(logLines()).toEqual([
+      expect.stringMatching(/\[warn\] \(bridge\) Refused field-news:write-log from https:\/\/evil\.example\/$/),
+      expect.stringMatching(/\[warn\] \(bridge\) Refused field-news:get-diagnostics from https:\/\/evil\.example\/$/),
+    ]);
+  });
+});
+
+describe('a handler that throws', () => {
+  it('still answers with a Result, and the log keeps what was thrown', async () => {
+    fakeElectron.app.getVersion.mockImplementationOnce(() => {
+      throw new Error('disk on fire');
+    });
+    expect(await call(bridgeChannels.getAppInfo, fromApp)).toEqual({ ok: false, error: errorMessages.bridgeUnknownFailure });
+    expect(logLines()).toEqual([expect.stringMatching(/\[error\] \(bridge\) field-news:get-app-info failed: Error: disk on fire/)]);
+  });
+
+  it('answers a download with a failure that has a reason, as every download failure does', async () => {
+    fakeElectron.app.getVersion.mockImplementationOnce(() => {
+      throw new Error('disk on fire');
+    });
+    const request = { url: 'http://127.0.0.1:9/feed.json', feedUrl: 'http://127.0.0.1:9/feed.json', validators: null };
+    expect(await call(bridgeChannels.fetchFeedDocument, fromApp, request)).toEqual({
+      ok: false,
+      error: errorMessages.bridgeUnknownFailure,
+      reason: 'no-connection',
+      status: null,
+      bytesRead: 0,
+      url: '',
+    });
+    expect(logLines()).toEqual([expect.stringMatching(/field-news:fetch-feed-document failed: Error: disk on fire/)]);
   });
 });

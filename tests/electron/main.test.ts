@@ -1,5 +1,8 @@
 // The main process as it starts: one instance, secure defaults for every web contents, the
 // app:// protocol, the bridge, one window, and a sync nudge when the laptop wakes.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { bridgeChannels, bridgeEvents } from '../../shared/bridge';
 import { appEvents, FakeBrowserWindow, FakeWebContents, fakeElectron, ipcHandlers, navigationEvent, permissionHandlers, powerMonitor, protocolHandlers } from './fakeElectron';
@@ -15,7 +18,12 @@ const start = async () => {
   await new Promise((resolve) => setTimeout(resolve, 0));
 };
 
+let appData: string;
+
 beforeEach(() => {
+  // The log goes to <appData>/Field News/logs: a fresh folder per test, never the machine's home.
+  appData = mkdtempSync(path.join(tmpdir(), 'field-news-main-'));
+  fakeElectron.app.paths.set('appData', appData);
   appEvents.removeAllListeners();
   powerMonitor.removeAllListeners();
   ipcHandlers.clear();
@@ -107,6 +115,18 @@ describe('the main process', () => {
     const attach = navigationEvent('about:blank');
     FakeBrowserWindow.created[0]!.webContents.emit('will-attach-webview', attach);
     expect(attach.prevented).toBe(true);
+  });
+
+  it('keeps its log in the data folder: the start, a refused navigation and a crashed page', async () => {
+    await start();
+    const contents = FakeBrowserWindow.created[0]!.webContents;
+    contents.emit('will-navigate', navigationEvent('file:///etc/passwd'));
+    appEvents.emit('render-process-gone', {}, contents, { reason: 'oom', exitCode: 137 });
+    const log = readFileSync(path.join(appData, 'Field News', 'logs', 'main.log'), 'utf8');
+    expect(log).toMatch(/\[info\] \(app\) Field News 1\.2\.3 starting/);
+    expect(log).toMatch(/\[warn\] \(navigation\) Refused navigation to file:\/\//);
+    expect(log).toMatch(/\[error\] \(app\) The page stopped: oom \(exit code 137\)/);
+    expect(log).not.toContain('passwd');
   });
 
   it('tells the page to sync when the laptop wakes from sleep', async () => {
