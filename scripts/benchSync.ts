@@ -1,12 +1,14 @@
 // Benchmark of a large sync in web mode (npm run bench:sync): 100,000 news items in pages of 1,000
-// from a local feed server, synced by the web build in Chromium, beside a plain Dexie bulkPut of the
-// same items in the same browser. Prints a Markdown table; misses are reported, not failed.
+// from a local feed server, synced by the web build in Chromium from JSON Feed, RSS 2.0 and Atom pages
+// (each into an empty database), beside a plain Dexie bulkPut of the same items in the same browser.
+// Prints a Markdown table; misses are reported, not failed. BENCH_FORMATS=json,rss limits the formats.
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Dexie as DexieClass } from 'dexie';
+import { writtenFeedFormats, type WrittenFeedFormat } from '../shared/listing/writeFeed';
 import { launchChromium } from '../tests/e2e/chromium';
 import { startFeedServer } from './feedServer';
 import { startStaticServer } from './staticServer';
@@ -18,7 +20,7 @@ const pageSize = 1_000;
 const feedTitle = 'Bench Regional News';
 /** The web build to serve; BENCH_WEB_DIR points at another build, e.g. one made for an experiment. */
 const webDir = process.env.BENCH_WEB_DIR ?? join(root, 'dist/renderer');
-const targets = { itemsPerSecond: 5_000, firstVisibleMs: 1_000, longestTaskMs: 100 };
+const targets = { itemsPerSecond: 5_000, firstVisibleMs: 1_000, longestTaskMs: 100, ratioToJsonFeed: 0.8 };
 
 // --- The corpus: deterministic (mulberry32), newest first, newer than the bundled sample.
 const random = seededRandom(20_261_127);
@@ -152,71 +154,140 @@ const referenceBulkPut = async ({ feedUrl, pages }: { feedUrl: string; pages: nu
   return { elapsed, stored };
 };
 
+type Browser = Awaited<ReturnType<typeof launchChromium>>;
+
+interface SyncRun {
+  stored: number;
+  syncMs: number;
+  rate: number;
+  firstVisibleMs: number | null;
+  longest: number;
+  during: { start: number; duration: number }[];
+  wallSeconds: number;
+  record: PageRecord;
+}
+
+/** Adds the feed in a fresh browser context (an empty database) and times its sync to the end. */
+const syncInApp = async (browser: Browser, appUrl: string, feedUrl: string): Promise<SyncRun> => {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(installRecorder);
+    const page = await context.newPage();
+    if (process.env.BENCH_CONSOLE) page.on('console', (message) => console.error(message.text()));
+    await page.goto(appUrl);
+    await page.locator('article[data-item-id]').nth(9).waitFor();
+    await page.getByLabel('Feed URL').fill(feedUrl);
+    await page.evaluate(watchSync);
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Add feed' }).click();
+    await page.waitForFunction(() => window.benchRecord?.doneAt != null, undefined, { polling: 1_000, timeout: 240_000 });
+    const record = await page.evaluate(() => window.benchRecord as PageRecord);
+    const stored = await page.evaluate(countFeedItems, feedUrl);
+    const wallSeconds = (Date.now() - started) / 1000;
+    const clickedAt = record.clickedAt ?? 0;
+    const doneAt = record.doneAt ?? clickedAt;
+    const syncMs = doneAt - clickedAt;
+    const during = record.longTasks.filter((task) => task.start + task.duration >= clickedAt && task.start <= doneAt);
+    return {
+      stored,
+      syncMs,
+      rate: stored / (syncMs / 1000),
+      firstVisibleMs: record.firstVisibleAt === null ? null : record.firstVisibleAt - clickedAt,
+      longest: during.reduce((most, task) => Math.max(most, task.duration), 0),
+      during,
+      wallSeconds,
+      record,
+    };
+  } finally {
+    await context.close();
+  }
+};
+
+/** The reference, on the app's origin in a page with nothing else running in it. */
+const referenceRun = async (browser: Browser, appUrl: string, feedUrl: string) => {
+  const context = await browser.newContext();
+  try {
+    const reference = await context.newPage();
+    // An address the static server does not know: a blank page of the app's origin, served from
+    // 127.0.0.1 (a page fulfilled by Playwright would lose loopback access to the feed server).
+    await reference.goto(`${appUrl}bench-reference`);
+    const dexieUmd = readFileSync(createRequire(import.meta.url).resolve('dexie/dist/dexie.js'), 'utf8');
+    await reference.addScriptTag({ content: dexieUmd });
+    return await reference.evaluate(referenceBulkPut, { feedUrl, pages: Math.ceil(itemCount / pageSize) });
+  } finally {
+    await context.close();
+  }
+};
+
+/** The formats to sync: all three, or those named in BENCH_FORMATS (e.g. "json,rss"). JSON Feed always runs, as the yardstick. */
+const benchFormats = (): WrittenFeedFormat[] => {
+  const asked = (process.env.BENCH_FORMATS ?? 'json,rss,atom').split(',').map((name) => name.trim());
+  return writtenFeedFormats.filter((format) => format === 'json' || asked.includes(format));
+};
+const formatNames: Record<WrittenFeedFormat, string> = { json: 'JSON Feed', rss: 'RSS 2.0', atom: 'Atom 1.0' };
+
 const main = async () => {
   if (!existsSync(join(webDir, 'index.html'))) {
     console.log('No web build in dist/renderer: running npm run build:renderer…');
     execSync('npm run build:renderer', { cwd: root, stdio: 'inherit' });
   }
   const web = await startStaticServer(webDir);
+  // One server, the same items in every format: /feed.json, /feed.rss, /feed.atom, each in pages of 1,000.
   const feed = await startFeedServer({ items: feedItems, pageSize, title: feedTitle });
+  const feedUrls = Object.fromEntries(feed.feeds.map((served) => [served.format, served.url]));
   const browser = await launchChromium();
   try {
-    const context = await browser.newContext();
-    await context.addInitScript(installRecorder);
-    const page = await context.newPage();
-    if (process.env.BENCH_CONSOLE) page.on('console', (message) => console.error(message.text()));
-    await page.goto(web.url);
-    await page.locator('article[data-item-id]').nth(9).waitFor();
-    await page.getByLabel('Feed URL').fill(feed.url);
-    await page.evaluate(watchSync);
-    const started = Date.now();
-    await page.getByRole('button', { name: 'Add feed' }).click();
-    await page.waitForFunction(() => window.benchRecord?.doneAt != null, undefined, { polling: 1_000, timeout: 240_000 });
-    const record = await page.evaluate(() => window.benchRecord as PageRecord);
-    const stored = await page.evaluate(countFeedItems, feed.url);
-    const wallSeconds = (Date.now() - started) / 1000;
-    await page.close();
-
-    const clickedAt = record.clickedAt ?? 0;
-    const doneAt = record.doneAt ?? clickedAt;
-    const syncMs = doneAt - clickedAt;
-    const during = record.longTasks.filter((task) => task.start + task.duration >= clickedAt && task.start <= doneAt);
-    const longest = during.reduce((most, task) => Math.max(most, task.duration), 0);
-    const appRate = stored / (syncMs / 1000);
-    const firstVisibleMs = record.firstVisibleAt === null ? null : record.firstVisibleAt - clickedAt;
-
-    // The reference, on the same origin in a new page with nothing else running in it.
-    const reference = await context.newPage();
-    // An address the static server does not know: a blank page of the app's origin, served from
-    // 127.0.0.1 (a page fulfilled by Playwright would lose loopback access to the feed server).
-    await reference.goto(`${web.url}bench-reference`);
-    const dexieUmd = readFileSync(createRequire(import.meta.url).resolve('dexie/dist/dexie.js'), 'utf8');
-    await reference.addScriptTag({ content: dexieUmd });
-    const bulk = await reference.evaluate(referenceBulkPut, { feedUrl: feed.url, pages: Math.ceil(itemCount / pageSize) });
+    const runs = new Map<WrittenFeedFormat, SyncRun>();
+    for (const format of benchFormats()) {
+      const url = feedUrls[format];
+      if (url === undefined) throw new Error(`The feed server does not serve ${format}.`);
+      runs.set(format, await syncInApp(browser, web.url, url));
+    }
+    const json = runs.get('json');
+    if (json === undefined) throw new Error('The JSON Feed sync did not run.');
+    const bulk = await referenceRun(browser, web.url, feedUrls.json ?? feed.url);
     const bulkRate = bulk.stored / (bulk.elapsed / 1000);
 
     const met = (ok: boolean) => (ok ? 'met' : '**not met**');
-    const allStored = stored === itemCount;
+    const count = (value: number) => Math.round(value).toLocaleString('en');
     const rows = [
-      ['Items stored by the sync', `${stored.toLocaleString('en')} of ${itemCount.toLocaleString('en')}`, 'all', met(allStored)],
-      ['Sync time (click → status "Updated")', `${(syncMs / 1000).toFixed(1)} s`, '', ''],
-      ['Items/s written into IndexedDB', Math.round(appRate).toLocaleString('en'), `≥ ${targets.itemsPerSecond.toLocaleString('en')}`, met(appRate >= targets.itemsPerSecond)],
-      ['First feed item visible after click', firstVisibleMs === null ? 'never' : `${Math.round(firstVisibleMs)} ms`, `≤ ${targets.firstVisibleMs} ms`, met(firstVisibleMs !== null && firstVisibleMs <= targets.firstVisibleMs)],
-      ['Longest main-thread task during sync', `${Math.round(longest)} ms`, `≤ ${targets.longestTaskMs} ms`, met(longest <= targets.longestTaskMs)],
-      ['Main-thread tasks > 50 ms / > 100 ms', `${during.length} / ${during.filter((task) => task.duration > 100).length}`, '0 over 100 ms', ''],
-      ['Reference: one Dexie bulkPut, items/s', `${Math.round(bulkRate).toLocaleString('en')} (${bulk.stored.toLocaleString('en')} in ${(bulk.elapsed / 1000).toFixed(1)} s)`, '', ''],
-      ['Ratio app ÷ reference', (appRate / bulkRate).toFixed(2), '', ''],
+      ['Items stored by the sync', `${json.stored.toLocaleString('en')} of ${itemCount.toLocaleString('en')}`, 'all', met(json.stored === itemCount)],
+      ['Sync time (click → status "Updated")', `${(json.syncMs / 1000).toFixed(1)} s`, '', ''],
+      ['Items/s written into IndexedDB', count(json.rate), `≥ ${count(targets.itemsPerSecond)}`, met(json.rate >= targets.itemsPerSecond)],
+      ['First feed item visible after click', json.firstVisibleMs === null ? 'never' : `${Math.round(json.firstVisibleMs)} ms`, `≤ ${targets.firstVisibleMs} ms`, met(json.firstVisibleMs !== null && json.firstVisibleMs <= targets.firstVisibleMs)],
+      ['Longest main-thread task during sync', `${Math.round(json.longest)} ms`, `≤ ${targets.longestTaskMs} ms`, met(json.longest <= targets.longestTaskMs)],
+      ['Main-thread tasks > 50 ms / > 100 ms', `${json.during.length} / ${json.during.filter((task) => task.duration > 100).length}`, '0 over 100 ms', ''],
+      ['Reference: one Dexie bulkPut, items/s', `${count(bulkRate)} (${bulk.stored.toLocaleString('en')} in ${(bulk.elapsed / 1000).toFixed(1)} s)`, '', ''],
+      ['Ratio app ÷ reference', (json.rate / bulkRate).toFixed(2), '', ''],
     ];
-    console.log(`\nSync of ${itemCount.toLocaleString('en')} items in pages of ${pageSize.toLocaleString('en')} (web build, Chromium, wall ${wallSeconds.toFixed(1)} s)\n`);
+    // The same sync from RSS and Atom pages: the XML parsers must keep up with JSON Feed's.
+    for (const [format, run] of runs) {
+      if (format === 'json') continue;
+      const name = formatNames[format];
+      const ratio = run.rate / json.rate;
+      rows.push(
+        [`${name}: items stored`, `${run.stored.toLocaleString('en')} of ${itemCount.toLocaleString('en')}`, 'all', met(run.stored === itemCount)],
+        [`${name}: items/s written into IndexedDB`, `${count(run.rate)} (${(run.syncMs / 1000).toFixed(1)} s)`, `≥ ${count(targets.itemsPerSecond)}`, met(run.rate >= targets.itemsPerSecond)],
+        [`${name}: ratio to JSON Feed`, ratio.toFixed(2), `≥ ${targets.ratioToJsonFeed.toFixed(2)}`, met(ratio >= targets.ratioToJsonFeed)],
+        [`${name}: ratio to reference bulkPut`, (run.rate / bulkRate).toFixed(2), '', ''],
+        [`${name}: longest main-thread task`, `${Math.round(run.longest)} ms`, `≤ ${targets.longestTaskMs} ms`, met(run.longest <= targets.longestTaskMs)],
+      );
+    }
+    const wallSeconds = [...runs.values()].reduce((total, run) => total + run.wallSeconds, 0);
+    console.log(`\nSync of ${itemCount.toLocaleString('en')} items in pages of ${pageSize.toLocaleString('en')} in ${[...runs.keys()].map((format) => formatNames[format]).join(', ')} (web build, Chromium, wall ${wallSeconds.toFixed(1)} s)\n`);
     console.log('| Metric | Value | Target | Result |\n|---|---|---|---|');
     for (const row of rows) console.log(`| ${row.join(' | ')} |`);
-    const lastStatus = record.statusLog.at(-1)?.text ?? '';
-    console.log(`\nLast status: ${lastStatus}`);
-    if (!allStored) console.log(`The sync ended with ${stored} of ${itemCount} items stored: the walk stopped before the last page (page cap?).`);
+    for (const [format, run] of runs) {
+      console.log(`\nLast status (${formatNames[format]}): ${run.record.statusLog.at(-1)?.text ?? ''}`);
+      if (run.stored !== itemCount) console.log(`The ${formatNames[format]} sync ended with ${run.stored} of ${itemCount} items stored: the walk stopped before the last page (page cap, or a next link not followed?).`);
+    }
     const missed = rows.filter((row) => row[3] === '**not met**').map((row) => row[0]);
     console.log(missed.length === 0 ? 'Every target met.' : `Targets missed: ${missed.join('; ')}.`);
     if (process.env.BENCH_VERBOSE) {
-      console.log(JSON.stringify({ statusLog: record.statusLog.map((entry) => ({ ms: Math.round(entry.at - clickedAt), text: entry.text })), longTasks: during.map((task) => ({ at: Math.round(task.start - clickedAt), ms: Math.round(task.duration) })) }));
+      for (const [format, run] of runs) {
+        const clickedAt = run.record.clickedAt ?? 0;
+        console.log(JSON.stringify({ format, statusLog: run.record.statusLog.map((entry) => ({ ms: Math.round(entry.at - clickedAt), text: entry.text })), longTasks: run.during.map((task) => ({ at: Math.round(task.start - clickedAt), ms: Math.round(task.duration) })) }));
+      }
     }
   } finally {
     await browser.close();
