@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { errorMessages } from '../../../shared/errorMessages';
+import { decodeFeedBytes } from '../../../shared/feed/decodeFeedBytes';
 import { opmlLimits, parseOpml, type OpmlImport } from '../../../shared/opml/parseOpml';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/opml/${name}.opml`, 'utf8');
@@ -97,6 +98,18 @@ describe('parseOpml: what other readers export', () => {
     expect(result.feeds.map((feed) => feed.url)).toEqual(['https://a.example/x', 'https://b.example/']);
     expect(result.repeated).toBe(2);
     expect(result.notFeedAddresses).toBe(4);
+  });
+
+  it('counts a type="rss" entry with no address at all as not a feed address', () => {
+    const result = parsed(opml('<outline text="Broken" type="rss"/><outline text="Good" type="rss" xmlUrl="https://g.example/"/>'));
+    expect(result.feeds.map((feed) => feed.title)).toEqual(['Good']);
+    expect(result.notFeedAddresses).toBe(1);
+  });
+
+  it('reads an ISO-8859-1 export once its bytes are decoded as the app decodes feeds (decodeFeedBytes)', () => {
+    const text = '<?xml version="1.0" encoding="ISO-8859-1"?><opml version="1.0"><body><outline text="Peténé" title="Noticias de Petén" xmlUrl="https://p.example/rss"/></body></opml>';
+    const bytes = Uint8Array.from(text, (character) => character.charCodeAt(0));
+    expect(parsed(decodeFeedBytes(bytes, null).text).feeds[0]?.title).toBe('Noticias de Petén');
   });
 
   it('ignores outlines outside <body> and notes that are not feeds', () => {
