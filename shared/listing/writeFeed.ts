@@ -77,23 +77,25 @@ const rssItem = (item: FeedWriterItem): string[] => {
   ];
 };
 
-export const writeRss = (feed: FeedWriterDocument, links: FeedPageLinks = {}): string =>
-  [
+export const writeRss = (feed: FeedWriterDocument, links: FeedPageLinks = {}): string => {
+  const self = links.self ?? feed.feed_url;
+  return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/">',
     '  <channel>',
     ...element('title', feed.title, '    '),
     // RSS 2.0 requires a link and a description; the feed's own address stands in for a missing home page.
-    `    <link>${escapeXmlText(feed.home_page_url ?? feed.feed_url ?? links.self ?? '')}</link>`,
+    `    <link>${escapeXmlText(feed.home_page_url ?? self ?? '')}</link>`,
     `    <description>${escapeXmlText(feed.description ?? feed.title)}</description>`,
     ...element('language', feed.language, '    '),
-    ...(links.self ? [`    <atom:link rel="self" type="application/rss+xml" href="${escapeXmlAttribute(links.self)}"/>`] : []),
+    ...(self ? [`    <atom:link rel="self" type="application/rss+xml" href="${escapeXmlAttribute(self)}"/>`] : []),
     ...(links.next ? [`    <atom:link rel="next" type="application/rss+xml" href="${escapeXmlAttribute(links.next)}"/>`] : []),
     ...feed.items.flatMap(rssItem),
     '  </channel>',
     '</rss>',
     '',
   ].join('\n');
+};
 
 const atomEntry = (item: FeedWriterItem): string[] => {
   const published = validDate(item.date_published);

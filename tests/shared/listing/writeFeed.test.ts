@@ -58,6 +58,7 @@ describe('RSS and Atom from the shared IOM listing', () => {
     const text = writeRss(feed);
     const { channel, items } = readRss(text);
     expect(childText(channel, 'title')).toBe(feed.title);
+    expect(DomUtils.getElementsByTagName('atom:link', channel).map((link) => link.attribs.href)).toEqual([feed.feed_url]);
     expect(items).toEqual(
       feed.items.map((item) => ({ id: item.id, title: item.title, date: new Date(item.date_published).toUTCString(), content: item.content_html })),
     );
