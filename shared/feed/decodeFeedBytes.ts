@@ -5,12 +5,35 @@
 /** WHATWG labels that decode every input to one U+FFFD (a defence against old ISO-2022 attacks): useless here. */
 const replacementLabels = new Set(['replacement', 'csiso2022kr', 'hz-gb-2312', 'iso-2022-cn', 'iso-2022-cn-ext', 'iso-2022-kr']);
 
+/** The WHATWG labels of windows-1252 (latin1 and ASCII are read as windows-1252 on the web). */
+const windows1252Labels = new Set([
+  'ansi_x3.4-1968', 'ascii', 'cp1252', 'cp819', 'csisolatin1', 'ibm819', 'iso-8859-1', 'iso-ir-100', 'iso8859-1',
+  'iso88591', 'iso_8859-1', 'iso_8859-1:1987', 'l1', 'latin1', 'us-ascii', 'windows-1252', 'x-cp1252',
+]);
+
+/** windows-1252's characters for bytes 0x80–0x9F (WHATWG index; the five unassigned bytes stay as they are). */
+const windows1252High = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+const c1Controls = /[\u0080-\u009f]/g;
+const hasC1Control = /[\u0080-\u009f]/;
+
+/**
+ * Node since 20.18.3 decodes windows-1252 as ISO-8859-1 (nodejs/node#60888), giving C1 controls
+ * where the text has “ ” – €; Chromium does not. Mapping them afterwards is right in both.
+ */
+const fixWindows1252 = (text: string): string =>
+  hasC1Control.test(text) ? text.replace(c1Controls, (control) => windows1252High[control.charCodeAt(0) - 0x80] ?? control) : text;
+
+interface Decoder {
+  decode(bytes: Uint8Array): string;
+}
+
 /** A decoder for `label`, or null when the platform knows no such charset. */
-const decoderFor = (label: string | null | undefined): TextDecoder | null => {
+const decoderFor = (label: string | null | undefined): Decoder | null => {
   const trimmed = label?.trim().toLowerCase();
   if (!trimmed || trimmed.length > 40 || replacementLabels.has(trimmed)) return null;
   try {
-    return new TextDecoder(trimmed);
+    const decoder = new TextDecoder(trimmed);
+    return windows1252Labels.has(trimmed) ? { decode: (bytes) => fixWindows1252(decoder.decode(bytes)) } : decoder;
   } catch {
     // RangeError: an unknown charset name; the caller tries the next source of the charset.
     return null;

@@ -6,9 +6,12 @@ import { plainLine } from './htmlToPlainText';
 export const clip = (text: string | null | undefined, limit: number): string | null =>
   text === undefined || text === null ? null : text.length > limit ? text.slice(0, limit) : text;
 
-/** A title as the feed wrote it, markup removed and entities decoded ("Caf&eacute;" → "Café"), capped. */
-export const titleText = (raw: string | null | undefined): string =>
-  clip(plainLine((raw ?? '').slice(0, storageCaps.titleCharacters * 4)), storageCaps.titleCharacters) ?? '';
+/** A title as the feed wrote it, markup removed and entities decoded ("Caf&eacute;" → "Café"), capped.
+ *  `plain`: the feed says the title is text (Atom type="text"), so "<update>" is words, not a tag. */
+export const titleText = (raw: string | null | undefined, plain = false): string => {
+  const head = (raw ?? '').slice(0, storageCaps.titleCharacters * 4);
+  return clip(plain ? head.replace(/\s+/g, ' ').trim() : plainLine(head), storageCaps.titleCharacters) ?? '';
+};
 
 /** Non-empty, trimmed, one-line, distinct texts, at most `count` of at most `characters` each. */
 export const textList = (values: readonly unknown[], count: number, characters: number): string[] => {

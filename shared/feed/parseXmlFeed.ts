@@ -26,6 +26,7 @@ const rssDraft = (item: RssFeed.Item<string>, feedBase: string | null): ItemDraf
   return {
     ownIds: [guid, item.atom?.id],
     title: item.title ?? item.dc?.titles?.[0],
+    titleIsText: false,
     link: item.link ?? linkWithRel(item.atom?.links, 'alternate') ?? guidLink,
     base: nestBase(feedBase, item.xml?.base),
     contentHtml: encoded ?? item.description,
@@ -49,6 +50,7 @@ const rdfDraft = (item: RdfFeed.Item<string>, feedBase: string | null): ItemDraf
   return {
     ownIds: [item.rdf?.about],
     title: item.title ?? item.dc?.titles?.[0],
+    titleIsText: false,
     link: item.link,
     base: nestBase(feedBase, item.xml?.base),
     contentHtml: encoded ?? item.description,
@@ -75,6 +77,7 @@ const atomDraft = (entry: AtomFeed.Entry<string>, feedBase: string | null, feedA
   return {
     ownIds: [entry.id],
     title: entry.title?.value,
+    titleIsText: !isHtmlType(entry.title?.type),
     link: linkWithRel(entry.links, 'alternate') ?? content?.src,
     base: nestBase(feedBase, entry.xml?.base),
     contentHtml: content?.value !== undefined && contentIsHtml ? content.value : undefined,

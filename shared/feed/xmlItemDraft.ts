@@ -13,6 +13,8 @@ export interface ItemDraft {
   /** The feed's own ids in order of preference (RSS guid, Atom id, RDF about). */
   ownIds: (string | undefined)[];
   title: string | undefined;
+  /** The feed marks the title as plain text (Atom type="text"); otherwise it may carry markup. */
+  titleIsText: boolean;
   link: string | undefined;
   /** The item's base address: its xml:base resolved against the feed's, else the document address. */
   base: string | null;
@@ -48,7 +50,7 @@ export const namespacePoint = (georss: GeoRssNs.ItemOrFeed | undefined, geo: Geo
 
 /** The FeedItem for a draft, or null when nothing identifies it (no id, link, title or date). */
 export const finishItem = (draft: ItemDraft): FeedItem | null => {
-  const title = titleText(draft.title);
+  const title = titleText(draft.title, draft.titleIsText);
   const id = chooseItemId({ ownIds: draft.ownIds, link: draft.link, title, date: draft.published ?? draft.modified });
   if (id === null) return null;
   const url = resolveFeedLink(draft.link, [draft.base]);

@@ -2,13 +2,14 @@
 // from a name's first word to the names that start with it, longest first, so tagging an item is
 // one pass over its words.
 import { gazetteerFormat, type Gazetteer, type Place } from './gazetteer';
+import { createTownGrid, nearestTown, type TownGrid } from './nearestTown';
 import { foldWord, normalizePlaceName } from './normalizePlaceName';
 import { placeStopNames } from './placeStopNames';
 
 /** Changes whenever the gazetteer layout or the tagging rules change: stored items tagged under
  *  another version must be tagged again. Bump the tagger part when editing this module, the stop
  *  names or the aliases, and after regenerating the gazetteer. */
-export const placeTaggingVersion = `${gazetteerFormat}+tagger.1`;
+export const placeTaggingVersion = `${gazetteerFormat}+tagger.2`;
 
 /** Text beyond this many characters is not scanned: places are named early, and a huge item
  *  must not stall storage. */
@@ -26,6 +27,8 @@ export interface PlaceTagger {
   readonly gazetteer: Gazetteer;
   /** First folded word → the names starting with it, longest first. */
   readonly namesByFirstWord: ReadonlyMap<string, readonly PlaceName[]>;
+  /** Towns by half-degree cell, for items that carry coordinates. */
+  readonly townGrid: TownGrid;
 }
 
 export interface PlaceMention {
@@ -40,6 +43,8 @@ export interface TaggableItem {
   title: string;
   /** Plain text of the item (its text or its HTML with the tags stripped). */
   text: string;
+  /** Where the feed says the item happened (GeoRSS): tagged with the nearest town within 25 km. */
+  point?: { latitude: number; longitude: number } | null;
 }
 
 const kindRank = { country: 3, state: 2, town: 1 } as const;
@@ -75,7 +80,7 @@ export const createPlaceTagger = (gazetteer: Gazetteer): PlaceTagger => {
     else list.push(name);
   }
   for (const list of namesByFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return { gazetteer, namesByFirstWord };
+  return { gazetteer, namesByFirstWord, townGrid: createTownGrid(gazetteer) };
 };
 
 interface Word {
@@ -227,7 +232,13 @@ export const findPlaceMentions = (tagger: PlaceTagger, item: TaggableItem): Plac
   return mentions;
 };
 
-/** The distinct ids of the places an item names, in order of first mention: what is stored. */
-export const tagPlaces = (tagger: PlaceTagger, item: TaggableItem): string[] => [
-  ...new Set(findPlaceMentions(tagger, item).map((mention) => mention.placeId)),
-];
+/** The distinct ids of the places an item names, in order of first mention, then the town
+ *  nearest its coordinates if it has any (its state and country follow from the town in the
+ *  place index, as for a named town): what is stored. */
+export const tagPlaces = (tagger: PlaceTagger, item: TaggableItem): string[] => {
+  const ids = findPlaceMentions(tagger, item).map((mention) => mention.placeId);
+  const near = item.point ? nearestTown(tagger.gazetteer, tagger.townGrid, item.point) : undefined;
+  const town = near === undefined ? undefined : tagger.gazetteer.places[near];
+  if (town !== undefined) ids.push(town.id);
+  return [...new Set(ids)];
+};
