@@ -49,7 +49,8 @@ export const splitXmlFeed = (text: string): FeedSource | string => {
       onclosetag(name) {
         if (name === 'title' && title.trim() !== '') titleDone = true;
         if (isItem(name) && itemStart !== -1) {
-          items.push(text.slice(itemStart, parser.endIndex + 1));
+          // Each item keeps the white space before it, so that a page is the file's own text, cut.
+          items.push(text.slice(lastItemEnd === -1 ? itemStart : lastItemEnd, parser.endIndex + 1));
           lastItemEnd = parser.endIndex + 1;
           itemStart = -1;
         }
@@ -58,7 +59,7 @@ export const splitXmlFeed = (text: string): FeedSource | string => {
         stack.pop();
       },
     },
-    { xmlMode: true, decodeEntities: true },
+    { xmlMode: true, decodeEntities: true, lowerCaseTags: true },
   );
   parser.end(text);
   const format = root === 'rss' ? 'rss' : root === 'feed' ? 'atom' : root === 'rdf:rdf' ? 'rdf' : null;
@@ -121,7 +122,7 @@ export const xmlPage = (source: Extract<FeedSource, { kind: 'xml' }>, items: str
   } else if (next !== undefined && source.format === 'atom') {
     head = `${head.trimEnd()}\n  <link rel="next" href="${escapeXmlAttribute(next)}"/>\n  `;
   }
-  return `${head}${items.join('\n')}${source.tail}`;
+  return `${head}${items.join('')}${source.tail}`;
 };
 
 /** One page of items written in the asked format. */

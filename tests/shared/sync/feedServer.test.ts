@@ -146,6 +146,21 @@ describe('feed server: RSS and Atom', () => {
     expect(walked).toMatchObject({ format: 'atom', ids: listing.value.items.map((item) => item.id), pages: 3 });
   });
 
+  it('serves an RSS 1.0 (RDF) file whole, since RSS 1.0 has no next link readers follow', async () => {
+    const rdf = `<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+  <channel rdf:about="https://r.example/"><title>RDF news</title><link>https://r.example/</link><description>d</description></channel>
+${[1, 2, 3].map((number) => `  <item rdf:about="https://r.example/${number}"><title>Item ${number}</title><link>https://r.example/${number}</link></item>`).join('\n')}
+</rdf:RDF>
+`;
+    const server = await serveFeed({ file: writeTemporary('news.rdf', rdf), pageSize: 1 });
+    expect(server.url).toBe(`${server.origin}/feed.rdf`);
+    const { response, text } = await textOf(server.url);
+    expect(response.headers.get('content-type')).toBe('application/rdf+xml; charset=utf-8');
+    expect(text).toBe(rdf);
+    expect(await walkPages(server.url)).toMatchObject({ format: 'rdf', titles: ['Item 1', 'Item 2', 'Item 3'], pages: 1 });
+  });
+
   it('refuses a file that is no feed, naming its top element', async () => {
     await expect(serveFeed({ file: writeTemporary('page.html', '<html><body>hello</body></html>') })).rejects.toThrow(/top element is <html>/);
   });
