@@ -1,0 +1,24 @@
+// The log for code running in a worker (the sync and search workers): the same calls as the
+// window's `log`, batched and posted to the window, which forwards them to the shell's log.
+// Same rule as everywhere: name what happened, never the text of a news item.
+//
+//   import { workerLog } from '../log/workerLog';
+//   workerLog.warn('sync', `${feedUrl}: page 3 refused (${reason})`);
+import { channelSink, logChannelName, type LogChannel } from './logChannel';
+import { createLogger, type Logger, type LoggerOptions } from './logger';
+
+/** A worker logger posting on `channel`. Short batching delay: a worker may be ended at any time. */
+export const createWorkerLog = (channel: Pick<LogChannel, 'postMessage'>, options: LoggerOptions = {}): Logger =>
+  createLogger(channelSink(channel), { flushDelayMs: 200, ...options });
+
+let shared: Logger | null = null;
+/** The channel is opened on the first line, so importing this module costs nothing. */
+const workerLogger = (): Logger => (shared ??= createWorkerLog(new BroadcastChannel(logChannelName)));
+
+export const workerLog: Logger = {
+  debug: (scope, message) => workerLogger().debug(scope, message),
+  info: (scope, message) => workerLogger().info(scope, message),
+  warn: (scope, message, thrown) => workerLogger().warn(scope, message, thrown),
+  error: (scope, message, thrown) => workerLogger().error(scope, message, thrown),
+  flush: () => (shared ? shared.flush() : Promise.resolve()),
+};
