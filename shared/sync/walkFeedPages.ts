@@ -3,7 +3,7 @@
 // earlier pages stored stands, and the next walk resumes after it. Pure orchestration: fetching,
 // storing and the clock are injected.
 import type { FeedPage } from '../feed/feedItem';
-import { parseJsonFeedText } from '../feed/parseJsonFeed';
+import { parseFeedDocument } from '../feed/parseFeedDocument';
 import { errorMessages } from '../errorMessages';
 import type { FeedDocumentRequest, FeedFetchResult, FetchFailureReason } from './fetchFeedDocument';
 import type { DocumentValidators } from './fetchPolicy';
@@ -193,30 +193,33 @@ export const walkFeedPages = async (options: WalkFeedOptions): Promise<WalkResul
       continue;
     }
 
-    const page = parseJsonFeedText(new TextDecoder('utf-8').decode(document.bytes));
-    if (!page.ok) return stopped('not-a-feed', page.error);
-    if (pageNumber === 1) firstPageNextUrl = page.value.nextUrl;
+    const parsed = parseFeedDocument({ bytes: document.bytes, contentType: document.contentType, url: document.url });
+    if (!parsed.ok) return stopped('not-a-feed', parsed.error);
+    // A web page where a feed used to be (the site moved it): said as such; discovery is for adding a feed.
+    if (parsed.value.kind === 'web-page') return stopped('not-a-feed', errorMessages.feedIsWebPage);
+    const page = parsed.value.page;
+    if (pageNumber === 1) firstPageNextUrl = page.nextUrl;
     // A changed first page is followed through its own next_urls: pages that did not change answer
     // 304 and lead on by their stored next_url, so the walk reaches where the last one stopped.
     resume = null;
     const storedAt = options.now().toISOString();
-    const validators: PageValidators = { ...document.validators, pageUrl, nextUrl: page.value.nextUrl, storedAt };
+    const validators: PageValidators = { ...document.validators, pageUrl, nextUrl: page.nextUrl, storedAt };
     const resumeAfter: WalkResumePoint | null =
-      page.value.nextUrl === null ? null : { pageUrl: page.value.nextUrl, pageNumber: pageNumber + 1, savedAt: storedAt };
+      page.nextUrl === null ? null : { pageUrl: page.nextUrl, pageNumber: pageNumber + 1, savedAt: storedAt };
     let written: StorePageResult;
     try {
-      written = await options.storePage(page.value, validators, resumeAfter);
+      written = await options.storePage(page, validators, resumeAfter);
     } catch {
       return stopped('not-saved', errorMessages.syncPageNotSaved);
     }
     if (!written.ok) return stopped(written.reason, written.error);
     summary.resumeAt = resumeAfter;
 
-    summary.feedTitle ??= page.value.title;
+    summary.feedTitle ??= page.title;
     summary.pagesStored += 1;
     summary.newItems += written.value.newItems;
     summary.updatedItems += written.value.updatedItems;
-    const dropped = page.value.droppedItems;
+    const dropped = page.droppedItems;
     summary.droppedItems.withoutId += dropped.withoutId;
     summary.droppedItems.withoutContent += dropped.withoutContent;
     summary.droppedItems.notAnObject += dropped.notAnObject;
@@ -229,7 +232,7 @@ export const walkFeedPages = async (options: WalkFeedOptions): Promise<WalkResul
       totalNew: summary.newItems,
       totalUpdated: summary.updatedItems,
     });
-    pageUrl = page.value.nextUrl;
+    pageUrl = page.nextUrl;
   }
   return ended('last-page');
 };

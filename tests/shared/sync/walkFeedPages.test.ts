@@ -99,10 +99,10 @@ describe('walkFeedPages: a feed that fails on its first page stores nothing and 
   const waiting = { idleTimeoutMs: 500 };
   const faults: [string, FeedServerFault, string, Parameters<typeof testPolicy>[0]][] = [
     ['invalid JSON', { kind: 'invalid-json' }, errorMessages.feedNotJson, {}],
-    ['a JSON array', { kind: 'raw', body: '[{"id": "1"}]' }, errorMessages.feedNotAnObject, {}],
-    ['a JSON string', { kind: 'raw', body: '"news"' }, errorMessages.feedNotAnObject, {}],
+    ['a JSON array', { kind: 'raw', body: '[{"id": "1"}]' }, errorMessages.feedUnrecognised, {}],
+    ['a JSON string', { kind: 'raw', body: '"news"' }, errorMessages.feedUnrecognised, {}],
     ['a feed without items', { kind: 'raw', body: '{"version": "https://jsonfeed.org/version/1.1", "title": "Empty"}' }, errorMessages.feedMissingItems, {}],
-    ['an HTML page', { kind: 'html-page' }, errorMessages.feedIsWebPage, {}],
+    ['an HTML page that announces no feed', { kind: 'html-page' }, errorMessages.feedPageWithoutFeeds, {}],
     ['a 500', { kind: 'status', status: 500 }, errorMessages.fetchHttpStatus(500), {}],
     ['a 503', { kind: 'status', status: 503 }, errorMessages.fetchHttpStatus(503), {}],
     ['a 404', { kind: 'status', status: 404 }, errorMessages.fetchHttpStatus(404), {}],
@@ -206,7 +206,7 @@ describe('walkFeedPages: bad items never reject the good ones', () => {
 
   it('keeps items with unreadable dates, as unknown dates', async () => {
     const items = [
-      { id: 'a', content_text: 'a', date_published: '7 July 2021' },
+      { id: 'a', content_text: 'a', date_published: 'sometime last week' },
       { id: 'b', content_text: 'b', date_published: '2021-02-30T25:61:00Z', date_modified: 12 },
     ];
     const server = await serveFeed({ items });
