@@ -1,5 +1,6 @@
 // The Content-Security-Policy of the renderer, one text for the Electron header and the web build's meta tag.
-// Only the app's own scripts and styles run; no inline script, no eval, no plugins, no frames.
+// Only the app's own scripts and styles run; no inline script, no eval, no plugins, no frames, and
+// Trusted Types for every script sink (renderer/trustedTypes.ts holds the policies named here).
 
 export interface CspOptions {
   /** Where the renderer may connect: in Electron only itself (the main process fetches feeds). */
@@ -20,6 +21,8 @@ export const contentSecurityPolicy = ({ connectSources }: CspOptions): string =>
     "form-action 'none'",
     "frame-src 'none'",
     "object-src 'none'",
+    "require-trusted-types-for 'script'",
+    'trusted-types default dompurify',
   ].join('; ');
 
 /** Electron: feeds are fetched by the main process, so the page talks to nobody. */

@@ -1,21 +1,12 @@
-// Shows one news item in full. Feed HTML is sanitized with DOMPurify before it reaches the page,
-// and links inside it open in the system browser through the bridge, never inside the app.
-import DOMPurify from 'dompurify';
-import { useLayoutEffect, useMemo, useRef, type MouseEvent } from 'react';
+// Shows one news item in full. Feed HTML is sanitized before it reaches the page, and links inside
+// it open in the system browser (renderer/externalLinks.ts), never inside the app.
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { displayTitle } from '../../shared/feed/itemPreview';
 import type { NewsItem } from '../../shared/feed/newsItem';
-import { bridge } from '../bridge';
 import { formatNewsDate } from '../formatNewsDate';
+import { sanitizeNewsHtml } from '../reader/sanitizeNewsHtml';
 import { markNames } from '../search/markNames';
 import { HighlightedText } from './HighlightedText';
-
-const sanitizeNewsHtml = (html: string): string =>
-  DOMPurify.sanitize(html, {
-    USE_PROFILES: { html: true },
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'link', 'meta', 'base'],
-    FORBID_ATTR: ['style', 'srcset'],
-    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
-  });
 
 interface ReaderPaneProps {
   item: NewsItem | undefined | null;
@@ -25,11 +16,13 @@ interface ReaderPaneProps {
 
 export function ReaderPane({ item, highlightNames }: ReaderPaneProps) {
   const html = item?.contentHtml ?? null;
-  const safeHtml = useMemo(() => (html === null ? null : sanitizeNewsHtml(html)), [html]);
+  const itemUrl = item?.url ?? null;
+  const safeHtml = useMemo(() => (html === null ? null : sanitizeNewsHtml(html, itemUrl)), [html, itemUrl]);
   const bodyRef = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     if (bodyRef.current && safeHtml !== null) {
-      bodyRef.current.innerHTML = safeHtml;
+      // A copy each time: the memoized fragment is emptied by insertion, and marks change per search.
+      bodyRef.current.replaceChildren(safeHtml.cloneNode(true));
       markNames(bodyRef.current, highlightNames);
     }
   }, [safeHtml, highlightNames]);
@@ -42,13 +35,6 @@ export function ReaderPane({ item, highlightNames }: ReaderPaneProps) {
     );
   }
 
-  const openLink = (event: MouseEvent<HTMLElement>) => {
-    const link = (event.target as HTMLElement).closest('a');
-    if (!link) return;
-    event.preventDefault();
-    if (link.href) void bridge.openExternalLink(link.href);
-  };
-
   return (
     <section className="reader" aria-label="Reader">
       <article className="reader-item" data-reader-item-id={item.id}>
@@ -58,7 +44,7 @@ export function ReaderPane({ item, highlightNames }: ReaderPaneProps) {
         </h1>
         {safeHtml !== null ? (
           // Filled with the sanitized HTML, then marked, by the layout effect above.
-          <div className="reader-body" onClick={openLink} ref={bodyRef} />
+          <div className="reader-body" ref={bodyRef} />
         ) : (
           <div className="reader-body">
             {(item.contentText ?? '').split(/\n\s*\n/).map((paragraph, index) => (
@@ -70,7 +56,7 @@ export function ReaderPane({ item, highlightNames }: ReaderPaneProps) {
         )}
         {item.url && (
           <p className="reader-source">
-            <a href={item.url} onClick={openLink}>
+            <a href={item.url}>
               Read at the source
             </a>
           </p>
