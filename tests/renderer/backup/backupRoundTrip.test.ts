@@ -5,8 +5,8 @@ import { backupCaps, type BackupCaps } from '../../../shared/backup/backupFormat
 import { errorMessages } from '../../../shared/errorMessages';
 import type { FeedItem } from '../../../shared/feed/feedItem';
 import { sampleFeedKey } from '../../../shared/feed/sampleFeed';
-import { writeBackup } from '../../../renderer/backup/exportBackup';
-import { importBackupInto, type BackupImportProgress } from '../../../renderer/backup/importBackup';
+import { writeBackup } from '../../../renderer/backup/backupWriter';
+import { importBackupInto, type BackupImportProgress } from '../../../renderer/backup/backupImport';
 import { FieldNewsDb } from '../../../renderer/db/fieldNewsDb';
 import { createNewsRepository } from '../../../renderer/db/newsRepository';
 
@@ -201,7 +201,9 @@ describe('a failure while writing', () => {
       if (calls === 3) return Promise.reject(new Error('QuotaExceededError'));
       return original(...args);
     }) as typeof original;
-    expect(await importBackupInto(target, blob, { batchSize: 10 })).toEqual({ ok: false, error: errorMessages.backupNotSaved });
+    const failures: unknown[] = [];
+    expect(await importBackupInto(target, blob, { batchSize: 10, onWriteFailure: (thrown) => failures.push(thrown) })).toEqual({ ok: false, error: errorMessages.backupNotSaved });
+    expect(failures).toEqual([new Error('QuotaExceededError')]);
     expect(await target.items.count()).toBe(20);
     target.items.bulkPut = original;
     expect(await importBackupInto(target, blob, { batchSize: 10 })).toMatchObject({ ok: true, value: { itemsAdded: 10, itemsUnchanged: 20 } });
