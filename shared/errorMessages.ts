@@ -86,8 +86,6 @@ export const errorMessages = {
   feedAddressScheme: (scheme: string) => `Field News reads feeds from web addresses (https or http), not from "${scheme}" addresses.`,
   feedAlreadyAdded: 'This feed is already in the list.',
   syncOffline: 'Offline — showing saved news',
-  // OPML import (shared/opml): what is wrong with a subscription list chosen under Import OPML.
-  opmlEmpty: 'This file is empty, so there are no feeds to import.',
   // Backup and restore (shared/backup, renderer/backup): every refusal leaves the stored news as it was.
   backupNotJson: 'This file is damaged or is not a Field News backup: it is not readable JSON text. Nothing was changed.',
   backupCutShort: 'This backup is cut short: the file ends in the middle, perhaps because copying it stopped early. Nothing was changed.',
@@ -102,6 +100,9 @@ export const errorMessages = {
   backupUnreadable: 'Field News could not read this file. Check that it is still on the disk or USB stick, then try again. Nothing was changed.',
   backupNotSaved:
     'The backup could not be saved completely on this computer (the disk may be full). What was saved is kept; importing the same file again finishes the job without duplicates.',
+  // OPML import (shared/opml): what is wrong with a subscription list chosen under Import OPML.
+  opmlEmpty: 'This file is empty, so there are no feeds to import.',
+  opmlUnreadable: (reason: string) => `Field News could not read this file (${reason}). Choose the .opml file again, or copy it to this computer first.`,
   opmlTooLarge: (megabytes: number) =>
     `This file is larger than ${megabytes} MB, far too large for a list of feeds, so Field News did not read it. Choose the .opml file exported from the other news reader.`,
   opmlNoElements: 'This file is not OPML: there is no XML in it. Choose the .opml file exported from the other news reader.',

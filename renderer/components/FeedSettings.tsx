@@ -1,12 +1,17 @@
-// Feed settings: add a feed by its address, sync now, and see or remove the feeds Field News reads.
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type FormEvent } from 'react';
+// Feed settings: add a feed by its address (a feed, or a web page that announces one), sync now,
+// bring feeds in from another reader (Import OPML) or take them to one (Export OPML).
+import { useRef, useState, type FormEvent } from 'react';
 import { errorMessages } from '../../shared/errorMessages';
+import type { DiscoveredFeedLink } from '../../shared/feed/parseFeedDocument';
 import { checkFeedAddress } from '../../shared/feedAddress';
+import { bridge } from '../bridge';
 import { db, newsRepository } from '../database';
-import type { FeedRecord } from '../db/fieldNewsDb';
-import { defaultSyncIntervalMinutes, syncScheduler } from '../sync/syncService';
-import { timeAgo } from '../sync/syncStatusText';
+import { inspectFeedAddress } from '../feeds/inspectFeedAddress';
+import { exportOpml, importOpmlFile, type OpmlImportOutcome } from '../feeds/opmlTransfer';
+import { saveFile } from '../saveFile';
+import { syncScheduler } from '../sync/syncService';
+import { FeedChooser } from './FeedChooser';
+import { FeedList } from './FeedList';
 
 interface FeedSettingsProps {
   syncing: boolean;
@@ -14,18 +19,34 @@ interface FeedSettingsProps {
   nowMs: number;
 }
 
-const feedState = (feed: FeedRecord, nowMs: number): string => {
-  if (feed.builtIn) return 'Bundled with the app';
-  if (feed.gone) return 'Gone: the server answered 410, so it is no longer checked';
-  if (feed.lastError) return `Last try failed: ${feed.lastError}`;
-  if (feed.lastSyncAt) return `Updated ${timeAgo(Date.parse(feed.lastSyncAt), nowMs)}`;
-  return 'Not synced yet';
-};
+const counted = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+export const opmlImportSummary = ({ added, alreadyThere, notFeedAddresses }: OpmlImportOutcome): string =>
+  [
+    counted(added.length, 'feed added', 'feeds added'),
+    counted(alreadyThere, 'already there', 'already there'),
+    ...(notFeedAddresses > 0 ? [counted(notFeedAddresses, 'not a feed address', 'not feed addresses')] : []),
+  ].join(', ');
 
 export function FeedSettings({ syncing, intervalMinutes, nowMs }: FeedSettingsProps) {
   const [address, setAddress] = useState('');
   const [message, setMessage] = useState<string | null>(null);
-  const feeds = useLiveQuery(() => db.feeds.orderBy('url').toArray());
+  const [working, setWorking] = useState(false);
+  const [choice, setChoice] = useState<{ pageUrl: string; links: DiscoveredFeedLink[] } | null>(null);
+  const opmlInput = useRef<HTMLInputElement>(null);
+
+  const addAndSync = async (url: string) => {
+    const added = await newsRepository.addFeed({ url, title: new URL(url).host, builtIn: false });
+    if (!added) {
+      setMessage(errorMessages.feedAlreadyAdded);
+      return;
+    }
+    setMessage(null);
+    setAddress('');
+    setChoice(null);
+    const ran = await syncScheduler.run({ manual: true, feedUrl: url });
+    if (ran === 'offline') setMessage(`Added. ${errorMessages.syncOffline}: it will sync when the laptop is online.`);
+  };
 
   const addFeed = async (event: FormEvent) => {
     event.preventDefault();
@@ -34,25 +55,48 @@ export function FeedSettings({ syncing, intervalMinutes, nowMs }: FeedSettingsPr
       setMessage(checked.error);
       return;
     }
-    const added = await newsRepository.addFeed({ url: checked.value, title: new URL(checked.value).host, builtIn: false });
-    if (!added) {
+    if (await db.feeds.get(checked.value)) {
       setMessage(errorMessages.feedAlreadyAdded);
       return;
     }
-    setMessage(null);
-    setAddress('');
-    const ran = await syncScheduler.run({ manual: true, feedUrl: checked.value });
-    if (ran === 'offline') setMessage(`Added. ${errorMessages.syncOffline}: it will sync when the laptop is online.`);
-  };
-
-  const removeFeed = async (feed: FeedRecord) => {
-    if (!window.confirm(`Remove "${feed.title}" and its ${feed.itemCount} saved news items from this computer?`)) return;
-    await newsRepository.removeFeed(feed.url);
+    setWorking(true);
+    try {
+      // Offline there is nothing to look at: the feed is added as typed and syncs later.
+      const inspected = navigator.onLine ? await inspectFeedAddress(bridge, checked.value) : { kind: 'feed' as const, url: checked.value };
+      if (inspected.kind === 'feed') await addAndSync(inspected.url);
+      else if (inspected.kind === 'choose') setChoice({ pageUrl: inspected.pageUrl, links: inspected.links });
+      else setMessage(inspected.error);
+    } finally {
+      setWorking(false);
+    }
   };
 
   const syncNow = async () => {
     const ran = await syncScheduler.run({ manual: true });
     setMessage(ran === 'offline' ? `${errorMessages.syncOffline}: no request was made.` : null);
+  };
+
+  const importOpml = async (file: File | undefined) => {
+    if (!file) return;
+    setWorking(true);
+    try {
+      const imported = await importOpmlFile(newsRepository, file);
+      if (!imported.ok) {
+        setMessage(imported.error);
+        return;
+      }
+      setMessage(`${opmlImportSummary(imported.value)}.`);
+      // The scheduler syncs the new feeds one after another, never hundreds at once.
+      if (imported.value.added.length > 0) void syncScheduler.run({ manual: false });
+    } finally {
+      setWorking(false);
+      if (opmlInput.current) opmlInput.current.value = '';
+    }
+  };
+
+  const exportFeeds = async () => {
+    const { blob, fileName } = await exportOpml(db, new Date());
+    saveFile(blob, fileName);
   };
 
   return (
@@ -63,49 +107,38 @@ export function FeedSettings({ syncing, intervalMinutes, nowMs }: FeedSettingsPr
           <input
             type="url"
             inputMode="url"
-            placeholder="https://example.org/feed.json"
+            placeholder="https://example.org/feed.xml"
             value={address}
             onChange={(event) => setAddress(event.target.value)}
             aria-describedby="feed-message"
           />
         </label>
-        <button type="submit">Add feed</button>
+        <button type="submit" disabled={working}>
+          Add feed
+        </button>
         <button type="button" onClick={() => void syncNow()} disabled={syncing}>
           Sync now
+        </button>
+        <button type="button" onClick={() => opmlInput.current?.click()} disabled={working}>
+          Import OPML
+        </button>
+        <input
+          ref={opmlInput}
+          type="file"
+          accept=".opml,.xml,text/x-opml,text/xml,application/xml"
+          hidden
+          aria-label="OPML file to import"
+          onChange={(event) => void importOpml(event.target.files?.[0])}
+        />
+        <button type="button" onClick={() => void exportFeeds()}>
+          Export OPML
         </button>
       </form>
       <p id="feed-message" className="feed-message" role="alert">
         {message}
       </p>
-      <details className="feed-list">
-        <summary>Feeds ({feeds?.length ?? 0})</summary>
-        <ul>
-          {feeds?.map((feed) => (
-            <li key={feed.url} className={feed.gone ? 'feed feed--gone' : 'feed'}>
-              <strong>{feed.title}</strong> <span className="feed-count">· {feed.itemCount} items</span>
-              <div className="feed-url">{feed.builtIn ? 'Sample news' : feed.url}</div>
-              <div className="feed-state">{feedState(feed, nowMs)}</div>
-              <button type="button" onClick={() => void removeFeed(feed)} aria-label={`Remove ${feed.title}`}>
-                Remove
-              </button>
-            </li>
-          ))}
-        </ul>
-        <label className="sync-interval">
-          Check for news every
-          <input
-            type="number"
-            min={5}
-            max={1440}
-            value={intervalMinutes}
-            onChange={(event) => {
-              const minutes = Math.round(Number(event.target.value));
-              if (minutes >= 5 && minutes <= 1440) void newsRepository.writeSetting('syncIntervalMinutes', String(minutes));
-            }}
-          />
-          minutes while Field News is open (default {defaultSyncIntervalMinutes}).
-        </label>
-      </details>
+      {choice && <FeedChooser pageUrl={choice.pageUrl} links={choice.links} onChoose={(url) => void addAndSync(url)} onCancel={() => setChoice(null)} />}
+      <FeedList intervalMinutes={intervalMinutes} nowMs={nowMs} />
     </section>
   );
 }

@@ -75,7 +75,19 @@ export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => 
    */
   async storeFeedPage(source: FeedSource, page: FeedPage, validators?: PageValidators, walkResume?: WalkResumePoint | null): Promise<StoredPageCount> {
     const now = clock().toISOString();
-    return db.transaction('rw', db.items, db.feeds, async () => {
+    const running: { transaction: IDBTransaction | null } = { transaction: null };
+    try {
+      return await db.transaction('rw', db.items, db.feeds, (scope) => {
+        running.transaction = scope.idbtrans;
+        return writePage();
+      });
+    } catch (error) {
+      // IndexedDB puts why a transaction aborted on the transaction (Chromium: a QuotaExceededError
+      // when the disk or the origin's share of it is full); the write that was running sees only AbortError.
+      throw running.transaction?.error ?? error;
+    }
+
+    async function writePage(): Promise<StoredPageCount> {
       const stored = await readStoredCopies(db, source.url, page.items.map((item) => item.id));
       const changed: NewsItem[] = [];
       let added = 0;
@@ -96,7 +108,7 @@ export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => 
         walkResume: walkResume === undefined ? feed.walkResume : walkResume,
       });
       return { added, updated: changed.length - added };
-    });
+    }
   },
 
   /** Adds a feed the user typed in; false when it is already there. */
@@ -105,6 +117,24 @@ export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => 
       if (await db.feeds.get(source.url)) return false;
       await db.feeds.add(newFeedRecord(source, clock().toISOString()));
       return true;
+    });
+  },
+
+  /**
+   * Adds many feeds at once (an OPML import) in one transaction: all of them or none. Addresses
+   * already in the list are skipped and counted; the folder comes with each new feed.
+   */
+  async addFeeds(sources: readonly (FeedSource & { folder: string | null })[]): Promise<{ added: string[]; alreadyThere: number }> {
+    return db.transaction('rw', db.feeds, async () => {
+      const now = clock().toISOString();
+      const present = new Set(await db.feeds.toCollection().primaryKeys());
+      const fresh = sources.filter((source) => {
+        if (present.has(source.url)) return false;
+        present.add(source.url);
+        return true;
+      });
+      await db.feeds.bulkAdd(fresh.map((source) => ({ ...newFeedRecord(source, now), folder: source.folder })));
+      return { added: fresh.map((source) => source.url), alreadyThere: sources.length - fresh.length };
     });
   },
 
