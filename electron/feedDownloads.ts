@@ -7,6 +7,7 @@ import { errorMessages } from '../shared/errorMessages';
 import { fetchFeedDocument, type FeedFetchResult } from '../shared/sync/fetchFeedDocument';
 import { defaultFetchPolicy, type FetchPolicy } from '../shared/sync/fetchPolicy';
 import { guardAddresses, resolveWithSystem, type ResolveHost } from './addressGuard';
+import { mainLog } from './mainLog';
 import { netRequestFetch, type NetRequest } from './netRequestFetch';
 
 const validatorText = z.string().max(1024).nullable();
@@ -38,6 +39,9 @@ export const feedDownloader =
     const result = await fetchFeedDocument({ fetch: guard.fetch, followsRedirectsItself: false, sendsUserAgent: true }, checked.data, policy);
     const refusal = guard.refusal();
     if (result.ok || refusal === null) return result;
+    // Hosts only: a feed address may carry a private key in its path or query.
+    const feedHost = URL.canParse(checked.data.feedUrl) ? new URL(checked.data.feedUrl).host : 'an unreadable address';
+    mainLog.warn('downloads', `Stopped a feed on ${feedHost} from reaching ${refusal.host} (${refusal.address}), inside this network`);
     return { ...result, reason: 'address-refused', error: errorMessages.fetchAddressRefused(refusal.host, refusal.address), status: null, url: refusal.url };
   };
 

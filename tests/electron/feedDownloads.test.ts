@@ -3,7 +3,10 @@
 // unsent when it would reach a loopback, private or link-local address. A feed added inside the
 // network stays usable. Real HTTP servers on 127.0.0.1 play both the public web and the LAN; a
 // table stands in for DNS, so the guard sees "public" names while the bytes go to 127.0.0.1.
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { errorMessages } from '../../shared/errorMessages';
@@ -15,6 +18,7 @@ import { fakeNetRequestWith } from './fakeNetRequest';
 vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron);
 const { feedDownloader } = await import('../../electron/feedDownloads');
 const { resolveWithSystem } = await import('../../electron/addressGuard');
+const { startMainLog } = await import('../../electron/mainLog');
 
 const dns: Record<string, readonly string[]> = {
   'news.example.org': ['93.184.216.34'],
@@ -78,11 +82,15 @@ describe('the address rules in the main process', () => {
     expect(lan.requests).toHaveLength(0);
   });
 
-  it('stop a later page of a public feed that points into the network, without sending it', async () => {
+  it('stop a later page of a public feed that points into the network, without sending it, and log the hosts only', async () => {
+    const logFile = startMainLog({ folder: mkdtempSync(path.join(tmpdir(), 'field-news-downloads-')), toConsole: false });
     await startLan();
-    const failure = failed(await download(`http://127.0.0.1:${lanPort}/feed.json?page=2`, `http://news.example.org:${redirectorPort}/feed.json`));
+    const failure = failed(await download(`http://127.0.0.1:${lanPort}/feed.json?page=2`, `http://news.example.org:${redirectorPort}/feed.json?key=secret`));
     expect(failure).toMatchObject({ reason: 'address-refused' });
     expect(lan.requests).toHaveLength(0);
+    const log = readFileSync(logFile, 'utf8');
+    expect(log).toContain(`[warn] (downloads) Stopped a feed on news.example.org:${redirectorPort} from reaching 127.0.0.1 (127.0.0.1), inside this network`);
+    expect(log).not.toContain('secret');
   });
 
   it('let a public feed redirect to another public host, resolving every hop before asking it', async () => {
