@@ -2,6 +2,8 @@
 // served on 127.0.0.1 are added, their items shown and found by place; a web page address finds
 // its feeds (discovery); OPML comes in through a file chooser and goes out as a download.
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseOpml } from '../../shared/opml/parseOpml';
 import { writeOpml } from '../../shared/opml/writeOpml';
@@ -109,6 +111,43 @@ describe('OPML', () => {
     await app.page.locator('article[data-item-id="opml-b-2"]').waitFor();
     await app.page.locator('article[data-item-id="opml-a-2"]').waitFor();
     expect(await app.page.locator('.feed-folder').allTextContents()).toEqual(expect.arrayContaining(['Guatemala', 'Mexico']));
+  });
+
+  it('imports 500 feeds at once and syncs them a few at a time, never 500 together', async () => {
+    // A slow server that counts how many feed requests are open at once.
+    let open = 0;
+    let mostOpen = 0;
+    let answered = 0;
+    const slow: Server = createServer((request, response) => {
+      open += 1;
+      mostOpen = Math.max(mostOpen, open);
+      setTimeout(() => {
+        open -= 1;
+        answered += 1;
+        response.writeHead(200, { 'content-type': 'application/rss+xml', 'access-control-allow-origin': '*' });
+        response.end(`<rss version="2.0"><channel><title>Bulk ${request.url ?? ''}</title></channel></rss>`);
+      }, 50);
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`;
+    try {
+      const opml = writeOpml(
+        Array.from({ length: 500 }, (_, index) => ({ url: `${origin}/feed-${index}.xml`, title: `Bulk ${index}`, folder: `Bulk ${index % 5}` })),
+        { title: 'Many feeds', createdAt: new Date('2026-11-01T00:00:00Z') },
+      );
+      const started = Date.now();
+      const chooser = app.page.waitForEvent('filechooser');
+      await app.page.getByRole('button', { name: 'Import OPML' }).click();
+      await (await chooser).setFiles({ name: 'many.opml', mimeType: 'text/x-opml', buffer: Buffer.from(opml) });
+      await expect.poll(() => app.page.getByRole('alert').textContent()).toBe('500 feeds added, 0 already there.');
+      console.log(`500-feed OPML import: ${Date.now() - started} ms from choosing the file to the summary (target < 5 s)`);
+      await expect.poll(() => answered, { timeout: 20_000 }).toBeGreaterThan(20);
+      expect(mostOpen).toBeLessThanOrEqual(3);
+      await expect.poll(() => app.page.getByRole('status').textContent()).toMatch(/^Syncing /);
+    } finally {
+      slow.closeAllConnections();
+      await new Promise((resolve) => slow.close(resolve));
+    }
   });
 
   it('refuses a malformed OPML file with a message naming what is wrong, and adds nothing', async () => {
