@@ -77,18 +77,9 @@ export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => 
     const now = clock().toISOString();
     const running: { transaction: IDBTransaction | null } = { transaction: null };
     try {
-      return await db.transaction('rw', db.items, db.feeds, (scope) => {
+      return await db.transaction('rw', db.items, db.feeds, async (scope) => {
         running.transaction = scope.idbtrans;
-        return writePage();
-      });
-    } catch (error) {
-      // IndexedDB puts why a transaction aborted on the transaction (Chromium: a QuotaExceededError
-      // when the disk or the origin's share of it is full); the write that was running sees only AbortError.
-      throw running.transaction?.error ?? error;
-    }
-
-    async function writePage(): Promise<StoredPageCount> {
-      const stored = await readStoredCopies(db, source.url, page.items.map((item) => item.id));
+        const stored = await readStoredCopies(db, source.url, page.items.map((item) => item.id));
       const changed: NewsItem[] = [];
       let added = 0;
       page.items.forEach((item, index) => {
@@ -108,6 +99,11 @@ export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => 
         walkResume: walkResume === undefined ? feed.walkResume : walkResume,
       });
       return { added, updated: changed.length - added };
+      });
+    } catch (error) {
+      // IndexedDB puts why a transaction aborted on the transaction (Chromium: a QuotaExceededError
+      // when the disk or the origin's share of it is full); the write that was running sees only AbortError.
+      throw running.transaction?.error ?? error;
     }
   },
 

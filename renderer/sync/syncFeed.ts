@@ -111,9 +111,10 @@ export const syncFeed = async (options: SyncFeedOptions): Promise<SyncOutcome> =
   try {
     await repository.recordSyncFailure(feedUrl, { error: walk.error, gone, ...backoff });
   } catch (error) {
-    // On a full disk even this small write may fail: the outcome below still says what happened,
-    // and the feed's stored state (items, validators, resume point) is as the last page left it.
-    if (!isDiskFullError(error)) throw error;
+    // On a full disk even this small write fails (Chromium aborts it with a bare AbortError): the
+    // outcome below still says what happened, and the feed's stored state (items, validators,
+    // resume point) is as the last stored page left it. Only the back-off is not recorded.
+    console.warn('Field News: the sync failure could not be recorded', error);
   }
   return outcome(gone ? 'gone' : 'failed', { ...counts(walk.summary), error: walk.error, failureReason: walk.reason, nextAttemptAt: backoff.nextAttemptAt });
 };

@@ -90,7 +90,7 @@ describe('syncFeed', () => {
     ['a JSON array', { fault: { kind: 'raw', body: '[1,2,3]' } }, /not a news feed/],
     ['a JSON string', { fault: { kind: 'raw', body: '"news"' } }, /not a news feed/],
     ['a feed without items', { fault: { kind: 'raw', body: '{"version":"https://jsonfeed.org/version/1.1","title":"x"}' } }, /no "items" list/],
-    ['an HTML page', { fault: { kind: 'html-page' } }, /web page, not a news feed/],
+    ['an HTML page', { fault: { kind: 'html-page' } }, /is a web page/],
     ['a 500', { fault: { kind: 'status', status: 500 } }, /answered 500/],
     ['a 503', { fault: { kind: 'status', status: 503 } }, /answered 503/],
     ['a 404', { fault: { kind: 'status', status: 404 } }, /answered 404/],
