@@ -86,18 +86,23 @@ describe('export and import of 10,000 items', () => {
     const blob = await writeBackup(source, { appVersion: '0.1.0', onProgress: (progress) => exportProgress.push(progress.itemsWritten) });
     expect(exportProgress.at(-1)).toBe(10_000);
 
+    const before = await contents(source);
+    // Wipe: a new laptop, or a database lost to a broken disk.
+    await source.transaction('rw', source.items, source.feeds, source.settings, () => Promise.all([source.items.clear(), source.feeds.clear(), source.settings.clear()]));
+    expect(await source.items.count()).toBe(0);
+
     const progress: BackupImportProgress[] = [];
-    const first = await importBackupInto(target, blob, { onProgress: (step) => progress.push(step) });
+    const first = await importBackupInto(source, blob, { onProgress: (step) => progress.push(step) });
     expect(first).toEqual({ ok: true, value: { feedsAdded: 3, itemsAdded: 10_000, itemsUpdated: 0, itemsUnchanged: 0 } });
-    expect(await contents(target)).toEqual(await contents(source));
+    expect(await contents(source)).toEqual(before);
     expect(progress.at(-1)).toEqual({ phase: 'writing', itemsWritten: 10_000, itemsTotal: 10_000 });
     expect(progress.some((step) => step.phase === 'checking' && step.bytesRead === blob.size)).toBe(true);
 
-    const second = await importBackupInto(target, blob);
+    const second = await importBackupInto(source, blob);
     expect(second).toEqual({ ok: true, value: { feedsAdded: 0, itemsAdded: 0, itemsUpdated: 0, itemsUnchanged: 10_000 } });
-    expect(await contents(target)).toEqual(await contents(source));
+    expect(await contents(source)).toEqual(before);
     // A new feed from a backup starts with fresh sync state: its next sync fetches it whole.
-    expect(await target.feeds.get(feeds[1]!.url)).toMatchObject({ lastSyncAt: null, failures: 0, pageValidators: {} });
+    expect(await source.feeds.get(feeds[1]!.url)).toMatchObject({ lastSyncAt: null, failures: 0, pageValidators: {} });
     console.info(`backup of 10,000 items: ${blob.size.toLocaleString('en')} bytes; round trip in ${Math.round(performance.now() - started)} ms (fake-indexeddb)`);
   }, 120_000);
 });
