@@ -9,6 +9,8 @@ export interface SyncRunState {
   running: boolean;
   progress: SyncProgress | null;
   lastRun: { finishedAt: number; outcomes: SyncOutcome[] } | null;
+  /** Which feed of the run is syncing (1-based) and how many the run has: a 500-feed import says where it is. */
+  queue: { position: number; total: number } | null;
 }
 
 export interface SyncSchedulerOptions {
@@ -23,7 +25,7 @@ export interface SyncSchedulerOptions {
 export type SyncRequest = { manual: boolean; feedUrl?: string };
 
 export const createSyncScheduler = ({ db, client, isOnline, now, maxPages, onState }: SyncSchedulerOptions) => {
-  let state: SyncRunState = { running: false, progress: null, lastRun: null };
+  let state: SyncRunState = { running: false, progress: null, lastRun: null, queue: null };
   let queued: SyncRequest | null = null;
   const publish = (next: SyncRunState) => {
     state = next;
@@ -48,18 +50,21 @@ export const createSyncScheduler = ({ db, client, isOnline, now, maxPages, onSta
       queued = queued?.manual ? queued : request;
       return 'queued';
     }
-    publish({ ...state, running: true, progress: null });
+    publish({ ...state, running: true, progress: null, queue: null });
     const outcomes: SyncOutcome[] = [];
     try {
-      for (const feed of await feedsToSync(request)) {
+      // One feed after another: an import of hundreds of feeds never opens hundreds of downloads.
+      const feeds = await feedsToSync(request);
+      for (const [index, feed] of feeds.entries()) {
         if (!isOnline()) break;
+        publish({ ...state, progress: null, queue: { position: index + 1, total: feeds.length } });
         const outcome = await client.syncFeed(feed.url, { maxPages, manual: request.manual }, (progress) => publish({ ...state, progress }));
         outcomes.push(outcome);
         // A full disk refuses every feed alike: stop, and let the status say so once.
         if (outcome.failureReason === 'disk-full') break;
       }
     } finally {
-      publish({ running: false, progress: null, lastRun: { finishedAt: now(), outcomes } });
+      publish({ running: false, progress: null, lastRun: { finishedAt: now(), outcomes }, queue: null });
     }
     const next = queued;
     queued = null;

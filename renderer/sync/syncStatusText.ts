@@ -32,10 +32,10 @@ export const syncStatusText = ({ online, sync, savedCount, nowMs }: StatusFacts)
   const saved = savedCount === undefined ? null : `${plural(savedCount, 'news item')} saved`;
   if (!online) return [errorMessages.syncOffline, saved].filter(Boolean).join(' · ');
   if (sync.running) {
-    const progress = sync.progress;
-    return progress
-      ? `Syncing ${progress.feedTitle}… page ${progress.pageNumber}, ${progress.totalNew} new`
-      : 'Syncing…';
+    const { progress, queue } = sync;
+    const ofMany = queue !== null && queue.total > 1 ? ` (feed ${queue.position} of ${queue.total})` : '';
+    if (progress) return `Syncing ${progress.feedTitle}${ofMany}… page ${progress.pageNumber}, ${progress.totalNew} new`;
+    return ofMany ? `Syncing${ofMany}…` : 'Syncing…';
   }
   const outcomes = sync.lastRun?.outcomes ?? [];
   const failures = outcomes.filter((outcome) => outcome.result === 'failed' || outcome.result === 'gone');

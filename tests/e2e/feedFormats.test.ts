@@ -143,7 +143,7 @@ describe('OPML', () => {
       console.log(`500-feed OPML import: ${Date.now() - started} ms from choosing the file to the summary (target < 5 s)`);
       await expect.poll(() => answered, { timeout: 20_000 }).toBeGreaterThan(20);
       expect(mostOpen).toBeLessThanOrEqual(3);
-      await expect.poll(() => app.page.getByRole('status').textContent()).toMatch(/^Syncing /);
+      await expect.poll(() => app.page.getByRole('status').textContent()).toMatch(/^Syncing .*\(feed \d+ of 5\d\d\)…/);
     } finally {
       slow.closeAllConnections();
       await new Promise((resolve) => slow.close(resolve));

@@ -49,6 +49,28 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 describe('the sync scheduler', () => {
+  it('syncs many feeds one at a time and says which of how many is syncing', async () => {
+    const at = '2026-11-27T00:00:00.000Z';
+    await db.feeds.bulkPut(Array.from({ length: 30 }, (_, index) => newFeedRecord({ url: `https://many.example/${index}.xml`, title: `${index}`, builtIn: false }, at)));
+    let open = 0;
+    let mostOpen = 0;
+    const client: SyncClient = {
+      syncFeed: async (feedUrl, _options, onProgress) => {
+        open += 1;
+        mostOpen = Math.max(mostOpen, open);
+        onProgress({ feedUrl, feedTitle: feedUrl, pageNumber: 1, pageUrl: feedUrl, newItems: 0, updatedItems: 0, totalNew: 0, totalUpdated: 0 });
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        open -= 1;
+        return { feedUrl, feedTitle: feedUrl, result: 'synced', newItems: 0, updatedItems: 0, droppedItems: 0, error: null, failureReason: null, nextAttemptAt: null };
+      },
+    };
+    await scheduler(client).run({ manual: true });
+    expect(mostOpen).toBe(1);
+    const positions = states.filter((state) => state.progress === null && state.queue !== null).map((state) => `${state.queue?.position}/${state.queue?.total}`);
+    expect(positions).toEqual(Array.from({ length: 32 }, (_, index) => `${index + 1}/32`));
+    expect(states.at(-1)).toMatchObject({ running: false, queue: null });
+  });
+
   it('makes no request while offline', async () => {
     online = false;
     expect(await scheduler().run({ manual: true })).toBe('offline');

@@ -16,7 +16,7 @@ const outcome = (overrides: Partial<SyncOutcome>): SyncOutcome => ({
   nextAttemptAt: null,
   ...overrides,
 });
-const idle = { running: false, progress: null, lastRun: null };
+const idle = { running: false, progress: null, lastRun: null, queue: null };
 
 describe('the status line', () => {
   it('says offline first, whatever else happened', () => {
@@ -25,21 +25,33 @@ describe('the status line', () => {
 
   it('says which feed is syncing, the page and the new items', () => {
     const progress = { feedUrl: 'x', feedTitle: 'IOM Regional News', pageNumber: 2, pageUrl: 'x', newItems: 40, updatedItems: 0, totalNew: 340, totalUpdated: 0 };
-    expect(syncStatusText({ online: true, sync: { running: true, progress, lastRun: null }, savedCount: 10, nowMs })).toBe(
+    expect(syncStatusText({ online: true, sync: { running: true, progress, lastRun: null, queue: null }, savedCount: 10, nowMs })).toBe(
       'Syncing IOM Regional News… page 2, 340 new',
+    );
+  });
+
+  it('says which feed of a many-feed run is syncing (an OPML import of hundreds)', () => {
+    const progress = { feedUrl: 'x', feedTitle: 'Diario del Sur', pageNumber: 1, pageUrl: 'x', newItems: 3, updatedItems: 0, totalNew: 3, totalUpdated: 0 };
+    const queue = { position: 12, total: 500 };
+    expect(syncStatusText({ online: true, sync: { running: true, progress: null, lastRun: null, queue }, savedCount: 10, nowMs })).toBe('Syncing (feed 12 of 500)…');
+    expect(syncStatusText({ online: true, sync: { running: true, progress, lastRun: null, queue }, savedCount: 10, nowMs })).toBe(
+      'Syncing Diario del Sur (feed 12 of 500)… page 1, 3 new',
+    );
+    expect(syncStatusText({ online: true, sync: { running: true, progress, lastRun: null, queue: { position: 1, total: 1 } }, savedCount: 10, nowMs })).toBe(
+      'Syncing Diario del Sur… page 1, 3 new',
     );
   });
 
   it('says when news was last updated and how much arrived', () => {
     const lastRun = { finishedAt: nowMs - 2 * 60_000, outcomes: [outcome({ newItems: 7 }), outcome({ newItems: 5 })] };
-    expect(syncStatusText({ online: true, sync: { running: false, progress: null, lastRun }, savedCount: 22, nowMs })).toBe(
+    expect(syncStatusText({ online: true, sync: { running: false, progress: null, lastRun, queue: null }, savedCount: 22, nowMs })).toBe(
       'Updated 2 minutes ago · 12 new · 22 news items saved',
     );
   });
 
   it('names the failing feed, the failure in plain words and the next try', () => {
     const failed = outcome({ result: 'failed', error: 'The server answered 503 (the server is busy or down for maintenance).', nextAttemptAt: nowMs + 4 * 60_000 });
-    expect(syncStatusText({ online: true, sync: { running: false, progress: null, lastRun: { finishedAt: nowMs, outcomes: [failed] } }, savedCount: 10, nowMs })).toBe(
+    expect(syncStatusText({ online: true, sync: { running: false, progress: null, lastRun: { finishedAt: nowMs, outcomes: [failed] } , queue: null }, savedCount: 10, nowMs })).toBe(
       'IOM Regional News: the server answered 503 (the server is busy or down for maintenance); next try in 4 minutes',
     );
   });
@@ -47,7 +59,7 @@ describe('the status line', () => {
   it('says a full disk in its own words, once, whatever else failed', () => {
     const full = outcome({ result: 'failed', error: errorMessages.diskFull, failureReason: 'disk-full', nextAttemptAt: nowMs + 60_000 });
     const other = outcome({ feedTitle: 'Other', result: 'failed', error: 'The server answered 503.', failureReason: 'http-status', nextAttemptAt: nowMs + 60_000 });
-    expect(syncStatusText({ online: true, sync: { running: false, progress: null, lastRun: { finishedAt: nowMs, outcomes: [other, full] } }, savedCount: 10, nowMs })).toBe(
+    expect(syncStatusText({ online: true, sync: { running: false, progress: null, lastRun: { finishedAt: nowMs, outcomes: [other, full] } , queue: null }, savedCount: 10, nowMs })).toBe(
       "There is no space left on this computer's disk, so the news could not be saved. Free some space or remove old news; nothing was lost.",
     );
   });
