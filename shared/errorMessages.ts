@@ -100,6 +100,8 @@ export const errorMessages = {
   backupUnreadable: 'Field News could not read this file. Check that it is still on the disk or USB stick, then try again. Nothing was changed.',
   backupNotSaved:
     'The backup could not be saved completely on this computer (the disk may be full). What was saved is kept; importing the same file again finishes the job without duplicates.',
+  backupStoppedReading:
+    'The backup file could no longer be read halfway through the import (was the USB stick removed, or the file changed?). What was imported so far is kept; import the file again to finish, without duplicates.',
   // OPML import (shared/opml): what is wrong with a subscription list chosen under Import OPML.
   opmlEmpty: 'This file is empty, so there are no feeds to import.',
   opmlUnreadable: (reason: string) => `Field News could not read this file (${reason}). Choose the .opml file again, or copy it to this computer first.`,

@@ -79,9 +79,9 @@ export const importBackupInto = async (db: FieldNewsDb, file: Blob, options: Bac
 
   const check = createBackupCheck(caps);
   const checking = await readFileText(file, (text, bytesRead) => {
-    check.push(text);
     options.onProgress?.({ phase: 'checking', bytesRead, bytesTotal: file.size });
-    return true;
+    // A file that is no JSON, or no backup, is refused at its first bytes, not after reading all of it.
+    return check.push(text);
   });
   if (checking === 'unreadable') return fail(errorMessages.backupUnreadable);
   if (checking === 'notText') return fail(errorMessages.backupNotJson);
@@ -129,8 +129,8 @@ export const importBackupInto = async (db: FieldNewsDb, file: Blob, options: Bac
       }
       return true;
     });
-    // The first reading found the file whole; if the second does not, the file changed on disk in between.
-    if (writing !== 'read' || reader.end() || changedUnderfoot) return fail(errorMessages.backupUnreadable);
+    // The first reading found the file whole; if the second does not, the file changed or went away in between.
+    if (writing !== 'read' || reader.end() || changedUnderfoot) return fail(errorMessages.backupStoppedReading);
     if (pending.length > 0) await writeBatch(pending);
   } catch (thrown) {
     (options.onWriteFailure ?? ((error: unknown) => console.error('Import of a backup stopped while writing', error)))(thrown);

@@ -27,8 +27,8 @@ export interface CheckedBackup {
 }
 
 export interface BackupCheck {
-  /** Reads the next piece of the file's text. */
-  push(text: string): void;
+  /** Reads the next piece of the file's text; false once the text can no longer be a backup (reading on is useless). */
+  push(text: string): boolean;
   /** The verdict once the whole text was pushed. */
   end(): Result<CheckedBackup>;
 }
@@ -94,6 +94,7 @@ export const createBackupCheck = (caps: BackupCaps = backupCaps): BackupCheck =>
   return {
     push: (text) => {
       readProblem ??= reader.push(text);
+      return readProblem === null;
     },
     end: () => {
       readProblem ??= reader.end();

@@ -211,6 +211,35 @@ describe('a file that is not a good backup changes nothing', () => {
   });
 });
 
+describe('a file that changes while it is read', () => {
+  it('stops, keeps what was imported, and says importing again finishes it', async () => {
+    await fill(source, 30);
+    const text = await (await writeBackup(source)).text();
+    /** The file as a USB stick gives it: whole the first time, cut short the second. */
+    class FailingSecondRead extends Blob {
+      reads = 0;
+      override stream() {
+        this.reads += 1;
+        return this.reads === 1 ? super.stream() : new Blob([text.slice(0, text.lastIndexOf('"feedUrl"') - 2)]).stream();
+      }
+    }
+    const file = new FailingSecondRead([text]);
+    expect(await importBackupInto(target, file, { batchSize: 10 })).toEqual({ ok: false, error: errorMessages.backupStoppedReading });
+    expect(await target.items.count()).toBe(20);
+    expect(await importBackupInto(target, new Blob([text]), { batchSize: 10 })).toMatchObject({ ok: true, value: { itemsAdded: 10, itemsUnchanged: 20 } });
+    expect(await contents(target)).toEqual(await contents(source));
+  });
+
+  it('refuses a file that is no backup at its first bytes, without reading the rest', async () => {
+    const progress: BackupImportProgress[] = [];
+    // Many parts, so that the file arrives in many pieces (Node streams a Blob a part at a time).
+    const file = new Blob(['<html>', ...Array.from({ length: 100 }, () => 'x'.repeat(20_000)), '</html>']);
+    expect(await importBackupInto(target, file, { onProgress: (step) => progress.push(step) })).toEqual({ ok: false, error: errorMessages.backupNotJson });
+    const last = progress.at(-1);
+    expect(last?.phase === 'checking' && last.bytesRead < file.size).toBe(true);
+  });
+});
+
 describe('a failure while writing', () => {
   it('keeps the batches written before it and says importing again finishes the job', async () => {
     await fill(source, 30);
