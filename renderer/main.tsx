@@ -6,8 +6,10 @@ import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { bridge } from './bridge';
 import { installLinkHandler } from './externalLinks';
+import { startRendererLog } from './log/log';
 import './styles.css';
 
+startRendererLog();
 installLinkHandler(document, (url) => void bridge.openExternalLink(url));
 
 const root = document.getElementById('root');

@@ -10,6 +10,7 @@ import { inspectFeedAddress } from '../feeds/inspectFeedAddress';
 import { exportOpml, importOpmlFile, type OpmlImportOutcome } from '../feeds/opmlTransfer';
 import { saveFile } from '../saveFile';
 import { syncScheduler } from '../sync/syncService';
+import { DataSettings } from './DataSettings';
 import { FeedChooser } from './FeedChooser';
 import { FeedList } from './FeedList';
 
@@ -139,6 +140,7 @@ export function FeedSettings({ syncing, intervalMinutes, nowMs }: FeedSettingsPr
       </p>
       {choice && <FeedChooser pageUrl={choice.pageUrl} links={choice.links} onChoose={(url) => void addAndSync(url)} onCancel={() => setChoice(null)} />}
       <FeedList intervalMinutes={intervalMinutes} nowMs={nowMs} />
+      <DataSettings />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 // The search worker: loads the gazetteer after the first paint, tags stored items and keeps the
 // place and word indexes, and answers every keystroke, so typing never waits on the UI thread.
+import { workerLog } from '../log/workerLog';
 import { assertNever } from '../../shared/assertNever';
 import { errorMessages } from '../../shared/errorMessages';
 import { loadGazetteer } from '../../shared/places/gazetteer';
@@ -47,6 +48,7 @@ const refresh = async (): Promise<void> => {
   } finally {
     refreshing = null;
   }
+  workerLog.debug('search', `index refreshed: ${running.indexedCount} items`);
   scope.postMessage({ type: 'ready', indexedCount: running.indexedCount });
 };
 
@@ -59,7 +61,8 @@ const start = async (gazetteerUrl: string) => {
     await refresh();
     if (pendingSearch) answer(pendingSearch);
     pendingSearch = null;
-  } catch {
+  } catch (error) {
+    workerLog.error('search', 'the gazetteer could not be loaded; place search is off', error);
     scope.postMessage({ type: 'unavailable', message: errorMessages.gazetteerUnreadable });
   }
 };

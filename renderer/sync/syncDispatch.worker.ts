@@ -1,6 +1,7 @@
 // The sync worker's side of the messages: runs each requested sync under a per-feed Web Lock and
 // answers downloads the window made for it. Every call settles: a download the window never answers
 // times out, so a sync always ends and its lock is always released.
+import { workerLog } from '../log/workerLog';
 import { assertNever } from '../../shared/assertNever';
 import { errorMessages } from '../../shared/errorMessages';
 import type { FeedFetchResult, FeedDocumentRequest } from '../../shared/sync/fetchFeedDocument';
@@ -25,6 +26,18 @@ export interface SyncDispatchOptions {
   now: () => Date;
   random: () => number;
 }
+
+/** A feed's host only: its full address may carry an access key, and the log may reach support. */
+const hostOf = (feedUrl: string): string => (URL.canParse(feedUrl) ? new URL(feedUrl).host : 'a feed');
+
+const logOutcome = (outcome: SyncOutcome): void => {
+  const where = hostOf(outcome.feedUrl);
+  if (outcome.result === 'failed' || outcome.result === 'gone') {
+    workerLog.warn('sync', `${where}: ${outcome.result} (${outcome.failureReason ?? 'unknown reason'}): ${outcome.error ?? ''}`);
+  } else {
+    workerLog.info('sync', `${where}: ${outcome.result}, ${outcome.newItems} new, ${outcome.updatedItems} updated, ${outcome.droppedItems} dropped`);
+  }
+};
 
 export const quietOutcome = (feedUrl: string, result: SyncOutcome['result'], extra: Partial<SyncOutcome> = {}): SyncOutcome => ({
   feedUrl,
@@ -75,14 +88,18 @@ export const createSyncDispatch = (options: SyncDispatchOptions): ((message: ToS
     // The lock is released when the callback's promise settles, fulfilled or rejected.
     void options.locks
       .request(`field-news-sync ${feedUrl}`, { ifAvailable: true }, (lock) => (lock ? runSync(syncId, feedUrl, maxPages, manual) : quietOutcome(feedUrl, 'busy')))
-      .then((outcome: SyncOutcome) => options.post({ type: 'done', syncId, outcome }))
-      .catch((error: unknown) =>
+      .then((outcome: SyncOutcome) => {
+        logOutcome(outcome);
+        options.post({ type: 'done', syncId, outcome });
+      })
+      .catch((error: unknown) => {
+        workerLog.error('sync', `${hostOf(feedUrl)}: sync stopped`, error);
         options.post({
           type: 'done',
           syncId,
           outcome: quietOutcome(feedUrl, 'failed', { error: error instanceof Error ? error.message : String(error), failureReason: 'not-saved' }),
-        }),
-      );
+        });
+      });
   };
 
   return (message) => {
