@@ -4,6 +4,9 @@ import { chromium, type Browser } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** The web build the tests drive: `npm run build` writes dist/renderer; WEB_BUILD_DIR points elsewhere (a second checkout's build). */
+export const webBuildDir = process.env.WEB_BUILD_DIR ?? 'dist/renderer';
+
 export const missingChromiumMessage = `Chromium was not found at ${chromiumPath}. The end-to-end tests drive the system Chromium:
 install it with \`sudo apt-get install -y chromium\` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome executable.`;
 

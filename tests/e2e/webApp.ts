@@ -1,7 +1,7 @@
 // Serves the web build and opens it in a fresh Chromium profile, for one test file.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startStaticServer, type StaticServer } from '../../scripts/staticServer';
-import { launchChromium } from './chromium';
+import { launchChromium, webBuildDir } from './chromium';
 
 export interface WebApp {
   server: StaticServer;
@@ -13,7 +13,7 @@ export interface WebApp {
 }
 
 export const openWebApp = async (): Promise<WebApp> => {
-  const server = await startStaticServer('dist/renderer');
+  const server = await startStaticServer(webBuildDir);
   const browser = await launchChromium();
   const context = await browser.newContext();
   const page = await context.newPage();
