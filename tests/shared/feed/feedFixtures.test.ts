@@ -119,6 +119,7 @@ const feedCases: FeedCase[] = [
   { file: 'gml-pos.xml', format: 'rss', count: 2, check: (_page, items) => {
     expect(items.map((item) => item.point)).toEqual([null, { latitude: 31.69, longitude: -106.42 }]);
   } },
+  { file: 'gml-pos.atom', format: 'atom', count: 1, check: (_page, [item]) => expect(item?.point).toEqual({ latitude: 14.63, longitude: -90.51 }) },
   { file: 'georss-atom.xml', format: 'atom', count: 1, check: (_page, [item]) => expect(item?.point).toEqual({ latitude: 14.63, longitude: -90.51 }) },
   { file: 'paging-atom-next.atom', format: 'atom', count: 1, check: (page) => {
     expect(page).toMatchObject({ nextUrl: 'https://paged.example/feed?page=2', feedUrl: 'https://paged.example/feed?page=1' });
