@@ -36,6 +36,8 @@ const people = z.array(z.unknown()).optional().catch(undefined);
 
 const documentSchema = z.object({
   title: optionalText,
+  authors: people,
+  author: z.unknown().optional(),
   language: optionalText,
   home_page_url: webAddress,
   feed_url: webAddress,
@@ -63,6 +65,8 @@ const itemSchema = z.object({
 const authorNames = (authors: unknown[] | undefined, author: unknown): string[] =>
   authorList([...(authors ?? []), author].map((candidate) => person.safeParse(candidate).data?.name));
 
+const authorsOrFeeds = (own: string[], feeds: string[]): string[] => (own.length > 0 ? own : feeds);
+
 const jsonFeedVersion = /^https?:\/\/jsonfeed\.org\/version\//i;
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -82,6 +86,8 @@ export const parseJsonFeed = (document: unknown): Result<FeedPage> => {
   const dropped = { withoutId: 0, withoutContent: 0, notAnObject: 0, repeatedId: 0 };
   const seen = new Set<string>();
   const items: FeedItem[] = [];
+  // An item without authors has the feed's (JSON Feed 1.1, "authors" at the top level).
+  const feedAuthors = authorNames(parsed.data.authors, parsed.data.author);
   for (const candidate of parsed.data.items) {
     if (!isPlainObject(candidate)) {
       dropped.notAnObject += 1;
@@ -113,7 +119,7 @@ export const parseJsonFeed = (document: unknown): Result<FeedPage> => {
       datePublished: item.data.date_published ?? null,
       dateModified: item.data.date_modified ?? null,
       tags: tagList(item.data.tags ?? []),
-      authors: authorNames(item.data.authors, item.data.author),
+      authors: authorsOrFeeds(authorNames(item.data.authors, item.data.author), feedAuthors),
       imageUrl: item.data.image ?? item.data.banner_image ?? null,
       point: null,
     });
