@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { contentHash } from '../../../shared/contentHash';
 import type { FeedItem } from '../../../shared/feed/feedItem';
 import { mergeFeedItem, type NewsItem } from '../../../shared/feed/newsItem';
 
@@ -36,6 +37,15 @@ describe('mergeFeedItem', () => {
     const stored = { ...mergeFeedItem(undefined, item(), feedUrl, '2026-01-01T00:00:00.000Z')!, read: true, starred: true };
     const updated = mergeFeedItem(stored, item({ contentText: 'Three hubs.', dateModified: '2021-06-20T12:00:00Z' }), feedUrl, '2026-02-01T00:00:00.000Z');
     expect(updated).toMatchObject({ contentText: 'Three hubs.', read: true, starred: true, firstSeenAt: '2026-01-01T00:00:00.000Z' });
+  });
+
+  it('notices a changed author, picture or point, and keeps the fingerprint items stored before those fields had', () => {
+    const stored = mergeFeedItem(undefined, item(), feedUrl, '2026-01-01T00:00:00.000Z')!;
+    for (const change of [{ authors: ['Ana'] }, { imageUrl: 'https://news.example.org/p.jpg' }, { point: { latitude: 14.9, longitude: -92.26 } }]) {
+      expect(mergeFeedItem(undefined, item(change), feedUrl, '2026-02-01T00:00:00.000Z')?.contentHash).not.toBe(stored.contentHash);
+    }
+    // The fingerprint of this item as schema 5 stored it, before authors, picture and point existed.
+    expect(stored.contentHash).toBe(contentHash(JSON.stringify(['Hubs open in Petén', null, 'Two new hubs.', null, null, '2021-06-18T12:00:00Z', null, []])));
   });
 
   it('keeps a newer stored copy when an older one arrives late', () => {

@@ -61,6 +61,28 @@ describe('parseJsonFeed', () => {
     expect(parseJsonFeed({ version: 'https://jsonfeed.org/version/1', items: [] })).toMatchObject({ ok: true });
   });
 
+  it('reads feeds as they are written: an http:// version, no version, numeric ids', () => {
+    expect(parseJsonFeed({ version: 'http://jsonfeed.org/version/1', items: [{ id: 7, content_text: 'a' }] })).toMatchObject({ ok: true, value: { format: 'json-feed', items: [{ id: '7' }] } });
+    expect(parseJsonFeed({ items: [{ id: 'x', content_text: 'a' }] })).toMatchObject({ ok: true, value: { items: [{ id: 'x' }] } });
+    expect(parseJsonFeed({ version: 'https://example.org/my-format', items: [] })).toEqual({ ok: false, error: errorMessages.feedWrongVersion });
+    expect(parseJsonFeed({ title: 'no version, no items' })).toEqual({ ok: false, error: errorMessages.feedWrongVersion });
+  });
+
+  it('reads 1.0\'s author and 1.1\'s authors, and the picture', () => {
+    const result = parseJsonFeed({
+      version,
+      authors: [{ name: 'Desk' }],
+      items: [
+        { id: '1', content_text: 'a', author: { name: 'One' }, image: 'https://x.example/i.png' },
+        { id: '2', content_text: 'b', authors: [{ name: 'Two' }, { url: 'https://x.example/' }], banner_image: 'https://x.example/b.png' },
+        { id: '3', content_text: 'c', image: 'javascript:alert(1)' },
+      ],
+    });
+    expect(result.ok && result.value.items.map((item) => [item.authors, item.imageUrl])).toEqual([
+      [['One'], 'https://x.example/i.png'], [['Two'], 'https://x.example/b.png'], [['Desk'], null],
+    ]);
+  });
+
   it.each([
     ['an array', '[1, 2]', errorMessages.feedNotAnObject],
     ['a string', '"feed"', errorMessages.feedNotAnObject],
