@@ -35,9 +35,11 @@ export const previewAround = (
   item: Pick<FeedItem, 'summary' | 'contentText' | 'contentHtml' | 'title'>,
   names: readonly string[],
 ): string => {
-  const preview = previewText(item);
+  // The item's text is made once: on a huge item it is the costly part.
+  const plain = itemPlainText(item);
+  const preview = shorten((item.summary?.trim() || plain).replace(/\s+/g, ' '), displayLimits.previewCharacters);
   if (names.length === 0 || findNameRanges(preview, names).length > 0 || findNameRanges(item.title, names).length > 0) return preview;
-  const text = itemPlainText(item).replace(/\s+/g, ' ');
+  const text = plain.replace(/\s+/g, ' ');
   const first = findNameRanges(text, names)[0];
   if (!first) return preview;
   const start = Math.max(0, text.lastIndexOf(' ', Math.max(0, first.start - 60)) + 1);

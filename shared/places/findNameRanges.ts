@@ -8,22 +8,18 @@ export interface TextRange {
 }
 
 const foldCharacter = (character: string): string => character.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-/** In the folded text every character that is no letter or digit is a space. */
-const isWordCharacter = (character: string | undefined): boolean => character !== undefined && character !== ' ';
 
 /** Ranges in `text` (end exclusive, non-overlapping, in order) where any of `names` stands as whole words. */
 export const findNameRanges = (text: string, names: readonly string[]): TextRange[] => {
   const wanted = [...new Set(names.map(normalizePlaceName).filter((name) => name.length > 0))].sort((a, b) => b.length - a.length);
   if (wanted.length === 0 || text.length === 0) return [];
-  // Most texts name none of the places: one folding of the whole text answers that cheaply.
-  const foldedWhole = ` ${normalizePlaceName(text)} `;
-  if (!wanted.some((name) => foldedWhole.includes(` ${name} `))) return [];
   // Fold the text one character at a time, remembering where each folded character came from.
   // ASCII (most of any text) is folded without a regular expression and into typed arrays, so a
   // million characters take milliseconds.
   let codes = new Uint16Array(text.length + 16);
   let origin = new Int32Array(text.length + 16);
   let length = 0;
+  const foldedOnce = new Map<number, string>();
   const append = (code: number, from: number): void => {
     if (length === codes.length) {
       const grownCodes = new Uint16Array(codes.length * 2);
@@ -45,33 +41,51 @@ export const findNameRanges = (text: string, names: readonly string[]): TextRang
       append(isUpper ? code + 32 : isWord ? code : 32, index);
       continue;
     }
-    const character = text[index] ?? '';
-    const foldedCharacter = /[\p{L}\p{N}]/u.test(character) ? foldCharacter(character) : ' ';
+    // Other scripts repeat few distinct characters: each is folded once per call.
+    let foldedCharacter = foldedOnce.get(code);
+    if (foldedCharacter === undefined) {
+      const character = text[index] ?? '';
+      foldedCharacter = /[\p{L}\p{N}]/u.test(character) ? foldCharacter(character) : ' ';
+      foldedOnce.set(code, foldedCharacter);
+    }
     for (let part = 0; part < foldedCharacter.length; part += 1) append(foldedCharacter.charCodeAt(part), index);
   }
   const chunks: string[] = [];
   for (let start = 0; start < length; start += 8192) chunks.push(String.fromCharCode(...codes.subarray(start, Math.min(length, start + 8192))));
   const folded = chunks.join('');
+  // Every character that is no letter or digit is a space in the folded text, so " name " is a
+  // whole-word match: each name is looked for with indexOf (no per-position loop), then the
+  // earliest, and at one start the longest, non-overlapping matches are kept.
+  const padded = ` ${folded} `;
+  // Each name's matches come in order; merging the lists (earliest start first, at one start the
+  // longest name, as names are sorted longest first) keeps the non-overlapping ones.
+  const matches = wanted.map((name) => {
+    const needle = ` ${name} `;
+    const starts: number[] = [];
+    for (let at = padded.indexOf(needle); at !== -1; at = padded.indexOf(needle, at + 1)) starts.push(at);
+    return starts;
+  });
+  const next = matches.map(() => 0);
   const ranges: TextRange[] = [];
-  let position = 0;
-  while (position < folded.length) {
-    let matched = 0;
-    if (!isWordCharacter(folded[position - 1])) {
-      for (const name of wanted) {
-        if (folded.startsWith(name, position) && !isWordCharacter(folded[position + name.length])) {
-          matched = name.length;
-          break;
-        }
+  let taken = 0;
+  for (;;) {
+    let best = -1;
+    let bestStart = Number.POSITIVE_INFINITY;
+    matches.forEach((starts, nameIndex) => {
+      let position = next[nameIndex] ?? 0;
+      while (position < starts.length && (starts[position] ?? 0) < taken) position += 1;
+      next[nameIndex] = position;
+      const start = starts[position];
+      if (start !== undefined && start < bestStart) {
+        best = nameIndex;
+        bestStart = start;
       }
-    }
-    if (matched > 0) {
-      const start = origin[position] ?? 0;
-      const end = (origin[position + matched - 1] ?? start) + 1;
-      ranges.push({ start, end });
-      position += matched;
-    } else {
-      position += 1;
-    }
+    });
+    if (best === -1) break;
+    const matched = wanted[best]?.length ?? 1;
+    const first = origin[bestStart] ?? 0;
+    ranges.push({ start: first, end: (origin[bestStart + matched - 1] ?? first) + 1 });
+    taken = bestStart + matched;
   }
   return ranges;
 };
