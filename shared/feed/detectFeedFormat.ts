@@ -9,6 +9,8 @@ export type DocumentKind =
 
 /** Past this many characters of prologue (comments, declarations) nobody is writing a feed. */
 const longestPrologue = 100_000;
+/** Stray text before the first tag that is still read past. */
+const longestLeadingText = 2_000;
 
 /** Index after the end of the DOCTYPE that opens at `start`, internal subset `[…]` included. */
 const endOfDoctype = (text: string, start: number): number => {
@@ -48,7 +50,14 @@ export const detectFeedFormat = (text: string): DocumentKind => {
       continue;
     }
     if (code === 123) return { kind: 'json' };
-    if (code !== 60) return { kind: 'unknown' };
+    if (code !== 60) {
+      // A server warning printed before the feed ("Warning: … on line 12 <?xml …"): skip a
+      // short run of text to the first tag; a longer one is no feed.
+      const tag = text.indexOf('<', position);
+      if (tag === -1 || tag > longestLeadingText) return { kind: 'unknown' };
+      position = tag;
+      continue;
+    }
     if (text.startsWith('<?', position)) {
       const end = text.indexOf('?>', position);
       position = end === -1 ? text.length : end + 2;

@@ -88,6 +88,7 @@ const feedCases: FeedCase[] = [
     expect(items.map((item) => item.authors)).toEqual([['Single Author'], ['First', 'Second'], []]);
   } },
   { file: 'mislabeled-text-html.xml', contentType: 'text/html; charset=utf-8', format: 'rss', count: 1 },
+  { file: 'leading-server-warning.xml', format: 'rss', count: 1, check: (page) => expect(page.title).toBe('Leading warning') },
   { file: 'octet-stream.atom', contentType: 'application/octet-stream', format: 'atom', count: 1 },
   { file: 'entities.xml', format: 'rss', count: 2, check: (page, [first, second]) => {
     expect(page.title).toBe('Entités');
