@@ -1,11 +1,12 @@
 // The writes of "Import" (restoring a backup): feeds, settings and items merged into the stored
 // news by the same rules as a sync, item counts on feed records kept right. Reads for "Export" too.
 import { sampleFeedKey } from '../../shared/feed/sampleFeed';
-import type { NewsItem, NewsItemKey } from '../../shared/feed/newsItem';
+import type { NewsItemKey } from '../../shared/feed/newsItem';
 import { newsItemKeyText } from '../../shared/feed/newsItem';
 import type { BackupFeed, BackupItem, BackupSetting } from '../../shared/backup/backupFormat';
 import { mergeBackupItem } from '../../shared/backup/mergeBackupItem';
-import type { FeedRecord, FieldNewsDb, SettingRecord } from './fieldNewsDb';
+import { createCountTally, withCounts } from './feedCounts';
+import { storedNewsItem, type FeedRecord, type FieldNewsDb, type SettingRecord, type StoredNewsItem } from './fieldNewsDb';
 import { newFeedRecord } from './newsRepository';
 
 export interface BackupItemsCount {
@@ -54,7 +55,7 @@ export const createBackupRepository = (db: FieldNewsDb, clock: () => Date = () =
 
   /**
    * Merges one batch of a backup's items in one transaction (all of the batch, or none), and adds
-   * what it adds to each feed's item count. Repeated keys in the batch merge into each other.
+   * what it changes to each feed's item, unread and starred counts. Repeated keys in the batch merge into each other.
    * A feed removed since the feeds were stored comes back from `feeds`, so no item is left without one.
    */
   async storeBackupItems(items: BackupItem[], feeds: ReadonlyMap<string, BackupFeed>): Promise<BackupItemsCount> {
@@ -69,8 +70,8 @@ export const createBackupRepository = (db: FieldNewsDb, clock: () => Date = () =
       }
       const groups = [...byKey.values()];
       const stored = await db.items.bulkGet(groups.map((group) => group.key));
-      const changed: NewsItem[] = [];
-      const addedPerFeed = new Map<string, number>();
+      const changed: StoredNewsItem[] = [];
+      const tally = createCountTally();
       const count: BackupItemsCount = { added: 0, updated: 0, unchanged: 0 };
       groups.forEach(({ copies }, index) => {
         const original = stored[index];
@@ -80,22 +81,19 @@ export const createBackupRepository = (db: FieldNewsDb, clock: () => Date = () =
           count.unchanged += 1;
           return;
         }
-        changed.push(current);
-        if (original) {
-          count.updated += 1;
-          return;
-        }
-        count.added += 1;
-        addedPerFeed.set(current.feedUrl, (addedPerFeed.get(current.feedUrl) ?? 0) + 1);
+        changed.push(storedNewsItem(current));
+        tally.record(current.feedUrl, original, current);
+        if (original) count.updated += 1;
+        else count.added += 1;
       });
       if (changed.length > 0) await db.items.bulkPut(changed);
-      const added = [...addedPerFeed];
-      const records = await db.feeds.bulkGet(added.map(([url]) => url));
-      const counted = added.map(([url, more], index): FeedRecord => {
+      const urls = tally.feeds;
+      const records = await db.feeds.bulkGet(urls);
+      const counted = urls.map((url, index): FeedRecord => {
         const backupFeed = feeds.get(url);
         const record = records[index] ?? (backupFeed ? feedRecordOfBackup(backupFeed, now) : undefined);
         if (!record) throw new Error(`storeBackupItems: an item of ${url}, a feed the backup does not list`);
-        return { ...record, itemCount: record.itemCount + more };
+        return withCounts(record, tally.of(url));
       });
       if (counted.length > 0) await db.feeds.bulkPut(counted);
       return count;

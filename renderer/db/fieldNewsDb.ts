@@ -28,7 +28,34 @@ export interface FeedRecord {
   folder: string | null;
   /** Where an unfinished multi-page walk stopped, or null. (Since version 5.) */
   walkResume: WalkResumePoint | null;
+  /** How many of its stored items are unread, and starred: kept in the transactions that change them. (Since version 6.) */
+  unreadCount: number;
+  starredCount: number;
 }
+
+/**
+ * An item as the items table holds it (since version 6): the news item and the keys of the unread and
+ * starred views, its sortDate while the flag holds and null otherwise. IndexedDB leaves a record
+ * whose key is null out of an index, so each index holds only its view's items, newest last.
+ */
+export interface StoredNewsItem extends NewsItem {
+  unreadSortDate: string | null;
+  starredSortDate: string | null;
+}
+
+/**
+ * What the items table is typed with: the view keys optional, so that readers that know only NewsItem
+ * (search) keep compiling. Writers keep them: the repositories write through storedNewsItem, the
+ * place tagger writes a copy of the stored record.
+ */
+export type ItemRecord = NewsItem & Partial<Pick<StoredNewsItem, 'unreadSortDate' | 'starredSortDate'>>;
+
+/** The record to store for an item: every write of an item goes through here, so the view keys follow its flags. */
+export const storedNewsItem = (item: NewsItem): StoredNewsItem => ({
+  ...item,
+  unreadSortDate: item.read ? null : item.sortDate,
+  starredSortDate: item.starred ? item.sortDate : null,
+});
 
 /** One line of the diagnostics log (web mode keeps it here, as a ring buffer; Electron keeps a file). No item content. */
 export interface LogRecord {
@@ -88,6 +115,31 @@ export const schemaVersion4 = {
 /** Version 5 adds a log table for diagnostics; feeds gain a folder and a resume point, items a stored preview. */
 export const schemaVersion5 = { ...schemaVersion4, logs: '++seq' } as const;
 
+/** Version 6 indexes the unread and starred views (sparse: only items with the flag) and counts them on feed records. */
+export const schemaVersion6 = { ...schemaVersion5, items: `${schemaVersion5.items}, unreadSortDate, starredSortDate` } as const;
+
+/** The upgrade to version 6 gives every item its view keys and counts, in the same pass, what each feed holds. */
+const addViewKeysAndFlagCounts = async (transaction: Transaction): Promise<void> => {
+  const counts = new Map<string, { itemCount: number; unreadCount: number; starredCount: number }>();
+  await transaction
+    .table('items')
+    .toCollection()
+    .modify((item: NewsItem & Partial<StoredNewsItem>) => {
+      Object.assign(item, storedNewsItem(item));
+      const count = counts.get(item.feedUrl) ?? { itemCount: 0, unreadCount: 0, starredCount: 0 };
+      count.itemCount += 1;
+      if (!item.read) count.unreadCount += 1;
+      if (item.starred) count.starredCount += 1;
+      counts.set(item.feedUrl, count);
+    });
+  await transaction
+    .table('feeds')
+    .toCollection()
+    .modify((feed: Partial<FeedRecord> & Pick<FeedRecord, 'url'>) => {
+      Object.assign(feed, counts.get(feed.url) ?? { itemCount: 0, unreadCount: 0, starredCount: 0 });
+    });
+};
+
 const addFoldersResumeAndPreviews = async (transaction: Transaction): Promise<void> => {
   await transaction
     .table('feeds')
@@ -115,7 +167,7 @@ export const keysOfFeed = (feedUrl: string): [[string, string], [string, never[]
 ];
 
 export class FieldNewsDb extends Dexie {
-  items!: Table<NewsItem, NewsItemKey>;
+  items!: Table<ItemRecord, NewsItemKey>;
   feeds!: Table<FeedRecord, string>;
   settings!: Table<SettingRecord, string>;
   logs!: Table<LogRecord, number>;
@@ -127,5 +179,6 @@ export class FieldNewsDb extends Dexie {
     this.version(3).stores(schemaVersion1).upgrade(countItemsOfFeeds);
     this.version(4).stores(schemaVersion4);
     this.version(5).stores(schemaVersion5).upgrade(addFoldersResumeAndPreviews);
+    this.version(6).stores(schemaVersion6).upgrade(addViewKeysAndFlagCounts);
   }
 }

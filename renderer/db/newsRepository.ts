@@ -3,7 +3,9 @@
 import type { FeedPage } from '../../shared/feed/feedItem';
 import { mergeFeedItem, type NewsItem, type NewsItemKey } from '../../shared/feed/newsItem';
 import type { PageValidators, WalkResumePoint } from '../../shared/sync/walkFeedPages';
-import { keysOfFeed, type FeedRecord, type FieldNewsDb } from './fieldNewsDb';
+import { createCountTally, withCounts } from './feedCounts';
+import { keysOfFeed, storedNewsItem, type FeedRecord, type FieldNewsDb, type StoredNewsItem } from './fieldNewsDb';
+import { setItemFlags } from './itemFlags';
 
 export interface StoredPageCount {
   added: number;
@@ -30,6 +32,8 @@ export const newFeedRecord = (source: FeedSource, now: string): FeedRecord => ({
   itemCount: 0,
   folder: null,
   walkResume: null,
+  unreadCount: 0,
+  starredCount: 0,
 });
 
 export interface SyncFailure {
@@ -80,22 +84,23 @@ export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => 
       return await db.transaction('rw', db.items, db.feeds, async (scope) => {
         running.transaction = scope.idbtrans;
         const stored = await readStoredCopies(db, source.url, page.items.map((item) => item.id));
-      const changed: NewsItem[] = [];
+      const changed: StoredNewsItem[] = [];
+      const tally = createCountTally();
       let added = 0;
       page.items.forEach((item, index) => {
         const merged = mergeFeedItem(stored[index], item, source.url, now);
         if (!merged) return;
         if (!stored[index]) added += 1;
-        changed.push(merged);
+        tally.record(source.url, stored[index], merged);
+        changed.push(storedNewsItem(merged));
       });
       if (changed.length > 0) await db.items.bulkPut(changed);
       const feed = (await db.feeds.get(source.url)) ?? newFeedRecord(source, now);
       const isFirstPage = !validators || validators.pageUrl === source.url;
       await db.feeds.put({
-        ...feed,
+        ...withCounts(feed, tally.of(source.url)),
         title: (isFirstPage && page.title) || feed.title,
         pageValidators: validators ? { ...feed.pageValidators, [validators.pageUrl]: validators } : feed.pageValidators,
-        itemCount: feed.itemCount + added,
         walkResume: walkResume === undefined ? feed.walkResume : walkResume,
       });
       return { added, updated: changed.length - added };
@@ -157,11 +162,25 @@ export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => 
   },
 
   async markRead(key: NewsItemKey): Promise<void> {
-    await db.items.update(key, { read: true });
+    await setItemFlags(db, [key], { read: true });
+  },
+
+  async markUnread(key: NewsItemKey): Promise<void> {
+    await setItemFlags(db, [key], { read: false });
   },
 
   async setStarred(key: NewsItemKey, starred: boolean): Promise<void> {
-    await db.items.update(key, { starred });
+    await setItemFlags(db, [key], { starred });
+  },
+
+  /** "Mark all read" on a view's items; returns the keys it changed, for the undo. */
+  async markAllRead(keys: readonly NewsItemKey[]): Promise<NewsItemKey[]> {
+    return setItemFlags(db, keys, { read: true });
+  },
+
+  /** Undoes "Mark all read": the keys it returned become unread again. */
+  async undoMarkAllRead(changed: readonly NewsItemKey[]): Promise<void> {
+    await setItemFlags(db, changed, { read: false });
   },
 
   async readSetting(key: string): Promise<string | undefined> {

@@ -7,7 +7,7 @@ import type { FeedItem } from '../../../shared/feed/feedItem';
 import { sampleFeedKey } from '../../../shared/feed/sampleFeed';
 import { writeBackup } from '../../../renderer/backup/backupWriter';
 import { importBackupInto, type BackupImportProgress } from '../../../renderer/backup/backupImport';
-import { FieldNewsDb } from '../../../renderer/db/fieldNewsDb';
+import { FieldNewsDb, storedNewsItem } from '../../../renderer/db/fieldNewsDb';
 import { createNewsRepository } from '../../../renderer/db/newsRepository';
 
 const feeds = [
@@ -51,7 +51,8 @@ const fill = async (db: FieldNewsDb, count: number) => {
   }
   await db.items.toCollection().modify((item, ref) => {
     const index = Number(item.id.slice('item-'.length));
-    ref.value = { ...item, read: index % 3 === 1, starred: index % 10 === 3 };
+    // Written around the repository, so the record's view keys are set here as the repository sets them.
+    ref.value = storedNewsItem({ ...item, read: index % 3 === 1, starred: index % 10 === 3 });
   });
   await db.feeds.update(feeds[1]!.url, { folder: 'Central America', lastSyncAt: '2026-02-02T00:00:00.000Z', failures: 2 });
   await repository.writeSetting('syncIntervalMinutes', '45');
