@@ -34,6 +34,7 @@ export const errorMessages = {
   storageUnavailable:
     'Field News cannot open its storage on this computer. Close other Field News windows and restart the app.',
   gazetteerUnreadable: 'The list of places that ships with Field News could not be read, so search by place is off. Reinstall the app.',
+  regionMapUnreadable: 'The map of the region that ships with Field News could not be read, so the map shows places without borders. Reinstall the app.',
   // Sync transport (shared/sync): one distinct, plain-language message per way a download fails.
   fetchBadAddress: 'This feed address is not a web address: it must start with http:// or https://.',
   fetchRefused: 'The news server refused the connection; it may be down. Your saved news is safe.',

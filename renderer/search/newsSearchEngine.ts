@@ -3,6 +3,7 @@
 // each keystroke from those indexes, never by scanning items. Runs in the search worker.
 import { itemPlainText } from '../../shared/feed/itemPreview';
 import { newsItemKeyText, type NewsItem } from '../../shared/feed/newsItem';
+import { placeMarkersOf, type PlaceMarker } from '../../shared/map/placeMarkers';
 import { describePlace, type Gazetteer, type Place } from '../../shared/places/gazetteer';
 import { createNewsPlaceIndex, type NewsPlaceIndex } from '../../shared/places/newsPlaceIndex';
 import { createPlaceSearch, type PlaceSearch, type PlaceSuggestion, type TextSearch } from '../../shared/places/placeSearch';
@@ -100,6 +101,30 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
     return tagged;
   };
 
+  /** The items the query and filters select, in answer order, before any limit. */
+  const match = (query: string, filters: SearchFilters) => {
+    const chipPlaces = filters.placeIds.flatMap((id) => gazetteer.byId.get(id) ?? []);
+    const from = dayStart(filters.from);
+    const to = dayEnd(filters.to);
+    const chipItems = chipPlaces
+      .flatMap((place) => placeIndex.itemsOf(place.id))
+      .sort((left, right) => (right.date || 0) - (left.date || 0));
+    const inChips = chipPlaces.length === 0 ? null : new Set(chipItems.map((item) => item.key));
+    const answer = placeSearch.search(query, { limit: Number.MAX_SAFE_INTEGER, textSearch: textIndex.search });
+    const searching = answer.normalizedQuery.length > 0;
+    const candidates = searching
+      ? answer.hits
+      : chipItems.map((item) => ({ itemKey: item.key, date: item.date, placeId: null, matchedName: null }));
+    const seen = new Set<string>();
+    const matching = candidates.filter((hit) => {
+      if (seen.has(hit.itemKey)) return false;
+      seen.add(hit.itemKey);
+      if (inChips && !inChips.has(hit.itemKey)) return false;
+      return from === Number.NEGATIVE_INFINITY && to === Number.POSITIVE_INFINITY ? true : hit.date >= from && hit.date <= to;
+    });
+    return { chipPlaces, answer, searching, matching };
+  };
+
   return {
     /** Brings the indexes up to date with the database. Returns how many items were tagged. */
     async refresh(batchSize = 500): Promise<number> {
@@ -113,33 +138,14 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
     },
 
     search(query: string, filters: SearchFilters, limit = 1_000): SearchAnswer {
-      const chipPlaces = filters.placeIds.flatMap((id) => gazetteer.byId.get(id) ?? []);
+      const { chipPlaces, answer, searching, matching } = match(query, filters);
       const chips = chipPlaces.map((place) => ({ placeId: place.id, label: describePlace(gazetteer, place) }));
-      const from = dayStart(filters.from);
-      const to = dayEnd(filters.to);
-      const chipItems = chipPlaces
-        .flatMap((place) => placeIndex.itemsOf(place.id))
-        .sort((left, right) => (right.date || 0) - (left.date || 0));
-      const inChips = chipPlaces.length === 0 ? null : new Set(chipItems.map((item) => item.key));
       const namesFor = (key: string, areas: readonly Place[]): string[] =>
         placeIndex
           .placeIdsOf(key)
           .flatMap((id) => gazetteer.byId.get(id) ?? [])
           .filter((place) => areas.some((area) => isInside(place, area)))
           .flatMap((place) => [place.name, place.asciiName, ...place.alternateNames]);
-
-      const answer = placeSearch.search(query, { limit: Number.MAX_SAFE_INTEGER, textSearch: textIndex.search });
-      const searching = answer.normalizedQuery.length > 0;
-      const candidates = searching
-        ? answer.hits
-        : chipItems.map((item) => ({ itemKey: item.key, date: item.date, placeId: null, matchedName: null }));
-      const seen = new Set<string>();
-      const matching = candidates.filter((hit) => {
-        if (seen.has(hit.itemKey)) return false;
-        seen.add(hit.itemKey);
-        if (inChips && !inChips.has(hit.itemKey)) return false;
-        return from === Number.NEGATIVE_INFINITY && to === Number.POSITIVE_INFINITY ? true : hit.date >= from && hit.date <= to;
-      });
       const hits = matching.slice(0, limit).map((hit): SearchHit => {
         const matchedPlace = hit.placeId === null ? undefined : gazetteer.byId.get(hit.placeId);
         const areas = [...(matchedPlace ? [matchedPlace] : []), ...chipPlaces];
@@ -154,6 +160,34 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
         nearestPlaces: answer.nearestPlaces,
         chips,
       };
+    },
+
+    /** For the map: the places each item of the view names. With no text and no chip the view is
+     *  every item (within the dates); an item that names no place is not on the map, so the
+     *  countries' postings reach every item that counts. */
+    viewPlaceIds(query: string, filters: SearchFilters): string[][] {
+      if (query.trim() !== '' || filters.placeIds.length > 0) {
+        return match(query, filters).matching.map((hit) => placeIndex.placeIdsOf(hit.itemKey));
+      }
+      const from = dayStart(filters.from);
+      const to = dayEnd(filters.to);
+      const everyDate = from === Number.NEGATIVE_INFINITY && to === Number.POSITIVE_INFINITY;
+      const seen = new Set<string>();
+      const placeIds: string[][] = [];
+      for (const country of placeIndex.presentPlaces()) {
+        if (country.kind !== 'country') continue;
+        placeIndex.visit(country.id, (_slot, key, date) => {
+          if (!seen.has(key) && (everyDate || (date >= from && date <= to))) placeIds.push(placeIndex.placeIdsOf(key));
+          seen.add(key);
+          return true;
+        });
+      }
+      return placeIds;
+    },
+
+    /** The map's markers for the view: one per place, with its count of the view's items. */
+    mapMarkers(query: string, filters: SearchFilters): PlaceMarker[] {
+      return placeMarkersOf(gazetteer, this.viewPlaceIds(query, filters));
     },
   };
 };

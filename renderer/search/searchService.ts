@@ -1,5 +1,6 @@
 // This window's search: the worker that holds the indexes, and the hooks the UI reads answers through.
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { PlaceMarker } from '../../shared/map/placeMarkers';
 import type { SearchAnswer, SearchFilters } from './newsSearchEngine';
 import type { FromSearchWorker, ToSearchWorker } from './searchMessages';
 
@@ -8,6 +9,7 @@ export type SearchReadiness = { state: 'starting' } | { state: 'ready'; indexedC
 const worker = new Worker(new URL('./searchWorker.ts', import.meta.url), { type: 'module', name: 'field-news-search' });
 const send = (message: ToSearchWorker) => worker.postMessage(message);
 const answerListeners = new Map<number, (answer: SearchAnswer) => void>();
+const mapListeners = new Map<number, (markers: PlaceMarker[]) => void>();
 const readinessListeners = new Set<() => void>();
 let readiness: SearchReadiness = { state: 'starting' };
 let nextSearchId = 1;
@@ -17,6 +19,11 @@ worker.addEventListener('message', (event: MessageEvent<FromSearchWorker>) => {
   if (message.type === 'answer') {
     answerListeners.get(message.searchId)?.(message.answer);
     answerListeners.delete(message.searchId);
+    return;
+  }
+  if (message.type === 'mapMarkers') {
+    mapListeners.get(message.requestId)?.(message.markers);
+    mapListeners.delete(message.requestId);
     return;
   }
   readiness = message.type === 'ready' ? { state: 'ready', indexedCount: message.indexedCount } : { state: 'unavailable', message: message.message };
@@ -56,4 +63,24 @@ export const useSearchAnswer = (query: string, filters: SearchFilters, active: b
     };
   }, [query, filters, active, readinessState]);
   return active ? answer : null;
+};
+
+/** The map's markers for the view the list shows; null until the index can answer. Late answers are dropped. */
+export const useMapMarkers = (query: string, filters: SearchFilters, active: boolean): PlaceMarker[] | null => {
+  const [markers, setMarkers] = useState<PlaceMarker[] | null>(null);
+  const readinessState = useSearchReadiness();
+  useEffect(() => {
+    if (!active) return;
+    const requestId = nextSearchId++;
+    let current = true;
+    mapListeners.set(requestId, (received) => {
+      if (current) setMarkers(received);
+    });
+    send({ type: 'mapMarkers', requestId, query, filters });
+    return () => {
+      current = false;
+      mapListeners.delete(requestId);
+    };
+  }, [query, filters, active, readinessState]);
+  return active ? markers : null;
 };

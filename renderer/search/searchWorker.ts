@@ -79,6 +79,10 @@ scope.addEventListener('message', (event) => {
     case 'search':
       answer(message);
       return;
+    case 'mapMarkers':
+      // Before the index is ready there is nothing to count; the map asks again when it is.
+      if (engine) scope.postMessage({ type: 'mapMarkers', requestId: message.requestId, markers: engine.mapMarkers(message.query, message.filters) });
+      return;
     default:
       assertNever(message);
   }

@@ -1,0 +1,105 @@
+// "Save map as image": the map as it is drawn, written as a standalone SVG file with its legend, a
+// caption saying which news it shows (search, place chips, date range) and the data's attribution.
+// Built as text with every value escaped, so it needs no DOM and no styles from the app.
+import type { PlaceKind } from '../places/gazetteer';
+import { escapeXmlAttribute, escapeXmlText } from '../opml/escapeXml';
+import { legendCounts, markerRadius } from './markerSize';
+import { mapText } from './mapText';
+
+export interface ImageCountry {
+  name: string;
+  /** SVG path data, already projected and zoomed. */
+  path: string;
+  label: { x: number; y: number } | null;
+}
+
+export interface ImageMarker {
+  x: number;
+  y: number;
+  count: number;
+  kind: PlaceKind | 'cluster';
+  name: string;
+}
+
+export interface MapCaption {
+  query: string;
+  places: string[];
+  from: string;
+  to: string;
+  savedAt: string;
+}
+
+export interface MapImage {
+  width: number;
+  height: number;
+  countries: ImageCountry[];
+  markers: ImageMarker[];
+  caption: MapCaption;
+}
+
+const colours = { sea: '#dce9f2', land: '#f4f1ea', border: '#8a8f98', town: '#b3261e', area: '#1f5f99', cluster: '#6b3fa0', text: '#1d1d1f' };
+const fillOf = (kind: ImageMarker['kind']) => (kind === 'town' ? colours.town : kind === 'cluster' ? colours.cluster : colours.area);
+const number = (value: number) => (Number.isFinite(value) ? Math.round(value * 10) / 10 : 0);
+
+/** The caption's lines: what the map shows, in the words of the filters. */
+export const mapCaptionLines = (caption: MapCaption): string[] => {
+  const filters = [
+    ...(caption.query.trim() ? [mapText.captionSearch(caption.query.trim())] : []),
+    ...(caption.places.length > 0 ? [mapText.captionPlaces(caption.places.join('; '))] : []),
+    ...(caption.from || caption.to ? [mapText.captionDates(caption.from, caption.to)] : []),
+  ];
+  return [mapText.captionTitle, ...(filters.length > 0 ? filters : [mapText.captionAllNews]), mapText.captionSaved(caption.savedAt)];
+};
+
+const text = (x: number, y: number, size: number, content: string, extra = '') =>
+  `<text x="${number(x)}" y="${number(y)}" font-family="sans-serif" font-size="${size}" fill="${colours.text}"${extra}>${escapeXmlText(content)}</text>`;
+
+const markerShape = (marker: ImageMarker) => {
+  const radius = number(markerRadius(marker.count));
+  const title = `<title>${escapeXmlText(marker.name)}</title>`;
+  const fill = fillOf(marker.kind);
+  if (marker.kind === 'town' || marker.kind === 'cluster') {
+    return `<circle cx="${number(marker.x)}" cy="${number(marker.y)}" r="${radius}" fill="${fill}" fill-opacity="0.75" stroke="#ffffff" stroke-width="1">${title}</circle>`;
+  }
+  return `<circle cx="${number(marker.x)}" cy="${number(marker.y)}" r="${radius}" fill="${fill}" fill-opacity="0.25" stroke="${fill}" stroke-width="2" stroke-dasharray="3 2">${title}</circle>`;
+};
+
+/** The whole image as SVG text. The caption and legend sit in a band under the map. */
+export const mapImageSvg = (image: MapImage): string => {
+  const lines = mapCaptionLines(image.caption);
+  const largest = Math.max(1, ...image.markers.map((marker) => marker.count));
+  const counts = legendCounts(largest);
+  const band = 40 + lines.length * 18 + 2 * markerRadius(counts[counts.length - 1] ?? 1);
+  const height = image.height + band;
+  const width = image.width;
+  let legendX = 12;
+  const legendY = image.height + 24 + lines.length * 18 + markerRadius(counts[counts.length - 1] ?? 1);
+  const legend = counts.map((count) => {
+    const radius = markerRadius(count);
+    const shape = `<circle cx="${number(legendX + radius)}" cy="${number(legendY)}" r="${number(radius)}" fill="${colours.town}" fill-opacity="0.75"/>`;
+    const label = text(legendX + 2 * radius + 4, legendY + 4, 11, mapText.itemCount(count));
+    legendX += 2 * radius + 60;
+    return shape + label;
+  });
+  const kinds = [
+    [colours.town, mapText.legendTown],
+    [colours.area, mapText.legendArea],
+    [colours.cluster, mapText.legendCluster],
+  ].map(([fill, label], index) => {
+    const y = legendY - 14 + index * 14;
+    return `<rect x="${number(legendX)}" y="${number(y - 8)}" width="10" height="10" fill="${fill ?? ''}"/>${text(legendX + 14, y + 1, 11, label ?? '')}`;
+  });
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${number(height)}" viewBox="0 0 ${width} ${number(height)}">`,
+    `<rect width="${width}" height="${number(image.height)}" fill="${colours.sea}"/>`,
+    `<g>${image.countries.map((country) => `<path d="${escapeXmlAttribute(country.path)}" fill="${colours.land}" stroke="${colours.border}" stroke-width="0.7"><title>${escapeXmlText(country.name)}</title></path>`).join('')}</g>`,
+    `<g>${image.countries.flatMap((country) => (country.label ? [text(country.label.x, country.label.y, 11, country.name, ' text-anchor="middle" fill-opacity="0.7"')] : [])).join('')}</g>`,
+    `<g>${image.markers.map(markerShape).join('')}</g>`,
+    `<rect y="${number(image.height)}" width="${width}" height="${number(band)}" fill="#ffffff"/>`,
+    ...lines.map((line, index) => text(12, image.height + 20 + index * 18, index === 0 ? 14 : 12, line)),
+    ...legend,
+    ...kinds,
+    text(width - 12, height - 8, 10, mapText.attribution, ' text-anchor="end"'),
+    '</svg>',
+  ].join('\n');
+};

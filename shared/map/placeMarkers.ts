@@ -1,0 +1,46 @@
+// The filter → markers step: from the places each item of the current view names, one marker per
+// place with its item count. A state or country gets a marker only from items that name it as such,
+// not from items that name a town inside it (the town's marker already shows those).
+import { describePlace, type Gazetteer, type Place, type PlaceKind } from '../places/gazetteer';
+
+export interface PlaceMarker {
+  placeId: string;
+  kind: PlaceKind;
+  /** "Quetzaltenango — Quetzaltenango, Guatemala": the place, its state and its country. */
+  label: string;
+  name: string;
+  /** ISO code of the country the place lies in. */
+  country: string;
+  lat: number;
+  lon: number;
+  count: number;
+}
+
+const isInside = (place: Place, area: Place): boolean =>
+  place.id !== area.id && ((area.kind === 'country' && place.country === area.id) || (area.kind === 'state' && place.state === area.id));
+
+/** The places one item contributes to the map: its places, less areas it names a place inside of. */
+export const markedPlacesOfItem = (gazetteer: Gazetteer, placeIds: readonly string[]): Place[] => {
+  const places = [...new Set(placeIds)].flatMap((id) => gazetteer.byId.get(id) ?? []);
+  return places.filter((area) => area.kind === 'town' || !places.some((place) => isInside(place, area)));
+};
+
+/** One marker per place named by the items, biggest count first (ties by name, so the order is stable). */
+export const placeMarkersOf = (gazetteer: Gazetteer, itemsPlaceIds: Iterable<readonly string[]>): PlaceMarker[] => {
+  const counts = new Map<Place, number>();
+  for (const placeIds of itemsPlaceIds) {
+    for (const place of markedPlacesOfItem(gazetteer, placeIds)) counts.set(place, (counts.get(place) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([place, count]): PlaceMarker => ({
+      placeId: place.id,
+      kind: place.kind,
+      label: describePlace(gazetteer, place),
+      name: place.name,
+      country: place.country,
+      lat: place.lat,
+      lon: place.lon,
+      count,
+    }))
+    .sort((left, right) => right.count - left.count || left.label.localeCompare(right.label));
+};
