@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FeedItem, FeedPage } from '../../../shared/feed/feedItem';
+import type { NewsItemKey } from '../../../shared/feed/newsItem';
+import { FieldNewsDb, type ItemRecord } from '../../../renderer/db/fieldNewsDb';
+import { countArrivals, countView, readListPage, readViewKeys, type ListView } from '../../../renderer/db/listViews';
+import { createNewsRepository, type NewsRepository } from '../../../renderer/db/newsRepository';
+
+const feedA = { url: 'https://a.example/feed.json', title: 'A', builtIn: false };
+const feedB = { url: 'https://b.example/feed.json', title: 'B', builtIn: false };
+
+const feedItem = (id: string, datePublished: string): FeedItem => ({
+  id,
+  title: `Item ${id}`,
+  url: null,
+  contentText: `Text ${id}`,
+  contentHtml: null,
+  summary: null,
+  datePublished,
+  dateModified: null,
+  tags: [],
+  authors: [],
+  imageUrl: null,
+  point: null,
+});
+
+const pageOf = (items: FeedItem[]): FeedPage => ({
+  title: 'Feed',
+  homePageUrl: null,
+  feedUrl: null,
+  nextUrl: null,
+  format: 'json-feed',
+  language: null,
+  items,
+  droppedItems: { withoutId: 0, withoutContent: 0, notAnObject: 0, repeatedId: 0 },
+});
+
+/** Day `n` of January 2026 at noon: small numbers make equal dates easy to write. */
+const day = (n: number) => `2026-01-${String(n).padStart(2, '0')}T12:00:00.000Z`;
+
+let db: FieldNewsDb;
+let repository: NewsRepository;
+beforeEach(async () => {
+  db = new FieldNewsDb('views-test', { indexedDB: new IDBFactory(), IDBKeyRange });
+  await db.open();
+  repository = createNewsRepository(db);
+});
+afterEach(() => db.close());
+
+/** Every item of a view as a full walk finds it, newest first, larger key first at equal dates. */
+const walked = async (keep: (item: ItemRecord) => boolean): Promise<NewsItemKey[]> =>
+  (await db.items.toArray())
+    .filter(keep)
+    .sort((a, b) => {
+      const [left, right] = [[a.sortDate, a.feedUrl, a.id], [b.sortDate, b.feedUrl, b.id]];
+      const differs = left.findIndex((part, index) => part !== right[index]);
+      return differs === -1 ? 0 : left[differs]! < right[differs]! ? 1 : -1;
+    })
+    .map((item): NewsItemKey => [item.feedUrl, item.id]);
+
+const pagesOf = async (keys: NewsItemKey[], size: number) => {
+  const items = [];
+  for (let start = 0; start < keys.length; start += size) items.push(...(await readListPage(db, keys, start, start + size)));
+  return items;
+};
+
+describe('list views read by index', () => {
+  it('give each view newest first, in pages that join without a gap or a repeat, with its count', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ feed: fc.constantFrom(feedA, feedB), id: fc.integer({ min: 0, max: 40 }), day: fc.integer({ min: 1, max: 4 }), read: fc.boolean(), starred: fc.boolean(), place: fc.boolean() }), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 9 }),
+        async (entries, pageSize) => {
+          await db.transaction('rw', db.items, db.feeds, () => Promise.all([db.items.clear(), db.feeds.clear()]));
+          for (const entry of entries) {
+            await repository.storeFeedPage(entry.feed, pageOf([feedItem(String(entry.id), day(entry.day))]));
+            const key: NewsItemKey = [entry.feed.url, String(entry.id)];
+            if (entry.read) await repository.markRead(key);
+            await repository.setStarred(key, entry.starred);
+            // Places come from the tagger, which writes them on the stored record.
+            await db.items.update(key, { places: entry.place ? ['mx-chiapas', 'mx'] : ['gt'] });
+          }
+          const views: [ListView, (item: ItemRecord) => boolean][] = [
+            [{ kind: 'all' }, () => true],
+            [{ kind: 'unread' }, (item) => !item.read],
+            [{ kind: 'starred' }, (item) => item.starred],
+            [{ kind: 'feed', feedUrl: feedB.url }, (item) => item.feedUrl === feedB.url],
+            [{ kind: 'place', placeId: 'mx-chiapas' }, (item) => item.places.includes('mx-chiapas')],
+          ];
+          for (const [view, keep] of views) {
+            const keys = await readViewKeys(db, view);
+            expect(keys).toEqual(await walked(keep));
+            expect(await countView(db, view)).toBe(keys.length);
+            const paged = await pagesOf(keys, pageSize);
+            expect(paged.map((item) => item && [item.feedUrl, item.id])).toEqual(keys);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('reads nothing outside the snapshot: pages before the start or past the end are short or empty', async () => {
+    await repository.storeFeedPage(feedA, pageOf([1, 2, 3].map((n) => feedItem(`i${n}`, day(n)))));
+    const keys = await readViewKeys(db, { kind: 'all' });
+    expect((await readListPage(db, keys, -5, 1)).map((item) => item?.id)).toEqual(['i3']);
+    expect((await readListPage(db, keys, 2, 10)).map((item) => item?.id)).toEqual(['i1']);
+    expect(await readListPage(db, keys, 3, 10)).toEqual([]);
+  });
+
+  it('keeps what is shown in place while a sync adds news, and counts the arrivals', async () => {
+    await repository.storeFeedPage(feedA, pageOf(Array.from({ length: 30 }, (_, n) => feedItem(`old-${String(n).padStart(2, '0')}`, day(1 + (n % 5))))));
+    const shown = await readViewKeys(db, { kind: 'all' });
+    const firstPage = await readListPage(db, shown, 10, 20);
+    // Newer, older and same-date items arrive while the reader is on the second page.
+    await repository.storeFeedPage(feedB, pageOf([feedItem('new', day(20)), feedItem('older', day(1)), feedItem('same', day(3))]));
+    expect(await readListPage(db, shown, 10, 20)).toEqual(firstPage);
+    const fresh = await readViewKeys(db, { kind: 'all' });
+    expect(fresh).toHaveLength(33);
+    expect(countArrivals(shown, fresh)).toBe(3);
+    // An item removed meanwhile leaves a hole, not a shift.
+    await repository.removeFeed(feedB.url);
+    const removedKey = shown[12]!;
+    await db.items.delete(removedKey);
+    const after = await readListPage(db, shown, 10, 20);
+    expect(after[2]).toBeUndefined();
+    expect(after.filter((_, index) => index !== 2)).toEqual(firstPage.filter((_, index) => index !== 2));
+  });
+});
