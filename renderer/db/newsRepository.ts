@@ -4,7 +4,7 @@ import type { FeedPage } from '../../shared/feed/feedItem';
 import { mergeFeedItem, type NewsItem, type NewsItemKey } from '../../shared/feed/newsItem';
 import type { PageValidators, WalkResumePoint } from '../../shared/sync/walkFeedPages';
 import { createCountTally, withCounts } from './feedCounts';
-import { keysOfFeed, storedNewsItem, type FeedRecord, type FieldNewsDb, type StoredNewsItem } from './fieldNewsDb';
+import { keysOfFeed, storedNewsItem, type FeedRecord, type FieldNewsDb, type ItemRecord, type StoredNewsItem } from './fieldNewsDb';
 import { setItemFlags } from './itemFlags';
 
 export interface StoredPageCount {
@@ -35,6 +35,15 @@ export const newFeedRecord = (source: FeedSource, now: string): FeedRecord => ({
   unreadCount: 0,
   starredCount: 0,
 });
+
+/** The places the search worker found in one item, and the content they were found in. */
+export interface PlaceTagWrite {
+  feedUrl: string;
+  id: string;
+  contentHash: string;
+  places: string[];
+  placesVersion: string;
+}
 
 export interface SyncFailure {
   error: string;
@@ -181,6 +190,21 @@ export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => 
   /** Undoes "Mark all read": the keys it returned become unread again. */
   async undoMarkAllRead(changed: readonly NewsItemKey[]): Promise<void> {
     await setItemFlags(db, changed, { read: false });
+  },
+
+  /** Writes the search worker's place tags, skipping an item that sync changed since it was read
+   *  (another content hash: it is tagged next round). Returns the items as written. */
+  async storePlaceTags(tags: readonly PlaceTagWrite[]): Promise<ItemRecord[]> {
+    return db.transaction('rw', db.items, async () => {
+      const current = await db.items.bulkGet(tags.map((tag) => [tag.feedUrl, tag.id]));
+      const updates = tags.flatMap((tag, index) => {
+        const stored = current[index];
+        if (stored === undefined || stored.contentHash !== tag.contentHash) return [];
+        return [{ ...stored, places: tag.places, placesVersion: tag.placesVersion }];
+      });
+      await db.items.bulkPut(updates);
+      return updates;
+    });
   },
 
   async readSetting(key: string): Promise<string | undefined> {

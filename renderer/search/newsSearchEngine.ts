@@ -4,11 +4,12 @@
 import { itemPlainText } from '../../shared/feed/itemPreview';
 import { newsItemKeyText, type NewsItem } from '../../shared/feed/newsItem';
 import { placeMarkersOf, type PlaceMarker } from '../../shared/map/placeMarkers';
-import { describePlace, type Gazetteer, type Place } from '../../shared/places/gazetteer';
+import { describePlace, placeContains, type Gazetteer, type Place } from '../../shared/places/gazetteer';
 import { createNewsPlaceIndex, type NewsPlaceIndex } from '../../shared/places/newsPlaceIndex';
 import { createPlaceSearch, type PlaceSearch, type PlaceSuggestion, type TextSearch } from '../../shared/places/placeSearch';
 import { createPlaceTagger, placeTaggingVersion, tagPlaces } from '../../shared/places/tagPlaces';
 import type { FieldNewsDb } from '../db/fieldNewsDb';
+import { createNewsRepository } from '../db/newsRepository';
 
 export interface NewsTextIndex {
   setItem(key: string, title: string, text: string, date: number): void;
@@ -47,13 +48,9 @@ export interface SearchAnswer {
 const dayStart = (day: string | null) => (day ? Date.parse(`${day}T00:00:00Z`) : Number.NEGATIVE_INFINITY);
 const dayEnd = (day: string | null) => (day ? Date.parse(`${day}T23:59:59.999Z`) : Number.POSITIVE_INFINITY);
 
-const isInside = (place: Place, area: Place): boolean =>
-  place.id === area.id ||
-  (area.kind === 'country' && place.country === area.id) ||
-  (area.kind === 'state' && place.state === area.id);
-
 export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, createTextIndex: () => NewsTextIndex) => {
   const tagger = createPlaceTagger(gazetteer);
+  const repository = createNewsRepository(db);
   let placeIndex: NewsPlaceIndex = createNewsPlaceIndex(gazetteer);
   let placeSearch: PlaceSearch = createPlaceSearch(placeIndex);
   let textIndex = createTextIndex();
@@ -83,18 +80,14 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
     for (let round = 0; round < 100_000; round += 1) {
       const batch = await db.items.where('placesVersion').notEqual(placeTaggingVersion).limit(batchSize).toArray();
       if (batch.length === 0) break;
-      const places = new Map(batch.map((item) => [newsItemKeyText(item), tagPlaces(tagger, { title: item.title, text: itemPlainText(item) })]));
-      const written = await db.transaction('rw', db.items, async () => {
-        // Read again inside the write: sync may have changed an item since; such an item is tagged next round.
-        const current = await db.items.bulkGet(batch.map((item) => [item.feedUrl, item.id]));
-        const updates = batch.flatMap((item, index) => {
-          const stored = current[index];
-          if (!stored || stored.contentHash !== item.contentHash) return [];
-          return [{ ...stored, places: places.get(newsItemKeyText(item)) ?? [], placesVersion: placeTaggingVersion }];
-        });
-        await db.items.bulkPut(updates);
-        return updates;
-      });
+      // Tagging writes through the repository like every other write; it skips items sync changed meanwhile.
+      const written = await repository.storePlaceTags(batch.map((item) => ({
+        feedUrl: item.feedUrl,
+        id: item.id,
+        contentHash: item.contentHash,
+        places: tagPlaces(tagger, { title: item.title, text: itemPlainText(item), point: item.point }),
+        placesVersion: placeTaggingVersion,
+      })));
       written.forEach(addToIndexes);
       tagged += written.length;
     }
@@ -144,7 +137,7 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
         placeIndex
           .placeIdsOf(key)
           .flatMap((id) => gazetteer.byId.get(id) ?? [])
-          .filter((place) => areas.some((area) => isInside(place, area)))
+          .filter((place) => areas.some((area) => placeContains(area, place)))
           .flatMap((place) => [place.name, place.asciiName, ...place.alternateNames]);
       const hits = matching.slice(0, limit).map((hit): SearchHit => {
         const matchedPlace = hit.placeId === null ? undefined : gazetteer.byId.get(hit.placeId);

@@ -102,6 +102,13 @@ export const loadGazetteer = (document: unknown): Result<Gazetteer> => {
   return succeed({ places, byId, attribution: file.data.attribution });
 };
 
+/** Whether `place` is `area` or lies inside it (a town in a state or country, a state in a
+ *  country). The one rule for hierarchy: search, highlighting and chips all use it. */
+export const placeContains = (area: Place, place: Place): boolean =>
+  place.id === area.id ||
+  (area.kind === 'country' && place.kind !== 'country' && place.country === area.id) ||
+  (area.kind === 'state' && place.state === area.id);
+
 /** "Tapachula — Chiapas, Mexico": enough to tell two places of one name apart. */
 export const describePlace = (gazetteer: Gazetteer, place: Place): string => {
   if (place.kind === 'country') return place.name;

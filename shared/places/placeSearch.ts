@@ -2,7 +2,7 @@
 // stored items mention, then reads their items from the index. Words that name no place go to an
 // optional text search whose hits rank below the place matches.
 import Fuse from 'fuse.js';
-import { describePlace, type Place } from './gazetteer';
+import { describePlace, placeContains, type Place } from './gazetteer';
 import type { NewsPlaceIndex } from './newsPlaceIndex';
 import { normalizePlaceName } from './normalizePlaceName';
 import { findPlaceMentions, type PlaceMention, type PlaceTagger, type TaggableItem } from './tagPlaces';
@@ -307,7 +307,10 @@ export const createPlaceSearch = (index: NewsPlaceIndex): PlaceSearch => {
 /** Where to highlight the matched place in an item: mentions of that place or of places inside it
  *  ("Petén" in an item found by "Guatemala"). */
 export const mentionsToHighlight = (tagger: PlaceTagger, item: TaggableItem, placeId: string): PlaceMention[] =>
-  findPlaceMentions(tagger, item).filter((mention) => {
+{
+  const area = tagger.gazetteer.byId.get(placeId);
+  return findPlaceMentions(tagger, item).filter((mention) => {
     const place = tagger.gazetteer.byId.get(mention.placeId);
-    return place !== undefined && (place.id === placeId || place.state === placeId || (place.kind !== 'country' && place.country === placeId));
+    return area !== undefined && place !== undefined && placeContains(area, place);
   });
+};

@@ -87,6 +87,31 @@ describe('the search engine', () => {
     expect(engine.search('tapachula', noFilters).hits).toEqual([]);
   });
 
+  it('finds an item that carries only coordinates by its nearest town, that town\'s state and its country', async () => {
+    // 14.906, -92.263 is central Tapachula; the item names no place in its words.
+    const pointOnly = {
+      ...sample.value.items[0]!,
+      id: 'point-only',
+      title: 'Shelter opens its doors',
+      contentText: 'Families arrived overnight and were given beds.',
+      contentHtml: null,
+      summary: null,
+      point: { latitude: 14.906, longitude: -92.263 },
+    };
+    await repository.storeFeedPage({ url: 'https://example.org/point.json', title: 'Point feed', builtIn: false }, { ...sample.value, items: [pointOnly] });
+    await engine.refresh();
+    for (const query of ['Tapachula', 'Chiapas', 'Mexico']) expect(firstIds(query)).toContain('point-only');
+    expect(firstIds('Guatemala')).not.toContain('point-only');
+  });
+
+  it('writes no tags over an item that sync changed after it was read', async () => {
+    const stored = (await db.items.get([sampleFeedKey, petenItem]))!;
+    const tag = { feedUrl: sampleFeedKey, id: petenItem, places: ['JM'], placesVersion: placeTaggingVersion };
+    expect(await repository.storePlaceTags([{ ...tag, contentHash: 'an older hash' }])).toEqual([]);
+    expect((await db.items.get([sampleFeedKey, petenItem]))?.places).toEqual(stored.places);
+    expect((await repository.storePlaceTags([{ ...tag, contentHash: stored.contentHash }])).map((item) => item.places)).toEqual([['JM']]);
+  });
+
   it('keys hits as the list does', () => {
     expect(engine.search('panama', noFilters).hits[0]?.key).toBe(newsItemKeyText({ feedUrl: sampleFeedKey, id: idStarting('2021-06-21-iom-panama') }));
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { describePlace, gazetteerFormat, loadGazetteer, type Gazetteer } from '../../../shared/places/gazetteer';
+import { describePlace, gazetteerFormat, loadGazetteer, placeContains, type Gazetteer } from '../../../shared/places/gazetteer';
 import { errorMessages } from '../../../shared/errorMessages';
 
 const gazetteerPath = new URL('../../../renderer/public/gazetteer/gazetteer.json', import.meta.url);
@@ -91,6 +91,20 @@ describe('describePlace', () => {
     if (tapachula === undefined || chiapas === undefined) throw new Error('missing places');
     expect(describePlace(gazetteer, tapachula)).toBe('Tapachula — Chiapas, Mexico');
     expect(describePlace(gazetteer, chiapas)).toBe('Chiapas — Mexico');
+  });
+});
+
+describe('placeContains', () => {
+  it('holds for a place itself, a town in its state and country, a state in its country, and nothing else', () => {
+    const [tapachula] = named('Tapachula');
+    const chiapas = gazetteer.byId.get('MX.05');
+    const mexico = gazetteer.byId.get('MX');
+    const guatemala = gazetteer.byId.get('GT');
+    if (tapachula === undefined || chiapas === undefined || mexico === undefined || guatemala === undefined) throw new Error('missing places');
+    expect([placeContains(tapachula, tapachula), placeContains(chiapas, tapachula), placeContains(mexico, tapachula)]).toEqual([true, true, true]);
+    expect(placeContains(mexico, chiapas)).toBe(true);
+    expect([placeContains(tapachula, chiapas), placeContains(chiapas, mexico), placeContains(guatemala, tapachula)]).toEqual([false, false, false]);
+    expect(placeContains(guatemala, mexico)).toBe(false);
   });
 });
 
