@@ -12,6 +12,9 @@ import { SearchBar } from './components/SearchBar';
 import { SearchSummary } from './components/SearchSummary';
 import { StatusLine } from './components/StatusLine';
 import { db, newsRepository } from './database';
+import { MapView } from './map/MapView';
+import { useMapToggle } from './map/useMapToggle';
+import { mapText } from '../shared/map/mapText';
 import { importSampleOnFirstStart } from './sampleNews';
 import { refreshSearch, startSearch, useSearchReadiness } from './search/searchService';
 import { useNewsSearch } from './search/useNewsSearch';
@@ -40,6 +43,7 @@ export function App() {
   const nowMs = useNow(30_000);
   const lastLooked = useLastLooked();
   const search = useNewsSearch();
+  const { mapOpen, toggleMap, closeMap } = useMapToggle();
   const searchReadiness = useSearchReadiness();
   const intervalSetting = useLiveQuery(() => newsRepository.readSetting('syncIntervalMinutes'));
   const intervalMinutes = Number(intervalSetting ?? defaultSyncIntervalMinutes) || defaultSyncIntervalMinutes;
@@ -75,8 +79,9 @@ export function App() {
   const openItem = useCallback((item: NewsItem) => {
     const key: NewsItemKey = [item.feedUrl, item.id];
     setOpenedKey(key);
+    closeMap();
     if (!item.read) void newsRepository.markRead(key);
-  }, []);
+  }, [closeMap]);
 
   const openedHighlights = (openedKey && search.highlights.get(newsItemKeyText({ feedUrl: openedKey[0], id: openedKey[1] }))) || noHighlights;
 
@@ -84,6 +89,9 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1 className="app-title">Field News</h1>
+        <button type="button" className="map-toggle" aria-pressed={mapOpen} aria-keyshortcuts="Alt+M" onClick={toggleMap}>
+          {mapText.mapButton}
+        </button>
         <SearchBar
           query={search.query}
           onQuery={(query) => {
@@ -125,7 +133,7 @@ export function App() {
             </button>
           )}
         </div>
-        <ReaderPane item={openedItem} highlightNames={openedHighlights} />
+        {mapOpen ? <MapView search={search} /> : <ReaderPane item={openedItem} highlightNames={openedHighlights} />}
       </main>
       <StatusLine text={syncStatusText({ online, sync, savedCount, nowMs })} syncing={sync.running} problem={problem} />
     </div>
