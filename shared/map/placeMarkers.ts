@@ -1,7 +1,7 @@
 // The filter → markers step: from the places each item of the current view names, one marker per
 // place with its item count. A state or country gets a marker only from items that name it as such,
 // not from items that name a town inside it (the town's marker already shows those).
-import { describePlace, type Gazetteer, type Place, type PlaceKind } from '../places/gazetteer';
+import { describePlace, placeContains, type Gazetteer, type Place, type PlaceKind } from '../places/gazetteer';
 
 export interface PlaceMarker {
   placeId: string;
@@ -16,13 +16,10 @@ export interface PlaceMarker {
   count: number;
 }
 
-const isInside = (place: Place, area: Place): boolean =>
-  place.id !== area.id && ((area.kind === 'country' && place.country === area.id) || (area.kind === 'state' && place.state === area.id));
-
 /** The places one item contributes to the map: its places, less areas it names a place inside of. */
 export const markedPlacesOfItem = (gazetteer: Gazetteer, placeIds: readonly string[]): Place[] => {
   const places = [...new Set(placeIds)].flatMap((id) => gazetteer.byId.get(id) ?? []);
-  return places.filter((area) => area.kind === 'town' || !places.some((place) => isInside(place, area)));
+  return places.filter((area) => area.kind === 'town' || !places.some((place) => place.id !== area.id && placeContains(area, place)));
 };
 
 /** One marker per place named by the items, biggest count first (ties by name, so the order is stable). */
