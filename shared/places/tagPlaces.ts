@@ -4,12 +4,13 @@
 import { gazetteerFormat, type Gazetteer, type Place } from './gazetteer';
 import { createTownGrid, nearestTown, type TownGrid } from './nearestTown';
 import { foldWord, normalizePlaceName } from './normalizePlaceName';
+import { curatedNamesById } from './placeExonyms';
 import { placeStopNames } from './placeStopNames';
 
 /** Changes whenever the gazetteer layout or the tagging rules change: stored items tagged under
  *  another version must be tagged again. Bump the tagger part when editing this module, the stop
  *  names or the aliases, and after regenerating the gazetteer. */
-export const placeTaggingVersion = `${gazetteerFormat}+tagger.2`;
+export const placeTaggingVersion = `${gazetteerFormat}+tagger.3`;
 
 /** Text beyond this many characters is not scanned: places are named early, and a huge item
  *  must not stall storage. */
@@ -29,6 +30,8 @@ export interface PlaceTagger {
   readonly namesByFirstWord: ReadonlyMap<string, readonly PlaceName[]>;
   /** Towns by half-degree cell, for items that carry coordinates. */
   readonly townGrid: TownGrid;
+  /** Curated names written in capitals ("CDMX"): tagged although other acronyms are not. */
+  readonly curatedAcronyms: ReadonlySet<string>;
 }
 
 export interface PlaceMention {
@@ -55,13 +58,15 @@ export const createPlaceTagger = (gazetteer: Gazetteer): PlaceTagger => {
   const byName = new Map<string, PlaceName>();
   gazetteer.places.forEach((place, index) => {
     const mainWords = new Set(normalizePlaceName(place.name).split(' '));
+    const curated = new Set((curatedNamesById.get(place.id) ?? []).map(normalizePlaceName));
     const spellings = [place.name, place.asciiName, ...place.alternateNames];
     spellings.forEach((spelling, position) => {
       const folded = normalizePlaceName(spelling);
       if (folded.length < 3 || stop.has(folded) || folded.startsWith('the ')) return;
       // A town's one-word alternate that is no word of its name is often a surname ("Gutierrez"
       // for Tuxtla) or an old name; search still finds it, tagging does not. "Juárez" stays.
-      if (place.kind === 'town' && position > 1 && !folded.includes(' ') && !mainWords.has(folded)) return;
+      // A curated short name ("Xela", "Tegus") is one news uses, with its source: it is tagged.
+      if (place.kind === 'town' && position > 1 && !folded.includes(' ') && !mainWords.has(folded) && !curated.has(folded)) return;
       const anyCase = place.kind === 'country' && spelling.length > 0 && spelling[0] !== spelling[0]?.toUpperCase();
       const known = byName.get(folded);
       if (known === undefined) {
@@ -80,7 +85,8 @@ export const createPlaceTagger = (gazetteer: Gazetteer): PlaceTagger => {
     else list.push(name);
   }
   for (const list of namesByFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return { gazetteer, namesByFirstWord, townGrid: createTownGrid(gazetteer) };
+  const curatedAcronyms = new Set([...curatedNamesById.values()].flat().filter((name) => /^[A-Z]{2,6}$/.test(name)).map(foldWord));
+  return { gazetteer, namesByFirstWord, townGrid: createTownGrid(gazetteer), curatedAcronyms };
 };
 
 interface Word {
@@ -125,7 +131,7 @@ const matchNames = (tagger: PlaceTagger, field: 'title' | 'text', text: string, 
   while (index < words.length) {
     const word = words[index];
     if (word === undefined) break;
-    const names = word.acronym ? undefined : tagger.namesByFirstWord.get(word.folded);
+    const names = word.acronym && !tagger.curatedAcronyms.has(word.folded) ? undefined : tagger.namesByFirstWord.get(word.folded);
     let taken = 0;
     if (names !== undefined) {
       for (const name of names) {
