@@ -1,0 +1,37 @@
+// The list's date groups: Today, Yesterday, This week, then month and year, by the reader's own
+// calendar (local time), named in the interface language.
+import { assertNever } from '../../shared/assertNever';
+import { readerMessages } from './readerMessages';
+
+export type DateGroup = { kind: 'today' } | { kind: 'yesterday' } | { kind: 'thisWeek' } | { kind: 'month'; year: number; month: number };
+
+const dayNumber = (date: Date): number => Math.round(new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime() / 86_400_000);
+
+/** The group of an item dated `sortDate`, seen at `now`. News dated in the future (a clock ahead) counts as today. */
+export const dateGroupOf = (sortDate: string, now: Date): DateGroup => {
+  const date = new Date(sortDate);
+  const daysAgo = dayNumber(now) - dayNumber(date);
+  if (daysAgo <= 0) return { kind: 'today' };
+  if (daysAgo === 1) return { kind: 'yesterday' };
+  if (daysAgo < 7) return { kind: 'thisWeek' };
+  return { kind: 'month', year: date.getFullYear(), month: date.getMonth() };
+};
+
+/** One text per group, to tell where a header goes (the group changes between two items). */
+export const dateGroupKey = (group: DateGroup): string => (group.kind === 'month' ? `${group.year}-${group.month}` : group.kind);
+
+/** The header's words: "Today", "Yesterday", "This week", "November 2026" (in the locale's own form). */
+export const dateGroupLabel = (group: DateGroup, locale: string): string => {
+  switch (group.kind) {
+    case 'today':
+      return readerMessages.today;
+    case 'yesterday':
+      return readerMessages.yesterday;
+    case 'thisWeek':
+      return readerMessages.thisWeek;
+    case 'month':
+      return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' }).format(new Date(group.year, group.month, 1));
+    default:
+      return assertNever(group);
+  }
+};

@@ -1,0 +1,160 @@
+// Reader benchmark (npm run bench:reader): 100,000 items synced through the app (a feed server on
+// 127.0.0.1, "Add feed" in the web build in Chromium), then a reload. Prints the time from reload to
+// the first item on screen, a scroll from the newest item down the list and a jump to the end (the
+// oldest item reached or not), the longest main-thread task during start-up and during scrolling,
+// frames dropped while scrolling, and the JS heap. Misses are reported, not failed.
+// BENCH_ITEMS changes the count; BENCH_WEB_DIR (or WEB_BUILD_DIR) points at another web build.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium } from '../tests/e2e/chromium';
+import { startFeedServer } from './feedServer';
+import { startStaticServer } from './staticServer';
+
+const itemCount = Number(process.env.BENCH_ITEMS ?? 100_000);
+const pageSize = 1_000;
+const webDir = process.env.BENCH_WEB_DIR ?? process.env.WEB_BUILD_DIR ?? 'dist/renderer';
+const targets = { firstItemMs: 500, scrollTaskMs: 50, heapMb: 150 };
+/** How long the continuous scroll runs, and how long the jump to the end may take before it counts as "not reached". */
+const scrollSeconds = 15;
+const jumpTimeoutMs = 10_000;
+
+const places = ['Tapachula', 'Ciudad Juárez', 'Flores, Petén', 'San Salvador', 'Tegucigalpa', 'Managua', 'San José', 'Panama City', 'Darién', 'Port-au-Prince'];
+const newest = Date.parse('2026-11-27T12:00:00Z');
+const oldestId = `reader-${String(itemCount - 1).padStart(6, '0')}`;
+const items = Array.from({ length: itemCount }, (_, number) => {
+  const place = places[number % places.length] ?? 'Tapachula';
+  return {
+    id: `reader-${String(number).padStart(6, '0')}`,
+    title: `Field report ${number} from ${place}`,
+    url: `https://news.example.org/reader/${number}`,
+    content_text: `Teams in ${place} registered needs and referred families to health and legal services. `.repeat(5),
+    // Two items a minute, so that equal dates occur in pairs, as feeds that publish in batches have.
+    date_published: new Date(newest - Math.floor(number / 2) * 60_000).toISOString(),
+  };
+});
+
+interface Probe {
+  firstItemAt: number | null;
+  longTasks: { start: number; duration: number }[];
+}
+declare global {
+  interface Window {
+    readerProbe?: Probe;
+  }
+}
+
+/** Runs in the page before the app: when the first synced item shows, and every long task. */
+const installProbe = () => {
+  const probe: Probe = { firstItemAt: null, longTasks: [] };
+  window.readerProbe = probe;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) probe.longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  new MutationObserver(() => {
+    if (probe.firstItemAt === null && document.querySelector('article[data-item-id^="reader-"]')) probe.firstItemAt = performance.now();
+  }).observe(document, { subtree: true, childList: true });
+};
+
+/**
+ * In the page: scrolls the list (the scrollable box around the items) for a while, one step a frame,
+ * keeping each frame's time; then End (the scrollbar dragged to the bottom) and waits for the oldest item.
+ */
+const scrollList = async ({ seconds, oldest, timeoutMs }: { seconds: number; oldest: string; timeoutMs: number }) => {
+  const article = document.querySelector('article[data-item-id]');
+  let box: Element | null = article?.parentElement ?? null;
+  while (box && !(box.scrollHeight > box.clientHeight && /auto|scroll/.test(getComputedStyle(box).overflowY))) box = box.parentElement;
+  const scroller = box ?? document.scrollingElement ?? document.documentElement;
+  const start = performance.now();
+  const frames: number[] = [];
+  // No named inner functions here: the bundler of this script would wrap them in a helper the page lacks.
+  let last = start;
+  for (;;) {
+    const now = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+    frames.push(now - last);
+    last = now;
+    scroller.scrollTop += 1_200;
+    if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2 || now - start > seconds * 1000) break;
+  }
+  const scrolled = { start, frames: frames.slice(1), scrollTop: scroller.scrollTop, scrollHeight: scroller.scrollHeight, shown: document.querySelectorAll('article[data-item-id]').length };
+  const jumpStart = performance.now();
+  while (performance.now() - jumpStart < timeoutMs) {
+    scroller.scrollTop = scroller.scrollHeight;
+    if (document.querySelector(`article[data-item-id="${oldest}"]`)) return { ...scrolled, jumpMs: performance.now() - jumpStart };
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  return { ...scrolled, jumpMs: null };
+};
+
+const main = async () => {
+  if (!existsSync(join(webDir, 'index.html'))) throw new Error(`No web build in ${webDir}: build one (npx vite build --outDir …) and set BENCH_WEB_DIR.`);
+  const web = await startStaticServer(webDir);
+  const feed = await startFeedServer({ items, pageSize, title: 'Reader Bench News' });
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(installProbe);
+    const page = await context.newPage();
+    await page.goto(web.url);
+    await page.locator('article[data-item-id]').first().waitFor();
+    const syncStart = Date.now();
+    await page.getByLabel('Feed URL').fill(feed.url);
+    await page.getByRole('button', { name: 'Add feed' }).click();
+    const stored = () => page.evaluate(async (feedUrl) => {
+      const opening = indexedDB.open('field-news');
+      const db = await new Promise<IDBDatabase>((resolve) => (opening.onsuccess = () => resolve(opening.result)));
+      const counting = db.transaction('items').objectStore('items').count(IDBKeyRange.bound([feedUrl, ''], [feedUrl, '\uffff']));
+      const count = await new Promise<number>((resolve) => (counting.onsuccess = () => resolve(counting.result)));
+      db.close();
+      return count;
+    }, feed.url);
+    while ((await stored()) < itemCount) {
+      if (Date.now() - syncStart > 600_000) throw new Error(`The sync stored ${await stored()} of ${itemCount} items in 10 minutes.`);
+      await page.waitForTimeout(1_000);
+    }
+    const syncSeconds = (Date.now() - syncStart) / 1000;
+    // Let the search worker tag and index what came, as a person would open the app again later.
+    await page.waitForTimeout(5_000);
+
+    await page.reload();
+    await page.waitForFunction(() => window.readerProbe?.firstItemAt != null, undefined, { timeout: 60_000 });
+    await page.waitForTimeout(2_000);
+    const startup = await page.evaluate(() => window.readerProbe as Probe);
+    const firstItemMs = startup.firstItemAt ?? Number.NaN;
+    const startupTask = Math.max(0, ...startup.longTasks.filter((task) => task.start <= firstItemMs + 2_000).map((task) => task.duration));
+    const cdp = await context.newCDPSession(page);
+    const heapMb = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize / 1_048_576;
+    };
+    const heapAfterStart = await heapMb();
+
+    const scroll = await page.evaluate(scrollList, { seconds: scrollSeconds, oldest: oldestId, timeoutMs: jumpTimeoutMs });
+    const { jumpMs } = scroll;
+    const probe = await page.evaluate(() => window.readerProbe as Probe);
+    const scrollTask = Math.max(0, ...probe.longTasks.filter((task) => task.start + task.duration >= scroll.start).map((task) => task.duration));
+    const dropped = scroll.frames.filter((frame) => frame > 1.5 * (1000 / 60)).length;
+    const heapAfterScroll = await heapMb();
+    const heap = Math.max(heapAfterStart, heapAfterScroll);
+    const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+    const scrolledShare = scroll.scrollHeight > 0 ? (100 * (scroll.scrollTop + 800)) / scroll.scrollHeight : 0;
+
+    console.log(`\nReader with ${itemCount.toLocaleString('en')} items synced from a local feed server (web build ${webDir}, Chromium; sync took ${syncSeconds.toFixed(0)} s)\n`);
+    console.log('| measure | value | target | |');
+    console.log('| --- | ---: | ---: | --- |');
+    console.log(`| reload → first item on screen | ${firstItemMs.toFixed(0)} ms | ≤ ${targets.firstItemMs} ms | ${met(firstItemMs <= targets.firstItemMs)} |`);
+    console.log(`| longest main-thread task, start-up | ${startupTask.toFixed(0)} ms | | |`);
+    console.log(`| continuous scroll for ${scrollSeconds} s from the newest item | ${scroll.shown.toLocaleString('en')} items in the page, ${scrolledShare.toFixed(0)} % of the list passed | | |`);
+    console.log(`| End → oldest item on screen | ${jumpMs === null ? `not reached in ${jumpTimeoutMs / 1000} s` : `${jumpMs.toFixed(0)} ms`} | reachable | ${met(jumpMs !== null)} |`);
+    console.log(`| longest main-thread task, scrolling | ${scrollTask.toFixed(0)} ms | < ${targets.scrollTaskMs} ms | ${met(scrollTask < targets.scrollTaskMs)} |`);
+    console.log(`| frames dropped while scrolling | ${dropped} of ${scroll.frames.length} | | |`);
+    console.log(`| JS heap (after start-up / after scrolling) | ${heapAfterStart.toFixed(0)} / ${heapAfterScroll.toFixed(0)} MB | ≤ ${targets.heapMb} MB | ${met(heap <= targets.heapMb)} |`);
+    console.log('\nLong tasks are those of 50 ms or more (Long Tasks API); a frame is dropped when it took over 1.5 × 16.7 ms.');
+    await context.close();
+  } finally {
+    await browser.close();
+    await feed.close();
+    await web.close();
+  }
+};
+
+await main();
