@@ -1,16 +1,17 @@
 // Finds the gazetteer places a news item names. The matcher is built once per gazetteer: a map
 // from a name's first word to the names that start with it, longest first, so tagging an item is
 // one pass over its words.
-import { gazetteerFormat, type Gazetteer, type Place } from './gazetteer';
+import { gazetteerFormat, type Gazetteer } from './gazetteer';
 import { createTownGrid, nearestTown, type TownGrid } from './nearestTown';
 import { foldWord, normalizePlaceName } from './normalizePlaceName';
 import { curatedNamesById } from './placeExonyms';
 import { placeStopNames } from './placeStopNames';
+import { pickPlace, regionHints } from './resolveMentions';
 
 /** Changes whenever the gazetteer layout or the tagging rules change: stored items tagged under
  *  another version must be tagged again. Bump the tagger part when editing this module, the stop
  *  names or the aliases, and after regenerating the gazetteer. */
-export const placeTaggingVersion = `${gazetteerFormat}+tagger.3`;
+export const placeTaggingVersion = `${gazetteerFormat}+tagger.4`;
 
 /** Text beyond this many characters is not scanned: places are named early, and a huge item
  *  must not stall storage. */
@@ -49,8 +50,6 @@ export interface TaggableItem {
   /** Where the feed says the item happened (GeoRSS): tagged with the nearest town within 25 km. */
   point?: { latitude: number; longitude: number } | null;
 }
-
-const kindRank = { country: 3, state: 2, town: 1 } as const;
 
 /** Builds the matcher for a gazetteer. Takes a few hundred milliseconds: do it once. */
 export const createPlaceTagger = (gazetteer: Gazetteer): PlaceTagger => {
@@ -153,13 +152,17 @@ const matchNames = (tagger: PlaceTagger, field: 'title' | 'text', text: string, 
   }
 };
 
-/** The places an item's mentions point to. An ambiguous name goes to the place that lies in a
- *  state or country the item names elsewhere, else to the most populous (a state's population is
- *  that of its towns). A country always wins over a town of the same name ("Costa Rica"). */
-const resolve = (places: readonly Place[], candidates: readonly Candidate[]): number[] => {
+/** The places an item's mentions point to. An ambiguous name is weighed by the rest of the item
+ *  (see resolveMentions); a country always wins over a town of the same name ("Costa Rica"). */
+const resolve = (tagger: PlaceTagger, candidates: readonly Candidate[], itemText: () => string): number[] => {
+  const { places } = tagger.gazetteer;
   // A name said twice is one piece of context, not two: group occurrences by name.
   const names = [...new Set(candidates.map((candidate) => candidate.places))];
-  const firstChoice = new Map(names.map((name) => [name, pickWithout(places, name, undefined)]));
+  const chosen = new Map<readonly number[], number>();
+  const ambiguous = names.filter((name) => name.length > 1);
+  for (const name of names) if (name.length === 1) chosen.set(name, name[0] ?? -1);
+  if (ambiguous.length === 0) return candidates.map((candidate) => chosen.get(candidate.places) ?? -1);
+  const firstChoice = new Map(names.map((name) => [name, pickPlace(places, name, undefined)]));
   const context = new Map<string, number>();
   const count = (id: string | null, step: number): void => {
     if (id !== null) context.set(id, (context.get(id) ?? 0) + step);
@@ -172,54 +175,15 @@ const resolve = (places: readonly Place[], candidates: readonly Candidate[]): nu
     count(place.state, step);
   };
   for (const choice of firstChoice.values()) contribute(choice, 1);
-  const chosen = new Map<readonly number[], number>();
-  for (const name of names) {
-    if (name.length === 1) {
-      chosen.set(name, name[0] ?? -1);
-      continue;
-    }
+  const hints = regionHints(itemText());
+  for (const name of ambiguous) {
     const own = firstChoice.get(name);
     contribute(own, -1);
-    chosen.set(name, pickWithout(places, name, context) ?? -1);
+    const anchors = names.flatMap((other) => (other === name ? [] : (places[firstChoice.get(other) ?? -1] ?? [])));
+    chosen.set(name, pickPlace(places, name, { context, anchors, hints }) ?? -1);
     contribute(own, 1);
   }
   return candidates.map((candidate) => chosen.get(candidate.places) ?? -1);
-};
-
-const pickWithout = (
-  places: readonly Place[],
-  indexes: readonly number[],
-  context: ReadonlyMap<string, number> | undefined,
-): number | undefined => {
-  let best: number | undefined;
-  let bestKey: [number, number, number, number] = [-1, -1, -1, -1];
-  for (const index of indexes) {
-    const place = places[index];
-    if (place === undefined) continue;
-    const inState = context !== undefined && place.state !== null ? (context.get(place.state) ?? 0) : 0;
-    const inCountry = context !== undefined && place.kind !== 'country' ? (context.get(place.country) ?? 0) : 0;
-    const key: [number, number, number, number] = [
-      place.kind === 'country' ? 1 : 0,
-      inState > 0 ? 2 : inCountry > 0 ? 1 : 0,
-      place.population,
-      kindRank[place.kind],
-    ];
-    if (key[0] > bestKey[0] || (key[0] === bestKey[0] && (key[1] > bestKey[1] || (key[1] === bestKey[1] &&
-      (key[2] > bestKey[2] || (key[2] === bestKey[2] && key[3] > bestKey[3])))))) {
-      best = index;
-      bestKey = key;
-    }
-  }
-  // "Managua", "Quetzaltenango": the state and its capital share the name; the town is the more
-  // precise reading, and the state's search still finds it.
-  const state = best === undefined ? undefined : places[best];
-  if (state?.kind !== 'state') return best;
-  let capital: number | undefined;
-  for (const index of indexes) {
-    const town = places[index];
-    if (town?.state === state.id && town.population > (places[capital ?? -1]?.population ?? -1)) capital = index;
-  }
-  return capital ?? best;
 };
 
 /** Every place name in the item's title and text, longest name first at each position, with
@@ -229,7 +193,7 @@ export const findPlaceMentions = (tagger: PlaceTagger, item: TaggableItem): Plac
   matchNames(tagger, 'title', item.title, candidates);
   matchNames(tagger, 'text', item.text.length > scannedCharacters ? item.text.slice(0, scannedCharacters) : item.text, candidates);
   const places = tagger.gazetteer.places;
-  const chosen = resolve(places, candidates);
+  const chosen = resolve(tagger, candidates, () => `${item.title}\n${item.text.slice(0, scannedCharacters)}`);
   const mentions: PlaceMention[] = [];
   candidates.forEach((candidate, position) => {
     const place = places[chosen[position] ?? -1];

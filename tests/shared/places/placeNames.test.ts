@@ -57,3 +57,35 @@ describe('alternates grow with the place', () => {
     expect(names('3703443')).toEqual(expect.arrayContaining(['Ciudad de Panamá', 'Panama City']));
   });
 });
+
+describe('a name two towns of one country share, read by the item\'s own words', () => {
+  const stateOf = (text: string, name: string): string | null | undefined =>
+    tagged(text).flatMap((id) => bundledGazetteer.byId.get(id) ?? []).find((place) => place.name === name)?.state;
+
+  it('takes the larger town when the item says nothing more', () => {
+    expect(stateOf('Shelters in Ciudad Hidalgo are full.', 'Ciudad Hidalgo')).toBe('MX.16');
+  });
+
+  it('takes the one on the southern border when the item says so, in Spanish or English', () => {
+    expect(stateOf('Migrantes cruzan a Ciudad Hidalgo, en la frontera sur.', 'Ciudad Hidalgo')).toBe('MX.05');
+    expect(stateOf('Shelters in Ciudad Hidalgo, on the southern border, are full.', 'Ciudad Hidalgo')).toBe('MX.05');
+  });
+
+  it('takes the one near another place the item names, even across a border', () => {
+    expect(stateOf('Families walked from Tecún Umán to Ciudad Hidalgo over the bridge.', 'Ciudad Hidalgo')).toBe('MX.05');
+  });
+
+  it('lets a named state outweigh regional words', () => {
+    expect(stateOf('In the south of Michoacán, Ciudad Hidalgo opened a shelter.', 'Ciudad Hidalgo')).toBe('MX.16');
+  });
+
+  it('takes the northern one of two in a state for "en el norte del estado"', () => {
+    // Two "El Rosario" in Sinaloa: 22.99 N (south of the state) and 24.26 N (north).
+    const north = stateOf('El Rosario, en el norte del estado de Sinaloa, recibió a desplazados.', 'El Rosario');
+    expect(north).toBe('MX.25');
+    const id = tagged('El Rosario, en el norte del estado de Sinaloa, recibió a desplazados.')
+      .flatMap((placeId) => bundledGazetteer.byId.get(placeId) ?? [])
+      .find((place) => place.name === 'El Rosario');
+    expect(id?.lat).toBeGreaterThan(24);
+  });
+});
