@@ -3,6 +3,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { PlaceSuggestion } from '../../shared/places/placeSearch';
 import type { SearchAnswer } from '../search/newsSearchEngine';
+import { suggestionLabel } from '../search/placeLabel';
 
 export interface PlaceChip {
   placeId: string;
@@ -83,7 +84,7 @@ export function SearchBar({ query, onQuery, answer, chips, onPickPlace, onRemove
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => pick(suggestion)}
               >
-                {suggestion.label}
+                {suggestionLabel(suggestion)}
               </li>
             ))}
           </ul>

@@ -4,12 +4,13 @@
 import { itemPlainText } from '../../shared/feed/itemPreview';
 import { newsItemKeyText, type NewsItem } from '../../shared/feed/newsItem';
 import { placeMarkersOf, type PlaceMarker } from '../../shared/map/placeMarkers';
-import { describePlace, placeContains, type Gazetteer, type Place } from '../../shared/places/gazetteer';
+import { placeContains, placeLabelParts, type Gazetteer, type Place } from '../../shared/places/gazetteer';
 import { createNewsPlaceIndex, type NewsPlaceIndex } from '../../shared/places/newsPlaceIndex';
 import { createPlaceSearch, type PlaceSearch, type PlaceSuggestion, type TextSearch } from '../../shared/places/placeSearch';
 import { createPlaceTagger, placeTaggingVersion, tagPlaces } from '../../shared/places/tagPlaces';
 import type { FieldNewsDb } from '../db/fieldNewsDb';
 import { createNewsRepository } from '../db/newsRepository';
+import { placeLabel } from './placeLabel';
 
 export interface NewsTextIndex {
   setItem(key: string, title: string, text: string, date: number): void;
@@ -132,7 +133,7 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
 
     search(query: string, filters: SearchFilters, limit = 1_000): SearchAnswer {
       const { chipPlaces, answer, searching, matching } = match(query, filters);
-      const chips = chipPlaces.map((place) => ({ placeId: place.id, label: describePlace(gazetteer, place) }));
+      const chips = chipPlaces.map((place) => ({ placeId: place.id, label: placeLabel(placeLabelParts(gazetteer, place)) }));
       const namesFor = (key: string, areas: readonly Place[]): string[] =>
         placeIndex
           .placeIdsOf(key)

@@ -8,6 +8,7 @@ import type { PlaceSuggestion } from '../../shared/places/placeSearch';
 import type { PlaceChip } from '../components/SearchBar';
 import { db, newsRepository } from '../database';
 import type { SearchAnswer, SearchFilters } from './newsSearchEngine';
+import { placeLabel } from './placeLabel';
 import { useSearchAnswer } from './searchService';
 
 const placeFilterSetting = 'placeFilter';
@@ -27,7 +28,8 @@ export interface NewsSearch {
   query: string;
   setQuery: (query: string) => void;
   chips: PlaceChip[];
-  pickPlace: (suggestion: PlaceSuggestion) => void;
+  /** A suggestion becomes a chip. The map passes its marker's worded label until markers carry parts. */
+  pickPlace: (suggestion: PlaceSuggestion | (Omit<PlaceSuggestion, 'parts'> & { label: string })) => void;
   removeChip: (placeId: string) => void;
   from: string;
   to: string;
@@ -98,7 +100,7 @@ export const useNewsSearch = (): NewsSearch => {
     pickPlace: (suggestion) => {
       setShown(resultsPage);
       if (!chips.some((chip) => chip.placeId === suggestion.placeId)) {
-        saveChips([...chips, { placeId: suggestion.placeId, label: suggestion.label.replace(/ · \d+ items?$/, '') }]);
+        saveChips([...chips, { placeId: suggestion.placeId, label: 'parts' in suggestion ? placeLabel(suggestion.parts) : suggestion.label }]);
       }
       setQuery('');
     },

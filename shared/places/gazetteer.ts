@@ -109,10 +109,31 @@ export const placeContains = (area: Place, place: Place): boolean =>
   (area.kind === 'country' && place.kind !== 'country' && place.country === area.id) ||
   (area.kind === 'state' && place.state === area.id);
 
-/** "Tapachula — Chiapas, Mexico": enough to tell two places of one name apart. */
+/** What a label needs to tell two places of one name apart, as data: the renderer words it in
+ *  the interface language (the country by its code, the rest as named). */
+export interface PlaceLabelParts {
+  name: string;
+  kind: PlaceKind;
+  /** The state a town lies in, or null (for a state or country, or a town with no state). */
+  stateName: string | null;
+  /** ISO code of the country; the country itself for a country. */
+  countryCode: string;
+  /** The country's English name, for when the interface has no name for the code. */
+  countryName: string;
+}
+
+export const placeLabelParts = (gazetteer: Gazetteer, place: Place): PlaceLabelParts => ({
+  name: place.name,
+  kind: place.kind,
+  stateName: place.state === null ? null : (gazetteer.byId.get(place.state)?.name ?? null),
+  countryCode: place.country,
+  countryName: gazetteer.byId.get(place.country)?.name ?? place.country,
+});
+
+/** "Tapachula — Chiapas, Mexico" in English: for logs, tests and the map's English titles; the
+ *  window words labels itself from placeLabelParts. */
 export const describePlace = (gazetteer: Gazetteer, place: Place): string => {
   if (place.kind === 'country') return place.name;
-  const country = gazetteer.byId.get(place.country)?.name ?? place.country;
-  const state = place.state === null ? undefined : gazetteer.byId.get(place.state)?.name;
-  return state === undefined ? `${place.name} — ${country}` : `${place.name} — ${state}, ${country}`;
+  const { countryName, stateName } = placeLabelParts(gazetteer, place);
+  return stateName === null ? `${place.name} — ${countryName}` : `${place.name} — ${stateName}, ${countryName}`;
 };

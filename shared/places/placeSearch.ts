@@ -2,7 +2,7 @@
 // stored items mention, then reads their items from the index. Words that name no place go to an
 // optional text search whose hits rank below the place matches.
 import Fuse from 'fuse.js';
-import { describePlace, placeContains, type Place } from './gazetteer';
+import { placeContains, placeLabelParts, type Place, type PlaceLabelParts } from './gazetteer';
 import type { NewsPlaceIndex } from './newsPlaceIndex';
 import { normalizePlaceName } from './normalizePlaceName';
 import { findPlaceMentions, type PlaceMention, type PlaceTagger, type TaggableItem } from './tagPlaces';
@@ -12,8 +12,8 @@ export interface PlaceSuggestion {
   name: string;
   /** The spelling of the place that matched the query ("Ciudad Juárez", "Salvadoran"). */
   matchedName: string;
-  /** "Tapachula — Chiapas, Mexico · 1 item". */
-  label: string;
+  /** Name, state and country as data; the window words the label ("Tapachula — Chiapas, México"). */
+  parts: PlaceLabelParts;
   /** Items naming the place or a place inside it. */
   count: number;
   /** 0 is a perfect match, 1 no match at all. */
@@ -92,8 +92,6 @@ const diceSimilarity = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, n
   for (const count of b.values()) total += count;
   return total === 0 ? 0 : (2 * shared) / total;
 };
-
-const itemsLabel = (count: number): string => `${count} ${count === 1 ? 'item' : 'items'}`;
 
 export const createPlaceSearch = (index: NewsPlaceIndex): PlaceSearch => {
   const places = index.gazetteer.places;
@@ -219,7 +217,7 @@ export const createPlaceSearch = (index: NewsPlaceIndex): PlaceSearch => {
       placeId: place.id,
       name: place.name,
       matchedName: match.matchedName,
-      label: `${describePlace(index.gazetteer, place)} · ${itemsLabel(count)}`,
+      parts: placeLabelParts(index.gazetteer, place),
       count,
       score: match.score,
     };

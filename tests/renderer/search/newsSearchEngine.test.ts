@@ -8,6 +8,7 @@ import { createNewsWordIndex } from '../../../shared/places/newsWordIndex';
 import { placeTaggingVersion } from '../../../shared/places/tagPlaces';
 import { FieldNewsDb } from '../../../renderer/db/fieldNewsDb';
 import { createNewsRepository, type NewsRepository } from '../../../renderer/db/newsRepository';
+import { suggestionLabel } from '../../../renderer/search/placeLabel';
 import { createNewsSearchEngine, type NewsSearchEngine, type SearchFilters } from '../../../renderer/search/newsSearchEngine';
 import { bundledGazetteer, bundledSamplePage } from '../../fixtures/bundledData';
 
@@ -46,7 +47,7 @@ describe('the search engine', () => {
     const answer = engine.search('tapachla', noFilters);
     expect(answer.hits[0]?.key.split('\n')[1]).toBe(tapachulaItem);
     expect(answer.hits[0]?.highlightNames).toContain('Tapachula');
-    expect(answer.suggestions[0]?.label).toMatch(/^Tapachula — Chiapas, Mexico · 1 item/);
+    expect(suggestionLabel(answer.suggestions[0]!)).toBe('Tapachula — Chiapas, Mexico · 1 item');
   });
 
   it('finds the Petén item for "Guatemala", marking Petén, a place inside it', () => {

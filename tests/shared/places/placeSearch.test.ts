@@ -78,9 +78,15 @@ describe('place search over the bundled sample', () => {
     expect(result.nearestPlaces.length).toBeGreaterThan(0);
   });
 
-  it('labels a suggestion with state, country and count', () => {
-    expect(sampleSearch.search('tapachla').suggestions[0]?.label).toBe('Tapachula — Chiapas, Mexico · 1 item');
-    expect(sampleSearch.search('costa rica').suggestions[0]?.label).toBe('Costa Rica · 2 items');
+  it('gives a suggestion its name, state, country and count as data', () => {
+    const tapachula = sampleSearch.search('tapachla').suggestions[0];
+    expect([tapachula?.parts, tapachula?.count]).toEqual([
+      { name: 'Tapachula', kind: 'town', stateName: 'Chiapas', countryCode: 'MX', countryName: 'Mexico' }, 1,
+    ]);
+    const costaRica = sampleSearch.search('costa rica').suggestions[0];
+    expect([costaRica?.parts, costaRica?.count]).toEqual([
+      { name: 'Costa Rica', kind: 'country', stateName: null, countryCode: 'CR', countryName: 'Costa Rica' }, 2,
+    ]);
   });
 
   it('says which place matched each hit', () => {
@@ -123,8 +129,8 @@ describe('place search over the test corpus', () => {
   });
 
   it('tells two places of one name apart in the suggestions', () => {
-    const labels = search.search('leon').suggestions.map((suggestion) => suggestion.label);
-    expect(labels).toEqual(expect.arrayContaining(['León — León, Nicaragua · 1 item', 'León de los Aldama — Guanajuato, Mexico · 1 item']));
+    const labels = search.search('leon').suggestions.map(({ parts }) => `${parts.name} — ${parts.stateName}, ${parts.countryName}`);
+    expect(labels).toEqual(expect.arrayContaining(['León — León, Nicaragua', 'León de los Aldama — Guanajuato, Mexico']));
   });
 });
 

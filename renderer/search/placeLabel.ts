@@ -1,0 +1,32 @@
+// Words a place for the window from the structured parts search returns: "Tapachula — Chiapas,
+// Mexico" in English, "Tapachula — Chiapas, México" in Spanish (the country by its ISO code, in the
+// interface language). The item count's wording moves to the message catalog with issue 9.
+import type { PlaceLabelParts } from '../../shared/places/gazetteer';
+
+const countryNames = new Map<string, Intl.DisplayNames | null>();
+
+/** The country's name in the interface language; the gazetteer's English name where the runtime
+ *  has none (a code Intl does not know, or a runtime without region names). */
+const countryNameIn = (parts: PlaceLabelParts, locale: string): string => {
+  if (!countryNames.has(locale)) {
+    let names: Intl.DisplayNames | null = null;
+    try {
+      names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+    } catch (error) {
+      // An unknown locale tag: the English names are still right, so only note it.
+      console.warn('No region names for locale', locale, error);
+    }
+    countryNames.set(locale, names);
+  }
+  return countryNames.get(locale)?.of(parts.countryCode) ?? parts.countryName;
+};
+
+export const placeLabel = (parts: PlaceLabelParts, locale = 'en'): string => {
+  const country = countryNameIn(parts, locale);
+  if (parts.kind === 'country') return country;
+  return parts.stateName === null ? `${parts.name} — ${country}` : `${parts.name} — ${parts.stateName}, ${country}`;
+};
+
+/** A suggestion: the place and how many stored items name it or a place inside it. */
+export const suggestionLabel = (suggestion: { parts: PlaceLabelParts; count: number }, locale = 'en'): string =>
+  `${placeLabel(suggestion.parts, locale)} · ${suggestion.count} ${suggestion.count === 1 ? 'item' : 'items'}`;
