@@ -156,6 +156,18 @@ export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => 
     });
   },
 
+  /** The user's own name for a feed; an empty name keeps the current one. */
+  async renameFeed(url: string, title: string): Promise<void> {
+    const trimmed = title.trim();
+    if (trimmed !== '') await db.feeds.update(url, { title: trimmed });
+  },
+
+  /** Moves a feed into a folder, or to the top with null (or an empty name). */
+  async setFeedFolder(url: string, folder: string | null): Promise<void> {
+    const trimmed = folder?.trim() ?? '';
+    await db.feeds.update(url, { folder: trimmed === '' ? null : trimmed });
+  },
+
   /** A walk that went to its end: nothing is left to resume. */
   async recordSyncSuccess(url: string): Promise<void> {
     await db.feeds.update(url, { lastSyncAt: clock().toISOString(), lastError: null, failures: 0, nextAttemptAt: null, walkResume: null });

@@ -46,6 +46,7 @@ export const readerMessages = {
   keepEverything: 'Everything (nothing is removed)',
   keepThreeMonths: 'From the last 3 months',
   keepOneYear: 'From the last year',
+  applyRetention: 'Use this choice',
   retentionWouldFree: (items: number, size: string) => `This would remove ${items} older news items (about ${size}). Starred news and the sample are always kept.`,
   resizeSidebar: 'Resize the sidebar',
   resizeList: 'Resize the list',

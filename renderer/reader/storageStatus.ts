@@ -40,3 +40,9 @@ export const askPersistentStorage = async (storage: StorageManagerLike | undefin
   if (await storage.persisted?.().catch(() => false)) return true;
   return storage.persist().catch(() => false);
 };
+
+/** A size in the locale's words: "12.5 MB", "1.2 GB" (decimal units, as the browser's own settings say them). */
+export const formatStorageSize = (bytes: number, locale: string): string => {
+  const gigabytes = bytes >= 1e9;
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: gigabytes ? 'gigabyte' : 'megabyte', maximumFractionDigits: 1 }).format(bytes / (gigabytes ? 1e9 : 1e6));
+};

@@ -145,3 +145,15 @@ describe('unread and starred counts on feed records', () => {
     expect(await storedCounts()).toEqual(await countedByWalk());
   });
 });
+
+describe('the feed list in the sidebar', () => {
+  it('renames a feed and moves it between folders, keeping its counts', async () => {
+    await repository.storeFeedPage(feedA, pageOf(['1'].map((id) => feedItem(id))));
+    await repository.renameFeed(feedA.url, '  Field office A  ');
+    await repository.renameFeed(feedA.url, '   ');
+    await repository.setFeedFolder(feedA.url, ' Mexico ');
+    expect(await db.feeds.get(feedA.url)).toMatchObject({ title: 'Field office A', folder: 'Mexico', itemCount: 1, unreadCount: 1 });
+    await repository.setFeedFolder(feedA.url, '');
+    expect((await db.feeds.get(feedA.url))?.folder).toBeNull();
+  });
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { askPersistentStorage, readStorageStatus, type StorageManagerLike } from '../../../renderer/reader/storageStatus';
+import { askPersistentStorage, formatStorageSize, readStorageStatus, type StorageManagerLike } from '../../../renderer/reader/storageStatus';
 
 describe('storage status', () => {
   it('says what is used and what is left', async () => {
@@ -36,5 +36,13 @@ describe('storage status', () => {
     expect(await askPersistentStorage(storage(false, () => Promise.reject(new Error('no'))))).toBe(false);
     expect(asked).toEqual(['persist', 'persist']);
     expect(await askPersistentStorage(undefined)).toBe(false);
+  });
+});
+
+describe('storage sizes', () => {
+  it('are said in megabytes, or gigabytes from a thousand megabytes, in the interface language', () => {
+    expect(formatStorageSize(12_500_000, 'en')).toBe('12.5 MB');
+    expect(formatStorageSize(2_340_000_000, 'en')).toBe('2.3 GB');
+    expect(formatStorageSize(12_500_000, 'es')).toBe('12,5 MB');
   });
 });

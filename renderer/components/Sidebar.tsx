@@ -1,0 +1,99 @@
+// The sidebar: All news, Unread and Starred with their counts; the feeds by folder with unread
+// counts, a mark when the last sync failed (the reason on hover and focus) and rename, move, remove;
+// then the places. Counts come from the feed records, never from counting items.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db, newsRepository } from '../database';
+import { sumFeedCounts } from '../db/feedCounts';
+import type { FeedRecord } from '../db/fieldNewsDb';
+import type { ListView } from '../db/listViews';
+import type { PlaceTreeNode } from '../reader/placeTree';
+import { readerMessages } from '../reader/readerMessages';
+import { PlaceTree } from './PlaceTree';
+
+interface SidebarProps {
+  view: ListView;
+  onView: (view: ListView) => void;
+  placeTree: readonly PlaceTreeNode[] | null;
+  chosenPlaceId: string | null;
+  onChoosePlace: (placeId: string) => void;
+}
+
+const sameView = (left: ListView, right: ListView): boolean => JSON.stringify(left) === JSON.stringify(right);
+
+function FeedEntry({ feed, current, onView }: { feed: FeedRecord; current: boolean; onView: SidebarProps['onView'] }) {
+  const rename = () => {
+    const title = window.prompt(readerMessages.renamePrompt, feed.title);
+    if (title !== null) void newsRepository.renameFeed(feed.url, title);
+  };
+  const move = () => {
+    const folder = window.prompt(readerMessages.folderPrompt, feed.folder ?? '');
+    if (folder !== null) void newsRepository.setFeedFolder(feed.url, folder);
+  };
+  const remove = () => {
+    if (window.confirm(readerMessages.removeConfirm(feed.title, feed.itemCount))) void newsRepository.removeFeed(feed.url);
+  };
+  const failure = feed.lastError === null ? null : readerMessages.lastSyncFailed(feed.lastError);
+  return (
+    <li>
+      <button type="button" className="sidebar-entry" data-feed-url={feed.url} aria-current={current ? 'true' : undefined} aria-description={failure ?? undefined} title={failure ?? undefined} onClick={() => onView({ kind: 'feed', feedUrl: feed.url })}>
+        <span className="sidebar-name">{feed.title || feed.url}</span>
+        {failure !== null && (
+          <span className="sidebar-failed" role="img" aria-label={failure}>
+            ⚠
+          </span>
+        )}
+        {feed.unreadCount > 0 && <span className="sidebar-count" aria-label={readerMessages.unreadCount(feed.unreadCount)}>{feed.unreadCount}</span>}
+      </button>
+      {current && !feed.builtIn && (
+        <div className="sidebar-feed-actions">
+          <button type="button" onClick={rename}>{readerMessages.rename}</button>
+          <button type="button" onClick={move}>{readerMessages.moveToFolder}</button>
+          <button type="button" onClick={remove}>{readerMessages.remove}</button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function Sidebar({ view, onView, placeTree, chosenPlaceId, onChoosePlace }: SidebarProps) {
+  const feeds = useLiveQuery(() => db.feeds.toArray());
+  const totals = sumFeedCounts(feeds ?? []);
+  const folders = new Map<string, FeedRecord[]>();
+  for (const feed of [...(feeds ?? [])].sort((left, right) => left.title.localeCompare(right.title))) {
+    const folder = feed.folder ?? '';
+    folders.set(folder, [...(folders.get(folder) ?? []), feed]);
+  }
+  const views: [ListView, string, number][] = [
+    [{ kind: 'all' }, readerMessages.allNews, totals.itemCount],
+    [{ kind: 'unread' }, readerMessages.unread, totals.unreadCount],
+    [{ kind: 'starred' }, readerMessages.starred, totals.starredCount],
+  ];
+  return (
+    <div className="sidebar">
+      <ul>
+        {views.map(([entry, name, count]) => (
+          <li key={entry.kind}>
+            <button type="button" className="sidebar-entry" data-view={entry.kind} aria-current={sameView(view, entry) ? 'true' : undefined} onClick={() => onView(entry)}>
+              <span className="sidebar-name">{name}</span>
+              <span className="sidebar-count">{count}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <h2>{readerMessages.feeds}</h2>
+      <ul>
+        {[...folders].sort(([left], [right]) => left.localeCompare(right)).map(([folder, members]) => (
+          <li key={folder} className="sidebar-folder">
+            {folder !== '' && <span>{folder}</span>}
+            <ul>
+              {members.map((feed) => (
+                <FeedEntry key={feed.url} feed={feed} current={view.kind === 'feed' && view.feedUrl === feed.url} onView={onView} />
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      {placeTree !== null && <PlaceTree tree={placeTree} chosenPlaceId={chosenPlaceId} onChoose={onChoosePlace} />}
+    </div>
+  );
+}
