@@ -2,9 +2,11 @@
 // DOMException, Dexie's error classes (an aborted transaction carries the cause as `inner`).
 //
 // Chromium reports a full disk in two ways: a write past the origin's quota is a QuotaExceededError,
-// and a write the disk itself refuses (LevelDB cannot grow its log) is an UnknownError whose message
-// names the commit or the I/O (see tests/e2e/diskFull.test.ts, which fills a real small file system).
-const diskFullMessage = /quota|no space|disk (is )?full|full disk|ENOSPC|committing transaction|IO error/i;
+// and a write the disk itself refuses is an UnknownError naming the I/O, as Chromium 14x gives it
+// (tests/e2e/diskFull.test.ts fills a real small file system): "Connection is closing because of:
+// IO error: …/000041.log: FILE_ERROR_NO_SPACE (ChromeMethodBFE: 3::WritableFileAppend::8)"; after
+// that, opening the database may say "Encountered full disk while opening backing store".
+const diskFullMessage = /quota|no space|NO_SPACE|disk (is )?full|full disk|ENOSPC|committing transaction|IO error/i;
 
 const causesOf = (error: unknown): { name: string; message: string }[] => {
   const found: { name: string; message: string }[] = [];
@@ -22,7 +24,7 @@ const causesOf = (error: unknown): { name: string; message: string }[] => {
 /** True when the error means that the disk (or the browser's share of it) is full. */
 export const isDiskFullError = (error: unknown): boolean =>
   causesOf(error).some(
-    ({ name, message }) => name === 'QuotaExceededError' || (name === 'UnknownError' && diskFullMessage.test(message)) || /ENOSPC|no space left/i.test(message),
+    ({ name, message }) => name === 'QuotaExceededError' || (name === 'UnknownError' && diskFullMessage.test(message)) || /ENOSPC|NO_SPACE|no space left|full disk/i.test(message),
   );
 
 /** True when the error comes from the browser's storage (IndexedDB or Dexie), not from the app's own code. */
