@@ -99,9 +99,11 @@ export const createPlaceSearch = (index: NewsPlaceIndex): PlaceSearch => {
   places.forEach((place, ordinal) => ordinalOf.set(place.id, ordinal));
 
   // One Fuse record per spelling of a present place, in one Fuse per first letter of any word of
-  // the name ("ciudad juarez" is under "c" and "j"): a query is matched only against the names
-  // sharing its first letter, a fraction of all. A typo in the first letter finds no place; the
-  // "nothing matched" answer then suggests the nearest names, which compares with all of them.
+  // the name ("ciudad juarez" is under "c" and "j"), and one per second letter: a query is matched
+  // against the names sharing its first letter, a fraction of all. Only when that finds nothing
+  // confident do the other doors open, for a typo in the first letter: the second-letter bucket of
+  // its second letter (a wrong first letter), of its first (a dropped one), and the first-letter
+  // bucket of its second (an added one).
   // Places only ever join; a place whose items are all gone is skipped when matched.
   const names: string[] = [];
   const nameOwner: number[] = [];
@@ -117,7 +119,18 @@ export const createPlaceSearch = (index: NewsPlaceIndex): PlaceSearch => {
     location: 0,
     distance: 40,
   };
-  const byLetter = new Map<string, { fuse: Fuse<string>; refs: number[] }>();
+  type Bucket = { fuse: Fuse<string>; refs: number[] };
+  const byLetter = new Map<string, Bucket>();
+  const bySecondLetter = new Map<string, Bucket>();
+  const addTo = (buckets: Map<string, Bucket>, letter: string, folded: string, refIndex: number): void => {
+    let bucket = buckets.get(letter);
+    if (bucket === undefined) {
+      bucket = { fuse: new Fuse<string>([], fuseOptions), refs: [] };
+      buckets.set(letter, bucket);
+    }
+    bucket.fuse.add(folded);
+    bucket.refs.push(refIndex);
+  };
   let seenRevision = -1;
   let marks = new Uint32Array(0);
   let markEpoch = 0;
@@ -138,15 +151,9 @@ export const createPlaceSearch = (index: NewsPlaceIndex): PlaceSearch => {
         names.push(folded);
         nameOwner.push(ordinal);
         nameSpelling.push(spelling);
-        for (const letter of new Set(folded.split(' ').map((word) => word[0] ?? ''))) {
-          let bucket = byLetter.get(letter);
-          if (bucket === undefined) {
-            bucket = { fuse: new Fuse<string>([], fuseOptions), refs: [] };
-            byLetter.set(letter, bucket);
-          }
-          bucket.fuse.add(folded);
-          bucket.refs.push(refIndex);
-        }
+        const words = folded.split(' ');
+        for (const letter of new Set(words.map((word) => word[0] ?? ''))) addTo(byLetter, letter, folded, refIndex);
+        for (const letter of new Set(words.map((word) => word[1] ?? ''))) addTo(bySecondLetter, letter, folded, refIndex);
       }
     }
   };
@@ -176,8 +183,14 @@ export const createPlaceSearch = (index: NewsPlaceIndex): PlaceSearch => {
           if (score <= weakestScore) offer(refIndex, score);
         }
       };
-      const bucket = byLetter.get(phrase[0] ?? '');
-      if (bucket !== undefined) offerAll(bucket.fuse.search(phrase, { limit: 200 }), bucket.refs);
+      const searchIn = (bucket: Bucket | undefined): void => {
+        if (bucket !== undefined) offerAll(bucket.fuse.search(phrase, { limit: 200 }), bucket.refs);
+      };
+      const [first = '', second = ''] = phrase;
+      searchIn(byLetter.get(first));
+      if (![...best.values()].some((match) => match.score <= confidentWholeScore)) {
+        for (const bucket of new Set([bySecondLetter.get(second), bySecondLetter.get(first), byLetter.get(second)])) searchIn(bucket);
+      }
     }
     const kindRank = { country: 0, state: 1, town: 2 } as const;
     return [...best.values()].sort((a, b) => {

@@ -70,6 +70,13 @@ describe('place search over the bundled sample', () => {
     expect(keysFor('honduras')[0]).toBe(copeco);
   });
 
+  it('finds a place with a typo in its first letter, while typing', () => {
+    // A wrong first letter, a dropped one, an added one; and partway through the word.
+    for (const query of ['rapachula', 'apachula', 'xtapachula', 'rapachu', 'ruatemala']) {
+      expect(sampleSearch.search(query).suggestions[0]?.name, query).toBe(query === 'ruatemala' ? 'Guatemala' : 'Tapachula');
+    }
+  });
+
   it('"Tokyo" matches no place, says nothing matched and suggests place names', () => {
     const result = sampleSearch.search('Tokyo', { textSearch });
     expect(result.suggestions).toEqual([]);
