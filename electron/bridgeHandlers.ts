@@ -6,6 +6,7 @@ import { appName } from '../shared/appIdentity';
 import { bridgeChannels, type AppInfo, type BridgeChannel } from '../shared/bridge';
 import { errorMessages } from '../shared/errorMessages';
 import { checkExternalLink } from '../shared/externalLink';
+import { languageSettingSchema, type LanguageSetting } from '../shared/i18n/interfaceLanguage';
 import { checkLogEntries } from '../shared/logEntry';
 import { fail, succeed, type Result } from '../shared/result';
 import type { FeedFetchFailure } from '../shared/sync/fetchFeedDocument';
@@ -52,7 +53,12 @@ export const readAppInfo = (): AppInfo => ({
   dataFolder: app.getPath('userData'),
 });
 
-export const registerBridgeHandlers = (): void => {
+/** What the main process does when the page's language setting changes (rebuild the menu). */
+export interface BridgeHandlerHooks {
+  onInterfaceLanguage: (setting: LanguageSetting) => void;
+}
+
+export const registerBridgeHandlers = (hooks: BridgeHandlerHooks = { onInterfaceLanguage: () => undefined }): void => {
   handle(bridgeChannels.getAppInfo, resultFailure<AppInfo>, () => succeed(readAppInfo()));
   handle(bridgeChannels.openExternalLink, resultFailure<null>, (url) => {
     const link = checkExternalLink(url);
@@ -68,4 +74,11 @@ export const registerBridgeHandlers = (): void => {
     return succeed(null);
   });
   handle(bridgeChannels.getDiagnostics, resultFailure, async () => succeed(await readMainDiagnostics()));
+  handle(bridgeChannels.getSystemLanguages, resultFailure<string[]>, () => succeed(app.getPreferredSystemLanguages()));
+  handle(bridgeChannels.setInterfaceLanguage, resultFailure<null>, (setting) => {
+    const parsed = languageSettingSchema.safeParse(setting);
+    if (!parsed.success) return fail(errorMessages.bridgeUnknownFailure);
+    hooks.onInterfaceLanguage(parsed.data);
+    return succeed(null);
+  });
 };

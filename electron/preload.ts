@@ -2,6 +2,7 @@
 // ipcRenderer itself, a generic send, or the IPC event. Bundled into one file: it runs sandboxed.
 import { contextBridge, ipcRenderer } from 'electron';
 import { bridgeChannels, bridgeEvents, type AppInfo, type FieldNewsBridge, type MainDiagnostics } from '../shared/bridge';
+import type { LanguageSetting } from '../shared/i18n/interfaceLanguage';
 import type { Result } from '../shared/result';
 import type { FeedFetchResult } from '../shared/sync/fetchFeedDocument';
 
@@ -11,6 +12,8 @@ const fieldNews: FieldNewsBridge = {
   fetchFeedDocument: (request) => ipcRenderer.invoke(bridgeChannels.fetchFeedDocument, request) as Promise<FeedFetchResult>,
   writeLog: (entries) => ipcRenderer.invoke(bridgeChannels.writeLog, entries) as Promise<Result<null>>,
   getDiagnostics: () => ipcRenderer.invoke(bridgeChannels.getDiagnostics) as Promise<Result<MainDiagnostics>>,
+  getSystemLanguages: () => ipcRenderer.invoke(bridgeChannels.getSystemLanguages) as Promise<Result<string[]>>,
+  setInterfaceLanguage: (setting: LanguageSetting) => ipcRenderer.invoke(bridgeChannels.setInterfaceLanguage, setting) as Promise<Result<null>>,
   onSystemResume: (listener) => {
     const relay = () => listener();
     ipcRenderer.on(bridgeEvents.systemResumed, relay);

@@ -78,6 +78,9 @@ const webBridge: FieldNewsBridge = {
       logLines: await webLogStore.lastLines(diagnosticsLogLines).catch(() => [`(${errorMessages.storageUnavailable})`]),
     });
   },
+  getSystemLanguages: () => Promise.resolve(succeed([...navigator.languages])),
+  // Web mode has no menu or About box of its own: the page follows the setting by itself.
+  setInterfaceLanguage: () => Promise.resolve(succeed(null)),
   // A browser tab gets no sleep and wake signal; the 'online' event covers a link coming back.
   onSystemResume: () => () => undefined,
 };

@@ -6,6 +6,7 @@ import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { bridge } from './bridge';
 import { installLinkHandler } from './externalLinks';
+import { IntlRoot } from './i18n/IntlRoot';
 import { startRendererLog } from './log/log';
 import './styles.css';
 
@@ -17,7 +18,9 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <ErrorBoundary>
-        <App />
+        <IntlRoot>
+          <App />
+        </IntlRoot>
       </ErrorBoundary>
     </StrictMode>,
   );

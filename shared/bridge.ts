@@ -1,5 +1,6 @@
 // The typed contract between the renderer and the main process: one method per message.
 // Imported with `import type` by the preload, the main handlers and the renderer.
+import type { LanguageSetting } from './i18n/interfaceLanguage';
 import type { LogEntry } from './logEntry';
 import type { Result } from './result';
 import type { FeedDocumentRequest, FeedFetchResult } from './sync/fetchFeedDocument';
@@ -10,6 +11,8 @@ export const bridgeChannels = {
   fetchFeedDocument: 'field-news:fetch-feed-document',
   writeLog: 'field-news:write-log',
   getDiagnostics: 'field-news:get-diagnostics',
+  getSystemLanguages: 'field-news:get-system-languages',
+  setInterfaceLanguage: 'field-news:set-interface-language',
 } as const;
 
 /** Messages the main process sends to the page (the page only listens). */
@@ -63,6 +66,10 @@ export interface FieldNewsBridge {
   writeLog(entries: LogEntry[]): Promise<Result<null>>;
   /** Versions, OS, data folder and the last `diagnosticsLogLines` lines of the log. */
   getDiagnostics(): Promise<Result<MainDiagnostics>>;
+  /** The system's preferred languages, most preferred first (BCP 47 tags such as "es-MX"). */
+  getSystemLanguages(): Promise<Result<string[]>>;
+  /** Tells the main process the user's language setting, so the menu and About box follow it. */
+  setInterfaceLanguage(setting: LanguageSetting): Promise<Result<null>>;
   /** Calls `listener` when the computer wakes from sleep; returns the function that stops listening. */
   onSystemResume(listener: () => void): () => void;
 }
