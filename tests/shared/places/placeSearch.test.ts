@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createNewsPlaceIndex } from '../../../shared/places/newsPlaceIndex';
-import { createItemTextSearch } from '../../../shared/places/itemTextSearch';
+import { createNewsWordIndex } from '../../../shared/places/newsWordIndex';
 import { createPlaceSearch, mentionsToHighlight } from '../../../shared/places/placeSearch';
 import { createPlaceTagger, tagPlaces } from '../../../shared/places/tagPlaces';
 import { bundledGazetteer, bundledSamplePage } from '../../fixtures/bundledData';
@@ -19,7 +19,10 @@ const sample = bundledSamplePage().items.map((item) => ({
 const sampleIndex = createNewsPlaceIndex(gazetteer);
 for (const item of sample) sampleIndex.setItem(item.key, tagPlaces(tagger, item), item.date);
 const sampleSearch = createPlaceSearch(sampleIndex);
-const textSearch = createItemTextSearch(sample);
+// The text fallback the app uses: the word index (renderer/search/newsSearchEngine.ts), not the fuse.js reference.
+const wordIndex = createNewsWordIndex();
+for (const item of sample) wordIndex.setItem(item.key, item.title, item.text, item.date);
+const textSearch = wordIndex.search;
 const keysFor = (query: string): string[] => sampleSearch.search(query, { textSearch }).hits.map((hit) => hit.itemKey);
 
 const psychosocial = '2021-07-01-iom-installs-three-new-psychosocial-care-groups-for-migrants-in-mexico';
@@ -32,9 +35,16 @@ const municipalities = '2021-07-02-salvadoran-municipalities-receive-training-to
 const copeco = '2021-06-25-honduras-copeco-and-sinager-better-prepared-for-the-protection-of-migrants-durin';
 
 describe('place search over the bundled sample', () => {
-  it('knows the sample ids it is tested with', () => {
-    for (const key of [psychosocial, migrantWomen, peten, costaRicaNetwork, costaRicaDisaster, trafficking, municipalities, copeco]) {
-      expect(sample.map((item) => item.key)).toContain(key);
+  it('tags each sample item it is tested with by the country the item is about', () => {
+    const countries: [string, string][] = [
+      [psychosocial, 'MX'], [migrantWomen, 'MX'], [peten, 'GT'], [costaRicaNetwork, 'CR'],
+      [costaRicaDisaster, 'CR'], [trafficking, 'PA'], [municipalities, 'SV'], [copeco, 'HN'],
+    ];
+    for (const [key, country] of countries) {
+      const item = sample.find((candidate) => candidate.key === key);
+      if (item === undefined) throw new Error(`the bundled sample no longer has ${key}`);
+      const tagged = tagPlaces(tagger, item).map((id) => gazetteer.byId.get(id)?.country);
+      expect(tagged, key).toContain(country);
     }
   });
 
