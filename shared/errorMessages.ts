@@ -72,6 +72,11 @@ export const errorMessages = {
   syncWorkerStopped: 'The part of Field News that saves news stopped unexpectedly. Nothing was lost; Field News will try again.',
   syncNoAnswer: (minutes: number) =>
     `Saving the news took more than ${minutes} minutes without any sign of progress, so Field News gave up for now. Nothing was lost.`,
+  // Pictures saved at sync time (shared/pictures): a failure is logged and the picture left unsaved; the news is untouched.
+  pictureNotAPicture: (contentType: string) =>
+    `This address answered with ${contentType === '' ? 'no content type' : `"${contentType}"`}, not a picture (SVG pictures are not saved either), so nothing was saved.`,
+  pictureTooLarge: (megabytes: number) => `This picture is larger than ${megabytes} MB, so Field News did not save it.`,
+  pictureUnreadable: 'This picture could not be read (damaged, or in a format Field News cannot show), so it was not saved.',
   // The screen shown instead of the app when the window cannot show the news (ErrorBoundary).
   appCrashedTitle: 'Field News could not show your news',
   appCrashedExplanation:

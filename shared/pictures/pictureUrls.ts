@@ -1,0 +1,47 @@
+// Which pictures an item names: its own picture (the feed parser's imageUrl: JSON Feed image or
+// banner_image, media:content/thumbnail, an image enclosure, itunes:image) first, then each <img>
+// of its HTML in order, resolved the way the reader resolves them (renderer/reader/sanitizeNewsHtml.ts),
+// so the address a picture is saved under is the one the reader later looks up.
+import { Parser } from 'htmlparser2';
+import type { FeedItem } from '../feed/feedItem';
+import { storageCaps } from '../feed/feedItem';
+
+/** At most this many pictures per item: a hostile item cannot queue thousands of downloads. */
+export const maxPicturesPerItem = 20;
+
+/** An absolute http(s) address for `value` read against `base`, as the reader resolves it, or null. */
+export const resolvePictureUrl = (value: string, base: string | null): string | null => {
+  const trimmed = value.trim();
+  if (trimmed === '' || trimmed.length > storageCaps.urlCharacters) return null;
+  const absolute = URL.canParse(trimmed) ? new URL(trimmed) : base !== null && URL.canParse(trimmed, base) ? new URL(trimmed, base) : null;
+  return absolute !== null && (absolute.protocol === 'http:' || absolute.protocol === 'https:') ? absolute.href : null;
+};
+
+/** The src of every <img> in `html`, in document order, unresolved. */
+export const imageSourcesInHtml = (html: string): string[] => {
+  const sources: string[] = [];
+  const parser = new Parser(
+    {
+      onopentag: (name, attributes) => {
+        const source = attributes.src;
+        if (name === 'img' && source !== undefined) sources.push(source);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+  return sources;
+};
+
+/** The item's pictures as absolute addresses, its own picture first, each once, at most `maxPicturesPerItem`. */
+export const pictureUrlsOfItem = (item: Pick<FeedItem, 'imageUrl' | 'contentHtml' | 'url'>): string[] => {
+  const candidates = [item.imageUrl ?? '', ...(item.contentHtml === null ? [] : imageSourcesInHtml(item.contentHtml))];
+  const urls: string[] = [];
+  for (const candidate of candidates) {
+    const url = resolvePictureUrl(candidate, item.url);
+    if (url !== null && !urls.includes(url)) urls.push(url);
+    if (urls.length === maxPicturesPerItem) break;
+  }
+  return urls;
+};
