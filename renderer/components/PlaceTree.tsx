@@ -2,7 +2,7 @@
 // by typing (a match opens its way down). Choosing a place applies the search's place filter.
 import { useState } from 'react';
 import { filterPlaceTree, type PlaceTreeNode } from '../reader/placeTree';
-import { readerMessages } from '../reader/readerMessages';
+import { glyphs, readerMessages } from '../reader/readerMessages';
 
 interface PlaceTreeProps {
   tree: readonly PlaceTreeNode[];
@@ -34,7 +34,7 @@ function Branch({ nodes, openAll, chosenPlaceId, onChoose }: BranchProps) {
             <div className="sidebar-entry-row">
               {node.children.length > 0 ? (
                 <button type="button" className="place-toggle" aria-expanded={expanded} aria-label={node.name} onClick={() => toggle(node.placeId)}>
-                  {expanded ? '▾' : '▸'}
+                  {expanded ? glyphs.open : glyphs.closed}
                 </button>
               ) : (
                 <span className="place-toggle" aria-hidden="true" />

@@ -1,7 +1,7 @@
 // Settings, out of the header: a modal dialog holding the feeds and sync interval, language and
 // theme, storage and backup sections (the window passes the sections it has), closed with Escape.
 import { useEffect, useRef, type ReactNode } from 'react';
-import { readerMessages } from '../reader/readerMessages';
+import { glyphs, readerMessages } from '../reader/readerMessages';
 import { StorageSettings } from './StorageSettings';
 
 interface SettingsDialogProps {
@@ -25,7 +25,7 @@ export function SettingsDialog({ open, onClose, locale, children }: SettingsDial
       <header className="settings-dialog-header">
         <h1 id="settings-heading">{readerMessages.settings}</h1>
         <button type="button" onClick={onClose} aria-label={readerMessages.closeSettings}>
-          ×
+          {glyphs.close}
         </button>
       </header>
       {open && (

@@ -7,7 +7,7 @@ import { sumFeedCounts } from '../db/feedCounts';
 import type { FeedRecord } from '../db/fieldNewsDb';
 import type { ListView } from '../db/listViews';
 import type { PlaceTreeNode } from '../reader/placeTree';
-import { readerMessages } from '../reader/readerMessages';
+import { glyphs, readerMessages } from '../reader/readerMessages';
 import { PlaceTree } from './PlaceTree';
 
 interface SidebarProps {
@@ -39,7 +39,7 @@ function FeedEntry({ feed, current, onView }: { feed: FeedRecord; current: boole
         <span className="sidebar-name">{feed.title || feed.url}</span>
         {failure !== null && (
           <span className="sidebar-failed" role="img" aria-label={failure}>
-            ⚠
+            {glyphs.warning}
           </span>
         )}
         {feed.unreadCount > 0 && <span className="sidebar-count" aria-label={readerMessages.unreadCount(feed.unreadCount)}>{feed.unreadCount}</span>}

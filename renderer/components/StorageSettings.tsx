@@ -53,7 +53,7 @@ export function StorageSettings({ locale }: { locale: string }) {
       <p>{used !== null && available !== null ? readerMessages.storageUsed(used, available) : readerMessages.storageUnknown}</p>
       {status?.persisted != null && <p>{status.persisted ? readerMessages.persistent : readerMessages.notPersistent}</p>}
       <label>
-        {readerMessages.keepNews}{' '}
+        <span>{readerMessages.keepNews}</span>
         <select
           value={shown}
           onChange={(event) => {

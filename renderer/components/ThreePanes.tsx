@@ -2,7 +2,7 @@
 // below 760 pixels, the one pane the reader is on with a Back button.
 import { useEffect, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { clampPaneWidths, isNarrow, paneBehind, type NarrowPane, type PaneWidths } from '../reader/paneLayout';
-import { readerMessages } from '../reader/readerMessages';
+import { glyphs, readerMessages } from '../reader/readerMessages';
 import '../reader/readerPanes.css';
 
 interface ThreePanesProps {
@@ -37,7 +37,7 @@ export function ThreePanes({ sidebar, list, reader, widths, onWidths, narrowPane
       <div className="three-panes three-panes--narrow" data-pane={narrowPane}>
         {behind !== null ? (
           <button type="button" className="pane-back" onClick={() => onNarrowPane(behind)}>
-            ← {readerMessages.back}
+            {glyphs.back} {readerMessages.back}
           </button>
         ) : (
           <span />

@@ -8,7 +8,7 @@ import type { NewsItemKey } from '../../shared/feed/newsItem';
 import type { ItemRecord } from '../db/fieldNewsDb';
 import { formatNewsDate } from '../formatNewsDate';
 import { dateGroupKey, dateGroupLabel, dateGroupOf } from '../reader/dateGroups';
-import { readerMessages } from '../reader/readerMessages';
+import { glyphs, readerMessages } from '../reader/readerMessages';
 import type { ListViewState } from '../reader/useListView';
 import '../reader/readerPanes.css';
 
@@ -57,7 +57,7 @@ const NewsRow = memo(function NewsRow({ item, header, isOpen, onOpen, onStar }: 
             onStar(item, !item.starred);
           }}
         >
-          {item.starred ? '★' : '☆'}
+          {item.starred ? glyphs.starOn : glyphs.starOff}
         </button>
         <h3>{displayTitle(item)}</h3>
         <p>{item.preview}</p>

@@ -71,3 +71,26 @@ export const filterPlaceTree = (tree: readonly PlaceTreeNode[], typed: string): 
     return children.length > 0 ? [{ ...node, children }] : [];
   });
 };
+
+/** What the map's markers say of a place: enough for a tree without the gazetteer in the window. */
+export interface MarkedPlace {
+  placeId: string;
+  kind: Place['kind'];
+  name: string;
+  country: string;
+  count: number;
+}
+
+/**
+ * The tree from the search worker's place markers, until the worker answers the tree itself: towns
+ * and states hang from their country (named by `countryName`, from the ISO code), without the state
+ * level, which needs the gazetteer.
+ */
+export const placeTreeFromMarkers = (markers: readonly MarkedPlace[], countryName: (code: string) => string): PlaceTreeNode[] => {
+  const places = new Map<string, Place>();
+  for (const marker of markers) {
+    places.set(marker.placeId, { id: marker.placeId, kind: marker.kind, name: marker.name, asciiName: marker.name, alternateNames: [], country: marker.country, state: null, population: 0, lat: 0, lon: 0 });
+    if (!places.has(marker.country)) places.set(marker.country, { id: marker.country, kind: 'country', name: countryName(marker.country), asciiName: marker.country, alternateNames: [], country: marker.country, state: null, population: 0, lat: 0, lon: 0 });
+  }
+  return buildPlaceTree(markers, (placeId) => places.get(placeId));
+};

@@ -51,3 +51,6 @@ export const readerMessages = {
   resizeSidebar: 'Resize the sidebar',
   resizeList: 'Resize the list',
 } as const;
+
+/** Signs that are no words (no translation): arrows, stars, the close cross, the warning mark. */
+export const glyphs = { open: '▾', closed: '▸', close: '×', warning: '⚠', back: '←', starOn: '★', starOff: '☆' } as const;

@@ -4,7 +4,7 @@ import { bundledGazetteer } from '../../fixtures/bundledData';
 import { dateGroupKey, dateGroupLabel, dateGroupOf } from '../../../renderer/reader/dateGroups';
 import { keptPagesAround, listPageSize, pagesOfRows, pagesToRelease } from '../../../renderer/reader/listWindow';
 import { clampPaneWidths, defaultPaneWidths, isNarrow, paneBehind, parsePaneWidths } from '../../../renderer/reader/paneLayout';
-import { buildPlaceTree, filterPlaceTree, type PlaceTreeNode } from '../../../renderer/reader/placeTree';
+import { buildPlaceTree, filterPlaceTree, placeTreeFromMarkers, type PlaceTreeNode } from '../../../renderer/reader/placeTree';
 
 describe('date groups', () => {
   // Local times, so the test holds in every time zone.
@@ -123,5 +123,20 @@ describe('the place tree', () => {
     expect(names(filterPlaceTree(tree, 'guate'))).toEqual([['Guatemala', 9]]);
     expect(filterPlaceTree(tree, '  ')).toHaveLength(2);
     expect(filterPlaceTree(tree, 'zzzz')).toEqual([]);
+  });
+
+  it('hangs the map markers from their countries, named from the code, while the window has no gazetteer', () => {
+    const tree = placeTreeFromMarkers(
+      [
+        { placeId: tapachula.id, kind: 'town', name: 'Tapachula', country: 'MX', count: 4 },
+        { placeId: chiapas.id, kind: 'state', name: 'Chiapas', country: 'MX', count: 2 },
+        { placeId: 'GT', kind: 'country', name: 'Guatemala', country: 'GT', count: 9 },
+      ],
+      (code) => (code === 'MX' ? 'México' : code),
+    );
+    expect(names(tree)).toEqual([
+      ['Guatemala', 9],
+      ['México', 6, [['Tapachula', 4], ['Chiapas', 2]]],
+    ]);
   });
 });

@@ -1,0 +1,162 @@
+// The window's three panes at work: the chosen view (or the search's results) in the virtual list,
+// the open item in the reader, read after it stayed open a moment (so flicking past with j/k does
+// not count), stars, "Mark all read" with its undo, and Back in the narrow layout.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { newsItemKeyFromText, type NewsItemKey } from '../../shared/feed/newsItem';
+import { db, newsRepository } from '../database';
+import type { ItemRecord } from '../db/fieldNewsDb';
+import type { ListView } from '../db/listViews';
+import { parsePaneWidths, type NarrowPane, type PaneWidths } from '../reader/paneLayout';
+import type { PlaceTreeNode } from '../reader/placeTree';
+import { readerMessages } from '../reader/readerMessages';
+import { useListView, type ListSource } from '../reader/useListView';
+import type { NewsSearch } from '../search/useNewsSearch';
+import { ItemReader } from './ItemReader';
+import { Sidebar } from './Sidebar';
+import { ThreePanes } from './ThreePanes';
+import { VirtualNewsList } from './VirtualNewsList';
+
+/** How long an item stays open before it counts as read; the setting `markReadDelayMs` changes it (0: at once). */
+export const defaultMarkReadDelayMs = 1_500;
+const paneWidthsSetting = 'paneWidths';
+const noNames: readonly string[] = [];
+
+interface ReaderWorkspaceProps {
+  search: NewsSearch;
+  placeTree: readonly PlaceTreeNode[] | null;
+  placeLabel: (placeId: string) => string | null;
+  locale: string;
+  nowMs: number;
+}
+
+const viewName = (view: ListView, feedTitle: string | undefined): string => {
+  switch (view.kind) {
+    case 'all':
+      return readerMessages.allNews;
+    case 'unread':
+      return readerMessages.unread;
+    case 'starred':
+      return readerMessages.starred;
+    case 'feed':
+      return feedTitle ?? view.feedUrl;
+    case 'place':
+      return readerMessages.places;
+  }
+};
+
+export function ReaderWorkspace({ search, placeTree, placeLabel, locale, nowMs }: ReaderWorkspaceProps) {
+  const [view, setView] = useState<ListView>({ kind: 'all' });
+  const [openedKey, setOpenedKey] = useState<NewsItemKey | null>(null);
+  const [narrowPane, setNarrowPane] = useState<NarrowPane>('list');
+  const [undo, setUndo] = useState<{ keys: NewsItemKey[] } | null>(null);
+  const storedWidths = useLiveQuery(() => newsRepository.readSetting(paneWidthsSetting));
+  const [draggedWidths, setDraggedWidths] = useState<PaneWidths | null>(null);
+  const widths = draggedWidths ?? parsePaneWidths(storedWidths);
+  const delaySetting = useLiveQuery(() => newsRepository.readSetting('markReadDelayMs'));
+  const markReadDelayMs = Number(delaySetting ?? defaultMarkReadDelayMs);
+
+  const searchKeys = useMemo(() => {
+    if (!search.active) return null;
+    if (search.answer) return search.answer.hits.map((hit) => newsItemKeyFromText(hit.key));
+    return (search.items ?? []).map((item): NewsItemKey => [item.feedUrl, item.id]);
+  }, [search.active, search.answer, search.items]);
+  const source = useMemo((): ListSource => (searchKeys ? { kind: 'keys', keys: searchKeys } : { kind: 'view', view }), [searchKeys, view]);
+  const list = useListView(source);
+  const openedItem = useLiveQuery(async () => (openedKey ? ((await db.items.get(openedKey)) ?? null) : null), [openedKey]);
+  const feedTitle = useLiveQuery(async () => (view.kind === 'feed' ? (await db.feeds.get(view.feedUrl))?.title : undefined), [view]);
+
+  // Read once it has stayed open a moment; moving on before that leaves it unread.
+  const openedUnread = openedItem && !openedItem.read ? openedItem : null;
+  useEffect(() => {
+    if (!openedUnread || !Number.isFinite(markReadDelayMs)) return;
+    const key: NewsItemKey = [openedUnread.feedUrl, openedUnread.id];
+    const timer = window.setTimeout(() => void newsRepository.markRead(key), Math.max(0, markReadDelayMs));
+    return () => window.clearTimeout(timer);
+  }, [openedUnread, markReadDelayMs]);
+
+  const open = useCallback((item: ItemRecord) => {
+    setOpenedKey([item.feedUrl, item.id]);
+    setNarrowPane('reader');
+  }, []);
+  const star = useCallback((item: ItemRecord, starred: boolean) => void newsRepository.setStarred([item.feedUrl, item.id], starred), []);
+  const position = openedKey && list.keys ? list.keys.findIndex(([feedUrl, id]) => feedUrl === openedKey[0] && id === openedKey[1]) : -1;
+  const step = useCallback(
+    (by: number) => {
+      const next = list.keys?.[position + by];
+      if (next) setOpenedKey(next);
+    },
+    [list.keys, position],
+  );
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable="true"]')) return;
+      if (event.key === 'j') step(1);
+      if (event.key === 'k') step(-1);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [step]);
+
+  const markAllRead = async () => {
+    const changed = await newsRepository.markAllRead(list.keys ?? []);
+    setUndo({ keys: changed });
+  };
+  const choosePlace = (placeId: string) => {
+    const label = placeLabel(placeId) ?? placeId;
+    search.pickPlace({ placeId, name: label, matchedName: label, label, count: 0, score: 0 });
+    setNarrowPane('list');
+  };
+  const chooseView = (next: ListView) => {
+    setView(next);
+    setUndo(null);
+    setNarrowPane('list');
+    for (const chip of search.chips) search.removeChip(chip.placeId);
+  };
+  const saveWidths = (next: PaneWidths) => {
+    setDraggedWidths(next);
+    void newsRepository.writeSetting(paneWidthsSetting, JSON.stringify(next));
+  };
+  const listName = search.active ? search.chips.map((chip) => chip.label).join(', ') || search.query : viewName(view, feedTitle);
+
+  return (
+    <ThreePanes
+      widths={widths}
+      onWidths={saveWidths}
+      narrowPane={narrowPane}
+      onNarrowPane={setNarrowPane}
+      sidebar={<Sidebar view={view} onView={chooseView} placeTree={placeTree} chosenPlaceId={search.chips[0]?.placeId ?? null} onChoosePlace={choosePlace} />}
+      list={
+        <div className="list-pane">
+          <div className="list-pane-header">
+            <h2>{listName}</h2>
+            <button type="button" onClick={() => void markAllRead()} disabled={!list.keys?.length}>
+              {readerMessages.markAllRead}
+            </button>
+          </div>
+          {undo && (
+            <div className="undo-bar" aria-live="polite">
+              <span>{readerMessages.markedAllRead(undo.keys.length)}</span>
+              <button type="button" onClick={() => void newsRepository.undoMarkAllRead(undo.keys).then(() => setUndo(null))}>
+                {readerMessages.undo}
+              </button>
+            </div>
+          )}
+          <VirtualNewsList list={list} label={listName} openedKey={openedKey} onOpen={open} onStar={star} locale={locale} nowMs={nowMs} emptyText={readerMessages.emptyView} />
+        </div>
+      }
+      reader={
+        <ItemReader
+          item={openedItem}
+          highlightNames={(openedKey && search.highlights.get(`${openedKey[0]}\n${openedKey[1]}`)) || noNames}
+          placeLabel={placeLabel}
+          onChoosePlace={choosePlace}
+          onPrevious={position > 0 ? () => step(-1) : null}
+          onNext={list.keys && position >= 0 && position < list.keys.length - 1 ? () => step(1) : null}
+          onStar={star}
+          onMarkUnread={(item) => void newsRepository.markUnread([item.feedUrl, item.id])}
+        />
+      }
+    />
+  );
+}
