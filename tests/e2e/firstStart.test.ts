@@ -32,6 +32,26 @@ const countStoredItems = () =>
       }),
   );
 
+/** Ids of the items stored as read, straight from IndexedDB. */
+const readItemIds = () =>
+  app.page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const request = indexedDB.open('field-news');
+        request.onerror = () => reject(new Error('cannot open the database'));
+        request.onsuccess = () => {
+          const all = request.result.transaction('items').objectStore('items').getAll();
+          all.onsuccess = () => {
+            resolve((all.result as { id: string; read: boolean }[]).filter((item) => item.read).map((item) => item.id));
+            request.result.close();
+          };
+        };
+      }),
+  );
+
+const unreadCardIds = () =>
+  app.page.locator('article.news-card--unread').evaluateAll((articles) => articles.map((article) => article.getAttribute('data-item-id')));
+
 describe('first start in a fresh profile (web mode)', () => {
   it('shows the ten sample articles, newest first, each with its title in a heading', async () => {
     await app.page.locator('article[data-item-id]').nth(9).waitFor();
@@ -62,6 +82,10 @@ describe('first start in a fresh profile (web mode)', () => {
   });
 
   it('keeps every article offline, read from IndexedDB, and says it is offline', async () => {
+    // Open two items here, so that what this test expects does not hang on the clicks of the tests before it.
+    for (const id of [sampleIds[5], sampleIds[6]]) await app.page.locator(`article[data-item-id="${id}"]`).click();
+    await expect.poll(readItemIds).toEqual(expect.arrayContaining([sampleIds[5], sampleIds[6]]));
+    const readBefore = await readItemIds();
     const ownOrigin = new URL(app.server.url).origin;
     await app.page.route('**/*', (route) => (new URL(route.request().url()).origin === ownOrigin ? route.continue() : route.abort()));
     await app.page.reload();
@@ -70,8 +94,9 @@ describe('first start in a fresh profile (web mode)', () => {
     await app.page.locator('article[data-item-id]').nth(9).waitFor();
     expect(await articleIds(app.page)).toEqual(sampleIds);
     await expect.poll(() => app.page.getByRole('status').textContent()).toMatch(/Offline/);
-    // The items opened before the reload are still marked read: they come from the stored copy.
-    expect(await app.page.locator('article.news-card--unread').count()).toBe(7);
+    // The items opened before the reload are still marked read, and only they: they come from the stored copy.
+    expect(readBefore.length).toBeLessThan(sampleIds.length);
+    expect((await unreadCardIds()).sort()).toEqual(sampleIds.filter((id) => !readBefore.includes(id)).sort());
     expect(await countStoredItems()).toBe(10);
     // The browser fetches the tab icon lazily and may try after the network is gone; nothing else may fail.
     expect(app.pageErrors.filter((error) => !error.includes('/favicon.svg'))).toEqual([]);
