@@ -67,6 +67,25 @@ export interface LogRecord {
   message: string;
 }
 
+/**
+ * A picture saved at sync time (since version 7), keyed by a hash of its address (shared/pictures/pictureKey.ts)
+ * and shared by every item that names it; removed when no item uses it any more, or over the budget.
+ */
+export interface PictureRecord {
+  key: string;
+  /** The address it was saved from: a lookup checks it, so a hash collision shows no wrong picture. */
+  url: string;
+  blob: Blob;
+  /** The blob's size, kept so the budget and the settings never read the pictures themselves. */
+  bytes: number;
+  width: number;
+  height: number;
+  /** When it was saved (ms since epoch): the oldest go first when the budget is passed. */
+  savedAt: number;
+  /** The items that name it, as newsItemKeyText. */
+  itemKeys: string[];
+}
+
 export interface SettingRecord {
   key: string;
   value: string;
@@ -140,6 +159,9 @@ const addViewKeysAndFlagCounts = async (transaction: Transaction): Promise<void>
     });
 };
 
+/** Version 7 adds the pictures saved at sync time; nothing moves, so it needs no upgrade. */
+export const schemaVersion7 = { ...schemaVersion6, pictures: 'key, savedAt' } as const;
+
 const addFoldersResumeAndPreviews = async (transaction: Transaction): Promise<void> => {
   await transaction
     .table('feeds')
@@ -171,6 +193,7 @@ export class FieldNewsDb extends Dexie {
   feeds!: Table<FeedRecord, string>;
   settings!: Table<SettingRecord, string>;
   logs!: Table<LogRecord, number>;
+  pictures!: Table<PictureRecord, string>;
 
   constructor(name: string = databaseName, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -180,5 +203,6 @@ export class FieldNewsDb extends Dexie {
     this.version(4).stores(schemaVersion4);
     this.version(5).stores(schemaVersion5).upgrade(addFoldersResumeAndPreviews);
     this.version(6).stores(schemaVersion6).upgrade(addViewKeysAndFlagCounts);
+    this.version(7).stores(schemaVersion7);
   }
 }

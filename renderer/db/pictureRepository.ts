@@ -1,0 +1,111 @@
+// Every write of saved pictures: a picture is stored once per address and shared by the items that
+// name it; it goes when no stored item names it any more (feed removed, retention) or the budget is passed.
+import { newsItemKeyFromText } from '../../shared/feed/newsItem';
+import { picturesOverBudget, type SavedPictureFacts } from '../../shared/pictures/pictureBudget';
+import { isPictureOf, pictureKey } from '../../shared/pictures/pictureKey';
+import type { FieldNewsDb, PictureRecord } from './fieldNewsDb';
+
+export interface PictureToStore {
+  url: string;
+  blob: Blob;
+  width: number;
+  height: number;
+}
+
+export interface PictureUsage {
+  count: number;
+  bytes: number;
+}
+
+/** Pictures are checked against their items in batches of this many, so no read holds them all. */
+const sweepBatch = 200;
+
+export const createPictureRepository = (db: FieldNewsDb, clock: () => number = Date.now) => {
+  /** The stored picture of `url`, or undefined (never another address's picture under a colliding key). */
+  const readPicture = async (url: string): Promise<PictureRecord | undefined> => {
+    const record = await db.pictures.get(pictureKey(url));
+    return isPictureOf(record, url) ? record : undefined;
+  };
+
+  return {
+    readPicture,
+
+    /**
+     * Notes that `itemKey` names the picture of `url` when it is saved already; false when it is not
+     * (it must then be downloaded). Sharing: a picture two items name is stored once.
+     */
+    async addPictureUser(url: string, itemKey: string): Promise<boolean> {
+      return db.transaction('rw', db.pictures, async () => {
+        const record = await readPicture(url);
+        if (record === undefined) return false;
+        if (!record.itemKeys.includes(itemKey)) await db.pictures.update(record.key, { itemKeys: [...record.itemKeys, itemKey] });
+        return true;
+      });
+    },
+
+    /** Stores a downloaded picture for `itemKeys`, joining the items already using it. */
+    async storePicture(picture: PictureToStore, itemKeys: readonly string[]): Promise<void> {
+      await db.transaction('rw', db.pictures, async () => {
+        const previous = await readPicture(picture.url);
+        const users = [...new Set([...(previous?.itemKeys ?? []), ...itemKeys])];
+        await db.pictures.put({ key: pictureKey(picture.url), ...picture, bytes: picture.blob.size, savedAt: clock(), itemKeys: users });
+      });
+    },
+
+    /** Drops the users that are no longer stored, and each picture left with none. Returns how many went. */
+    async releaseUnusedPictures(): Promise<number> {
+      let removed = 0;
+      let after: string | null = null;
+      for (;;) {
+        const from: string | null = after;
+        const batch: PictureRecord[] = await db.transaction('rw', db.pictures, db.items, async () => {
+          const records: PictureRecord[] = await (from === null ? db.pictures.orderBy('key') : db.pictures.where('key').above(from)).limit(sweepBatch).toArray();
+          const keys = [...new Set(records.flatMap((record) => record.itemKeys))];
+          const items = await db.items.bulkGet(keys.map(newsItemKeyFromText));
+          const present = new Set(keys.filter((_, index) => items[index] !== undefined));
+          for (const record of records) {
+            const users = record.itemKeys.filter((key) => present.has(key));
+            if (users.length === 0) {
+              await db.pictures.delete(record.key);
+              removed += 1;
+            } else if (users.length < record.itemKeys.length) await db.pictures.update(record.key, { itemKeys: users });
+          }
+          return records;
+        });
+        if (batch.length < sweepBatch) return removed;
+        after = batch.at(-1)?.key ?? null;
+      }
+    },
+
+    /** Drops the oldest pictures of unstarred items, then of starred ones, until the rest fits `budgetBytes`. Returns how many went. */
+    async keepWithinBudget(budgetBytes: number): Promise<number> {
+      return db.transaction('rw', db.pictures, db.items, async () => {
+        const records = await db.pictures.toArray();
+        if (records.reduce((sum, record) => sum + record.bytes, 0) <= budgetBytes) return 0;
+        const keys = [...new Set(records.flatMap((record) => record.itemKeys))];
+        const items = await db.items.bulkGet(keys.map(newsItemKeyFromText));
+        const starred = new Set(keys.filter((_, index) => items[index]?.starred === true));
+        const facts: SavedPictureFacts[] = records.map((record) => ({
+          key: record.key,
+          bytes: record.bytes,
+          savedAt: record.savedAt,
+          starred: record.itemKeys.some((key) => starred.has(key)),
+        }));
+        const dropped = picturesOverBudget(facts, budgetBytes);
+        await db.pictures.bulkDelete(dropped);
+        return dropped.length;
+      });
+    },
+
+    /** How many pictures are saved and the space they take (their blobs' sizes). */
+    async pictureUsage(): Promise<PictureUsage> {
+      let usage: PictureUsage = { count: 0, bytes: 0 };
+      await db.pictures.each((record) => {
+        usage = { count: usage.count + 1, bytes: usage.bytes + record.bytes };
+      });
+      return usage;
+    },
+  };
+};
+
+export type PictureRepository = ReturnType<typeof createPictureRepository>;

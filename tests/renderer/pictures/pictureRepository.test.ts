@@ -1,0 +1,105 @@
+import { Dexie } from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { FeedItem } from '../../../shared/feed/feedItem';
+import { newsItemKeyText } from '../../../shared/feed/newsItem';
+import { pictureKey } from '../../../shared/pictures/pictureKey';
+import { FieldNewsDb, schemaVersion6 } from '../../../renderer/db/fieldNewsDb';
+import { createNewsRepository } from '../../../renderer/db/newsRepository';
+import { createPictureRepository } from '../../../renderer/db/pictureRepository';
+
+const feed = { url: 'https://a.example/feed.json', title: 'A', builtIn: false };
+const item = (id: string): FeedItem => ({
+  id,
+  title: `Item ${id}`,
+  url: null,
+  contentText: 'text',
+  contentHtml: null,
+  summary: null,
+  datePublished: '2026-01-01T00:00:00Z',
+  dateModified: null,
+  tags: [],
+  authors: [],
+  imageUrl: null,
+  point: null,
+});
+const keyOf = (id: string) => newsItemKeyText({ feedUrl: feed.url, id });
+const blobOf = (bytes: number) => new Blob([new Uint8Array(bytes)], { type: 'image/webp' });
+
+let db: FieldNewsDb;
+let now = 1_000;
+beforeEach(async () => {
+  db = new FieldNewsDb('field-news', { indexedDB: new IDBFactory(), IDBKeyRange });
+  await createNewsRepository(db).storeFeedPage(feed, {
+    title: 'A', homePageUrl: null, feedUrl: null, nextUrl: null, format: 'json-feed', language: null,
+    items: ['1', '2', '3'].map(item),
+    droppedItems: { withoutId: 0, withoutContent: 0, notAnObject: 0, repeatedId: 0 },
+  });
+});
+const pictures = () => createPictureRepository(db, () => (now += 1));
+
+describe('saved pictures', () => {
+  it('are stored once per address and shared by the items that name it', async () => {
+    const repository = pictures();
+    expect(await repository.addPictureUser('https://p/1.jpg', keyOf('1'))).toBe(false);
+    await repository.storePicture({ url: 'https://p/1.jpg', blob: blobOf(100), width: 10, height: 10 }, [keyOf('1')]);
+    expect(await repository.addPictureUser('https://p/1.jpg', keyOf('2'))).toBe(true);
+    expect(await repository.addPictureUser('https://p/1.jpg', keyOf('2'))).toBe(true);
+    expect(await db.pictures.count()).toBe(1);
+    expect((await repository.readPicture('https://p/1.jpg'))?.itemKeys).toEqual([keyOf('1'), keyOf('2')]);
+    expect(await repository.pictureUsage()).toEqual({ count: 1, bytes: 100 });
+  });
+
+  it('never hands out the picture of another address stored under the same key', async () => {
+    const repository = pictures();
+    await db.pictures.put({ key: pictureKey('https://p/b.jpg'), url: 'https://p/other.jpg', blob: blobOf(1), bytes: 1, width: 1, height: 1, savedAt: 0, itemKeys: [keyOf('1')] });
+    expect(await repository.readPicture('https://p/b.jpg')).toBeUndefined();
+    expect(await repository.addPictureUser('https://p/b.jpg', keyOf('2'))).toBe(false);
+  });
+
+  it('go when no stored item names them any more (reference counting over feed removal)', async () => {
+    const repository = pictures();
+    await repository.storePicture({ url: 'https://p/shared.jpg', blob: blobOf(10), width: 1, height: 1 }, [keyOf('1'), keyOf('2')]);
+    await repository.storePicture({ url: 'https://p/own.jpg', blob: blobOf(10), width: 1, height: 1 }, [keyOf('3')]);
+    await db.items.delete([feed.url, '1']);
+    expect(await repository.releaseUnusedPictures()).toBe(0);
+    expect((await repository.readPicture('https://p/shared.jpg'))?.itemKeys).toEqual([keyOf('2')]);
+    await createNewsRepository(db).removeFeed(feed.url);
+    expect(await repository.releaseUnusedPictures()).toBe(2);
+    expect(await db.pictures.count()).toBe(0);
+  });
+
+  it('sweep in batches past the first batch', async () => {
+    const repository = pictures();
+    for (let index = 0; index < 450; index += 1) await repository.storePicture({ url: `https://p/${index}.jpg`, blob: blobOf(1), width: 1, height: 1 }, [`gone\n${index}`]);
+    await repository.storePicture({ url: 'https://p/kept.jpg', blob: blobOf(1), width: 1, height: 1 }, [keyOf('1')]);
+    expect(await repository.releaseUnusedPictures()).toBe(450);
+    expect((await db.pictures.toArray()).map((record) => record.url)).toEqual(['https://p/kept.jpg']);
+  });
+
+  it('over the budget, the oldest pictures of unstarred items go first and starred items’ last', async () => {
+    const repository = pictures();
+    await repository.storePicture({ url: 'https://p/oldest-starred.jpg', blob: blobOf(100), width: 1, height: 1 }, [keyOf('1')]);
+    await repository.storePicture({ url: 'https://p/old.jpg', blob: blobOf(100), width: 1, height: 1 }, [keyOf('2')]);
+    await repository.storePicture({ url: 'https://p/new.jpg', blob: blobOf(100), width: 1, height: 1 }, [keyOf('3')]);
+    await createNewsRepository(db).setStarred([feed.url, '1'], true);
+    expect(await repository.keepWithinBudget(300)).toBe(0);
+    expect(await repository.keepWithinBudget(150)).toBe(2);
+    expect((await db.pictures.toArray()).map((record) => record.url)).toEqual(['https://p/oldest-starred.jpg']);
+    expect(await repository.keepWithinBudget(50)).toBe(1);
+  });
+
+  it('arrive with schema version 7, which keeps a version 6 database whole', async () => {
+    const indexedDB = new IDBFactory();
+    const older = new Dexie('field-news', { indexedDB, IDBKeyRange });
+    older.version(6).stores(schemaVersion6);
+    await older.table('settings').put({ key: 'kept', value: 'yes' });
+    older.close();
+    const current = new FieldNewsDb('field-news', { indexedDB, IDBKeyRange });
+    await current.open();
+    expect(current.verno).toBe(7);
+    expect(await current.settings.get('kept')).toEqual({ key: 'kept', value: 'yes' });
+    expect(await current.pictures.count()).toBe(0);
+    current.close();
+  });
+});
