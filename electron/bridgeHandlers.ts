@@ -13,6 +13,7 @@ import type { FeedFetchFailure } from '../shared/sync/fetchFeedDocument';
 import { downloadFeedDocument } from './feedDownloads';
 import { readMainDiagnostics } from './mainDiagnostics';
 import { mainLog, writeLogEntries } from './mainLog';
+import { downloadPicture, pictureRequestRefused } from './pictureDownloads';
 import { isAppAddress, openInSystemBrowser } from './navigationGuard';
 
 /** Only the top frame of a Field News page may talk to the main process. */
@@ -67,6 +68,7 @@ export const registerBridgeHandlers = (hooks: BridgeHandlerHooks = { onInterface
     return succeed(null);
   });
   handle(bridgeChannels.fetchFeedDocument, downloadFailure, (request) => downloadFeedDocument(request));
+  handle(bridgeChannels.fetchPicture, pictureRequestRefused, (request) => downloadPicture(request));
   handle(bridgeChannels.writeLog, resultFailure<null>, (entries) => {
     const checked = checkLogEntries(entries);
     if (!checked.ok) return checked;

@@ -3,6 +3,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { bridgeChannels, bridgeEvents, type AppInfo, type FieldNewsBridge, type MainDiagnostics } from '../shared/bridge';
 import type { LanguageSetting } from '../shared/i18n/interfaceLanguage';
+import type { PictureFetchResult } from '../shared/pictures/fetchPicture';
 import type { Result } from '../shared/result';
 import type { FeedFetchResult } from '../shared/sync/fetchFeedDocument';
 
@@ -10,6 +11,7 @@ const fieldNews: FieldNewsBridge = {
   getAppInfo: () => ipcRenderer.invoke(bridgeChannels.getAppInfo) as Promise<Result<AppInfo>>,
   openExternalLink: (url) => ipcRenderer.invoke(bridgeChannels.openExternalLink, url) as Promise<Result<null>>,
   fetchFeedDocument: (request) => ipcRenderer.invoke(bridgeChannels.fetchFeedDocument, request) as Promise<FeedFetchResult>,
+  fetchPicture: (request) => ipcRenderer.invoke(bridgeChannels.fetchPicture, request) as Promise<PictureFetchResult>,
   writeLog: (entries) => ipcRenderer.invoke(bridgeChannels.writeLog, entries) as Promise<Result<null>>,
   getDiagnostics: () => ipcRenderer.invoke(bridgeChannels.getDiagnostics) as Promise<Result<MainDiagnostics>>,
   getSystemLanguages: () => ipcRenderer.invoke(bridgeChannels.getSystemLanguages) as Promise<Result<string[]>>,

@@ -5,6 +5,7 @@ import { diagnosticsLogLines, type AppInfo, type FieldNewsBridge } from '../shar
 import { errorMessages } from '../shared/errorMessages';
 import { checkExternalLink } from '../shared/externalLink';
 import { checkLogEntries, type LogEntry } from '../shared/logEntry';
+import { fetchPicture, picturePolicy } from '../shared/pictures/fetchPicture';
 import { fail, succeed } from '../shared/result';
 import { fetchFeedDocument, type FeedTransport } from '../shared/sync/fetchFeedDocument';
 import { defaultFetchPolicy } from '../shared/sync/fetchPolicy';
@@ -55,6 +56,8 @@ const webBridge: FieldNewsBridge = {
     return Promise.resolve(succeed(null));
   },
   fetchFeedDocument: (request) => fetchFeedDocument(browserTransport, request, defaultFetchPolicy(__APP_VERSION__)),
+  // The page fetches pictures itself in web mode, at sync time only; their server must allow CORS, as a feed's must.
+  fetchPicture: (request) => fetchPicture(browserTransport, request, picturePolicy(__APP_VERSION__)),
   writeLog: async (entries) => {
     const checked = checkLogEntries(entries);
     if (!checked.ok) return checked;

@@ -2,6 +2,7 @@
 // Imported with `import type` by the preload, the main handlers and the renderer.
 import type { LanguageSetting } from './i18n/interfaceLanguage';
 import type { LogEntry } from './logEntry';
+import type { PictureFetchResult, PictureRequest } from './pictures/fetchPicture';
 import type { Result } from './result';
 import type { FeedDocumentRequest, FeedFetchResult } from './sync/fetchFeedDocument';
 
@@ -9,6 +10,7 @@ export const bridgeChannels = {
   getAppInfo: 'field-news:get-app-info',
   openExternalLink: 'field-news:open-external-link',
   fetchFeedDocument: 'field-news:fetch-feed-document',
+  fetchPicture: 'field-news:fetch-picture',
   writeLog: 'field-news:write-log',
   getDiagnostics: 'field-news:get-diagnostics',
   getSystemLanguages: 'field-news:get-system-languages',
@@ -59,6 +61,11 @@ export interface FieldNewsBridge {
    * with net.request (system proxy settings, no CORS); in a browser, the page's fetch.
    */
   fetchFeedDocument(request: FeedDocumentRequest): Promise<FeedFetchResult>;
+  /**
+   * Downloads one picture a feed's item names, at sync time only (never to display it), through the
+   * same transport and address rules as its feed, at most 10 MB and image types only.
+   */
+  fetchPicture(request: PictureRequest): Promise<PictureFetchResult>;
   /**
    * Adds lines to the diagnostics log (in Electron the main process's rotating log file). At most
    * `logLimits.entriesPerCall` entries per call; long messages are cut. Never item text.

@@ -13,7 +13,9 @@ export const contentSecurityPolicy = ({ connectSources }: CspOptions): string =>
     "script-src 'self'",
     "worker-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data:",
+    // Pictures only from the app itself and from saved pictures (blob:), never from the network: a picture
+    // fetched at display time would tell its server what is being read, and fails offline.
+    "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src ${["'self'", ...connectSources].join(' ')}`,
     "manifest-src 'self'",
