@@ -7,18 +7,46 @@ const kindRank = { country: 3, state: 2, town: 1 } as const;
 
 type Direction = 'north' | 'south' | 'west' | 'east';
 
-// Spanish and English. The Pacific lies west of Mexico and south-west of Central America, the
-// Caribbean and the Gulf east: "west"/"east" is right for both.
-const hintPatterns: readonly [RegExp, Direction][] = [
-  [/\b(?:frontera sur|southern border|(?:al|del|en el) sur(?:este|oeste)? de|(?:in|to) the south(?:east|west)? of|in the south\b|sur del pa[ií]s)/iu, 'south'],
-  [/\b(?:frontera norte|northern border|(?:al|del|en el) norte de|(?:in|to) the north(?:east|west)? of|in the north\b|norte del pa[ií]s)/iu, 'north'],
-  [/\b(?:costa del pac[ií]fico|pac[ií]fico|pacific coast|pacific)/iu, 'west'],
-  [/\b(?:caribe|caribbean|golfo de m[eé]xico|gulf coast|gulf of mexico)/iu, 'east'],
-];
+// Spanish and English, as folded words: a phrase is its trigger word with the word before or
+// after it. The Pacific lies west of Mexico and south-west of Central America, the Caribbean and
+// the Gulf east: "west"/"east" is right for both.
+interface HintWord {
+  direction: Direction;
+  /** Any of these words before the trigger, or after it, makes the phrase; both empty: alone. */
+  before: readonly string[];
+  after: readonly string[];
+}
+const hintWords: ReadonlyMap<string, HintWord> = new Map<string, HintWord>([
+  ['sur', { direction: 'south', before: ['frontera'], after: ['de', 'del'] }],
+  ['sureste', { direction: 'south', before: [], after: ['de', 'del'] }],
+  ['suroeste', { direction: 'south', before: [], after: ['de', 'del'] }],
+  ['south', { direction: 'south', before: ['the'], after: ['of'] }],
+  ['southern', { direction: 'south', before: [], after: ['border'] }],
+  ['norte', { direction: 'north', before: ['frontera'], after: ['de', 'del'] }],
+  ['noreste', { direction: 'north', before: [], after: ['de', 'del'] }],
+  ['noroeste', { direction: 'north', before: [], after: ['de', 'del'] }],
+  ['north', { direction: 'north', before: ['the'], after: ['of'] }],
+  ['northern', { direction: 'north', before: [], after: ['border'] }],
+  ['pacifico', { direction: 'west', before: [], after: [] }],
+  ['pacific', { direction: 'west', before: [], after: [] }],
+  ['caribe', { direction: 'east', before: [], after: [] }],
+  ['caribbean', { direction: 'east', before: [], after: [] }],
+  ['golfo', { direction: 'east', before: [], after: ['de'] }],
+  ['gulf', { direction: 'east', before: [], after: ['of', 'coast'] }],
+]);
 
-/** The regional words of an item. Read only when a name is ambiguous, so tagging stays cheap. */
-export const regionHints = (text: string): Direction[] =>
-  hintPatterns.flatMap(([pattern, direction]) => (pattern.test(text) ? [direction] : []));
+/** The regional words of an item, from its folded words ("frontera sur", "in the north of the
+ *  state", "costa del Pacífico"). Read only when a name is ambiguous, so tagging stays cheap. */
+export const regionHints = (words: readonly string[]): Direction[] => {
+  const found = new Set<Direction>();
+  words.forEach((word, position) => {
+    const hint = hintWords.get(word);
+    if (hint === undefined) return;
+    const alone = hint.before.length === 0 && hint.after.length === 0;
+    if (alone || hint.before.includes(words[position - 1] ?? '') || hint.after.includes(words[position + 1] ?? '')) found.add(hint.direction);
+  });
+  return [...found];
+};
 
 /** How far a place lies in a direction; the candidate furthest that way wins the hint. "In the
  *  north of the state" and "on the southern border" both pick the northern or southern one of
@@ -68,26 +96,50 @@ export const pickPlace = (
   indexes: readonly number[],
   evidence: Evidence | undefined,
 ): number | undefined => {
+  if (evidence === undefined) return withCapital(places, indexes, largestOf(places, indexes));
   const all = indexes.flatMap((index) => places[index] ?? []);
   if (all.length === 0) return undefined;
   let remaining = keepBest(all, (place) => (place.kind === 'country' ? 1 : 0));
-  if (evidence !== undefined) {
-    remaining = keepBest(remaining, (place) => {
-      const inState = place.state !== null && (evidence.context.get(place.state) ?? 0) > 0;
-      const inCountry = place.kind !== 'country' && (evidence.context.get(place.country) ?? 0) > 0;
-      return inState ? 2 : inCountry ? 1 : 0;
-    });
-    const largest = Math.max(...remaining.map((place) => place.population));
-    remaining = remaining.filter((place) => place.population >= largest * plausibleShare);
-    remaining = keepBest(remaining, (place) => nearness(place, evidence.anchors));
-    for (const direction of evidence.hints) {
-      if (remaining.length < 2 || remaining.some((place) => place.kind !== 'town')) break;
-      remaining = keepBest(remaining, (place) => towards(place, direction));
-    }
+  remaining = keepBest(remaining, (place) => {
+    const inState = place.state !== null && (evidence.context.get(place.state) ?? 0) > 0;
+    const inCountry = place.kind !== 'country' && (evidence.context.get(place.country) ?? 0) > 0;
+    return inState ? 2 : inCountry ? 1 : 0;
+  });
+  const largest = Math.max(...remaining.map((place) => place.population));
+  remaining = remaining.filter((place) => place.population >= largest * plausibleShare);
+  remaining = keepBest(remaining, (place) => nearness(place, evidence.anchors));
+  for (const direction of evidence.hints) {
+    if (remaining.length < 2 || remaining.some((place) => place.kind !== 'town')) break;
+    remaining = keepBest(remaining, (place) => towards(place, direction));
   }
   remaining = keepBest(remaining, (place) => place.population);
   const chosen = keepBest(remaining, (place) => kindRank[place.kind])[0];
-  const best = chosen === undefined ? undefined : indexes.find((index) => places[index] === chosen);
+  return withCapital(places, indexes, chosen === undefined ? undefined : indexes.find((index) => places[index] === chosen));
+};
+
+/** With no evidence: a country first, then the most populous, then the wider kind. One pass, as
+ *  every name of every item goes through here once. */
+const isBetterByDefault = (place: Place, than: Place): boolean => {
+  if ((place.kind === 'country') !== (than.kind === 'country')) return place.kind === 'country';
+  if (place.population !== than.population) return place.population > than.population;
+  return kindRank[place.kind] > kindRank[than.kind];
+};
+
+const largestOf = (places: readonly Place[], indexes: readonly number[]): number | undefined => {
+  let best: number | undefined;
+  let bestPlace: Place | undefined;
+  for (const index of indexes) {
+    const place = places[index];
+    if (place === undefined) continue;
+    if (bestPlace === undefined || isBetterByDefault(place, bestPlace)) {
+      best = index;
+      bestPlace = place;
+    }
+  }
+  return best;
+};
+
+const withCapital = (places: readonly Place[], indexes: readonly number[], best: number | undefined): number | undefined => {
   // "Managua", "Quetzaltenango": the state and its capital share the name; the town is the more
   // precise reading, and the state's search still finds it.
   const state = best === undefined ? undefined : places[best];

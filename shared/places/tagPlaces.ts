@@ -11,7 +11,7 @@ import { pickPlace, regionHints } from './resolveMentions';
 /** Changes whenever the gazetteer layout or the tagging rules change: stored items tagged under
  *  another version must be tagged again. Bump the tagger part when editing this module, the stop
  *  names or the aliases, and after regenerating the gazetteer. */
-export const placeTaggingVersion = `${gazetteerFormat}+tagger.4`;
+export const placeTaggingVersion = `${gazetteerFormat}+tagger.5`;
 
 /** Text beyond this many characters is not scanned: places are named early, and a huge item
  *  must not stall storage. */
@@ -25,12 +25,23 @@ interface PlaceName {
   anyCase: boolean;
 }
 
+export interface FirstWordNames {
+  /** The one-word name, if the word is one. */
+  single: PlaceName | undefined;
+  /** Longer names by their second word, longest first: "san" → "jose" → ["san jose de ...", "san jose"]. */
+  longer: ReadonlyMap<string, readonly PlaceName[]>;
+  /** Some name here is tagged without a capital letter: a lower-case word must be looked at. */
+  anyCase: boolean;
+}
+
 export interface PlaceTagger {
   readonly gazetteer: Gazetteer;
-  /** First folded word → the names starting with it, longest first. */
-  readonly namesByFirstWord: ReadonlyMap<string, readonly PlaceName[]>;
+  /** First folded word → the names starting with it: so each word of an item costs one look-up. */
+  readonly namesByFirstWord: ReadonlyMap<string, FirstWordNames>;
   /** Towns by half-degree cell, for items that carry coordinates. */
   readonly townGrid: TownGrid;
+  /** First words of names tagged in lower case too ("salvadoreño"). */
+  readonly anyCaseFirstWords: ReadonlySet<string>;
   /** Curated names written in capitals ("CDMX"): tagged although other acronyms are not. */
   readonly curatedAcronyms: ReadonlySet<string>;
 }
@@ -76,16 +87,27 @@ export const createPlaceTagger = (gazetteer: Gazetteer): PlaceTagger => {
       }
     });
   });
-  const namesByFirstWord = new Map<string, PlaceName[]>();
+  const namesByFirstWord = new Map<string, { single: PlaceName | undefined; longer: Map<string, PlaceName[]>; anyCase: boolean }>();
   for (const name of byName.values()) {
-    const first = name.words[0] ?? '';
-    const list = namesByFirstWord.get(first);
-    if (list === undefined) namesByFirstWord.set(first, [name]);
+    const [first = '', second] = name.words;
+    let entry = namesByFirstWord.get(first);
+    if (entry === undefined) {
+      entry = { single: undefined, longer: new Map(), anyCase: false };
+      namesByFirstWord.set(first, entry);
+    }
+    entry.anyCase ||= name.anyCase;
+    if (second === undefined) {
+      entry.single = name;
+      continue;
+    }
+    const list = entry.longer.get(second);
+    if (list === undefined) entry.longer.set(second, [name]);
     else list.push(name);
   }
-  for (const list of namesByFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+  for (const entry of namesByFirstWord.values()) for (const list of entry.longer.values()) list.sort((a, b) => b.words.length - a.words.length);
   const curatedAcronyms = new Set([...curatedNamesById.values()].flat().filter((name) => /^[A-Z]{2,6}$/.test(name)).map(foldWord));
-  return { gazetteer, namesByFirstWord, townGrid: createTownGrid(gazetteer), curatedAcronyms };
+  const anyCaseFirstWords = new Set([...namesByFirstWord].flatMap(([first, entry]) => (entry.anyCase ? [first] : [])));
+  return { gazetteer, namesByFirstWord, townGrid: createTownGrid(gazetteer), curatedAcronyms, anyCaseFirstWords };
 };
 
 interface Word {
@@ -103,8 +125,9 @@ const wordsOf = (text: string): Word[] => {
   const words: Word[] = [];
   for (const match of text.matchAll(wordPattern)) {
     const raw = match[0];
-    const first = raw[0] ?? '';
-    const capitalised = upperCase.test(first);
+    const code = raw.charCodeAt(0);
+    // ASCII letters decide by code; only other scripts need the Unicode test.
+    const capitalised = code < 128 ? code >= 65 && code <= 90 : upperCase.test(raw[0] ?? '');
     words.push({
       folded: foldWord(raw),
       start: match.index,
@@ -124,21 +147,23 @@ interface Candidate {
   places: readonly number[];
 }
 
-const matchNames = (tagger: PlaceTagger, field: 'title' | 'text', text: string, into: Candidate[]): void => {
-  const words = wordsOf(text);
+const matchNames = (tagger: PlaceTagger, field: 'title' | 'text', words: readonly Word[], into: Candidate[]): void => {
   let index = 0;
   while (index < words.length) {
     const word = words[index];
     if (word === undefined) break;
-    const names = word.acronym && !tagger.curatedAcronyms.has(word.folded) ? undefined : tagger.namesByFirstWord.get(word.folded);
+    // Most words are lower case and start no name that is tagged in lower case: no look-up at all.
+    const looked = word.capitalised ? !word.acronym || tagger.curatedAcronyms.has(word.folded) : tagger.anyCaseFirstWords.has(word.folded);
+    const entry = looked ? tagger.namesByFirstWord.get(word.folded) : undefined;
     let taken = 0;
-    if (names !== undefined) {
-      for (const name of names) {
+    if (entry !== undefined && (word.capitalised || entry.anyCase)) {
+      const next = words[index + 1]?.folded;
+      for (const name of (next === undefined ? undefined : entry.longer.get(next)) ?? []) {
         if (!word.capitalised && !name.anyCase) continue;
         const length = name.words.length;
         if (index + length > words.length) continue;
         let same = true;
-        for (let offset = 1; offset < length && same; offset += 1) {
+        for (let offset = 2; offset < length && same; offset += 1) {
           same = words[index + offset]?.folded === name.words[offset];
         }
         if (!same) continue;
@@ -147,6 +172,11 @@ const matchNames = (tagger: PlaceTagger, field: 'title' | 'text', text: string, 
         taken = length;
         break;
       }
+      const single = entry.single;
+      if (taken === 0 && single !== undefined && (word.capitalised || single.anyCase)) {
+        into.push({ field, start: word.start, end: word.end, places: single.places });
+        taken = 1;
+      }
     }
     index += Math.max(taken, 1);
   }
@@ -154,7 +184,7 @@ const matchNames = (tagger: PlaceTagger, field: 'title' | 'text', text: string, 
 
 /** The places an item's mentions point to. An ambiguous name is weighed by the rest of the item
  *  (see resolveMentions); a country always wins over a town of the same name ("Costa Rica"). */
-const resolve = (tagger: PlaceTagger, candidates: readonly Candidate[], itemText: () => string): number[] => {
+const resolve = (tagger: PlaceTagger, candidates: readonly Candidate[], itemWords: () => string[]): number[] => {
   const { places } = tagger.gazetteer;
   // A name said twice is one piece of context, not two: group occurrences by name.
   const names = [...new Set(candidates.map((candidate) => candidate.places))];
@@ -175,7 +205,7 @@ const resolve = (tagger: PlaceTagger, candidates: readonly Candidate[], itemText
     count(place.state, step);
   };
   for (const choice of firstChoice.values()) contribute(choice, 1);
-  const hints = regionHints(itemText());
+  const hints = regionHints(itemWords());
   for (const name of ambiguous) {
     const own = firstChoice.get(name);
     contribute(own, -1);
@@ -190,10 +220,12 @@ const resolve = (tagger: PlaceTagger, candidates: readonly Candidate[], itemText
  *  ambiguous names resolved. Never throws. */
 export const findPlaceMentions = (tagger: PlaceTagger, item: TaggableItem): PlaceMention[] => {
   const candidates: Candidate[] = [];
-  matchNames(tagger, 'title', item.title, candidates);
-  matchNames(tagger, 'text', item.text.length > scannedCharacters ? item.text.slice(0, scannedCharacters) : item.text, candidates);
+  const titleWords = wordsOf(item.title);
+  const textWords = wordsOf(item.text.length > scannedCharacters ? item.text.slice(0, scannedCharacters) : item.text);
+  matchNames(tagger, 'title', titleWords, candidates);
+  matchNames(tagger, 'text', textWords, candidates);
   const places = tagger.gazetteer.places;
-  const chosen = resolve(tagger, candidates, () => `${item.title}\n${item.text.slice(0, scannedCharacters)}`);
+  const chosen = resolve(tagger, candidates, () => [...titleWords, ...textWords].map((word) => word.folded));
   const mentions: PlaceMention[] = [];
   candidates.forEach((candidate, position) => {
     const place = places[chosen[position] ?? -1];
