@@ -85,6 +85,12 @@ export const errorMessages = {
     'Field News could not read or write its storage on this computer. The disk may be full, or another program may be holding it. Free some space, close other Field News windows, then reload; your saved news is kept.',
   appDataFolderWeb: (origin: string) => `In this browser's own storage for ${origin} (web mode has no data folder of its own).`,
   appDiagnosticsNotCopied: 'The diagnostics could not be copied automatically. Select the text below and copy it.',
+  appScreenDataFolder: 'Data folder:',
+  appScreenReload: 'Reload',
+  appScreenCopyDiagnostics: 'Copy diagnostics',
+  appScreenCopied: 'Copied. Paste it into a message to support.',
+  appScreenDiagnostics: 'Diagnostics',
+  appScreenTechnicalDetails: 'Technical details',
   // Feed settings: what a person typed as a feed address.
   feedAddressEmpty: 'Type or paste the address of a news feed, for example https://example.org/feed.json.',
   feedAddressNoScheme: (text: string) => `"${text}" is missing its start: feed addresses begin with https:// (or http://).`,

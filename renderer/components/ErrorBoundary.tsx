@@ -18,6 +18,17 @@ interface ErrorBoundaryState {
   diagnostics: { state: 'idle' | 'copied' } | { state: 'shown'; text: string };
 }
 
+// The screen's own words, in English from errorMessages: it must show when the interface language
+// (its provider, its catalog) is what failed, so it does not go through the i18n provider.
+const screen = {
+  dataFolder: errorMessages.appScreenDataFolder,
+  reload: errorMessages.appScreenReload,
+  copyDiagnostics: errorMessages.appScreenCopyDiagnostics,
+  copied: errorMessages.appScreenCopied,
+  diagnostics: errorMessages.appScreenDiagnostics,
+  technicalDetails: errorMessages.appScreenTechnicalDetails,
+};
+
 const describe = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
 export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundaryState> {
@@ -36,6 +47,11 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
 
   override componentDidMount(): void {
     window.addEventListener('unhandledrejection', this.onUnhandledRejection);
+    // Asked once at start, not after a failure: an error in the first render mounts the error screen directly.
+    void bridge
+      .getAppInfo()
+      .then((info) => this.setState({ dataFolder: info.ok ? (info.value.dataFolder ?? errorMessages.appDataFolderWeb(window.location.origin)) : info.error }))
+      .catch((error: unknown) => this.setState({ dataFolder: describe(error) }));
   }
 
   override componentWillUnmount(): void {
@@ -44,14 +60,6 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
     console.error('Field News: the window could not render', error, info.componentStack);
-  }
-
-  override componentDidUpdate(_props: ErrorBoundaryProps, previous: ErrorBoundaryState): void {
-    if (!this.state.failed || previous.failed) return;
-    void bridge
-      .getAppInfo()
-      .then((info) => this.setState({ dataFolder: info.ok ? (info.value.dataFolder ?? errorMessages.appDataFolderWeb(window.location.origin)) : info.error }))
-      .catch((error: unknown) => this.setState({ dataFolder: describe(error) }));
   }
 
   private readonly copyDiagnostics = async () => {
@@ -81,25 +89,25 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
         <h1 id="error-screen-title">{errorMessages.appCrashedTitle}</h1>
         <p>{explanation}</p>
         <p>
-          <strong>Data folder:</strong> <span className="error-screen-folder">{dataFolder ?? '…'}</span>
+          <strong>{screen.dataFolder}</strong> <span className="error-screen-folder">{dataFolder}</span>
         </p>
         <p style={{ display: 'flex', gap: '0.75rem' }}>
           <button type="button" onClick={() => window.location.reload()}>
-            Reload
+            {screen.reload}
           </button>
           <button type="button" onClick={() => void this.copyDiagnostics()}>
-            Copy diagnostics
+            {screen.copyDiagnostics}
           </button>
-          {diagnostics.state === 'copied' && <span role="status">Copied. Paste it into a message to support.</span>}
+          {diagnostics.state === 'copied' && <span role="status">{screen.copied}</span>}
         </p>
         {diagnostics.state === 'shown' && (
           <>
             <p>{errorMessages.appDiagnosticsNotCopied}</p>
-            <textarea readOnly value={diagnostics.text} rows={12} style={{ width: '100%' }} aria-label="Diagnostics" />
+            <textarea readOnly value={diagnostics.text} rows={12} style={{ width: '100%' }} aria-label={screen.diagnostics} />
           </>
         )}
         <details>
-          <summary>Technical details</summary>
+          <summary>{screen.technicalDetails}</summary>
           <pre style={{ whiteSpace: 'pre-wrap' }}>{describe(error)}</pre>
         </details>
       </main>
