@@ -19,6 +19,8 @@ export const placeStopNames: readonly string[] = [
   'hope', 'mission', 'paradise', 'spring', 'pearl', 'canton', 'friendship', 'content', 'harmony',
   'success', 'unity', 'liberty', 'freedom', 'plenty', 'industry', 'dover', 'reading', 'orange', 'eagle',
   'university', 'college', 'church', 'hospital', 'airport', 'american', 'americans', 'caribbean', 'regional', 'new', 'bay', 'island', 'islands', 'city',
+  // Spanish phrases that fold to a hamlet's name: "La campaña" (the campaign) is La Campana, Veracruz
+  'la campana',
   // French compass names of Haitian departments, common in French text
   'nord', 'sud', 'ouest', 'est',
 ];

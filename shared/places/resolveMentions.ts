@@ -108,9 +108,13 @@ export const pickPlace = (
   const largest = Math.max(...remaining.map((place) => place.population));
   remaining = remaining.filter((place) => place.population >= largest * plausibleShare);
   remaining = keepBest(remaining, (place) => nearness(place, evidence.anchors));
-  for (const direction of evidence.hints) {
-    if (remaining.length < 2 || remaining.some((place) => place.kind !== 'town')) break;
-    remaining = keepBest(remaining, (place) => towards(place, direction));
+  // Regional words speak of parts of one country: "the northern border" does not move Nogales
+  // from Sonora to Arizona. They choose only among towns of the likeliest country.
+  const country = keepBest(remaining, (place) => place.population)[0]?.country;
+  const inCountry = remaining.filter((place) => place.country === country);
+  if (evidence.hints.length > 0 && inCountry.length > 1 && inCountry.every((place) => place.kind === 'town')) {
+    remaining = inCountry;
+    for (const direction of evidence.hints) remaining = keepBest(remaining, (place) => towards(place, direction));
   }
   remaining = keepBest(remaining, (place) => place.population);
   const chosen = keepBest(remaining, (place) => kindRank[place.kind])[0];

@@ -11,7 +11,7 @@ import { pickPlace, regionHints } from './resolveMentions';
 /** Changes whenever the gazetteer layout or the tagging rules change: stored items tagged under
  *  another version must be tagged again. Bump the tagger part when editing this module, the stop
  *  names or the aliases, and after regenerating the gazetteer. */
-export const placeTaggingVersion = `${gazetteerFormat}+tagger.5`;
+export const placeTaggingVersion = `${gazetteerFormat}+tagger.6`;
 
 /** Text beyond this many characters is not scanned: places are named early, and a huge item
  *  must not stall storage. */

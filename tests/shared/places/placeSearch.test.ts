@@ -138,11 +138,18 @@ describe('place search over the test corpus', () => {
   for (const item of placeCorpus) index.setItem(item.id, tagPlaces(tagger, item), item.date);
   const search = createPlaceSearch(index);
 
-  it.each(placeCorpusQueries)('"$query" ($why)', ({ query, first, includes }) => {
+  it.each(placeCorpusQueries)('"$query" ($tier: $why)', ({ query, first, includes, none }) => {
     const keys = search.search(query).hits.map((hit) => hit.itemKey);
     if (first !== undefined) expect(keys[0]).toBe(first);
     if (includes !== undefined) expect(keys).toEqual(expect.arrayContaining([...includes]));
-    expect(first ?? includes).toBeDefined();
+    if (none === true) expect(keys).toEqual([]);
+    expect(first ?? includes ?? none).toBeDefined();
+  });
+
+  it('has the size the issue asks of it: 80 items and 60 queries across every tier', () => {
+    expect(placeCorpus.length).toBeGreaterThanOrEqual(80);
+    expect(placeCorpusQueries.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(placeCorpusQueries.map((entry) => entry.tier)).size).toBe(8);
   });
 
   it('tells two places of one name apart in the suggestions', () => {

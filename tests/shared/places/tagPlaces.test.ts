@@ -83,7 +83,7 @@ describe('tagPlaces rules', () => {
     // when this fails, bump the tagger part of the version and write both new values here.
     // (The hand-written corpus only, so that a change in how feeds are parsed cannot move it.)
     const tags = contentHash(JSON.stringify(placeCorpus.map((item) => [item.id, tagPlaces(tagger, item)])));
-    expect({ version: placeTaggingVersion, tags }).toEqual({ version: 'field-news-gazetteer/1+tagger.4', tags: '6dbf0df148be23fb' });
+    expect({ version: placeTaggingVersion, tags }).toEqual({ version: 'field-news-gazetteer/1+tagger.6', tags: '8e2f93cef19b499f' });
   });
 });
 
@@ -103,8 +103,12 @@ describe('tagPlaces over the test corpus', () => {
   });
 
   it('finds at least one place in every corpus item, and at least 30 distinct places over 6 countries', () => {
-    const tagged = placeCorpus.map((item) => placesOf(item));
+    // Items whose id starts "none-" are made of words that name no place on their own.
+    const tagged = placeCorpus.filter((item) => !item.id.startsWith('none-')).map((item) => placesOf(item));
     expect(tagged.every((places) => places.length > 0)).toBe(true);
+    expect(placeCorpus.filter((item) => item.id.startsWith('none-')).map((item) => [item.id, tagPlaces(tagger, item)])).toEqual(
+      placeCorpus.filter((item) => item.id.startsWith('none-')).map((item) => [item.id, []]),
+    );
     const all = tagged.flat();
     expect(new Set(all.map((place) => place.id)).size).toBeGreaterThanOrEqual(30);
     expect(new Set(all.map((place) => place.country)).size).toBeGreaterThanOrEqual(6);
