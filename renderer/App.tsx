@@ -2,14 +2,18 @@
 // all read live from IndexedDB.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { errorMessages } from '../shared/errorMessages';
 import { newsItemKeyText, type NewsItem, type NewsItemKey } from '../shared/feed/newsItem';
 import { sampleFeedPath } from '../shared/feed/sampleFeed';
+import { AboutPanel } from './components/AboutPanel';
 import { FeedSettings } from './components/FeedSettings';
+import { InterfaceSettings } from './components/InterfaceSettings';
 import { NewsList } from './components/NewsList';
 import { ReaderPane } from './components/ReaderPane';
 import { SearchBar } from './components/SearchBar';
 import { SearchSummary } from './components/SearchSummary';
+import { ShortcutHelp } from './components/ShortcutHelp';
 import { StatusLine } from './components/StatusLine';
 import { db, newsRepository } from './database';
 import { MapView } from './map/MapView';
@@ -19,7 +23,8 @@ import { importSampleOnFirstStart } from './sampleNews';
 import { refreshSearch, startSearch, useSearchReadiness } from './search/searchService';
 import { useNewsSearch } from './search/useNewsSearch';
 import { syncStatusText } from './sync/syncStatusText';
-import { defaultSyncIntervalMinutes, startAutomaticSync, useSyncRunState } from './sync/syncService';
+import { defaultSyncIntervalMinutes, startAutomaticSync, syncScheduler, useSyncRunState } from './sync/syncService';
+import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { useLastLooked } from './useLastLooked';
 import { useNow } from './useNow';
 import { useOnlineStatus } from './useOnlineStatus';
@@ -34,7 +39,12 @@ const loadBundledSample = async (): Promise<string> => {
 };
 
 export function App() {
+  const intl = useIntl();
   const online = useOnlineStatus();
+  const searchField = useRef<HTMLInputElement>(null);
+  const listColumn = useRef<HTMLDivElement>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const [dialog, setDialog] = useState<'shortcuts' | 'about' | null>(null);
   const [shownCount, setShownCount] = useState(pageSize);
   const [openedKey, setOpenedKey] = useState<NewsItemKey | null>(null);
   const [focusedIndex, setFocusedIndex] = useState(0);
@@ -80,19 +90,70 @@ export function App() {
     const key: NewsItemKey = [item.feedUrl, item.id];
     setOpenedKey(key);
     closeMap();
+    setFocusRequest((request) => request + 1);
     if (!item.read) void newsRepository.markRead(key);
   }, [closeMap]);
+
+  const toggleRead = useCallback((item: NewsItem) => {
+    const key: NewsItemKey = [item.feedUrl, item.id];
+    void (item.read ? newsRepository.markUnread(key) : newsRepository.markRead(key));
+  }, []);
+  const toggleStar = useCallback((item: NewsItem) => void newsRepository.setStarred([item.feedUrl, item.id], !item.starred), []);
+
+  const focusListItem = (index: number) => {
+    listColumn.current?.querySelectorAll<HTMLElement>('article[data-item-id]')[index]?.focus();
+  };
+
+  useKeyboardShortcuts({
+    step: (direction) => {
+      if (!items || items.length === 0) return;
+      const openedIndex = openedKey ? items.findIndex((item) => item.feedUrl === openedKey[0] && item.id === openedKey[1]) : -1;
+      const from = openedIndex >= 0 ? openedIndex : openedKey ? focusedIndex : focusedIndex - direction;
+      const next = Math.max(0, Math.min(items.length - 1, from + direction));
+      const item = items[next];
+      if (!item) return;
+      setFocusedIndex(next);
+      openItem(item);
+    },
+    focusSearch: () => {
+      searchField.current?.focus();
+      searchField.current?.select();
+    },
+    escape: () => {
+      if (dialog !== null) return false; // The dialog closes itself on Esc.
+      if (openedKey) {
+        setOpenedKey(null);
+        focusListItem(focusedIndex);
+        return true;
+      }
+      if (search.query) {
+        search.setQuery('');
+        return true;
+      }
+      return false;
+    },
+    toggleRead: () => openedItem && toggleRead(openedItem),
+    toggleStar: () => openedItem && toggleStar(openedItem),
+    sync: () => void syncScheduler.run({ manual: true }),
+    showHelp: () => setDialog('shortcuts'),
+  });
 
   const openedHighlights = (openedKey && search.highlights.get(newsItemKeyText({ feedUrl: openedKey[0], id: openedKey[1] }))) || noHighlights;
 
   return (
     <div className="app">
       <header className="app-header">
-        <h1 className="app-title">Field News</h1>
+        <a className="skip-link" href="#news-list">
+          <FormattedMessage id="app.skipToList" />
+        </a>
+        <h1 className="app-title">
+          <FormattedMessage id="app.title" />
+        </h1>
         <button type="button" className="map-toggle" aria-pressed={mapOpen} aria-keyshortcuts="Alt+M" onClick={toggleMap}>
           {mapText.mapButton}
         </button>
         <SearchBar
+          ref={searchField}
           query={search.query}
           onQuery={(query) => {
             search.setQuery(query);
@@ -108,9 +169,10 @@ export function App() {
           unavailable={searchReadiness.state === 'unavailable' ? searchReadiness.message : null}
         />
         <FeedSettings syncing={sync.running} intervalMinutes={intervalMinutes} nowMs={nowMs} />
+        <InterfaceSettings onShowShortcuts={() => setDialog('shortcuts')} onShowAbout={() => setDialog('about')} />
       </header>
       <main className="app-main">
-        <div className="list-column">
+        <div className="list-column" id="news-list" ref={listColumn}>
           {search.active && <SearchSummary search={search} readiness={searchReadiness} onTryPlace={search.setQuery} />}
           <NewsList
             items={items}
@@ -120,22 +182,26 @@ export function App() {
             onOpen={openItem}
             newSince={lastLooked}
             highlights={search.highlights}
-            emptyText={search.active ? 'No saved news matches.' : 'No news saved yet. Add a feed and sync when you are online.'}
+            emptyText={intl.formatMessage({ id: search.active ? 'app.emptyNoMatch' : 'app.emptyNoNews' })}
           />
           {search.active && search.hasMore && (
             <button type="button" className="show-more" onClick={search.showMore}>
-              Show more results
+              <FormattedMessage id="app.showMoreResults" />
             </button>
           )}
           {!search.active && newest !== undefined && savedCount !== undefined && newest.length < savedCount && (
             <button type="button" className="show-more" onClick={() => setShownCount((count) => count + pageSize)}>
-              Show older news
+              <FormattedMessage id="app.showOlderNews" />
             </button>
           )}
         </div>
-        {mapOpen ? <MapView search={search} /> : <ReaderPane item={openedItem} highlightNames={openedHighlights} />}
+        {mapOpen ? <MapView search={search} /> : (
+          <ReaderPane item={openedItem} highlightNames={openedHighlights} focusRequest={focusRequest} onToggleRead={toggleRead} onToggleStar={toggleStar} />
+        )}
       </main>
-      <StatusLine text={syncStatusText({ online, sync, savedCount, nowMs })} syncing={sync.running} problem={problem} />
+      <StatusLine text={syncStatusText(intl, { online, sync, savedCount, nowMs })} syncing={sync.running} problem={problem} />
+      {dialog === 'shortcuts' && <ShortcutHelp onClose={() => setDialog(null)} />}
+      {dialog === 'about' && <AboutPanel onClose={() => setDialog(null)} />}
     </div>
   );
 }

@@ -1,8 +1,7 @@
-// Dates as the user's locale writes them; a missing date is said, not guessed.
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+// Dates in the interface language ("27 nov 2026", "Nov 27, 2026"); a missing date is said, not guessed.
+import type { IntlShape } from '@formatjs/intl';
 
-export const formatNewsDate = (iso: string | null): string => {
-  if (!iso) return 'Unknown date';
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? 'Unknown date' : dateFormat.format(time);
+export const formatNewsDate = (intl: Pick<IntlShape<string>, 'formatDate' | 'formatMessage'>, iso: string | null): string => {
+  const time = iso ? Date.parse(iso) : Number.NaN;
+  return Number.isNaN(time) ? intl.formatMessage({ id: 'app.unknownDate' }) : intl.formatDate(time, { dateStyle: 'medium' });
 };

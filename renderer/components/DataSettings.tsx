@@ -1,6 +1,7 @@
 // The news on this computer: a backup to take away ("Export my news"), a backup to bring in
 // ("Import news backup", merged without duplicates), and the diagnostics a support person asks for.
 import { useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { exportBackup, suggestedBackupFileName } from '../backup/exportBackup';
 import { importBackup } from '../backup/importBackup';
 import { collectDiagnostics } from '../diagnostics/collectDiagnostics';
@@ -8,9 +9,8 @@ import { log } from '../log/log';
 import { saveFile } from '../saveFile';
 import { refreshSearch } from '../search/searchService';
 
-const counted = (count: number, one: string, many: string) => `${count.toLocaleString()} ${count === 1 ? one : many}`;
-
 export function DataSettings() {
+  const intl = useIntl();
   const [message, setMessage] = useState<string | null>(null);
   const [working, setWorking] = useState(false);
   const [diagnostics, setDiagnostics] = useState<string | null>(null);
@@ -19,12 +19,12 @@ export function DataSettings() {
   const exportNews = async () => {
     setWorking(true);
     try {
-      const blob = await exportBackup(({ itemsWritten, itemsTotal }) => setMessage(`Writing the backup… ${itemsWritten} of ${itemsTotal} news items`));
+      const blob = await exportBackup(({ itemsWritten, itemsTotal }) => setMessage(intl.formatMessage({ id: 'data.writing' }, { written: itemsWritten, total: itemsTotal })));
       saveFile(blob, suggestedBackupFileName());
-      setMessage('The backup file is ready: keep it on a USB stick or another computer.');
+      setMessage(intl.formatMessage({ id: 'data.ready' }));
     } catch (error) {
       log.error('backup', 'Export failed', error);
-      setMessage('The backup could not be written. Free some disk space and try again; your news is unchanged.');
+      setMessage(intl.formatMessage({ id: 'data.exportFailed' }));
     } finally {
       setWorking(false);
     }
@@ -35,16 +35,18 @@ export function DataSettings() {
     setWorking(true);
     try {
       const imported = await importBackup(file, (progress) =>
-        setMessage(progress.phase === 'checking' ? 'Checking the backup file…' : `Importing… ${progress.itemsWritten} of ${progress.itemsTotal} news items`),
+        setMessage(
+          progress.phase === 'checking'
+            ? intl.formatMessage({ id: 'data.checking' })
+            : intl.formatMessage({ id: 'data.importing' }, { written: progress.itemsWritten, total: progress.itemsTotal }),
+        ),
       );
       if (!imported.ok) {
         setMessage(imported.error);
         return;
       }
       const { feedsAdded, itemsAdded, itemsUpdated, itemsUnchanged } = imported.value;
-      setMessage(
-        `Backup imported: ${counted(feedsAdded, 'feed', 'feeds')} and ${counted(itemsAdded, 'news item', 'news items')} added, ${counted(itemsUpdated, 'updated', 'updated')}, ${counted(itemsUnchanged, 'already here', 'already here')}.`,
-      );
+      setMessage(intl.formatMessage({ id: 'data.imported' }, { feeds: feedsAdded, items: itemsAdded, updated: itemsUpdated, unchanged: itemsUnchanged }));
       // Imported items are tagged with their places by the search worker.
       refreshSearch();
     } finally {
@@ -58,7 +60,7 @@ export function DataSettings() {
     try {
       await navigator.clipboard.writeText(text);
       setDiagnostics(null);
-      setMessage('Diagnostics copied: paste them into a message to support.');
+      setMessage(intl.formatMessage({ id: 'data.copied' }));
     } catch (error) {
       // The clipboard may be refused (no permission, an unfocused window): show the text to copy by hand.
       log.warn('diagnostics', 'The clipboard refused the diagnostics', error);
@@ -68,30 +70,32 @@ export function DataSettings() {
 
   return (
     <details className="data-settings">
-      <summary>Backup and diagnostics</summary>
+      <summary>
+        <FormattedMessage id="data.summary" />
+      </summary>
       <div className="data-actions">
         <button type="button" onClick={() => void exportNews()} disabled={working}>
-          Export my news
+          <FormattedMessage id="data.export" />
         </button>
         <button type="button" onClick={() => backupInput.current?.click()} disabled={working}>
-          Import news backup
+          <FormattedMessage id="data.import" />
         </button>
         <input
           ref={backupInput}
           type="file"
           accept=".json,application/json"
           hidden
-          aria-label="Backup file to import"
+          aria-label={intl.formatMessage({ id: 'data.importFile' })}
           onChange={(event) => void importNews(event.target.files?.[0])}
         />
         <button type="button" onClick={() => void copyDiagnostics()}>
-          Copy diagnostics
+          <FormattedMessage id="data.copyDiagnostics" />
         </button>
       </div>
       <p className="data-message" aria-live="polite">
         {message}
       </p>
-      {diagnostics !== null && <textarea className="diagnostics-text" readOnly value={diagnostics} aria-label="Diagnostics" rows={8} />}
+      {diagnostics !== null && <textarea className="diagnostics-text" readOnly value={diagnostics} aria-label={intl.formatMessage({ id: 'data.diagnostics' })} rows={8} />}
     </details>
   );
 }

@@ -1,4 +1,5 @@
 // Discovery: a web page announced several feeds; the user picks the one to add.
+import { FormattedMessage } from 'react-intl';
 import type { DiscoveredFeedLink } from '../../shared/feed/parseFeedDocument';
 
 const formatNames: Record<DiscoveredFeedLink['format'], string> = { rss: 'RSS', rdf: 'RSS 1.0', atom: 'Atom', 'json-feed': 'JSON Feed' };
@@ -14,20 +15,20 @@ export function FeedChooser({ pageUrl, links, onChoose, onCancel }: FeedChooserP
   return (
     <section className="feed-chooser" aria-labelledby="feed-chooser-title">
       <p id="feed-chooser-title">
-        The page {new URL(pageUrl).host} announces {links.length} feeds. Choose the one to add:
+        <FormattedMessage id="feeds.chooserIntro" values={{ host: new URL(pageUrl).host, count: links.length }} />
       </p>
       <ul>
         {links.map((link) => (
           <li key={link.url}>
             <button type="button" onClick={() => onChoose(link.url)}>
-              Add {link.title ?? link.url} ({formatNames[link.format]})
+              <FormattedMessage id="feeds.chooserAdd" values={{ title: link.title ?? link.url, format: formatNames[link.format] }} />
             </button>
             <span className="feed-url"> {link.url}</span>
           </li>
         ))}
       </ul>
       <button type="button" onClick={onCancel}>
-        Cancel
+        <FormattedMessage id="feeds.cancel" />
       </button>
     </section>
   );

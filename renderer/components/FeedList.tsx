@@ -1,17 +1,18 @@
 // The feeds Field News reads, grouped by folder: each with its count and state in words, a mark on
 // plain-http feeds (not secure), and Remove; below them, how often to check for news.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import { db, newsRepository } from '../database';
 import type { FeedRecord } from '../db/fieldNewsDb';
 import { defaultSyncIntervalMinutes } from '../sync/syncService';
 import { timeAgo } from '../sync/syncStatusText';
 
-const feedState = (feed: FeedRecord, nowMs: number): string => {
-  if (feed.builtIn) return 'Bundled with the app';
-  if (feed.gone) return 'Gone: the server answered 410, so it is no longer checked';
-  if (feed.lastError) return `Last try failed: ${feed.lastError}`;
-  if (feed.lastSyncAt) return `Updated ${timeAgo(Date.parse(feed.lastSyncAt), nowMs)}`;
-  return 'Not synced yet';
+const feedState = (intl: IntlShape, feed: FeedRecord, nowMs: number): string => {
+  if (feed.builtIn) return intl.formatMessage({ id: 'feeds.stateBundled' });
+  if (feed.gone) return intl.formatMessage({ id: 'feeds.stateGone' });
+  if (feed.lastError) return intl.formatMessage({ id: 'feeds.stateFailed' }, { error: feed.lastError });
+  if (feed.lastSyncAt) return intl.formatMessage({ id: 'feeds.stateUpdated' }, { ago: timeAgo(intl, Date.parse(feed.lastSyncAt), nowMs) });
+  return intl.formatMessage({ id: 'feeds.stateNever' });
 };
 
 /** Feeds by folder: the top level first, then folders in name order. */
@@ -22,24 +23,24 @@ const byFolder = (feeds: readonly FeedRecord[]): [string | null, FeedRecord[]][]
 };
 
 function FeedEntry({ feed, nowMs }: { feed: FeedRecord; nowMs: number }) {
+  const intl = useIntl();
   const removeFeed = async () => {
-    if (!window.confirm(`Remove "${feed.title}" and its ${feed.itemCount} saved news items from this computer?`)) return;
+    if (!window.confirm(intl.formatMessage({ id: 'feeds.removeConfirm' }, { title: feed.title, count: feed.itemCount }))) return;
     await newsRepository.removeFeed(feed.url);
   };
   const insecure = !feed.builtIn && feed.url.startsWith('http:');
   return (
     <li className={feed.gone ? 'feed feed--gone' : 'feed'}>
-      <strong>{feed.title}</strong> <span className="feed-count">· {feed.itemCount} items</span>
+      <strong>{feed.title}</strong> <span className="feed-count"><FormattedMessage id="feeds.itemCount" values={{ count: feed.itemCount }} /></span>
       {insecure && (
-        <span className="feed-insecure" title="This feed comes over plain http: anyone on the network can read or change it on the way.">
-          {' '}
-          · Not secure (http)
+        <span className="feed-insecure" title={intl.formatMessage({ id: 'feeds.insecureTitle' })}>
+          <FormattedMessage id="feeds.insecure" />
         </span>
       )}
-      <div className="feed-url">{feed.builtIn ? 'Sample news' : feed.url}</div>
-      <div className="feed-state">{feedState(feed, nowMs)}</div>
-      <button type="button" onClick={() => void removeFeed()} aria-label={`Remove ${feed.title}`}>
-        Remove
+      <div className="feed-url">{feed.builtIn ? intl.formatMessage({ id: 'feeds.sample' }) : feed.url}</div>
+      <div className="feed-state">{feedState(intl, feed, nowMs)}</div>
+      <button type="button" onClick={() => void removeFeed()} aria-label={intl.formatMessage({ id: 'feeds.removeNamed' }, { title: feed.title })}>
+        <FormattedMessage id="feeds.remove" />
       </button>
     </li>
   );
@@ -47,11 +48,14 @@ function FeedEntry({ feed, nowMs }: { feed: FeedRecord; nowMs: number }) {
 
 export function FeedList({ intervalMinutes, nowMs }: { intervalMinutes: number; nowMs: number }) {
   const feeds = useLiveQuery(() => db.feeds.orderBy('url').toArray());
+  const intl = useIntl();
   return (
     <details className="feed-list">
-      <summary>Feeds ({feeds?.length ?? 0})</summary>
+      <summary>
+        <FormattedMessage id="feeds.listSummary" values={{ count: feeds?.length ?? 0 }} />
+      </summary>
       {byFolder(feeds ?? []).map(([folder, members]) => (
-        <section key={folder ?? ''} aria-label={folder ?? 'Feeds without a folder'}>
+        <section key={folder ?? ''} aria-label={folder ?? intl.formatMessage({ id: 'feeds.noFolder' })}>
           {folder !== null && <h3 className="feed-folder">{folder}</h3>}
           <ul>
             {members.map((feed) => (
@@ -61,7 +65,7 @@ export function FeedList({ intervalMinutes, nowMs }: { intervalMinutes: number; 
         </section>
       ))}
       <label className="sync-interval">
-        Check for news every
+        <FormattedMessage id="feeds.intervalBefore" />
         <input
           type="number"
           min={5}
@@ -72,7 +76,7 @@ export function FeedList({ intervalMinutes, nowMs }: { intervalMinutes: number; 
             if (minutes >= 5 && minutes <= 1440) void newsRepository.writeSetting('syncIntervalMinutes', String(minutes));
           }}
         />
-        minutes while Field News is open (default {defaultSyncIntervalMinutes}).
+        <FormattedMessage id="feeds.intervalAfter" values={{ minutes: defaultSyncIntervalMinutes }} />
       </label>
     </details>
   );

@@ -1,6 +1,7 @@
 // Feed settings: add a feed by its address (a feed, or a web page that announces one), sync now,
 // bring feeds in from another reader (Import OPML) or take them to one (Export OPML).
 import { useRef, useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { errorMessages } from '../../shared/errorMessages';
 import type { DiscoveredFeedLink } from '../../shared/feed/parseFeedDocument';
 import { checkFeedAddress } from '../../shared/feedAddress';
@@ -20,16 +21,15 @@ interface FeedSettingsProps {
   nowMs: number;
 }
 
-const counted = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-
-export const opmlImportSummary = ({ added, alreadyThere, notFeedAddresses }: OpmlImportOutcome): string =>
-  [
-    counted(added.length, 'feed added', 'feeds added'),
-    counted(alreadyThere, 'already there', 'already there'),
-    ...(notFeedAddresses > 0 ? [counted(notFeedAddresses, 'not a feed address', 'not feed addresses')] : []),
-  ].join(', ');
+/** The parameters of the "feeds.opmlImported" sentence. */
+export const opmlImportValues = ({ added, alreadyThere, notFeedAddresses }: OpmlImportOutcome) => ({
+  added: added.length,
+  already: alreadyThere,
+  notFeeds: notFeedAddresses,
+});
 
 export function FeedSettings({ syncing, intervalMinutes, nowMs }: FeedSettingsProps) {
+  const intl = useIntl();
   const [address, setAddress] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [working, setWorking] = useState(false);
@@ -46,7 +46,7 @@ export function FeedSettings({ syncing, intervalMinutes, nowMs }: FeedSettingsPr
     setAddress('');
     setChoice(null);
     const ran = await syncScheduler.run({ manual: true, feedUrl: url });
-    if (ran === 'offline') setMessage(`Added. ${errorMessages.syncOffline}: it will sync when the laptop is online.`);
+    if (ran === 'offline') setMessage(intl.formatMessage({ id: 'feeds.addedOffline' }));
   };
 
   const addFeed = async (event: FormEvent) => {
@@ -74,7 +74,7 @@ export function FeedSettings({ syncing, intervalMinutes, nowMs }: FeedSettingsPr
 
   const syncNow = async () => {
     const ran = await syncScheduler.run({ manual: true });
-    setMessage(ran === 'offline' ? `${errorMessages.syncOffline}: no request was made.` : null);
+    setMessage(ran === 'offline' ? intl.formatMessage({ id: 'feeds.syncOffline' }) : null);
   };
 
   const importOpml = async (file: File | undefined) => {
@@ -86,7 +86,7 @@ export function FeedSettings({ syncing, intervalMinutes, nowMs }: FeedSettingsPr
         setMessage(imported.error);
         return;
       }
-      setMessage(`${opmlImportSummary(imported.value)}.`);
+      setMessage(intl.formatMessage({ id: 'feeds.opmlImported' }, opmlImportValues(imported.value)));
       // The scheduler syncs the new feeds one after another, never hundreds at once.
       if (imported.value.added.length > 0) void syncScheduler.run({ manual: false });
     } finally {
@@ -101,38 +101,38 @@ export function FeedSettings({ syncing, intervalMinutes, nowMs }: FeedSettingsPr
   };
 
   return (
-    <section className="feed-settings" aria-label="Feeds">
+    <section className="feed-settings" aria-label={intl.formatMessage({ id: 'feeds.region' })}>
       <form className="feed-form" onSubmit={(event) => void addFeed(event)}>
         <label>
-          Feed URL
+          <FormattedMessage id="feeds.urlLabel" />
           <input
             type="url"
             inputMode="url"
-            placeholder="https://example.org/feed.xml"
+            placeholder={intl.formatMessage({ id: 'feeds.urlPlaceholder' })}
             value={address}
             onChange={(event) => setAddress(event.target.value)}
             aria-describedby="feed-message"
           />
         </label>
         <button type="submit" disabled={working}>
-          Add feed
+          <FormattedMessage id="feeds.add" />
         </button>
         <button type="button" onClick={() => void syncNow()} disabled={syncing}>
-          Sync now
+          <FormattedMessage id="feeds.syncNow" />
         </button>
         <button type="button" onClick={() => opmlInput.current?.click()} disabled={working}>
-          Import OPML
+          <FormattedMessage id="feeds.importOpml" />
         </button>
         <input
           ref={opmlInput}
           type="file"
           accept=".opml,.xml,text/x-opml,text/xml,application/xml"
           hidden
-          aria-label="OPML file to import"
+          aria-label={intl.formatMessage({ id: 'feeds.opmlFile' })}
           onChange={(event) => void importOpml(event.target.files?.[0])}
         />
         <button type="button" onClick={() => void exportFeeds()}>
-          Export OPML
+          <FormattedMessage id="feeds.exportOpml" />
         </button>
       </form>
       <p id="feed-message" className="feed-message" role="alert">

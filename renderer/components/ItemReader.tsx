@@ -5,7 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { checkExternalLink } from '../../shared/externalLink';
 import { db } from '../database';
 import type { ItemRecord } from '../db/fieldNewsDb';
-import { formatNewsDate } from '../formatNewsDate';
+import { NewsDate } from './NewsDate';
 import { readerMessages } from '../reader/readerMessages';
 import { ReaderPane } from './ReaderPane';
 
@@ -47,7 +47,7 @@ export function ItemReader({ item, highlightNames, placeLabel, onChoosePlace, on
       <div className="reader-meta">
         <span className="reader-feed">{feed?.title ?? item.feedUrl}</span>
         {item.authors.length > 0 && <span className="reader-authors">{readerMessages.byAuthors(item.authors.join(', '))}</span>}
-        <time dateTime={item.sortDate}>{formatNewsDate(item.datePublished ?? item.sortDate)}</time>
+        <time dateTime={item.sortDate}><NewsDate iso={item.datePublished ?? item.sortDate} /></time>
       </div>
       {places.length > 0 && (
         <div className="reader-places">

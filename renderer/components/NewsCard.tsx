@@ -1,9 +1,10 @@
 // One news item in the list: date, title and first lines, with searched places marked.
 // Memoized: typing in the search field must not re-render hundreds of unchanged cards.
 import { memo } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { displayTitle, previewAround } from '../../shared/feed/itemPreview';
 import type { NewsItem } from '../../shared/feed/newsItem';
-import { formatNewsDate } from '../formatNewsDate';
+import { NewsDate } from './NewsDate';
 import { HighlightedText } from './HighlightedText';
 
 interface NewsCardProps {
@@ -30,8 +31,8 @@ export const NewsCard = memo(function NewsCard({ item, index, setSize, isOpen, i
       onFocus={() => onFocusIndex(index)}
       onClick={() => onOpen(item)}
     >
-      <time dateTime={item.datePublished ?? undefined}>{formatNewsDate(item.datePublished)}</time>
-      {isNew && <span className="new-badge">New</span>}
+      <time dateTime={item.datePublished ?? undefined}><NewsDate iso={item.datePublished} /></time>
+      {isNew && <span className="new-badge"><FormattedMessage id="app.newBadge" /></span>}
       <h2>
         <HighlightedText text={displayTitle(item)} names={names} />
       </h2>

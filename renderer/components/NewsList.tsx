@@ -1,5 +1,6 @@
-// The list of stored news, newest first. Arrow keys move through it, Enter opens the focused item.
+// The list of stored news, newest first. Page keys move through it, Enter opens the focused item.
 import { useRef, type KeyboardEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { newsItemKeyText, type NewsItem, type NewsItemKey } from '../../shared/feed/newsItem';
 import { sampleFeedKey } from '../../shared/feed/sampleFeed';
 import { NewsCard } from './NewsCard';
@@ -22,7 +23,8 @@ interface NewsListProps {
 
 export function NewsList({ items, openedKey, focusedIndex, onFocusIndex, onOpen, emptyText, newSince, highlights }: NewsListProps) {
   const listRef = useRef<HTMLDivElement>(null);
-  if (items === undefined) return <div className="news-list news-list--loading">Opening saved news…</div>;
+  const intl = useIntl();
+  if (items === undefined) return <div className="news-list news-list--loading"><FormattedMessage id="app.loadingNews" /></div>;
   if (items.length === 0) return <div className="news-list news-list--empty">{emptyText}</div>;
 
   const focusArticle = (index: number) => {
@@ -32,7 +34,8 @@ export function NewsList({ items, openedKey, focusedIndex, onFocusIndex, onOpen,
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
+    // ↓/↑ (and j/k) open the next item: the window's shortcuts do that (renderer/useKeyboardShortcuts.ts).
+    const moves: Record<string, number> = { PageDown: 10, PageUp: -10 };
     const move = moves[event.key];
     if (move !== undefined) {
       event.preventDefault();
@@ -51,7 +54,7 @@ export function NewsList({ items, openedKey, focusedIndex, onFocusIndex, onOpen,
 
   const openedText = openedKey ? newsItemKeyText({ feedUrl: openedKey[0], id: openedKey[1] }) : null;
   return (
-    <div className="news-list" ref={listRef} role="feed" aria-label="Saved news" onKeyDown={onKeyDown}>
+    <div className="news-list" ref={listRef} role="feed" aria-label={intl.formatMessage({ id: 'app.newsListLabel' })} onKeyDown={onKeyDown}>
       {items.map((item, index) => {
         const key = newsItemKeyText(item);
         return (

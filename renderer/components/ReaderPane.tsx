@@ -1,9 +1,10 @@
 // Shows one news item in full. Feed HTML is sanitized before it reaches the page, and links inside
 // it open in the system browser (renderer/externalLinks.ts), never inside the app.
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { displayTitle } from '../../shared/feed/itemPreview';
 import type { NewsItem } from '../../shared/feed/newsItem';
-import { formatNewsDate } from '../formatNewsDate';
+import { NewsDate } from './NewsDate';
 import { sanitizeNewsHtml } from '../reader/sanitizeNewsHtml';
 import { markNames } from '../search/markNames';
 import { HighlightedText } from './HighlightedText';
@@ -12,13 +13,25 @@ interface ReaderPaneProps {
   item: NewsItem | undefined | null;
   /** Place names the search matched in this item, to mark. */
   highlightNames: readonly string[];
+  /** Changes each time the user opens an item: the heading then takes the focus. */
+  focusRequest?: number;
+  /** With both toggles the pane shows its own Read and Star buttons (ItemReader brings its own). */
+  onToggleRead?: (item: NewsItem) => void;
+  onToggleStar?: (item: NewsItem) => void;
 }
 
-export function ReaderPane({ item, highlightNames }: ReaderPaneProps) {
+export function ReaderPane({ item, highlightNames, focusRequest = 0, onToggleRead, onToggleStar }: ReaderPaneProps) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const hasItem = Boolean(item);
+  useEffect(() => {
+    if (focusRequest > 0 && hasItem) headingRef.current?.focus();
+  }, [focusRequest, hasItem]);
   const html = item?.contentHtml ?? null;
   const itemUrl = item?.url ?? null;
   const safeHtml = useMemo(() => (html === null ? null : sanitizeNewsHtml(html, itemUrl)), [html, itemUrl]);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const intl = useIntl();
+  const label = intl.formatMessage({ id: 'reader.label' });
   useLayoutEffect(() => {
     if (bodyRef.current && safeHtml !== null) {
       // A copy each time: the memoized fragment is emptied by insertion, and marks change per search.
@@ -29,19 +42,31 @@ export function ReaderPane({ item, highlightNames }: ReaderPaneProps) {
 
   if (!item) {
     return (
-      <section className="reader reader--empty" aria-label="Reader">
-        <p>Choose a news item to read it here.</p>
+      <section className="reader reader--empty" aria-label={label}>
+        <p>
+          <FormattedMessage id="reader.empty" />
+        </p>
       </section>
     );
   }
 
   return (
-    <section className="reader" aria-label="Reader">
+    <section className="reader" aria-label={label}>
       <article className="reader-item" data-reader-item-id={item.id}>
-        <time dateTime={item.datePublished ?? undefined}>{formatNewsDate(item.datePublished)}</time>
-        <h1>
+        <time dateTime={item.datePublished ?? undefined}><NewsDate iso={item.datePublished} /></time>
+        <h1 className="reader-title" ref={headingRef} tabIndex={-1}>
           <HighlightedText text={displayTitle(item)} names={highlightNames} />
         </h1>
+        {onToggleRead && onToggleStar && (
+          <div className="reader-actions">
+            <button type="button" onClick={() => onToggleRead(item)} aria-keyshortcuts="m">
+              <FormattedMessage id={item.read ? 'reader.markUnread' : 'reader.markRead'} />
+            </button>
+            <button type="button" onClick={() => onToggleStar(item)} aria-pressed={item.starred} aria-keyshortcuts="s">
+              <FormattedMessage id="reader.star" />
+            </button>
+          </div>
+        )}
         {safeHtml !== null ? (
           // Filled with the sanitized HTML, then marked, by the layout effect above.
           <div className="reader-body" ref={bodyRef} />
@@ -57,7 +82,7 @@ export function ReaderPane({ item, highlightNames }: ReaderPaneProps) {
         {item.url && (
           <p className="reader-source">
             <a href={item.url}>
-              Read at the source
+              <FormattedMessage id="reader.source" />
             </a>
           </p>
         )}

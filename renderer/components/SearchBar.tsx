@@ -1,6 +1,7 @@
 // Search as you type: the field (a plain searchbox, so assistive tools and tests find it by that role), its place suggestions ("Tapachula — Chiapas, Mexico · 1 item"),
 // the place chips a picked suggestion becomes, and the date range.
-import { useId, useState, type KeyboardEvent } from 'react';
+import { forwardRef, useId, useState, type KeyboardEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { PlaceSuggestion } from '../../shared/places/placeSearch';
 import type { SearchAnswer } from '../search/newsSearchEngine';
 import { suggestionLabel } from '../search/placeLabel';
@@ -23,8 +24,13 @@ interface SearchBarProps {
   unavailable: string | null;
 }
 
-export function SearchBar({ query, onQuery, answer, chips, onPickPlace, onRemoveChip, from, to, onDates, unavailable }: SearchBarProps) {
+export const SearchBar = forwardRef<HTMLInputElement, SearchBarProps>(function SearchBar(
+  { query, onQuery, answer, chips, onPickPlace, onRemoveChip, from, to, onDates, unavailable },
+  fieldRef,
+) {
+  const intl = useIntl();
   const listId = useId();
+
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
   const suggestions = query.trim() && answer ? answer.suggestions : [];
@@ -47,20 +53,25 @@ export function SearchBar({ query, onQuery, answer, chips, onPickPlace, onRemove
       event.preventDefault();
       pick(suggestions[active]);
     } else if (event.key === 'Escape') {
+      // Handled here, so the window's Esc (leave the reader) waits for the next press.
+      event.preventDefault();
       if (shown) setOpen(false);
       else onQuery('');
     }
   };
 
   return (
-    <section className="search" aria-label="Search">
+    <section className="search" aria-label={intl.formatMessage({ id: 'search.region' })}>
       <div className="search-field">
         <input
+          ref={fieldRef}
           type="search"
-          aria-label="Search by place or word"
-          placeholder="Search by place or word: Tapachula, Petén, Chiapas…"
+          aria-label={intl.formatMessage({ id: 'search.fieldName' })}
+          aria-keyshortcuts="/ Control+F"
+          placeholder={intl.formatMessage({ id: 'search.placeholder' })}
           value={query}
-          aria-controls={listId}
+          // The pair points at the list only while the list exists.
+          aria-controls={shown ? listId : undefined}
           aria-autocomplete="list"
           aria-activedescendant={shown && active >= 0 ? `${listId}-${active}` : undefined}
           onChange={(event) => {
@@ -73,7 +84,7 @@ export function SearchBar({ query, onQuery, answer, chips, onPickPlace, onRemove
           onFocus={() => setOpen(true)}
         />
         {shown && (
-          <ul className="suggestions" id={listId} role="listbox" aria-label="Places">
+          <ul className="suggestions" id={listId} role="listbox" aria-label={intl.formatMessage({ id: 'search.suggestionsLabel' })}>
             {suggestions.map((suggestion, index) => (
               <li
                 key={suggestion.placeId}
@@ -94,19 +105,19 @@ export function SearchBar({ query, onQuery, answer, chips, onPickPlace, onRemove
         {chips.map((chip) => (
           <span className="chip" key={chip.placeId}>
             {chip.label}
-            <button type="button" aria-label={`Remove filter ${chip.label}`} onClick={() => onRemoveChip(chip.placeId)}>
-              ×
+            <button type="button" aria-label={intl.formatMessage({ id: 'search.removeFilter' }, { place: chip.label })} onClick={() => onRemoveChip(chip.placeId)}>
+              <span aria-hidden="true" className="chip-remove" />
             </button>
           </span>
         ))}
         <label>
-          From <input type="date" value={from} max={to || undefined} onChange={(event) => onDates(event.target.value, to)} />
+          <FormattedMessage id="search.from" /> <input type="date" value={from} max={to || undefined} onChange={(event) => onDates(event.target.value, to)} />
         </label>
         <label>
-          To <input type="date" value={to} min={from || undefined} onChange={(event) => onDates(from, event.target.value)} />
+          <FormattedMessage id="search.to" /> <input type="date" value={to} min={from || undefined} onChange={(event) => onDates(from, event.target.value)} />
         </label>
         {unavailable && <span className="search-note">{unavailable}</span>}
       </div>
     </section>
   );
-}
+});

@@ -1,7 +1,11 @@
 // One line above the results: how many items the search found, or that nothing matched and which
 // place names are nearest to what was typed.
+import { FormattedMessage } from 'react-intl';
 import type { SearchReadiness } from '../search/searchService';
 import type { NewsSearch } from '../search/useNewsSearch';
+
+/** The most results the list can show at once. */
+const shownLimit = 1_000;
 
 interface SearchSummaryProps {
   search: NewsSearch;
@@ -12,16 +16,20 @@ interface SearchSummaryProps {
 export function SearchSummary({ search, readiness, onTryPlace }: SearchSummaryProps) {
   const { answer, query } = search;
   if (readiness.state === 'starting' && (query.trim() || search.chips.length > 0)) {
-    return <p className="search-summary">Preparing the place search…</p>;
+    return (
+      <p className="search-summary">
+        <FormattedMessage id="search.preparing" />
+      </p>
+    );
   }
   if (answer?.nothingMatched) {
     return (
       <p className="search-summary search-summary--none">
-        No saved news matches “{query.trim()}”.
+        <FormattedMessage id="search.nothingMatched" values={{ query: query.trim() }} />
         {answer.nearestPlaces.length > 0 && (
           <>
             {' '}
-            Nearest places:{' '}
+            <FormattedMessage id="search.nearestPlaces" />{' '}
             {answer.nearestPlaces.slice(0, 5).map((place) => (
               <button key={place.placeId} type="button" className="link-button" onClick={() => onTryPlace(place.name)}>
                 {place.name}
@@ -36,8 +44,11 @@ export function SearchSummary({ search, readiness, onTryPlace }: SearchSummaryPr
   if (total === undefined) return null;
   return (
     <p className="search-summary">
-      {total} news item{total === 1 ? '' : 's'} found
-      {total > 1_000 ? ' · the best 1,000 can be shown: add a place or a date to narrow' : ''}
+      {total > shownLimit ? (
+        <FormattedMessage id="search.tooMany" values={{ count: total, limit: shownLimit }} />
+      ) : (
+        <FormattedMessage id="search.found" values={{ count: total }} />
+      )}
     </p>
   );
 }

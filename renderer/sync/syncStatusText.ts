@@ -1,25 +1,26 @@
-// The words of the status line: what sync is doing, what it last did, or why it could not.
+// The words of the status line: what sync is doing, what it last did, or why it could not, in the
+// interface language (whole sentences from the catalog; times through Intl.RelativeTimeFormat).
+import type { IntlShape } from '@formatjs/intl';
 import { errorMessages } from '../../shared/errorMessages';
 import type { SyncRunState } from './syncScheduler';
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+type Intl = Pick<IntlShape<string>, 'formatMessage' | 'formatRelativeTime'>;
 
-export const timeAgo = (thenMs: number, nowMs: number): string => {
+/** "2 minutes ago", "hace 2 minutos"; under a minute, "just now". */
+export const timeAgo = (intl: Intl, thenMs: number, nowMs: number): string => {
   const minutes = Math.floor((nowMs - thenMs) / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${plural(minutes, 'minute')} ago`;
+  if (minutes < 1) return intl.formatMessage({ id: 'time.justNow' });
+  if (minutes < 60) return intl.formatRelativeTime(-minutes, 'minute');
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${plural(hours, 'hour')} ago`;
-  return `${plural(Math.floor(hours / 24), 'day')} ago`;
+  if (hours < 24) return intl.formatRelativeTime(-hours, 'hour');
+  return intl.formatRelativeTime(-Math.floor(hours / 24), 'day');
 };
 
-export const timeUntil = (thenMs: number, nowMs: number): string => {
+/** "in 4 minutes", "dentro de 4 minutos": never less than a minute. */
+export const timeUntil = (intl: Intl, thenMs: number, nowMs: number): string => {
   const minutes = Math.max(1, Math.ceil((thenMs - nowMs) / 60_000));
-  return minutes < 60 ? plural(minutes, 'minute') : plural(Math.ceil(minutes / 60), 'hour');
+  return minutes < 60 ? intl.formatRelativeTime(minutes, 'minute') : intl.formatRelativeTime(Math.ceil(minutes / 60), 'hour');
 };
-
-/** An error sentence turned into a clause: "The server answered 503 (…)." → "the server answered 503 (…)". */
-const asClause = (error: string) => error.replace(/\.$/, '').replace(/^The /, 'the ');
 
 export interface StatusFacts {
   online: boolean;
@@ -28,14 +29,22 @@ export interface StatusFacts {
   nowMs: number;
 }
 
-export const syncStatusText = ({ online, sync, savedCount, nowMs }: StatusFacts): string => {
-  const saved = savedCount === undefined ? null : `${plural(savedCount, 'news item')} saved`;
-  if (!online) return [errorMessages.syncOffline, saved].filter(Boolean).join(' · ');
+export const syncStatusText = (intl: Intl, { online, sync, savedCount, nowMs }: StatusFacts): string => {
+  const withSaved = (first: string) =>
+    savedCount === undefined
+      ? first
+      : intl.formatMessage({ id: 'status.separator' }, { first, second: intl.formatMessage({ id: 'status.saved' }, { count: savedCount }) });
+  if (!online) return withSaved(intl.formatMessage({ id: 'status.offline' }));
   if (sync.running) {
     const { progress, queue } = sync;
-    const ofMany = queue !== null && queue.total > 1 ? ` (feed ${queue.position} of ${queue.total})` : '';
-    if (progress) return `Syncing ${progress.feedTitle}${ofMany}… page ${progress.pageNumber}, ${progress.totalNew} new`;
-    return ofMany ? `Syncing${ofMany}…` : 'Syncing…';
+    const many = queue !== null && queue.total > 1;
+    if (progress) {
+      const facts = { feed: progress.feedTitle, page: progress.pageNumber, fresh: progress.totalNew };
+      return many
+        ? intl.formatMessage({ id: 'status.syncingFeedQueue' }, { ...facts, position: queue.position, total: queue.total })
+        : intl.formatMessage({ id: 'status.syncingFeed' }, facts);
+    }
+    return many ? intl.formatMessage({ id: 'status.syncingQueue' }, { position: queue.position, total: queue.total }) : intl.formatMessage({ id: 'status.syncing' });
   }
   const outcomes = sync.lastRun?.outcomes ?? [];
   const failures = outcomes.filter((outcome) => outcome.result === 'failed' || outcome.result === 'gone');
@@ -44,14 +53,17 @@ export const syncStatusText = ({ online, sync, savedCount, nowMs }: StatusFacts)
   if (sync.lastRun && failures.length > 0) {
     return failures
       .map((failure) => {
-        const retry = failure.nextAttemptAt !== null ? `; next try in ${timeUntil(failure.nextAttemptAt, nowMs)}` : '';
-        return `${failure.feedTitle}: ${asClause(failure.error ?? 'the sync failed')}${retry}`;
+        const facts = { feed: failure.feedTitle, error: failure.error ?? intl.formatMessage({ id: 'status.failedUnknown' }) };
+        return failure.nextAttemptAt !== null
+          ? intl.formatMessage({ id: 'status.failedRetry' }, { ...facts, wait: timeUntil(intl, failure.nextAttemptAt, nowMs) })
+          : intl.formatMessage({ id: 'status.failed' }, facts);
       })
-      .join(' · ');
+      .reduce((first, second) => intl.formatMessage({ id: 'status.separator' }, { first, second }));
   }
   if (sync.lastRun && outcomes.length > 0) {
     const newItems = outcomes.reduce((total, outcome) => total + outcome.newItems, 0);
-    return [`Updated ${timeAgo(sync.lastRun.finishedAt, nowMs)}`, `${newItems} new`, saved].filter(Boolean).join(' · ');
+    const updated = intl.formatMessage({ id: 'status.updated' }, { ago: timeAgo(intl, sync.lastRun.finishedAt, nowMs) });
+    return withSaved(intl.formatMessage({ id: 'status.separator' }, { first: updated, second: intl.formatMessage({ id: 'status.newCount' }, { count: newItems }) }));
   }
-  return ['Online', saved].filter(Boolean).join(' · ');
+  return withSaved(intl.formatMessage({ id: 'status.online' }));
 };

@@ -84,6 +84,9 @@ export const enMessages = {
   'settings.summary': 'Language and appearance',
   'settings.language': 'Language',
   'settings.languageSystem': 'System',
+  'settings.languageEnglish': 'English',
+  'settings.languageSpanish': 'Español',
+  'settings.shortcuts': 'Keyboard shortcuts',
   'settings.theme': 'Theme',
   'settings.themeSystem': 'System',
   'settings.themeLight': 'Light',
@@ -95,7 +98,7 @@ export const enMessages = {
   'about.dataFolder': 'Data folder: {folder}',
   'about.dataFolderWeb': 'Data: this browser’s own storage for {origin} (web mode has no data folder of its own).',
   'about.licences': 'Licences',
-  'about.licenceApp': 'Field News is free software.',
+  'about.licenceApp': 'Field News: MIT licence.',
   'about.licenceGeoNames': 'Place names from GeoNames (geonames.org), licensed under Creative Commons Attribution 4.0 (CC BY 4.0).',
   'about.licenceNaturalEarth': 'Country borders from Natural Earth (public domain).',
   'about.close': 'Close',
@@ -117,7 +120,7 @@ export const enMessages = {
   'status.syncingFeed': 'Syncing {feed}… page {page, number}, {fresh, number} new',
   'status.syncingFeedQueue': 'Syncing {feed} (feed {position, number} of {total, number})… page {page, number}, {fresh, number} new',
   'status.failed': '{feed}: {error}',
-  'status.failedRetry': '{feed}: {error} Next try in {wait}.',
+  'status.failedRetry': '{feed}: {error} Next try {wait}.',
   'status.failedUnknown': 'the sync failed.',
   'status.updated': 'Updated {ago}',
   'status.newCount': '{count, plural, one {# new} other {# new}}',
@@ -125,8 +128,6 @@ export const enMessages = {
   'status.separator': '{first} · {second}',
 
   'time.justNow': 'just now',
-  'time.minutes': '{count, plural, one {# minute} other {# minutes}}',
-  'time.hours': '{count, plural, one {# hour} other {# hours}}',
 
   'keys.title': 'Keyboard shortcuts',
   'keys.close': 'Close',
@@ -141,7 +142,6 @@ export const enMessages = {
   'keys.star': 'Star or unstar',
   'keys.sync': 'Sync now',
   'keys.help': 'Show this list',
-  'keys.helpButton': 'Keyboard shortcuts',
 
   'menu.file': 'File',
   'menu.edit': 'Edit',
@@ -151,6 +151,20 @@ export const enMessages = {
   'menu.about': 'About Field News',
   'menu.quit': 'Quit Field News',
   'menu.close': 'Close window',
+
+  'pictures.notSaved': 'Picture not saved',
+  'pictures.notSavedWithAlt': 'Picture not saved: “{alt}”',
+  'pictures.saveForItem': 'Save pictures for this item',
+  'pictures.saving': 'Saving pictures… {saved, number} of {total, number}',
+  'pictures.settingsSummary': 'Pictures',
+  'pictures.mode': 'Save pictures',
+  'pictures.modeAll': 'All pictures',
+  'pictures.modeFirst': 'The first picture of each item',
+  'pictures.modeNone': 'None',
+  'pictures.budget': 'Space for pictures (MB)',
+  'pictures.usage': '{count, plural, one {# picture} other {# pictures}} saved, {megabytes, number} MB',
+  'pictures.meteredNote': 'On a metered or slow connection only the first picture of each item is saved.',
+  'pictures.privacyNote': 'Pictures are saved while syncing and shown from this computer only: they are never fetched while you read.',
 } as const;
 
 export type MessageId = keyof typeof enMessages;

@@ -92,11 +92,11 @@ describe('search by place in the web build', () => {
   });
 
   it('narrows by date, alone and with a place', async () => {
-    await app.page.getByLabel('From').fill('2021-06-28');
-    await app.page.getByLabel('To').fill('2021-07-01');
+    await app.page.getByLabel('From', { exact: true }).fill('2021-06-28');
+    await app.page.getByLabel('To', { exact: true }).fill('2021-07-01');
     await expect.poll(async () => (await articleIds(app.page)).length).toBe(3);
     expect((await resultsFor('mexico')).sort()).toEqual([women, tapachula].sort());
-    await app.page.getByLabel('From').fill('2021-06-30');
+    await app.page.getByLabel('From', { exact: true }).fill('2021-06-30');
     await expect.poll(() => articleIds(app.page)).toEqual([tapachula]);
   });
 });

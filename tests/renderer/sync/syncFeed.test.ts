@@ -11,6 +11,7 @@ import { createNewsRepository, type NewsRepository } from '../../../renderer/db/
 import { syncFeed } from '../../../renderer/sync/syncFeed';
 import type { SyncOutcome, SyncProgress } from '../../../renderer/sync/syncOutcome';
 import { syncStatusText } from '../../../renderer/sync/syncStatusText';
+import { intlFor } from '../../../shared/i18n/formatMessages';
 import { feedItems, fixedClock, nodeTransport, serveFeed, testPolicy } from '../../shared/sync/syncTestKit';
 
 let db: FieldNewsDb;
@@ -249,7 +250,7 @@ describe('syncFeed: a sync killed halfway, and a full disk', () => {
     expect(outcome).toMatchObject({ result: 'failed', failureReason: 'disk-full', error: errorMessages.diskFull, newItems: 20 });
     expect(await storedIdsInOrder(server.url)).toEqual(idsOfPages(2));
     expect(await db.feeds.get(server.url)).toMatchObject({ itemCount: 20, walkResume: { pageNumber: 3 }, lastError: errorMessages.diskFull });
-    const status = syncStatusText({ online: true, sync: { running: false, progress: null, lastRun: { finishedAt: fixedClock().getTime(), outcomes: [outcome] } , queue: null }, savedCount: 20, nowMs: fixedClock().getTime() });
+    const status = syncStatusText(intlFor('en'), { online: true, sync: { running: false, progress: null, lastRun: { finishedAt: fixedClock().getTime(), outcomes: [outcome] } , queue: null }, savedCount: 20, nowMs: fixedClock().getTime() });
     expect(status).toBe(errorMessages.diskFull);
 
     diskFull = false;
