@@ -61,6 +61,8 @@ export interface PlaceSearch {
  *  longer query must be closer, or every word would find some place. */
 const confidentWholeScore = 0.3;
 const confidentPartScore = 0.2;
+/** Scores of a whole-name or prefix match (see offerAll). */
+const exactEnoughScore = 0.01;
 /** Fuse's field-length norm can push a score above its threshold; such matches are noise. */
 const weakestScore = 0.5;
 const fuseThreshold = 0.4;
@@ -280,10 +282,14 @@ export const createPlaceSearch = (index: NewsPlaceIndex): PlaceSearch => {
       const hits: NewsSearchHit[] = [];
       let placeItemCount = 0;
       const suggestions: PlaceSuggestion[] = [];
+      // When the query spells a name exactly or starts one, looser fuzzy matches ("la habana" for
+      // "la ceiba") stay as suggestions but bring no items: they would only push the right ones down.
+      const hitScoreLimit = (matched[0]?.score ?? 1) <= exactEnoughScore ? confidentPartScore : Number.POSITIVE_INFINITY;
       for (const match of matched) {
         const place = places[match.ordinal];
         if (place === undefined) continue;
         if (suggestions.length < suggestionLimit) suggestions.push(suggestionOf(match, place));
+        if (match.score > hitScoreLimit) continue;
         index.visit(place.id, (slot, key, date) => {
           if (marks[slot] === markEpoch) return true;
           marks[slot] = markEpoch;

@@ -146,6 +146,12 @@ describe('place search over the test corpus', () => {
     expect(first ?? includes ?? none).toBeDefined();
   });
 
+  it('brings no items from loose matches when the query spells a name: "la ceiba" is not La Habana', () => {
+    const answer = search.search('la ceiba');
+    expect(answer.hits.map((hit) => hit.itemKey)).toEqual(['hn-la-ceiba-deportees']);
+    expect(answer.suggestions[0]?.name).toBe('La Ceiba');
+  });
+
   it('has the size the issue asks of it: 80 items and 60 queries across every tier', () => {
     expect(placeCorpus.length).toBeGreaterThanOrEqual(80);
     expect(placeCorpusQueries.length).toBeGreaterThanOrEqual(60);
