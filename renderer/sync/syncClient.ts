@@ -5,6 +5,7 @@
 import { assertNever } from '../../shared/assertNever';
 import type { FieldNewsBridge } from '../../shared/bridge';
 import { errorMessages } from '../../shared/errorMessages';
+import type { ItemPictures } from '../../shared/pictures/pictureUrls';
 import type { FeedDocumentRequest, FeedFetchResult } from '../../shared/sync/fetchFeedDocument';
 import { quietOutcome } from './syncDispatch.worker';
 import type { FromSyncWorker, ToSyncWorker } from './syncMessages';
@@ -26,6 +27,8 @@ export interface SyncClientOptions {
   createWorker: () => SyncWorkerPort;
   /** How long running syncs may go without any word from the worker before they are given up. */
   quietLimitMs: number;
+  /** Where the pictures of stored pages go (the picture queue); none when absent. */
+  onPicturesNamed?: (pictures: ItemPictures[]) => void;
 }
 
 interface RunningSync {
@@ -46,7 +49,9 @@ const downloadThrew = (request: FeedDocumentRequest): FeedFetchResult => ({
   url: request.url,
 });
 
-export const createSyncClient = (bridge: Pick<FieldNewsBridge, 'fetchFeedDocument'>, options: SyncClientOptions = { createWorker: startWebWorker, quietLimitMs: 3 * 60_000 }): SyncClient => {
+export const defaultSyncClientOptions: SyncClientOptions = { createWorker: startWebWorker, quietLimitMs: 3 * 60_000 };
+
+export const createSyncClient = (bridge: Pick<FieldNewsBridge, 'fetchFeedDocument'>, options: SyncClientOptions = defaultSyncClientOptions): SyncClient => {
   const running = new Map<number, RunningSync>();
   let nextSyncId = 1;
   let quietTimer: ReturnType<typeof setTimeout> | null = null;
@@ -89,6 +94,9 @@ export const createSyncClient = (bridge: Pick<FieldNewsBridge, 'fetchFeedDocumen
           break;
         case 'progress':
           running.get(message.syncId)?.onProgress(message.progress);
+          break;
+        case 'pictures':
+          options.onPicturesNamed?.(message.pictures);
           break;
         case 'done':
           running.get(message.syncId)?.resolve(message.outcome);

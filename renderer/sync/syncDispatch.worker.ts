@@ -4,6 +4,8 @@
 import { workerLog } from '../log/workerLog';
 import { assertNever } from '../../shared/assertNever';
 import { errorMessages } from '../../shared/errorMessages';
+import { parsePictureMode, pictureModeSettingKey } from '../../shared/pictures/pictureSettings';
+import type { ItemPictures } from '../../shared/pictures/pictureUrls';
 import type { FeedFetchResult, FeedDocumentRequest } from '../../shared/sync/fetchFeedDocument';
 import type { FieldNewsDb } from '../db/fieldNewsDb';
 import type { NewsRepository } from '../db/newsRepository';
@@ -71,8 +73,10 @@ export const createSyncDispatch = (options: SyncDispatchOptions): ((message: ToS
       options.post({ type: 'fetch', fetchId, request });
     });
 
-  const runSync = (syncId: number, feedUrl: string, maxPages: number, manual: boolean): Promise<SyncOutcome> =>
-    syncFeed({
+  const runSync = async (syncId: number, feedUrl: string, maxPages: number, manual: boolean): Promise<SyncOutcome> => {
+    // With "Save pictures: none" the pages' pictures are not even looked for.
+    const savesPictures = parsePictureMode((await options.db.settings.get(pictureModeSettingKey))?.value) !== 'none';
+    return syncFeed({
       manual,
       db: options.db,
       repository: options.repository,
@@ -80,9 +84,11 @@ export const createSyncDispatch = (options: SyncDispatchOptions): ((message: ToS
       maxPages,
       fetchDocument: download,
       onProgress: (progress) => options.post({ type: 'progress', syncId, progress }),
+      ...(savesPictures ? { onPicturesNamed: (pictures: ItemPictures[]) => options.post({ type: 'pictures', pictures }) } : {}),
       now: options.now,
       random: options.random,
     });
+  };
 
   const startSync = ({ syncId, feedUrl, maxPages, manual }: Extract<ToSyncWorker, { type: 'sync' }>) => {
     // The lock is released when the callback's promise settles, fulfilled or rejected.

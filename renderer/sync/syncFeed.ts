@@ -1,6 +1,7 @@
 // Syncs one feed into the database: walks its pages, writes each page all-or-nothing, and records
 // the result (or the failure and the back-off) on the feed. Runs in the sync worker, off the UI thread.
 import { errorMessages } from '../../shared/errorMessages';
+import { picturesOfPage, type ItemPictures } from '../../shared/pictures/pictureUrls';
 import { backoffAfterFailure, initialBackoff } from '../../shared/sync/backoff';
 import type { FeedDocumentRequest, FeedFetchResult } from '../../shared/sync/fetchFeedDocument';
 import { walkFeedPages, type StorePageResult, type WalkSummary } from '../../shared/sync/walkFeedPages';
@@ -20,6 +21,8 @@ export interface SyncFeedOptions {
   random: () => number;
   /** A sync the user asked for ("Sync now", a feed just added): its failure starts the back-off over. */
   manual: boolean;
+  /** Told the pictures of each page once it is stored; they are saved beside the sync, never in its way. */
+  onPicturesNamed?: (pictures: ItemPictures[]) => void;
 }
 
 /**
@@ -80,6 +83,8 @@ export const syncFeed = async (options: SyncFeedOptions): Promise<SyncOutcome> =
       if (page.nextUrl !== null) downloads.prefetch({ url: page.nextUrl, feedUrl, validators: feed.pageValidators[page.nextUrl] ?? null });
       try {
         const stored = await repository.storeFeedPage(source, page, validators, resume);
+        const pictures = options.onPicturesNamed === undefined ? [] : picturesOfPage(feedUrl, page.items);
+        if (pictures.length > 0) options.onPicturesNamed?.(pictures);
         return { ok: true, value: { newItems: stored.added, updatedItems: stored.updated } };
       } catch (error) {
         // The page's transaction was aborted, so nothing of it was stored; a full disk is said as such.

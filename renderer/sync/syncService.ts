@@ -3,7 +3,8 @@ import { useSyncExternalStore } from 'react';
 import { defaultFetchPolicy } from '../../shared/sync/fetchPolicy';
 import { bridge } from '../bridge';
 import { db } from '../database';
-import { createSyncClient } from './syncClient';
+import { savePicturesNamed } from '../pictures/pictureService';
+import { createSyncClient, defaultSyncClientOptions } from './syncClient';
 import { createSyncScheduler, type SyncRunState } from './syncScheduler';
 
 export const defaultSyncIntervalMinutes = 30;
@@ -12,7 +13,8 @@ const listeners = new Set<() => void>();
 
 export const syncScheduler = createSyncScheduler({
   db,
-  client: createSyncClient(bridge),
+  // Pictures are saved beside the sync, after each page is stored; their failures never reach it.
+  client: createSyncClient(bridge, { ...defaultSyncClientOptions, onPicturesNamed: (pictures) => void savePicturesNamed(pictures) }),
   isOnline: () => navigator.onLine,
   now: () => Date.now(),
   maxPages: defaultFetchPolicy(__APP_VERSION__).maxPagesPerWalk,

@@ -5,6 +5,7 @@
 import { Parser } from 'htmlparser2';
 import type { FeedItem } from '../feed/feedItem';
 import { storageCaps } from '../feed/feedItem';
+import { newsItemKeyText } from '../feed/newsItem';
 
 /** At most this many pictures per item: a hostile item cannot queue thousands of downloads. */
 export const maxPicturesPerItem = 20;
@@ -45,3 +46,18 @@ export const pictureUrlsOfItem = (item: Pick<FeedItem, 'imageUrl' | 'contentHtml
   }
   return urls;
 };
+
+/** The pictures of one stored item, as the sync hands them to the picture queue. */
+export interface ItemPictures {
+  feedUrl: string;
+  /** The item's key as newsItemKeyText. */
+  itemKey: string;
+  urls: string[];
+}
+
+/** The pictures a stored page's items name (items naming none are left out). */
+export const picturesOfPage = (feedUrl: string, items: readonly FeedItem[]): ItemPictures[] =>
+  items.flatMap((item) => {
+    const urls = pictureUrlsOfItem(item);
+    return urls.length === 0 ? [] : [{ feedUrl, itemKey: newsItemKeyText({ feedUrl, id: item.id }), urls }];
+  });

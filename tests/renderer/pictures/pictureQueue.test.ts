@@ -1,0 +1,117 @@
+// The picture queue against a real server on 127.0.0.1 and a real (fake-indexeddb) database. The resize
+// runs in Chromium only (createImageBitmap, OffscreenCanvas): here a pass-through stands in, and the
+// end-to-end test checks the real one.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { FeedItem } from '../../../shared/feed/feedItem';
+import { fetchPicture, picturePolicy } from '../../../shared/pictures/fetchPicture';
+import { FieldNewsDb } from '../../../renderer/db/fieldNewsDb';
+import { createNewsRepository } from '../../../renderer/db/newsRepository';
+import { createPictureRepository } from '../../../renderer/db/pictureRepository';
+import { createPictureQueue, type PictureProgress } from '../../../renderer/pictures/pictureQueue';
+import { makePng, servePictures, type PictureServer } from '../../shared/pictures/pictureServer';
+import { nodeTransport } from '../../shared/sync/syncTestKit';
+
+const feedUrl = 'http://127.0.0.1/feed.json';
+const item = (id: string): FeedItem => ({ id, title: id, url: null, contentText: 't', contentHtml: null, summary: null, datePublished: '2026-01-01T00:00:00Z', dateModified: null, tags: [], authors: [], imageUrl: null, point: null });
+
+let server: PictureServer;
+let failing: PictureServer;
+beforeAll(async () => {
+  const pictures: Record<string, { body: Buffer; contentType: string }> = {};
+  for (let index = 0; index < 6; index += 1) pictures[`/p${index}.png`] = { body: makePng(8, 8, 0, index + 1), contentType: 'image/png' };
+  server = await servePictures({ ...pictures, '/huge.jpg': { body: Buffer.alloc(11 * 1024 * 1024), contentType: 'image/jpeg' }, '/page.html': { body: Buffer.from('<html>'), contentType: 'text/html' } });
+  failing = await servePictures({});
+});
+afterAll(async () => {
+  await server.close();
+  await failing.close();
+});
+
+let db: FieldNewsDb;
+let progress: (PictureProgress | null)[];
+let logged: string[];
+let clock = 0;
+beforeEach(async () => {
+  db = new FieldNewsDb('field-news', { indexedDB: new IDBFactory(), IDBKeyRange });
+  await createNewsRepository(db).storeFeedPage({ url: feedUrl, title: 'F', builtIn: false }, {
+    title: 'F', homePageUrl: null, feedUrl: null, nextUrl: null, format: 'json-feed', language: null,
+    items: ['a', 'b', 'c'].map(item),
+    droppedItems: { withoutId: 0, withoutContent: 0, notAnObject: 0, repeatedId: 0 },
+  });
+  progress = [];
+  logged = [];
+});
+
+const queueWith = (overrides: { concurrency?: number; budgetBytes?: number } = {}) => {
+  const requests: string[] = [];
+  const queue = createPictureQueue({
+    fetchPicture: (request) => {
+      requests.push(request.url);
+      return fetchPicture(nodeTransport, request, picturePolicy('test'));
+    },
+    shrink: (bytes, contentType) => Promise.resolve({ blob: new Blob([bytes], { type: contentType }), width: 8, height: 8 }),
+    repository: createPictureRepository(db, () => (clock += 1)),
+    budgetBytes: () => Promise.resolve(overrides.budgetBytes ?? 500 * 1024 * 1024),
+    concurrency: overrides.concurrency ?? 3,
+    now: () => 1_000_000,
+    random: () => 0.5,
+    onProgress: (next) => progress.push(next),
+    log: (_level, message) => logged.push(message),
+  });
+  return { queue, requests };
+};
+const key = (id: string) => `${feedUrl}\n${id}`;
+
+describe('the picture queue', () => {
+  it('saves each picture once, shared by the items that name it, and says how far it is', async () => {
+    const { queue, requests } = queueWith();
+    await queue.enqueue([
+      { feedUrl, itemKey: key('a'), urls: [`${server.origin}/p0.png`, `${server.origin}/p1.png`] },
+      { feedUrl, itemKey: key('b'), urls: [`${server.origin}/p0.png`] },
+    ]);
+    await queue.whenIdle();
+    expect(requests).toEqual([`${server.origin}/p0.png`, `${server.origin}/p1.png`]);
+    expect((await db.pictures.toArray()).map((record) => [record.url, record.itemKeys])).toEqual(
+      expect.arrayContaining([[`${server.origin}/p0.png`, [key('a'), key('b')]], [`${server.origin}/p1.png`, [key('a')]]]),
+    );
+    expect(progress.at(0)).toEqual({ saved: 0, total: 2 });
+    expect(progress).toContainEqual({ saved: 2, total: 2 });
+    expect(progress.at(-1)).toBeNull();
+    // A later page naming a saved picture adds its item without a download.
+    await queue.enqueue([{ feedUrl, itemKey: key('c'), urls: [`${server.origin}/p1.png`] }]);
+    await queue.whenIdle();
+    expect(requests).toHaveLength(2);
+    expect((await createPictureRepository(db).readPicture(`${server.origin}/p1.png`))?.itemKeys).toEqual([key('a'), key('c')]);
+  });
+
+  it('refuses a huge picture and a page that is not a picture, and never asks for them again this session', async () => {
+    const { queue, requests } = queueWith();
+    const urls = [`${server.origin}/huge.jpg`, `${server.origin}/page.html`, `${server.origin}/p2.png`];
+    await queue.enqueue([{ feedUrl, itemKey: key('a'), urls }]);
+    await queue.whenIdle();
+    expect((await db.pictures.toArray()).map((record) => record.url)).toEqual([`${server.origin}/p2.png`]);
+    expect(logged.join('\n')).toMatch(/too-large/);
+    expect(logged.join('\n')).toMatch(/not-a-picture/);
+    await queue.enqueue([{ feedUrl, itemKey: key('b'), urls }]);
+    await queue.whenIdle();
+    expect(requests).toHaveLength(3);
+  });
+
+  it('backs off from a failing host: one try, then its other pictures wait for a later round', async () => {
+    const { queue, requests } = queueWith({ concurrency: 1 });
+    await queue.enqueue([{ feedUrl, itemKey: key('a'), urls: [`${failing.origin}/x.png`, `${failing.origin}/y.png`, `${server.origin}/p3.png`] }]);
+    await queue.whenIdle();
+    expect(requests).toEqual([`${failing.origin}/x.png`, `${server.origin}/p3.png`]);
+    expect(await db.pictures.count()).toBe(1);
+  });
+
+  it('keeps the total within the budget when a round ends, and drops pictures no stored item names', async () => {
+    const { queue } = queueWith({ concurrency: 1, budgetBytes: makePng(8, 8, 0, 1).length * 2 + 10 });
+    await queue.enqueue([{ feedUrl, itemKey: key('a'), urls: [0, 1, 2, 3].map((index) => `${server.origin}/p${index}.png`) }]);
+    await queue.enqueue([{ feedUrl, itemKey: key('gone'), urls: [`${server.origin}/p4.png`] }]);
+    await queue.whenIdle();
+    const left = (await db.pictures.toArray()).map((record) => record.url).sort();
+    expect(left).toEqual([`${server.origin}/p2.png`, `${server.origin}/p3.png`]);
+  });
+});
