@@ -5,14 +5,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { loadGazetteer } from '../shared/places/gazetteer';
 import { placeTaggingVersion } from '../shared/places/tagPlaces';
-import { launchChromium } from '../tests/e2e/chromium';
+import { launchChromium, webBuildDir } from '../tests/e2e/chromium';
 import { startStaticServer } from './staticServer';
 
 const itemCount = Number(process.env.BENCH_ITEMS ?? 100_000);
 const queries = ['tapachla', 'cuidad juarez', 'peten', 'san jose'];
 
-if (!existsSync('dist/renderer/index.html')) {
-  process.stderr.write('No web build: run `npm run build:renderer` first.\n');
+// WEB_BUILD_DIR, as for the end-to-end tests: a build of one's own (npx vite build --outDir …).
+if (!existsSync(`${webBuildDir}/index.html`)) {
+  process.stderr.write(`No web build in ${webBuildDir}: run \`npm run build:renderer\` first, or set WEB_BUILD_DIR.\n`);
   process.exit(1);
 }
 const gazetteer = loadGazetteer(JSON.parse(readFileSync('renderer/public/gazetteer/gazetteer.json', 'utf8')));
@@ -25,7 +26,7 @@ const placeNames = gazetteer.value.places
   .slice(0, 2_000)
   .map((place) => place.name);
 
-const server = await startStaticServer('dist/renderer');
+const server = await startStaticServer(webBuildDir);
 const browser = await launchChromium();
 try {
   const page = await browser.newPage();

@@ -1,6 +1,7 @@
 // Inverted index of the words of item titles and texts, for the text fallback of place search: a
 // query word is matched fuzzily against the vocabulary, never against the items, so a keystroke
 // costs the vocabulary bucket of its first letter plus the postings of the words it matched.
+import { editDistances } from './editDistance';
 import { normalizePlaceName } from './normalizePlaceName';
 import type { TextSearch } from './placeSearch';
 
@@ -50,40 +51,6 @@ const sharedStart = (a: string, b: string): number => {
   let length = 0;
   while (length < sharedStartCounted && length < a.length && a.charCodeAt(length) === b.charCodeAt(length)) length += 1;
   return length;
-};
-
-/** Optimal string alignment distance (adjacent swaps count one) between the query and the whole
- *  word, and between the query and the closest prefix of the word; both capped at limit + 1. */
-const editDistances = (query: string, word: string, limit: number, rows: readonly [Int32Array, Int32Array, Int32Array]): { whole: number; prefix: number } => {
-  const m = query.length;
-  const n = word.length;
-  const over = limit + 1;
-  // Three rows of at least m + 1 cells: the row two back (for swaps), the previous and the current.
-  let [twoBack, previous, current] = rows;
-  for (let j = 0; j <= m; j += 1) previous[j] = j;
-  let prefix = previous[m] ?? over;
-  for (let i = 1; i <= n; i += 1) {
-    current[0] = i;
-    let rowMin = i;
-    const wordCode = word.charCodeAt(i - 1);
-    for (let j = 1; j <= m; j += 1) {
-      const queryCode = query.charCodeAt(j - 1);
-      const cost = wordCode === queryCode ? 0 : 1;
-      let best = Math.min((previous[j] ?? over) + 1, (current[j - 1] ?? over) + 1, (previous[j - 1] ?? over) + cost);
-      if (i > 1 && j > 1 && wordCode === query.charCodeAt(j - 2) && word.charCodeAt(i - 2) === queryCode) {
-        best = Math.min(best, (twoBack[j - 2] ?? over) + 1);
-      }
-      current[j] = best;
-      if (best < rowMin) rowMin = best;
-    }
-    prefix = Math.min(prefix, current[m] ?? over);
-    if (rowMin > limit) return { whole: over, prefix: Math.min(prefix, over) };
-    const spare = twoBack;
-    twoBack = previous;
-    previous = current;
-    current = spare;
-  }
-  return { whole: Math.min(previous[m] ?? over, over), prefix: Math.min(prefix, over) };
 };
 
 interface WordMatch {

@@ -4,6 +4,7 @@
 import Fuse from 'fuse.js';
 import { placeContains, placeLabelParts, type Place, type PlaceLabelParts } from './gazetteer';
 import type { NewsPlaceIndex } from './newsPlaceIndex';
+import { editDistances } from './editDistance';
 import { normalizePlaceName } from './normalizePlaceName';
 import { findPlaceMentions, type PlaceMention, type PlaceTagger, type TaggableItem } from './tagPlaces';
 
@@ -61,6 +62,8 @@ export interface PlaceSearch {
  *  longer query must be closer, or every word would find some place. */
 const confidentWholeScore = 0.3;
 const confidentPartScore = 0.2;
+/** A name found through the door for a typo in the first letter starts from this score. */
+const firstLetterTypoScore = 0.05;
 /** Scores of a whole-name or prefix match (see offerAll). */
 const exactEnoughScore = 0.01;
 /** Fuse's field-length norm can push a score above its threshold; such matches are noise. */
@@ -101,11 +104,11 @@ export const createPlaceSearch = (index: NewsPlaceIndex): PlaceSearch => {
   places.forEach((place, ordinal) => ordinalOf.set(place.id, ordinal));
 
   // One Fuse record per spelling of a present place, in one Fuse per first letter of any word of
-  // the name ("ciudad juarez" is under "c" and "j"), and one per second letter: a query is matched
-  // against the names sharing its first letter, a fraction of all. Only when that finds nothing
-  // confident do the other doors open, for a typo in the first letter: the second-letter bucket of
-  // its second letter (a wrong first letter), of its first (a dropped one), and the first-letter
-  // bucket of its second (an added one).
+  // the name ("ciudad juarez" is under "c" and "j"): a query is matched against the names sharing
+  // its first letter, a fraction of all. Only when that finds nothing confident does a second door
+  // open, for a typo in the first letter: each word is also filed under its letters 2–4 ("apa" for
+  // "tapachula"), looked up by the query's letters 2–4 (a wrong first letter), 1–3 (a dropped one)
+  // and 3–5 (an added one), and the few names found are compared by edit distance.
   // Places only ever join; a place whose items are all gone is skipped when matched.
   const names: string[] = [];
   const nameOwner: number[] = [];
@@ -123,16 +126,9 @@ export const createPlaceSearch = (index: NewsPlaceIndex): PlaceSearch => {
   };
   type Bucket = { fuse: Fuse<string>; refs: number[] };
   const byLetter = new Map<string, Bucket>();
-  const bySecondLetter = new Map<string, Bucket>();
-  const addTo = (buckets: Map<string, Bucket>, letter: string, folded: string, refIndex: number): void => {
-    let bucket = buckets.get(letter);
-    if (bucket === undefined) {
-      bucket = { fuse: new Fuse<string>([], fuseOptions), refs: [] };
-      buckets.set(letter, bucket);
-    }
-    bucket.fuse.add(folded);
-    bucket.refs.push(refIndex);
-  };
+  /** Letters 2–4 of a word → [name, where the word starts in it] pairs, flattened. */
+  const byTail = new Map<string, number[]>();
+  const distanceRows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(maxQueryCharacters * 4 + 2), new Int32Array(maxQueryCharacters * 4 + 2), new Int32Array(maxQueryCharacters * 4 + 2)];
   let seenRevision = -1;
   let marks = new Uint32Array(0);
   let markEpoch = 0;
@@ -153,9 +149,25 @@ export const createPlaceSearch = (index: NewsPlaceIndex): PlaceSearch => {
         names.push(folded);
         nameOwner.push(ordinal);
         nameSpelling.push(spelling);
-        const words = folded.split(' ');
-        for (const letter of new Set(words.map((word) => word[0] ?? ''))) addTo(byLetter, letter, folded, refIndex);
-        for (const letter of new Set(words.map((word) => word[1] ?? ''))) addTo(bySecondLetter, letter, folded, refIndex);
+        let wordStart = 0;
+        for (const word of folded.split(' ')) {
+          if (word.length >= 4) {
+            const tail = word.slice(1, 4);
+            const list = byTail.get(tail);
+            if (list === undefined) byTail.set(tail, [refIndex, wordStart]);
+            else list.push(refIndex, wordStart);
+          }
+          wordStart += word.length + 1;
+        }
+        for (const letter of new Set(folded.split(' ').map((word) => word[0] ?? ''))) {
+          let bucket = byLetter.get(letter);
+          if (bucket === undefined) {
+            bucket = { fuse: new Fuse<string>([], fuseOptions), refs: [] };
+            byLetter.set(letter, bucket);
+          }
+          bucket.fuse.add(folded);
+          bucket.refs.push(refIndex);
+        }
       }
     }
   };
@@ -185,13 +197,20 @@ export const createPlaceSearch = (index: NewsPlaceIndex): PlaceSearch => {
           if (score <= weakestScore) offer(refIndex, score);
         }
       };
-      const searchIn = (bucket: Bucket | undefined): void => {
-        if (bucket !== undefined) offerAll(bucket.fuse.search(phrase, { limit: 200 }), bucket.refs);
-      };
-      const [first = '', second = ''] = phrase;
-      searchIn(byLetter.get(first));
-      if (![...best.values()].some((match) => match.score <= confidentWholeScore)) {
-        for (const bucket of new Set([bySecondLetter.get(second), bySecondLetter.get(first), byLetter.get(second)])) searchIn(bucket);
+      const bucket = byLetter.get(phrase[0] ?? '');
+      if (bucket !== undefined) offerAll(bucket.fuse.search(phrase, { limit: 200 }), bucket.refs);
+      if (phrase.length >= 4 && ![...best.values()].some((match) => match.score <= confidentWholeScore)) {
+        // At most one edit per four letters; the name from the matched word on, as typed so far.
+        const limit = Math.max(1, Math.floor(phrase.length / 4));
+        for (const tail of new Set([phrase.slice(1, 4), phrase.slice(0, 3), phrase.slice(2, 5)])) {
+          const list = byTail.get(tail) ?? [];
+          for (let at = 0; at + 1 < list.length; at += 2) {
+            const refIndex = list[at] ?? -1;
+            const rest = (names[refIndex] ?? '').slice(list[at + 1] ?? 0);
+            const { prefix } = editDistances(phrase, rest, limit, distanceRows);
+            if (prefix <= limit) offer(refIndex, firstLetterTypoScore + prefix / phrase.length / 2);
+          }
+        }
       }
     }
     const kindRank = { country: 0, state: 1, town: 2 } as const;
@@ -284,7 +303,10 @@ export const createPlaceSearch = (index: NewsPlaceIndex): PlaceSearch => {
       const suggestions: PlaceSuggestion[] = [];
       // When the query spells a name exactly or starts one, looser fuzzy matches ("la habana" for
       // "la ceiba") stay as suggestions but bring no items: they would only push the right ones down.
-      const hitScoreLimit = (matched[0]?.score ?? 1) <= exactEnoughScore ? confidentPartScore : Number.POSITIVE_INFINITY;
+      // One or two letters start hundreds of names: they suggest places, but bring only the items
+      // of a name spelled in full ("la"), not the whole corpus on every first keystroke.
+      const hitScoreLimit = normalizedQuery.length < 3 ? 0
+        : (matched[0]?.score ?? 1) <= exactEnoughScore ? confidentPartScore : Number.POSITIVE_INFINITY;
       for (const match of matched) {
         const place = places[match.ordinal];
         if (place === undefined) continue;

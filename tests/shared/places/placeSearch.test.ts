@@ -152,6 +152,12 @@ describe('place search over the test corpus', () => {
     expect(answer.suggestions[0]?.name).toBe('La Ceiba');
   });
 
+  it('suggests places for one or two letters but lists no items until a name is spelled', () => {
+    const answer = search.search('ta');
+    expect(answer.suggestions.length).toBeGreaterThan(0);
+    expect(answer.hits).toEqual([]);
+  });
+
   it('has the size the issue asks of it: 80 items and 60 queries across every tier', () => {
     expect(placeCorpus.length).toBeGreaterThanOrEqual(80);
     expect(placeCorpusQueries.length).toBeGreaterThanOrEqual(60);
