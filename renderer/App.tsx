@@ -18,7 +18,6 @@ import { StatusLine } from './components/StatusLine';
 import { db, newsRepository } from './database';
 import { MapView } from './map/MapView';
 import { useMapToggle } from './map/useMapToggle';
-import { mapText } from '../shared/map/mapText';
 import { importSampleOnFirstStart } from './sampleNews';
 import { refreshSearch, startSearch, useSearchReadiness } from './search/searchService';
 import { useNewsSearch } from './search/useNewsSearch';
@@ -150,7 +149,7 @@ export function App() {
           <FormattedMessage id="app.title" />
         </h1>
         <button type="button" className="map-toggle" aria-pressed={mapOpen} aria-keyshortcuts="Alt+M" onClick={toggleMap}>
-          {mapText.mapButton}
+          <FormattedMessage id="map.button" />
         </button>
         <SearchBar
           ref={searchField}

@@ -1,5 +1,6 @@
 // Language (System / English / Español) and theme (System / Light / Dark), stored as settings and
 // applied at once; and the doors to the keyboard shortcuts and the About information.
+import { useId } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { parseLanguageSetting, parseThemeSetting } from '../../shared/i18n/interfaceLanguage';
 import { newsRepository } from '../database';
@@ -13,14 +14,19 @@ interface InterfaceSettingsProps {
 export function InterfaceSettings({ onShowShortcuts, onShowAbout }: InterfaceSettingsProps) {
   const intl = useIntl();
   const { languageSetting, themeSetting } = useInterfaceSettings();
+  const languageId = useId();
+  const themeId = useId();
   return (
     <details className="interface-settings">
       <summary>
         <FormattedMessage id="settings.summary" />
       </summary>
-      <label>
-        <FormattedMessage id="settings.language" />
+      <div className="setting">
+        <label htmlFor={languageId}>
+          <FormattedMessage id="settings.language" />
+        </label>
         <select
+          id={languageId}
           value={languageSetting}
           onChange={(event) => void newsRepository.writeSetting(languageSettingKey, parseLanguageSetting(event.target.value))}
         >
@@ -32,15 +38,17 @@ export function InterfaceSettings({ onShowShortcuts, onShowAbout }: InterfaceSet
             {intl.formatMessage({ id: 'settings.languageSpanish' })}
           </option>
         </select>
-      </label>
-      <label>
-        <FormattedMessage id="settings.theme" />
-        <select value={themeSetting} onChange={(event) => void newsRepository.writeSetting(themeSettingKey, parseThemeSetting(event.target.value))}>
+      </div>
+      <div className="setting">
+        <label htmlFor={themeId}>
+          <FormattedMessage id="settings.theme" />
+        </label>
+        <select id={themeId} value={themeSetting} onChange={(event) => void newsRepository.writeSetting(themeSettingKey, parseThemeSetting(event.target.value))}>
           <option value="system">{intl.formatMessage({ id: 'settings.themeSystem' })}</option>
           <option value="light">{intl.formatMessage({ id: 'settings.themeLight' })}</option>
           <option value="dark">{intl.formatMessage({ id: 'settings.themeDark' })}</option>
         </select>
-      </label>
+      </div>
       <button type="button" onClick={onShowShortcuts} aria-keyshortcuts="?">
         <FormattedMessage id="settings.shortcuts" />
       </button>

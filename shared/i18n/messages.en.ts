@@ -25,6 +25,8 @@ export const enMessages = {
   'search.found': '{count, plural, one {# news item found} other {# news items found}}',
   'search.tooMany': '{count, plural, one {# news item found} other {# news items found}} · the best {limit, number} can be shown: add a place or a date to narrow',
 
+  'map.button': 'Map',
+
   'reader.label': 'Reader',
   'reader.empty': 'Choose a news item to read it here.',
   'reader.source': 'Read at the source',
@@ -166,19 +168,13 @@ export const enMessages = {
   'pictures.meteredNote': 'On a metered or slow connection only the first picture of each item is saved.',
   'pictures.privacyNote': 'Pictures are saved while syncing and shown from this computer only: they are never fetched while you read.',
 
-  'pictures.notSaved': 'Picture not saved',
-  'pictures.notSavedWithAlt': 'Picture not saved: “{alt}”',
-  'pictures.saveForItem': 'Save pictures for this item',
-  'pictures.saving': 'Saving pictures… {saved, number} of {total, number}',
-  'pictures.settingsSummary': 'Pictures',
-  'pictures.mode': 'Save pictures',
-  'pictures.modeAll': 'All pictures',
-  'pictures.modeFirst': 'The first picture of each item',
-  'pictures.modeNone': 'None',
-  'pictures.budget': 'Space for pictures (MB)',
-  'pictures.usage': '{count, plural, one {# picture} other {# pictures}} saved, {megabytes, number} MB',
-  'pictures.meteredNote': 'On a metered or slow connection only the first picture of each item is saved.',
-  'pictures.privacyNote': 'Pictures are saved while syncing and shown from this computer only: they are never fetched while you read.',
+  // A full disk (renderer/sync/diskSpaceGuard.ts, renderer/db/databaseLoss.ts); the same sentences as errorMessages.diskFull*.
+  'storage.diskFull':
+    "This computer's disk filled up while news was being saved, and the news stored on this computer may have been lost. Free some space and restart Field News; if news is missing, import your last backup under Backup and diagnostics.",
+  'storage.diskFullBeforeWriting':
+    "There is almost no space left on this computer's disk, so Field News stopped saving news before writing anything. Free some space, then sync again; your saved news is safe.",
+  'storage.databaseLost':
+    'The news stored on this computer is gone: the browser storage was emptied, perhaps because the disk was full. Free some space, then import your last backup under Backup and diagnostics; the sample news comes back on its own.',
 } as const;
 
 export type MessageId = keyof typeof enMessages;

@@ -27,6 +27,8 @@ export const esMessages: MessageCatalog = {
   'search.found': '{count, plural, one {Se encontró # noticia} other {Se encontraron # noticias}}',
   'search.tooMany': '{count, plural, one {Se encontró # noticia} other {Se encontraron # noticias}} · solo se pueden mostrar las {limit, number} mejores: agregue un lugar o una fecha para acotar',
 
+  'map.button': 'Mapa',
+
   'reader.label': 'Lector',
   'reader.empty': 'Elija una noticia para leerla aquí.',
   'reader.source': 'Leer en la fuente original',
@@ -168,17 +170,10 @@ export const esMessages: MessageCatalog = {
   'pictures.meteredNote': 'Con una conexión medida o lenta solo se guarda la primera imagen de cada noticia.',
   'pictures.privacyNote': 'Las imágenes se guardan al sincronizar y se muestran solo desde esta computadora: nunca se descargan mientras usted lee.',
 
-  'pictures.notSaved': 'Imagen no guardada',
-  'pictures.notSavedWithAlt': 'Imagen no guardada: «{alt}»',
-  'pictures.saveForItem': 'Guardar las imágenes de esta noticia',
-  'pictures.saving': 'Guardando imágenes… {saved, number} de {total, number}',
-  'pictures.settingsSummary': 'Imágenes',
-  'pictures.mode': 'Guardar imágenes',
-  'pictures.modeAll': 'Todas las imágenes',
-  'pictures.modeFirst': 'La primera imagen de cada noticia',
-  'pictures.modeNone': 'Ninguna',
-  'pictures.budget': 'Espacio para imágenes (MB)',
-  'pictures.usage': '{count, plural, one {# imagen guardada} other {# imágenes guardadas}}, {megabytes, number} MB',
-  'pictures.meteredNote': 'Con una conexión medida o lenta solo se guarda la primera imagen de cada noticia.',
-  'pictures.privacyNote': 'Las imágenes se guardan al sincronizar y se muestran solo desde esta computadora: nunca se descargan mientras usted lee.',
+  'storage.diskFull':
+    'El disco de esta computadora se llenó mientras se guardaban las noticias, y las noticias guardadas en esta computadora pueden haberse perdido. Libere espacio y reinicie Field News; si faltan noticias, importe su último respaldo en Respaldo y diagnóstico.',
+  'storage.diskFullBeforeWriting':
+    'Casi no queda espacio en el disco de esta computadora, así que Field News dejó de guardar noticias antes de escribir nada. Libere espacio y vuelva a sincronizar; sus noticias guardadas están a salvo.',
+  'storage.databaseLost':
+    'Las noticias guardadas en esta computadora ya no están: el almacenamiento del navegador se vació, quizá porque el disco estaba lleno. Libere espacio e importe su último respaldo en Respaldo y diagnóstico; las noticias de ejemplo vuelven solas.',
 };

@@ -65,7 +65,7 @@ describe('syncing a feed in web mode', () => {
   it('says what went wrong when the server is gone, and keeps every item', async () => {
     await server.close();
     await app.page.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(status).toMatch(/^Tapachula Shelters: .*next try in \d+ minutes?/);
+    await expect.poll(status).toMatch(/^Tapachula Shelters: .*Next try in \d+ minutes?/);
     expect(await articleIds(app.page)).toHaveLength(35);
     await app.page.getByText(/Feeds \(2\)/).click();
     await expect.poll(() => app.page.getByText(/Last try failed/).count()).toBe(1);

@@ -1,5 +1,5 @@
 // Serves the web build and opens it in a fresh Chromium profile, for one test file.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { startStaticServer, type StaticServer } from '../../scripts/staticServer';
 import { launchChromium, webBuildDir } from './chromium';
 
@@ -12,10 +12,11 @@ export interface WebApp {
   pageErrors: string[];
 }
 
-export const openWebApp = async (): Promise<WebApp> => {
+/** `options` set the context's locale, colour scheme or viewport (the language and theme tests). */
+export const openWebApp = async (options: BrowserContextOptions = {}): Promise<WebApp> => {
   const server = await startStaticServer(webBuildDir);
   const browser = await launchChromium();
-  const context = await browser.newContext();
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));

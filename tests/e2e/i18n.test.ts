@@ -1,0 +1,96 @@
+// The interface language in a real Chromium: a Spanish browser (es-MX) gets the Spanish interface
+// with Spanish dates and no English control names; an English one English; the Language setting
+// switches at once and survives a reload; <html lang> always matches.
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeWebApp, openWebApp, type WebApp } from './webApp';
+
+const opened: WebApp[] = [];
+afterAll(async () => {
+  for (const app of opened) await closeWebApp(app);
+});
+
+const open = async (locale: string): Promise<WebApp> => {
+  const app = await openWebApp({ locale });
+  opened.push(app);
+  await app.page.locator('article[data-item-id]').nth(9).waitFor();
+  return app;
+};
+
+/** Every name a control offers a screen reader or a mouse: buttons, links, fields, summaries, options. */
+const controlNames = (app: WebApp) =>
+  app.page.evaluate(() => {
+    const names: string[] = [];
+    for (const element of document.querySelectorAll<HTMLElement>('button, a, input, select, option, summary, [aria-label], [title], [placeholder]')) {
+      if (element.getAttribute('type') === 'hidden') continue;
+      for (const attribute of ['aria-label', 'title', 'placeholder']) {
+        const value = element.getAttribute(attribute);
+        if (value) names.push(value);
+      }
+      if (!(element instanceof HTMLInputElement)) names.push(element.textContent?.trim() ?? '');
+    }
+    return names.filter((name) => name !== '');
+  });
+
+/** English words of the interface that have no place in the Spanish one (whole words). */
+const englishWords = /\b(Map|Search|Feed URL|Add feed|Sync now|Feeds|Remove|Reader|Backup|Diagnostics|Export|Import|Language|Theme|Keyboard|Show|Saved|Online|Offline|Updated|Choose|news|Cancel|From|To|Places)\b/;
+
+describe('the interface language', () => {
+  it('is Spanish in a Spanish browser: names, status, dates, and <html lang="es">', async () => {
+    const app = await open('es-MX');
+    expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('es');
+    await app.page.getByRole('searchbox', { name: 'Buscar', exact: true }).waitFor();
+    await app.page.getByRole('button', { name: 'Agregar fuente' }).waitFor();
+    await app.page.getByRole('button', { name: 'Sincronizar ahora' }).waitFor();
+    await app.page.getByLabel('Dirección de la fuente').waitFor();
+    await expect.poll(() => app.page.getByRole('status').textContent()).toMatch(/noticias guardadas/);
+    const firstDate = await app.page.locator('article[data-item-id] time').first().textContent();
+    expect(firstDate).toMatch(/\b(ene|feb|mar|abr|may|jun|jul|ago|sept?|oct|nov|dic)\b/);
+    const english = (await controlNames(app)).filter((name) => englishWords.test(name) && name !== 'English');
+    expect(english).toEqual([]);
+    // The words outside the controls too (the sample items are news text, in their own languages).
+    const chrome = await app.page.evaluate(() => {
+      const copy = document.body.cloneNode(true) as HTMLElement;
+      for (const article of copy.querySelectorAll('article')) article.remove();
+      return copy.innerText;
+    });
+    expect(chrome.split('\n').filter((line) => englishWords.test(line))).toEqual([]);
+  });
+
+  it('is English in an English browser, with the test contract names', async () => {
+    const app = await open('en-US');
+    expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await app.page.getByRole('searchbox', { name: 'Search', exact: true }).waitFor();
+    for (const name of ['Add feed', 'Sync now', 'Import OPML', 'Export OPML']) await app.page.getByRole('button', { name }).waitFor();
+    await app.page.getByLabel('Feed URL').waitFor();
+    const firstDate = await app.page.locator('article[data-item-id] time').first().textContent();
+    expect(firstDate).toMatch(/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/);
+  });
+
+  it('switches language at once from the setting, and keeps it over a reload', async () => {
+    const app = opened[1]!;
+    await app.page.getByText('Language and appearance').click();
+    await app.page.getByLabel('Language').selectOption('es');
+    await app.page.getByRole('button', { name: 'Sincronizar ahora' }).waitFor({ timeout: 5_000 });
+    expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('es');
+    await app.page.reload();
+    await app.page.getByRole('button', { name: 'Sincronizar ahora' }).waitFor();
+    expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('es');
+    await app.page.getByText('Idioma y apariencia').click();
+    await app.page.getByLabel('Idioma').selectOption('system');
+    await app.page.getByRole('button', { name: 'Sync now' }).waitFor({ timeout: 5_000 });
+    expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('en');
+  });
+
+  it('finds places in either language whatever the interface language', async () => {
+    const app = opened[0]!;
+    for (const query of ['Mexico', 'México']) {
+      await app.page.getByRole('searchbox', { name: 'Buscar', exact: true }).fill(query);
+      await expect.poll(() => app.page.locator('.search-summary').textContent()).toMatch(/Se encontr/);
+    }
+    await app.page.getByRole('searchbox', { name: 'Buscar', exact: true }).fill('');
+  });
+
+  it('ran without page errors or CSP violations (message formatting needs no eval)', () => {
+    for (const app of opened) expect(app.pageErrors).toEqual([]);
+  });
+});
