@@ -1,7 +1,7 @@
 // One marker on the map: a town (filled), a state or country named as such (dashed ring), or a
 // cluster of places too close to tell apart at this zoom (with its count). A button for the
 // keyboard and for screen readers, named by its place first.
-import type { KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import type { MarkerCluster } from '../../shared/map/clusterMarkers';
 import { markerRadius } from '../../shared/map/markerSize';
 import { mapText } from '../../shared/map/mapText';
@@ -28,7 +28,8 @@ interface MapMarkerProps {
   onHide: () => void;
 }
 
-export function MapMarker({ cluster, transform, onChoose, onShow, onHide }: MapMarkerProps) {
+/** Memoized: when a gesture settles only the markers whose cluster or place changed render again. */
+export const MapMarker = memo(function MapMarker({ cluster, transform, onChoose, onShow, onHide }: MapMarkerProps) {
   const kind = clusterKind(cluster);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' && event.key !== ' ') return;
@@ -58,4 +59,4 @@ export function MapMarker({ cluster, transform, onChoose, onShow, onHide }: MapM
       )}
     </g>
   );
-}
+});

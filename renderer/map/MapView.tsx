@@ -1,26 +1,24 @@
 // The Map view: the region's countries from the bundled Natural Earth asset, one marker per place the
 // list's news names (same search, chips and dates), clustered by zoom; choosing a marker makes its
 // place the filter chip. Gestures move the drawing by direct DOM updates; React redraws on settling.
-import { geoPath } from 'd3-geo';
 import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { countryCentres, largestPieceCentroid, markerPosition } from '../../shared/map/centroids';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { markerPosition } from '../../shared/map/centroids';
 import { clusterLevel, clusterMarkers, type MapPoint, type MarkerCluster } from '../../shared/map/clusterMarkers';
 import { mapText } from '../../shared/map/mapText';
 import type { PlaceMarker } from '../../shared/map/placeMarkers';
-import { regionProjection } from '../../shared/map/regionProjection';
 import type { SearchFilters } from '../search/newsSearchEngine';
 import { useMapMarkers } from '../search/searchService';
 import type { NewsSearch } from '../search/useNewsSearch';
+import { groundTransform, MapBase } from './MapBase';
 import { clusterName, MapMarker } from './MapMarker';
 import { PlacesList } from './PlacesList';
 import { saveMapImage } from './saveMapImage';
+import { mapHeight as height, mapWidth as width, regionDrawing } from './regionDrawing';
 import { useMapZoom } from './useMapZoom';
 import { useRegionMap } from './useRegionMap';
 import './map.css';
 
-const width = 960;
-const height = 600;
 /** Country names show once the country is drawn at least this many square pixels. */
 const labelArea = 1_500;
 const placeAt = (transform: ZoomTransform, x: number, y: number) => `translate(${transform.applyX(x).toFixed(1)},${transform.applyY(y).toFixed(1)})`;
@@ -39,51 +37,49 @@ export function MapView({ search }: { search: NewsSearch }) {
     [pickPlace],
   );
   const region = useRegionMap();
+  const { chips, from, to } = search;
   const query = useDeferredValue(search.query);
-  const filters = useMemo<SearchFilters>(
-    () => ({ placeIds: search.chips.map((chip) => chip.placeId), from: search.from || null, to: search.to || null }),
-    [search.chips, search.from, search.to],
-  );
+  const filters = useMemo<SearchFilters>(() => ({ placeIds: chips.map((chip) => chip.placeId), from: from || null, to: to || null }), [chips, from, to]);
   const markers = useMapMarkers(query, filters, true);
   const svgRef = useRef<SVGSVGElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
-  const worldRef = useRef<SVGGElement>(null);
+  const baseRef = useRef<SVGSVGElement>(null);
   const labelsRef = useRef<SVGGElement>(null);
   const markersRef = useRef<SVGGElement>(null);
   const [settled, setSettled] = useState<ZoomTransform>(zoomIdentity);
   const [tip, setTip] = useState<Tip | null>(null);
 
-  const projection = useMemo(() => regionProjection(width, height), []);
-  const countries = useMemo(() => {
-    if (region.state !== 'ready') return [];
-    const path = geoPath(projection);
-    return region.map.countries.map((country) => {
-      const centre = largestPieceCentroid(country.shape);
-      const label = centre ? projection(centre) : null;
-      return { country, d: path(country.shape) ?? '', area: path.area(country.shape), label: label ? { x: label[0], y: label[1] } : null };
-    });
-  }, [region, projection]);
-  const centres = useMemo(() => (region.state === 'ready' ? countryCentres(region.map.countries) : new Map<string, [number, number]>()), [region]);
+  const drawing = useMemo(() => regionDrawing(region.state === 'ready' ? region.map : null), [region]);
+  const { countries } = drawing;
   const points = useMemo(
     () =>
       (markers ?? []).flatMap((marker): MapPoint<PlaceMarker>[] => {
-        const position = markerPosition(marker, centres);
-        const xy = position ? projection(position) : null;
+        const position = markerPosition(marker, drawing.centres);
+        const xy = position ? drawing.projection(position) : null;
         return xy ? [{ x: xy[0], y: xy[1], count: marker.count, value: marker }] : [];
       }),
-    [markers, centres, projection],
+    [markers, drawing],
   );
   const level = clusterLevel(settled.k);
   const clusters = useMemo(() => clusterMarkers(points, level), [points, level]);
   const labels = countries.filter((entry) => entry.label && entry.area * settled.k * settled.k >= labelArea);
 
-  // Each frame of a gesture: one transform for the countries, a position for each marker and name.
-  const positions = useRef<{ markers: readonly MarkerCluster<PlaceMarker>[]; labels: typeof labels }>({ markers: [], labels: [] });
-  useEffect(() => {
-    positions.current = { markers: clusters, labels };
+  // Each frame of a gesture: the ground moves as a picture, each marker and name to its place.
+  const positions = useRef<{ settled: ZoomTransform; markers: readonly MarkerCluster<PlaceMarker>[]; labels: typeof labels }>({
+    settled: zoomIdentity,
+    markers: [],
+    labels: [],
   });
+  useEffect(() => {
+    positions.current = { settled, markers: clusters, labels };
+  });
+  // The ground was drawn at the settled zoom in this commit: its picture transform is spent.
+  useLayoutEffect(() => {
+    baseRef.current?.style.removeProperty('transform');
+  }, [settled]);
   const onFrame = useCallback((transform: ZoomTransform) => {
-    worldRef.current?.setAttribute('transform', transform.toString());
+    const base = baseRef.current;
+    if (base) base.style.transform = groundTransform(positions.current.settled, transform, (boxRef.current?.clientWidth ?? width) / width);
     const markerElements = markersRef.current?.children ?? [];
     positions.current.markers.forEach((cluster, index) => markerElements[index]?.setAttribute('transform', placeAt(transform, cluster.x, cluster.y)));
     const labelElements = labelsRef.current?.children ?? [];
@@ -97,13 +93,14 @@ export function MapView({ search }: { search: NewsSearch }) {
     const at = element.getBoundingClientRect();
     if (box) setTip({ text: clusterName(cluster), left: at.left - box.left + at.width / 2, top: at.top - box.top });
   }, []);
+  const hideTip = useCallback(() => setTip(null), []);
   const choose = useCallback(
     (cluster: MarkerCluster<PlaceMarker>) => {
       const [only] = cluster.members;
       if (only !== undefined && cluster.members.length === 1) onChoosePlace(only);
-      else zoomControls.zoomTo(cluster.x, cluster.y, Math.min(64, settled.k * 2));
+      else zoomControls.zoomTo(cluster.x, cluster.y, Math.min(64, positions.current.settled.k * 2));
     },
-    [onChoosePlace, zoomControls, settled.k],
+    [onChoosePlace, zoomControls],
   );
   const onKeyDown = (event: KeyboardEvent) => {
     const step = 60;
@@ -145,6 +142,7 @@ export function MapView({ search }: { search: NewsSearch }) {
         {region.state === 'unavailable' && <span className="map-status" role="alert">{region.message}</span>}
       </div>
       <div className="map-box" ref={boxRef}>
+        <MapBase countries={countries} settled={settled} baseRef={baseRef} />
         <svg
           ref={svgRef}
           className="map-svg"
@@ -156,12 +154,6 @@ export function MapView({ search }: { search: NewsSearch }) {
           onKeyDown={onKeyDown}
           data-markers={markers === null || region.state === 'loading' ? undefined : clusters.length}
         >
-          <rect className="map-sea" width={width} height={height} />
-          <g ref={worldRef} transform={settled.toString()}>
-            {countries.map(({ country, d }) => (
-              <path key={`${country.code}-${country.name}`} className="map-country" d={d} />
-            ))}
-          </g>
           <g ref={labelsRef} className="map-labels" aria-hidden="true">
             {labels.map(({ country, label }) => (
               <text key={`${country.code}-${country.name}`} transform={label ? placeAt(settled, label.x, label.y) : undefined} textAnchor="middle">
@@ -177,7 +169,7 @@ export function MapView({ search }: { search: NewsSearch }) {
                 transform={placeAt(settled, cluster.x, cluster.y)}
                 onChoose={choose}
                 onShow={showTip}
-                onHide={() => setTip(null)}
+                onHide={hideTip}
               />
             ))}
           </g>

@@ -56,6 +56,7 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
   let placeSearch: PlaceSearch = createPlaceSearch(placeIndex);
   let textIndex = createTextIndex();
   let indexed = new Set<string>();
+  let mapCache: { key: string; index: NewsPlaceIndex; markers: PlaceMarker[] } | null = null;
 
   const addToIndexes = (item: NewsItem) => {
     const key = newsItemKeyText(item);
@@ -181,7 +182,12 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
 
     /** The map's markers for the view: one per place, with its count of the view's items. */
     mapMarkers(query: string, filters: SearchFilters): PlaceMarker[] {
-      return placeMarkersOf(gazetteer, this.viewPlaceIds(query, filters));
+      // Reopening the map, or going back to a view, costs nothing until the index changes.
+      const key = JSON.stringify([placeIndex.revision, query, filters]);
+      if (mapCache?.key !== key || mapCache.index !== placeIndex) {
+        mapCache = { key, index: placeIndex, markers: placeMarkersOf(gazetteer, this.viewPlaceIds(query, filters)) };
+      }
+      return mapCache.markers;
     },
   };
 };
