@@ -12,6 +12,7 @@ import { exportOpml, importOpmlFile, type OpmlImportOutcome } from '../feeds/opm
 import { saveFile } from '../saveFile';
 import { syncScheduler } from '../sync/syncService';
 import { DataSettings } from './DataSettings';
+import { PictureSettings } from '../pictures/PictureSettings';
 import { FeedChooser } from './FeedChooser';
 import { FeedList } from './FeedList';
 
@@ -141,6 +142,7 @@ export function FeedSettings({ syncing, intervalMinutes, nowMs }: FeedSettingsPr
       {choice && <FeedChooser pageUrl={choice.pageUrl} links={choice.links} onChoose={(url) => void addAndSync(url)} onCancel={() => setChoice(null)} />}
       <FeedList intervalMinutes={intervalMinutes} nowMs={nowMs} />
       <DataSettings />
+      <PictureSettings />
     </section>
   );
 }

@@ -5,6 +5,8 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { displayTitle } from '../../shared/feed/itemPreview';
 import type { NewsItem } from '../../shared/feed/newsItem';
 import { NewsDate } from './NewsDate';
+import { ReaderPictures } from '../pictures/ReaderPictures';
+import { useFragmentWithSavedPictures } from '../pictures/useReaderPictures';
 import { sanitizeNewsHtml } from '../reader/sanitizeNewsHtml';
 import { markNames } from '../search/markNames';
 import { HighlightedText } from './HighlightedText';
@@ -29,16 +31,18 @@ export function ReaderPane({ item, highlightNames, focusRequest = 0, onToggleRea
   const html = item?.contentHtml ?? null;
   const itemUrl = item?.url ?? null;
   const safeHtml = useMemo(() => (html === null ? null : sanitizeNewsHtml(html, itemUrl)), [html, itemUrl]);
+  // Its pictures from storage only (blob: URLs) or placeholders: the reader never fetches a picture.
+  const shownHtml = useFragmentWithSavedPictures(safeHtml);
   const bodyRef = useRef<HTMLDivElement>(null);
   const intl = useIntl();
   const label = intl.formatMessage({ id: 'reader.label' });
   useLayoutEffect(() => {
-    if (bodyRef.current && safeHtml !== null) {
+    if (bodyRef.current && shownHtml) {
       // A copy each time: the memoized fragment is emptied by insertion, and marks change per search.
-      bodyRef.current.replaceChildren(safeHtml.cloneNode(true));
+      bodyRef.current.replaceChildren(shownHtml.cloneNode(true));
       markNames(bodyRef.current, highlightNames);
     }
-  }, [safeHtml, highlightNames]);
+  }, [shownHtml, highlightNames]);
 
   if (!item) {
     return (
@@ -67,6 +71,7 @@ export function ReaderPane({ item, highlightNames, focusRequest = 0, onToggleRea
             </button>
           </div>
         )}
+        <ReaderPictures item={item} />
         {safeHtml !== null ? (
           // Filled with the sanitized HTML, then marked, by the layout effect above.
           <div className="reader-body" ref={bodyRef} />

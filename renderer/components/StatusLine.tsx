@@ -1,6 +1,7 @@
 // The status line: says in words what the app is doing (role="status", announced politely), with a
 // progress bar while a sync runs; a problem is announced assertively on its own (role="alert").
 import { useText } from '../i18n/useText';
+import { usePictureProgress } from '../pictures/pictureService';
 
 interface StatusLineProps {
   text: string;
@@ -10,11 +11,14 @@ interface StatusLineProps {
 
 export function StatusLine({ text, syncing, problem }: StatusLineProps) {
   const { text: t } = useText();
+  // Pictures are saved after their pages, so "Saving pictures… 12 of 40" may outlast the sync's own words.
+  const pictures = usePictureProgress();
+  const shown = pictures === null ? text : t('status.separator', { first: text, second: t('pictures.saving', { saved: pictures.saved, total: pictures.total }) });
   return (
     <footer className="status-bar">
       {syncing && <progress className="sync-progress" aria-label={t('status.syncProgress')} />}
       <span className="status-line" role="status" aria-live="polite">
-        {text}
+        {shown}
       </span>
       <span className="status-problem" role="alert">
         {problem}

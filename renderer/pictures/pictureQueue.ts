@@ -32,7 +32,10 @@ export interface PictureQueueOptions {
 }
 
 /** Failures that the same address would answer again: not worth another download this session. */
-const lastingReasons = new Set(['too-large', 'not-a-picture', 'gone', 'bad-address', 'address-refused', 'unreadable']);
+const lastingReasons = new Set(['too-large', 'not-a-picture', 'gone', 'bad-address', 'address-refused', 'unreadable', 'redirect-loop', 'too-many-redirects', 'redirect-unusable', 'redirect-insecure']);
+
+/** A 4xx is about this picture (missing, forbidden), not its host: the host's other pictures are still asked for. */
+const isLasting = (reason: string, status: number | null): boolean => lastingReasons.has(reason) || (status !== null && status >= 400 && status < 500);
 
 const hostOf = (url: string): string => (URL.canParse(url) ? new URL(url).host : '');
 
@@ -53,8 +56,8 @@ export const createPictureQueue = (options: PictureQueueOptions) => {
 
   const report = () => options.onProgress(progress.total === 0 ? null : progress);
 
-  const failed = (url: string, reason: string, error: string) => {
-    if (lastingReasons.has(reason)) refused.add(url);
+  const failed = (url: string, reason: string, error: string, status: number | null = null) => {
+    if (isLasting(reason, status)) refused.add(url);
     else {
       const host = hostOf(url);
       hostBackoff.set(host, backoffAfterFailure(hostBackoff.get(host) ?? initialBackoff, options.now(), options.random));
@@ -69,7 +72,7 @@ export const createPictureQueue = (options: PictureQueueOptions) => {
     const backoff = hostBackoff.get(hostOf(url));
     if (backoff?.nextAttemptAt != null && backoff.nextAttemptAt > options.now()) return; // Tried at the next round after the wait.
     const result = await options.fetchPicture({ url, feedUrl: job.feedUrl });
-    if (!result.ok) return failed(url, result.reason, result.error);
+    if (!result.ok) return failed(url, result.reason, result.error, result.status);
     hostBackoff.delete(hostOf(url));
     const picture = await options.shrink(movable(result.value.bytes), result.value.contentType);
     if (picture === null) return failed(url, 'unreadable', 'the picture could not be decoded');

@@ -21,11 +21,12 @@ beforeAll(async () => {
   const pictures: Record<string, { body: Buffer; contentType: string }> = {};
   for (let index = 0; index < 6; index += 1) pictures[`/p${index}.png`] = { body: makePng(8, 8, 0, index + 1), contentType: 'image/png' };
   server = await servePictures({ ...pictures, '/huge.jpg': { body: Buffer.alloc(11 * 1024 * 1024), contentType: 'image/jpeg' }, '/page.html': { body: Buffer.from('<html>'), contentType: 'text/html' } });
+  // A host that refuses connections: a server started and stopped, its port now closed.
   failing = await servePictures({});
+  await failing.close();
 });
 afterAll(async () => {
   await server.close();
-  await failing.close();
 });
 
 let db: FieldNewsDb;
@@ -96,6 +97,14 @@ describe('the picture queue', () => {
     await queue.enqueue([{ feedUrl, itemKey: key('b'), urls }]);
     await queue.whenIdle();
     expect(requests).toHaveLength(3);
+  });
+
+  it('takes a missing picture (404) as that picture’s failure, not its host’s', async () => {
+    const { queue, requests } = queueWith({ concurrency: 1 });
+    await queue.enqueue([{ feedUrl, itemKey: key('a'), urls: [`${server.origin}/missing.png`, `${server.origin}/p5.png`] }]);
+    await queue.whenIdle();
+    expect(requests).toEqual([`${server.origin}/missing.png`, `${server.origin}/p5.png`]);
+    expect(await db.pictures.count()).toBe(1);
   });
 
   it('backs off from a failing host: one try, then its other pictures wait for a later round', async () => {
