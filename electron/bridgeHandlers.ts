@@ -3,7 +3,7 @@
 // when the handler throws (the throw is logged), so no bridge call is left without an answer.
 import { app, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { appName } from '../shared/appIdentity';
-import { bridgeChannels, type AppInfo, type BridgeChannel } from '../shared/bridge';
+import { bridgeChannels, type AppInfo, type BridgeChannel, type FreeDiskSpace } from '../shared/bridge';
 import { errorMessages } from '../shared/errorMessages';
 import { checkExternalLink } from '../shared/externalLink';
 import { languageSettingSchema, type LanguageSetting } from '../shared/i18n/interfaceLanguage';
@@ -11,6 +11,7 @@ import { checkLogEntries } from '../shared/logEntry';
 import { fail, succeed, type Result } from '../shared/result';
 import type { FeedFetchFailure } from '../shared/sync/fetchFeedDocument';
 import { downloadFeedDocument } from './feedDownloads';
+import { readFreeDiskSpace } from './freeDiskSpace';
 import { readMainDiagnostics } from './mainDiagnostics';
 import { mainLog, writeLogEntries } from './mainLog';
 import { downloadPicture, pictureRequestRefused } from './pictureDownloads';
@@ -83,4 +84,6 @@ export const registerBridgeHandlers = (hooks: BridgeHandlerHooks = { onInterface
     hooks.onInterfaceLanguage(parsed.data);
     return succeed(null);
   });
+  // The data folder's file system: the one Chromium writes IndexedDB to.
+  handle(bridgeChannels.getFreeDiskSpace, resultFailure<FreeDiskSpace>, async () => succeed(await readFreeDiskSpace(app.getPath('userData'))));
 };

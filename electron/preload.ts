@@ -1,7 +1,7 @@
 // The preload: exposes the typed bridge to the page, one method per message. It never exposes
 // ipcRenderer itself, a generic send, or the IPC event. Bundled into one file: it runs sandboxed.
 import { contextBridge, ipcRenderer } from 'electron';
-import { bridgeChannels, bridgeEvents, type AppInfo, type FieldNewsBridge, type MainDiagnostics } from '../shared/bridge';
+import { bridgeChannels, bridgeEvents, type AppInfo, type FieldNewsBridge, type FreeDiskSpace, type MainDiagnostics } from '../shared/bridge';
 import type { LanguageSetting } from '../shared/i18n/interfaceLanguage';
 import type { PictureFetchResult } from '../shared/pictures/fetchPicture';
 import type { Result } from '../shared/result';
@@ -16,6 +16,7 @@ const fieldNews: FieldNewsBridge = {
   getDiagnostics: () => ipcRenderer.invoke(bridgeChannels.getDiagnostics) as Promise<Result<MainDiagnostics>>,
   getSystemLanguages: () => ipcRenderer.invoke(bridgeChannels.getSystemLanguages) as Promise<Result<string[]>>,
   setInterfaceLanguage: (setting: LanguageSetting) => ipcRenderer.invoke(bridgeChannels.setInterfaceLanguage, setting) as Promise<Result<null>>,
+  getFreeDiskSpace: () => ipcRenderer.invoke(bridgeChannels.getFreeDiskSpace) as Promise<Result<FreeDiskSpace>>,
   onSystemResume: (listener) => {
     const relay = () => listener();
     ipcRenderer.on(bridgeEvents.systemResumed, relay);

@@ -84,6 +84,17 @@ const webBridge: FieldNewsBridge = {
   getSystemLanguages: () => Promise.resolve(succeed([...navigator.languages])),
   // Web mode has no menu or About box of its own: the page follows the setting by itself.
   setInterfaceLanguage: () => Promise.resolve(succeed(null)),
+  // Browsers do not report the disk itself, only this site's share of it: the quota left is the
+  // nearest thing (a full disk usually shrinks the quota too; a write past it fails with QuotaExceededError).
+  getFreeDiskSpace: async () => {
+    if (typeof navigator.storage?.estimate !== 'function') return fail(errorMessages.freeSpaceUnknown);
+    const { quota, usage } = await navigator.storage.estimate().catch((error: unknown) => {
+      console.warn('Field News: the storage estimate failed', error);
+      return { quota: undefined, usage: undefined };
+    });
+    if (quota === undefined || usage === undefined) return fail(errorMessages.freeSpaceUnknown);
+    return succeed({ freeBytes: Math.max(0, quota - usage), totalBytes: quota });
+  },
   // A browser tab gets no sleep and wake signal; the 'online' event covers a link coming back.
   onSystemResume: () => () => undefined,
 };

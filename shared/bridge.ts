@@ -15,6 +15,7 @@ export const bridgeChannels = {
   getDiagnostics: 'field-news:get-diagnostics',
   getSystemLanguages: 'field-news:get-system-languages',
   setInterfaceLanguage: 'field-news:set-interface-language',
+  getFreeDiskSpace: 'field-news:get-free-disk-space',
 } as const;
 
 /** Messages the main process sends to the page (the page only listens). */
@@ -49,6 +50,12 @@ export interface MainDiagnostics {
   logLines: string[];
 }
 
+/** Room left where the news is stored, in bytes (the data folder's file system, or the browser's quota). */
+export interface FreeDiskSpace {
+  freeBytes: number;
+  totalBytes: number;
+}
+
 /** How many log lines the diagnostics carry. */
 export const diagnosticsLogLines = 200;
 
@@ -77,6 +84,11 @@ export interface FieldNewsBridge {
   getSystemLanguages(): Promise<Result<string[]>>;
   /** Tells the main process the user's language setting, so the menu and About box follow it. */
   setInterfaceLanguage(setting: LanguageSetting): Promise<Result<null>>;
+  /**
+   * The room left where the news is stored, so a sync stops before a write that would fill the disk
+   * (Chromium may delete a database whose write fails for want of space, electron/electron#41877).
+   */
+  getFreeDiskSpace(): Promise<Result<FreeDiskSpace>>;
   /** Calls `listener` when the computer wakes from sleep; returns the function that stops listening. */
   onSystemResume(listener: () => void): () => void;
 }

@@ -67,8 +67,14 @@ export const errorMessages = {
   logEntriesRefused: 'Field News could not add these lines to its diagnostics log: they are not log lines, or too many at once.',
   logStoreMissing: 'The diagnostics log is not open yet, so nothing could be written to it or read from it. Try again in a moment.',
   syncPageNotSaved: 'A page of news could not be saved on this computer; what was saved before is kept.',
+  // A write that failed on a full disk: Chromium may then delete the whole database (electron/electron#41877).
+  // Both disk sentences are in the catalogs too (storage.diskFull*), with their Spanish.
   diskFull:
-    "There is no space left on this computer's disk, so the news could not be saved. Free some space or remove old news; nothing was lost.",
+    "This computer's disk filled up while news was being saved, and the news stored on this computer may have been lost. Free some space and restart Field News; if news is missing, import your last backup under Backup and diagnostics.",
+  // The sync's own check stopped before writing (renderer/sync/diskSpaceGuard.ts): nothing was changed.
+  diskFullBeforeWriting:
+    "There is almost no space left on this computer's disk, so Field News stopped saving news before writing anything. Free some space, then sync again; your saved news is safe.",
+  freeSpaceUnknown: 'This browser does not say how much storage space is left.',
   syncWorkerStopped: 'The part of Field News that saves news stopped unexpectedly. Nothing was lost; Field News will try again.',
   syncNoAnswer: (minutes: number) =>
     `Saving the news took more than ${minutes} minutes without any sign of progress, so Field News gave up for now. Nothing was lost.`,

@@ -3,9 +3,10 @@
 // settles: a rejected download becomes a failure value, a worker that dies or falls silent ends
 // its running syncs with a failure and is replaced (which also frees the Web Locks it held).
 import { assertNever } from '../../shared/assertNever';
-import type { FieldNewsBridge } from '../../shared/bridge';
+import type { FieldNewsBridge, FreeDiskSpace } from '../../shared/bridge';
 import { errorMessages } from '../../shared/errorMessages';
 import type { ItemPictures } from '../../shared/pictures/pictureUrls';
+import { fail } from '../../shared/result';
 import type { FeedDocumentRequest, FeedFetchResult } from '../../shared/sync/fetchFeedDocument';
 import { quietOutcome } from './syncDispatch.worker';
 import type { FromSyncWorker, ToSyncWorker } from './syncMessages';
@@ -51,7 +52,7 @@ const downloadThrew = (request: FeedDocumentRequest): FeedFetchResult => ({
 
 export const defaultSyncClientOptions: SyncClientOptions = { createWorker: startWebWorker, quietLimitMs: 3 * 60_000 };
 
-export const createSyncClient = (bridge: Pick<FieldNewsBridge, 'fetchFeedDocument'>, options: SyncClientOptions = defaultSyncClientOptions): SyncClient => {
+export const createSyncClient = (bridge: Pick<FieldNewsBridge, 'fetchFeedDocument' | 'getFreeDiskSpace'>, options: SyncClientOptions = defaultSyncClientOptions): SyncClient => {
   const running = new Map<number, RunningSync>();
   let nextSyncId = 1;
   let quietTimer: ReturnType<typeof setTimeout> | null = null;
@@ -90,6 +91,14 @@ export const createSyncClient = (bridge: Pick<FieldNewsBridge, 'fetchFeedDocumen
               if (port !== worker) return;
               stillWaiting();
               send({ type: 'fetched', fetchId: message.fetchId, result });
+            });
+          break;
+        case 'free-space':
+          void bridge
+            .getFreeDiskSpace()
+            .catch((error: unknown) => fail<FreeDiskSpace>(String(error)))
+            .then((result) => {
+              if (port === worker) send({ type: 'free-space', requestId: message.requestId, result });
             });
           break;
         case 'progress':

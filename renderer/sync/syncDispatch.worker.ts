@@ -3,12 +3,15 @@
 // times out, so a sync always ends and its lock is always released.
 import { workerLog } from '../log/workerLog';
 import { assertNever } from '../../shared/assertNever';
+import type { FreeDiskSpace } from '../../shared/bridge';
 import { errorMessages } from '../../shared/errorMessages';
 import { parsePictureMode, pictureModeSettingKey } from '../../shared/pictures/pictureSettings';
 import type { ItemPictures } from '../../shared/pictures/pictureUrls';
+import { fail, type Result } from '../../shared/result';
 import type { FeedFetchResult, FeedDocumentRequest } from '../../shared/sync/fetchFeedDocument';
 import type { FieldNewsDb } from '../db/fieldNewsDb';
 import type { NewsRepository } from '../db/newsRepository';
+import { createDiskSpaceGuard } from './diskSpaceGuard';
 import type { FromSyncWorker, ToSyncWorker } from './syncMessages';
 import { syncFeed } from './syncFeed';
 import type { SyncOutcome } from './syncOutcome';
@@ -25,6 +28,8 @@ export interface SyncDispatchOptions {
   locks: SyncLocks;
   /** How long a download may stay unanswered by the window; longer than the fetch policy's own total timeout. */
   downloadTimeoutMs: number;
+  /** How long the window may take to say how much disk space is left; the page is written without it after that. */
+  freeSpaceTimeoutMs: number;
   now: () => Date;
   random: () => number;
 }
@@ -54,24 +59,50 @@ export const quietOutcome = (feedUrl: string, result: SyncOutcome['result'], ext
   ...extra,
 });
 
+/** Questions of one kind to the window (downloads, free space): each answered once, or given up after `timeoutMs`. */
+const questionsToWindow = <T>(post: (message: FromSyncWorker) => void, timeoutMs: number) => {
+  const pending = new Map<number, (answer: T) => void>();
+  let nextId = 1;
+  return {
+    ask: (question: (id: number) => FromSyncWorker, whenSilent: () => T): Promise<T> =>
+      new Promise<T>((resolve) => {
+        const id = nextId++;
+        const timer = setTimeout(() => {
+          pending.delete(id);
+          resolve(whenSilent());
+        }, timeoutMs);
+        pending.set(id, (answer) => {
+          clearTimeout(timer);
+          resolve(answer);
+        });
+        post(question(id));
+      }),
+    answer: (id: number, answer: T): void => {
+      pending.get(id)?.(answer);
+      pending.delete(id);
+    },
+  };
+};
+
 export const createSyncDispatch = (options: SyncDispatchOptions): ((message: ToSyncWorker) => void) => {
-  const pendingDownloads = new Map<number, (result: FeedFetchResult) => void>();
-  let nextFetchId = 1;
+  const downloads = questionsToWindow<FeedFetchResult>(options.post, options.downloadTimeoutMs);
+  const freeSpaceQuestions = questionsToWindow<Result<FreeDiskSpace>>(options.post, options.freeSpaceTimeoutMs);
 
   const download = (request: FeedDocumentRequest): Promise<FeedFetchResult> =>
-    new Promise<FeedFetchResult>((resolve) => {
-      const fetchId = nextFetchId++;
-      const timer = setTimeout(() => {
-        pendingDownloads.delete(fetchId);
+    downloads.ask(
+      (fetchId) => ({ type: 'fetch', fetchId, request }),
+      () => {
         const seconds = Math.round(options.downloadTimeoutMs / 1000);
-        resolve({ ok: false, reason: 'timeout', error: errorMessages.fetchTimeout(seconds), status: null, bytesRead: 0, url: request.url });
-      }, options.downloadTimeoutMs);
-      pendingDownloads.set(fetchId, (result) => {
-        clearTimeout(timer);
-        resolve(result);
-      });
-      options.post({ type: 'fetch', fetchId, request });
-    });
+        return { ok: false, reason: 'timeout', error: errorMessages.fetchTimeout(seconds), status: null, bytesRead: 0, url: request.url };
+      },
+    );
+
+  // One guard for every sync of this worker, so its few seconds of cached free space serve them all.
+  const diskSpace = createDiskSpaceGuard({
+    readFreeSpace: () => freeSpaceQuestions.ask((requestId) => ({ type: 'free-space', requestId }), () => fail(errorMessages.freeSpaceUnknown)),
+    now: () => options.now().getTime(),
+    onUnknown: (error) => workerLog.warn('sync', `Free disk space unknown, writing anyway: ${error}`),
+  });
 
   const runSync = async (syncId: number, feedUrl: string, maxPages: number, manual: boolean): Promise<SyncOutcome> => {
     // With "Save pictures: none" the pages' pictures are not even looked for.
@@ -83,6 +114,7 @@ export const createSyncDispatch = (options: SyncDispatchOptions): ((message: ToS
       feedUrl,
       maxPages,
       fetchDocument: download,
+      diskSpace,
       onProgress: (progress) => options.post({ type: 'progress', syncId, progress }),
       ...(savesPictures ? { onPicturesNamed: (pictures: ItemPictures[]) => options.post({ type: 'pictures', pictures }) } : {}),
       now: options.now,
@@ -111,8 +143,10 @@ export const createSyncDispatch = (options: SyncDispatchOptions): ((message: ToS
   return (message) => {
     switch (message.type) {
       case 'fetched':
-        pendingDownloads.get(message.fetchId)?.(message.result);
-        pendingDownloads.delete(message.fetchId);
+        downloads.answer(message.fetchId, message.result);
+        return;
+      case 'free-space':
+        freeSpaceQuestions.answer(message.requestId, message.result);
         return;
       case 'sync':
         startSync(message);

@@ -8,6 +8,7 @@ import { walkFeedPages, type StorePageResult, type WalkSummary } from '../../sha
 import type { FieldNewsDb } from '../db/fieldNewsDb';
 import type { NewsRepository } from '../db/newsRepository';
 import { isDiskFullError } from '../db/storageErrors';
+import { estimatePageBytes, type DiskSpaceGuard } from './diskSpaceGuard';
 import type { SyncOutcome, SyncProgress } from './syncOutcome';
 
 export interface SyncFeedOptions {
@@ -23,6 +24,8 @@ export interface SyncFeedOptions {
   manual: boolean;
   /** Told the pictures of each page once it is stored; they are saved beside the sync, never in its way. */
   onPicturesNamed?: (pictures: ItemPictures[]) => void;
+  /** Asked before each page is written: on a nearly full disk the walk stops before writing. */
+  diskSpace: DiskSpaceGuard;
 }
 
 /**
@@ -67,10 +70,17 @@ export const syncFeed = async (options: SyncFeedOptions): Promise<SyncOutcome> =
     ...extra,
   });
   if (!feed || feed.builtIn) return outcome('removed');
+  // Stopped by the disk check: nothing was written, and nothing is (not even the back-off), so the
+  // feed's resume point stands and the next sync after the user frees space goes on from there.
+  const diskTooFull = (extra: Partial<SyncOutcome> = {}) =>
+    outcome('failed', { ...extra, error: errorMessages.diskFullBeforeWriting, failureReason: 'disk-full' });
+  // No download either when there is no room for its answer (field links are often metered).
+  if (!(await options.diskSpace.hasRoomFor(0))) return diskTooFull();
 
   const source = { url: feed.url, title: feed.title, builtIn: false };
   let feedTitle = feed.title;
   const downloads = prefetchingDownloads(options.fetchDocument, options.maxPages);
+  let stoppedBeforeWriting = false;
   const walk = await walkFeedPages({
     feedUrl,
     fetchDocument: downloads.fetchDocument,
@@ -78,6 +88,10 @@ export const syncFeed = async (options: SyncFeedOptions): Promise<SyncOutcome> =
     storedValidators: feed.pageValidators,
     resumeFrom: feed.walkResume,
     storePage: async (page, validators, resume): Promise<StorePageResult> => {
+      if (!(await options.diskSpace.hasRoomFor(estimatePageBytes(page.items)))) {
+        stoppedBeforeWriting = true;
+        return { ok: false, reason: 'disk-full', error: errorMessages.diskFullBeforeWriting };
+      }
       // A feed just added is known by its address until its first page names it.
       if (validators.pageUrl === feedUrl && page.title) feedTitle = page.title;
       if (page.nextUrl !== null) downloads.prefetch({ url: page.nextUrl, feedUrl, validators: feed.pageValidators[page.nextUrl] ?? null });
@@ -109,6 +123,7 @@ export const syncFeed = async (options: SyncFeedOptions): Promise<SyncOutcome> =
     return outcome(notModified ? 'not-modified' : 'synced', counts(walk.value));
   }
 
+  if (stoppedBeforeWriting) return diskTooFull(counts(walk.summary));
   const gone = walk.reason === 'gone';
   const previous = options.manual ? initialBackoff : feed;
   const backoff = gone ? { failures: previous.failures + 1, nextAttemptAt: null } : backoffAfterFailure(previous, options.now().getTime(), options.random);

@@ -48,8 +48,10 @@ export const syncStatusText = (intl: Intl, { online, sync, savedCount, nowMs }: 
   }
   const outcomes = sync.lastRun?.outcomes ?? [];
   const failures = outcomes.filter((outcome) => outcome.result === 'failed' || outcome.result === 'gone');
-  // A full disk is no feed's fault, and what to do about it is the same for all: say it alone.
-  if (sync.lastRun && failures.some((failure) => failure.failureReason === 'disk-full')) return errorMessages.diskFull;
+  // A full disk is no feed's fault, and what to do about it is the same for all: say it alone, in
+  // its own words (stopped before writing, or a write that failed: renderer/sync/syncFeed.ts).
+  const diskFull = failures.find((failure) => failure.failureReason === 'disk-full');
+  if (sync.lastRun && diskFull) return diskFull.error ?? errorMessages.diskFull;
   if (sync.lastRun && failures.length > 0) {
     return failures
       .map((failure) => {

@@ -24,6 +24,8 @@ const dispatch = createSyncDispatch({
   // The window's download gives up after the policy's total timeout; a minute more covers a
   // redirect chain and a busy window, and still never leaves a sync (and its lock) hanging.
   downloadTimeoutMs: defaultFetchPolicy(__APP_VERSION__).totalTimeoutMs + 60_000,
+  // A statfs takes milliseconds; a window this slow to answer is busy, and the page is written unchecked.
+  freeSpaceTimeoutMs: 10_000,
   now: () => new Date(),
   random: Math.random,
 });

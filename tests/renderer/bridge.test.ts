@@ -45,3 +45,24 @@ describe('the web bridge log', () => {
     expect(await bridge.getDiagnostics()).toMatchObject({ ok: true, value: { logLines: [`(${errorMessages.storageUnavailable})`] } });
   });
 });
+
+describe('the web bridge free space', () => {
+  const withStorage = async (storage: unknown) => {
+    vi.stubGlobal('window', {});
+    vi.stubGlobal('navigator', { platform: 'TestOS', storage });
+    return (await import('../../renderer/bridge')).bridge;
+  };
+
+  it("is the quota this site has left, since a browser does not report the disk itself", async () => {
+    const bridge = await withStorage({ estimate: () => Promise.resolve({ quota: 1_000_000, usage: 250_000 }) });
+    expect(await bridge.getFreeDiskSpace()).toEqual({ ok: true, value: { freeBytes: 750_000, totalBytes: 1_000_000 } });
+  });
+
+  it('is never negative, and a failure value when the browser cannot say', async () => {
+    expect(await (await withStorage({ estimate: () => Promise.resolve({ quota: 100, usage: 300 }) })).getFreeDiskSpace()).toMatchObject({ ok: true, value: { freeBytes: 0 } });
+    for (const storage of [undefined, {}, { estimate: () => Promise.resolve({}) }, { estimate: () => Promise.reject(new Error('denied')) }]) {
+      vi.resetModules();
+      expect(await (await withStorage(storage)).getFreeDiskSpace()).toEqual({ ok: false, error: errorMessages.freeSpaceUnknown });
+    }
+  });
+});

@@ -3,8 +3,9 @@
 // settles, whatever the bridge or the worker does, and the feed's lock is free again afterwards.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FieldNewsBridge } from '../../../shared/bridge';
+import type { FieldNewsBridge, FreeDiskSpace } from '../../../shared/bridge';
 import { errorMessages } from '../../../shared/errorMessages';
+import { succeed, type Result } from '../../../shared/result';
 import { fetchFeedDocument, type FeedDocumentRequest, type FeedFetchResult } from '../../../shared/sync/fetchFeedDocument';
 import { FieldNewsDb } from '../../../renderer/db/fieldNewsDb';
 import { createNewsRepository, type NewsRepository } from '../../../renderer/db/newsRepository';
@@ -44,7 +45,7 @@ const browserLikeLocks = () => {
 };
 
 const dispatchFor = (post: (message: FromSyncWorker) => void, locks: SyncLocks, downloadTimeoutMs = 5_000) =>
-  createSyncDispatch({ db, repository, post, locks, downloadTimeoutMs, now: fixedClock, random: () => 0.5 });
+  createSyncDispatch({ db, repository, post, locks, downloadTimeoutMs, freeSpaceTimeoutMs: 1_000, now: fixedClock, random: () => 0.5 });
 
 /**
  * A stand-in for `new Worker(...)`: messages are structured-cloned and delivered on a later task, as
@@ -76,9 +77,16 @@ const loopbackWorkers = (locks: SyncLocks, behave: (message: ToSyncWorker, worke
   return { createWorker, started };
 };
 
-/** The one bridge method sync uses: downloads, here over Node's fetch to the test's server. */
-const bridgeWith = (fetchFeedDocumentImpl: (request: FeedDocumentRequest) => Promise<FeedFetchResult>): Pick<FieldNewsBridge, 'fetchFeedDocument'> => ({
+const gigabyte = 1024 ** 3;
+const roomyDisk = (): Promise<Result<FreeDiskSpace>> => Promise.resolve(succeed({ freeBytes: 50 * gigabyte, totalBytes: 100 * gigabyte }));
+
+/** The bridge methods sync uses: downloads, here over Node's fetch to the test's server, and the free disk space. */
+const bridgeWith = (
+  fetchFeedDocumentImpl: (request: FeedDocumentRequest) => Promise<FeedFetchResult>,
+  getFreeDiskSpace: () => Promise<Result<FreeDiskSpace>> = roomyDisk,
+): Pick<FieldNewsBridge, 'fetchFeedDocument' | 'getFreeDiskSpace'> => ({
   fetchFeedDocument: fetchFeedDocumentImpl,
+  getFreeDiskSpace,
 });
 
 const addedFeed = async () => {
@@ -150,6 +158,35 @@ describe('the sync client settles every sync', () => {
     expect(await client.syncFeed(server.url, { maxPages: 10, manual: true }, () => undefined)).toMatchObject({ result: 'synced', newItems: 40 });
     expect(Date.now() - startedAt).toBeGreaterThan(400);
   });
+
+  it('asks the bridge for the free disk space and, on a nearly full disk, stops before downloading or writing anything', async () => {
+    const server = await addedFeed();
+    const feedBefore = await db.feeds.get(server.url);
+    const { locks } = browserLikeLocks();
+    let asked = 0;
+    const nearlyFull = () => {
+      asked += 1;
+      return Promise.resolve(succeed({ freeBytes: 150 * 1024 * 1024, totalBytes: 100 * gigabyte }));
+    };
+    const client = createSyncClient(bridgeWith(download, nearlyFull), { ...loopbackWorkers(locks), quietLimitMs: 10_000 });
+    const outcome = await client.syncFeed(server.url, { maxPages: 10, manual: true }, () => undefined);
+    expect(outcome).toMatchObject({ result: 'failed', failureReason: 'disk-full', error: errorMessages.diskFullBeforeWriting });
+    expect(asked).toBe(1);
+    expect(server.requests).toHaveLength(0);
+    expect(await db.items.count()).toBe(0);
+    expect(await db.feeds.get(server.url)).toEqual(feedBefore);
+
+    // Space freed: a new client (a new worker, so no cached reading) syncs the feed whole.
+    const freed = createSyncClient(bridgeWith(download), { ...loopbackWorkers(locks), quietLimitMs: 10_000 });
+    expect(await freed.syncFeed(server.url, { maxPages: 10, manual: true }, () => undefined)).toMatchObject({ result: 'synced', newItems: 25 });
+  });
+
+  it('writes anyway when the bridge cannot say how much space is left (the check is a defence, not a gate)', async () => {
+    const server = await addedFeed();
+    const { locks } = browserLikeLocks();
+    const client = createSyncClient(bridgeWith(download, () => Promise.reject(new Error('the main process went away'))), { ...loopbackWorkers(locks), quietLimitMs: 10_000 });
+    expect(await client.syncFeed(server.url, { maxPages: 10, manual: true }, () => undefined)).toMatchObject({ result: 'synced', newItems: 25 });
+  });
 });
 
 describe('the worker side settles every sync', () => {
@@ -162,6 +199,7 @@ describe('the worker side settles every sync', () => {
       (message) => {
         if (message.type === 'done') done.push(message);
         if (message.type === 'fetch' && answering) void download(message.request).then((result) => dispatch({ type: 'fetched', fetchId: message.fetchId, result }));
+        if (message.type === 'free-space') void roomyDisk().then((result) => dispatch({ type: 'free-space', requestId: message.requestId, result }));
       },
       locks,
       200,

@@ -8,6 +8,7 @@ import { fetchFeedDocument, type FeedDocumentRequest, type FeedFetchResult } fro
 import type { FeedServerOptions } from '../../../scripts/feedServer';
 import { FieldNewsDb, keysOfFeed } from '../../../renderer/db/fieldNewsDb';
 import { createNewsRepository, type NewsRepository } from '../../../renderer/db/newsRepository';
+import type { DiskSpaceGuard } from '../../../renderer/sync/diskSpaceGuard';
 import { syncFeed } from '../../../renderer/sync/syncFeed';
 import type { SyncOutcome, SyncProgress } from '../../../renderer/sync/syncOutcome';
 import { syncStatusText } from '../../../renderer/sync/syncStatusText';
@@ -28,6 +29,9 @@ afterEach(() => db.close());
 
 const policy = testPolicy({ idleTimeoutMs: 400, totalTimeoutMs: 3_000, maxDocumentBytes: 1024 * 1024 });
 
+/** A disk with room for every page: these tests are about the network and the database. */
+const roomyDisk: DiskSpaceGuard = { hasRoomFor: () => Promise.resolve(true) };
+
 let progressTitles: string[] = [];
 const sync = async (feedUrl: string, usePolicy = policy, manual = false, maxPages = 10): Promise<SyncOutcome> =>
   syncFeed({
@@ -40,6 +44,7 @@ const sync = async (feedUrl: string, usePolicy = policy, manual = false, maxPage
     onProgress: (progress) => progressTitles.push(`${progress.feedTitle} ${progress.pageNumber} ${progress.totalNew}`),
     now: fixedClock,
     random: () => 0.5,
+    diskSpace: roomyDisk,
   });
 
 /** A feed with 30 good items, synced once, whose server then turns faulty. */
@@ -187,6 +192,7 @@ describe('syncFeed: a sync killed halfway, and a full disk', () => {
       onProgress: (progress: SyncProgress) => progress.pageNumber === 5 && pageFiveStored(),
       now: fixedClock,
       random: () => 0.5,
+      diskSpace: roomyDisk,
     });
     await crashed;
     db.close();
@@ -206,6 +212,7 @@ describe('syncFeed: a sync killed halfway, and a full disk', () => {
       onProgress: () => undefined,
       now: fixedClock,
       random: () => 0.5,
+      diskSpace: roomyDisk,
     });
     expect(outcome).toMatchObject({ result: 'synced', newItems: 150 });
     expect(await storedIdsInOrder(server.url)).toEqual(idsOfPages(20));

@@ -63,7 +63,12 @@ describe('the status line', () => {
     const full = outcome({ result: 'failed', error: errorMessages.diskFull, failureReason: 'disk-full', nextAttemptAt: nowMs + 60_000 });
     const other = outcome({ feedTitle: 'Other', result: 'failed', error: 'The server answered 503.', failureReason: 'http-status', nextAttemptAt: nowMs + 60_000 });
     expect(syncStatusText(en, { online: true, sync: { running: false, progress: null, lastRun: { finishedAt: nowMs, outcomes: [other, full] } , queue: null }, savedCount: 10, nowMs })).toBe(
-      "There is no space left on this computer's disk, so the news could not be saved. Free some space or remove old news; nothing was lost.",
+      "This computer's disk filled up while news was being saved, and the news stored on this computer may have been lost. Free some space and restart Field News; if news is missing, import your last backup under Backup and diagnostics.",
+    );
+    // Stopped by the disk check before writing: the news is safe, and the status line says so.
+    const stopped = outcome({ result: 'failed', error: errorMessages.diskFullBeforeWriting, failureReason: 'disk-full', nextAttemptAt: null });
+    expect(syncStatusText(en, { online: true, sync: { running: false, progress: null, lastRun: { finishedAt: nowMs, outcomes: [other, stopped] }, queue: null }, savedCount: 10, nowMs })).toBe(
+      "There is almost no space left on this computer's disk, so Field News stopped saving news before writing anything. Free some space, then sync again; your saved news is safe.",
     );
   });
 

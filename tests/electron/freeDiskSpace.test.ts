@@ -1,0 +1,82 @@
+// The free-space bridge message on a real small file system: an 8 MB tmpfs as the data folder,
+// filled with a file, read through the main process's handler (electron mocked, statfs real).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { bridgeChannels, type FreeDiskSpace } from '../../shared/bridge';
+import type { Result } from '../../shared/result';
+import { fakeElectron, ipcEventFrom, ipcHandlers } from './fakeElectron';
+
+vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron);
+const { registerBridgeHandlers } = await import('../../electron/bridgeHandlers');
+
+const megabyte = 1024 * 1024;
+const fileSystemMegabytes = 8;
+let mountPoint = '';
+let mounted = false;
+
+beforeAll(() => {
+  mountPoint = mkdtempSync(path.join(tmpdir(), 'field-news-free-space-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${fileSystemMegabytes}m`, 'tmpfs', mountPoint], { stdio: 'pipe' });
+    mounted = true;
+  } catch (error) {
+    const detail = error instanceof Error && 'stderr' in error ? String(error.stderr).trim() : String(error);
+    throw new Error(
+      `The free-space test needs a small file system of its own and could not mount one (${detail}). ` +
+        `Run the unit tests as root (or with CAP_SYS_ADMIN), so that \`mount -t tmpfs -o size=${fileSystemMegabytes}m tmpfs ${mountPoint}\` works.`,
+      { cause: error },
+    );
+  }
+  fakeElectron.app.setPath('userData', mountPoint);
+  ipcHandlers.clear();
+  registerBridgeHandlers();
+});
+
+afterAll(() => {
+  fakeElectron.app.paths.delete('userData');
+  if (mounted) execFileSync('umount', [mountPoint]);
+  if (mountPoint) rmSync(mountPoint, { recursive: true, force: true });
+});
+
+const freeSpace = async (event = ipcEventFrom('app://field-news/index.html')): Promise<Result<FreeDiskSpace>> => {
+  const handler = ipcHandlers.get(bridgeChannels.getFreeDiskSpace);
+  if (!handler) throw new Error('no handler for getFreeDiskSpace');
+  return (await handler(event)) as Result<FreeDiskSpace>;
+};
+const readValue = async (): Promise<FreeDiskSpace> => {
+  const answer = await freeSpace();
+  if (!answer.ok) throw new Error(answer.error);
+  return answer.value;
+};
+
+describe('getFreeDiskSpace in the main process', () => {
+  it('reports the data folder file system: all of it free when empty, less as a file fills it, none when full', async () => {
+    expect(await readValue()).toEqual({ freeBytes: fileSystemMegabytes * megabyte, totalBytes: fileSystemMegabytes * megabyte });
+
+    writeFileSync(path.join(mountPoint, 'five-megabytes'), Buffer.alloc(5 * megabyte, 1));
+    const afterFive = await readValue();
+    expect(afterFive.totalBytes).toBe(fileSystemMegabytes * megabyte);
+    // tmpfs counts whole 4 KB pages and keeps no room back, so the rest is 3 MB give or take a page.
+    expect(afterFive.freeBytes).toBeGreaterThan(3 * megabyte - 8 * 1024);
+    expect(afterFive.freeBytes).toBeLessThanOrEqual(3 * megabyte);
+
+    expect(() => writeFileSync(path.join(mountPoint, 'the-rest'), Buffer.alloc(4 * megabyte, 2))).toThrow(/ENOSPC/);
+    expect((await readValue()).freeBytes).toBe(0);
+  });
+
+  it('answers only the app page', async () => {
+    expect(await freeSpace(ipcEventFrom('https://evil.example/'))).toEqual({ ok: false, error: expect.stringMatching(/Refused/) as unknown });
+  });
+
+  it('answers with a failure value, not a throw, when the data folder cannot be read', async () => {
+    fakeElectron.app.setPath('userData', path.join(mountPoint, 'no-such-folder'));
+    try {
+      expect(await freeSpace()).toMatchObject({ ok: false });
+    } finally {
+      fakeElectron.app.setPath('userData', mountPoint);
+    }
+  });
+});
