@@ -15,6 +15,7 @@ import { createPlaceTagger, tagPlaces } from '../shared/places/tagPlaces';
 import { placeCorpus, placeCorpusQueries } from '../tests/fixtures/placeCorpus';
 import { seededRandom } from './seededRandom';
 import { corpusQuality, qualityTable } from './searchQuality';
+import { compareWordSearch, typoQueries } from './wordSearchComparison';
 
 const placeCorpusSize = (): string => `${placeCorpus.length} items, ${placeCorpusQueries.length} queries`;
 
@@ -275,3 +276,14 @@ console.log(
   `| createItemTextSearch (fuse.js) at 10,000 items (reference) | ${format(textReferenceLatency.p50)} | ${format(textReferenceLatency.p95)} | ` +
     `${format(textReferenceLatency.max)} | – | ${format(textReferenceBuild, 0)} | – |`,
 );
+
+// --- MiniSearch against the word index, same items and keystrokes (heap only: MiniSearch keeps no typed arrays).
+const comparison = compareWordSearch(items, plain.index, heapAfterCollecting, timeQueries, wordKeystrokes, { milliseconds: plain.milliseconds, heap: plain.heap + plain.buffers });
+console.log('');
+console.log(`Word search libraries at ${itemCount.toLocaleString('en')} items (3 rounds of the keystrokes above; typos: ${typoQueries.join(', ')}):`);
+console.log('');
+console.log('| Text search | Build ms | Memory MB | p50 ms | p95 ms | Typos found |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const row of comparison) {
+  console.log(`| ${row.name} | ${format(row.buildMilliseconds, 0)} | ${format(row.heapMegabytes, 1)} | ${format(row.p50)} | ${format(row.p95)} | ${row.typosFound} of ${typoQueries.length} |`);
+}
