@@ -2,7 +2,7 @@
 // the open item in the reader, read after it stayed open a moment (so flicking past with j/k does
 // not count), stars, "Mark all read" with its undo, and Back in the narrow layout.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { newsItemKeyFromText, type NewsItemKey } from '../../shared/feed/newsItem';
 import { db, newsRepository } from '../database';
 import type { ItemRecord } from '../db/fieldNewsDb';
@@ -18,7 +18,7 @@ import { ThreePanes } from './ThreePanes';
 import { VirtualNewsList } from './VirtualNewsList';
 
 /** How long an item stays open before it counts as read; the setting `markReadDelayMs` changes it (0: at once). */
-export const defaultMarkReadDelayMs = 1_500;
+export const defaultMarkReadDelayMs = 800;
 const paneWidthsSetting = 'paneWidths';
 const noNames: readonly string[] = [];
 
@@ -28,6 +28,10 @@ interface ReaderWorkspaceProps {
   placeLabel: (placeId: string) => string | null;
   locale: string;
   nowMs: number;
+  /** Shown above the list (the search's summary). */
+  listHeader?: ReactNode;
+  /** Shown in the reader's place while set (the map). */
+  readerOverride?: ReactNode;
 }
 
 const viewName = (view: ListView, feedTitle: string | undefined): string => {
@@ -45,7 +49,7 @@ const viewName = (view: ListView, feedTitle: string | undefined): string => {
   }
 };
 
-export function ReaderWorkspace({ search, placeTree, placeLabel, locale, nowMs }: ReaderWorkspaceProps) {
+export function ReaderWorkspace({ search, placeTree, placeLabel, locale, nowMs, listHeader, readerOverride }: ReaderWorkspaceProps) {
   const [view, setView] = useState<ListView>({ kind: 'all' });
   const [openedKey, setOpenedKey] = useState<NewsItemKey | null>(null);
   const [narrowPane, setNarrowPane] = useState<NarrowPane>('list');
@@ -66,14 +70,14 @@ export function ReaderWorkspace({ search, placeTree, placeLabel, locale, nowMs }
   const openedItem = useLiveQuery(async () => (openedKey ? ((await db.items.get(openedKey)) ?? null) : null), [openedKey]);
   const feedTitle = useLiveQuery(async () => (view.kind === 'feed' ? (await db.feeds.get(view.feedUrl))?.title : undefined), [view]);
 
-  // Read once it has stayed open a moment; moving on before that leaves it unread.
-  const openedUnread = openedItem && !openedItem.read ? openedItem : null;
+  // Read once it has stayed open a moment; moving on before that leaves it unread. Keyed by the item
+  // and its flag, not the record: a sync or the tagger rewriting the record must not restart the wait.
+  const unreadOpenedKey = openedItem && !openedItem.read ? `${openedItem.feedUrl}\n${openedItem.id}` : null;
   useEffect(() => {
-    if (!openedUnread || !Number.isFinite(markReadDelayMs)) return;
-    const key: NewsItemKey = [openedUnread.feedUrl, openedUnread.id];
-    const timer = window.setTimeout(() => void newsRepository.markRead(key), Math.max(0, markReadDelayMs));
+    if (unreadOpenedKey === null || !Number.isFinite(markReadDelayMs)) return;
+    const timer = window.setTimeout(() => void newsRepository.markRead(newsItemKeyFromText(unreadOpenedKey)), Math.max(0, markReadDelayMs));
     return () => window.clearTimeout(timer);
-  }, [openedUnread, markReadDelayMs]);
+  }, [unreadOpenedKey, markReadDelayMs]);
 
   const open = useCallback((item: ItemRecord) => {
     setOpenedKey([item.feedUrl, item.id]);
@@ -134,6 +138,7 @@ export function ReaderWorkspace({ search, placeTree, placeLabel, locale, nowMs }
               {readerMessages.markAllRead}
             </button>
           </div>
+          {listHeader}
           {undo && (
             <div className="undo-bar" aria-live="polite">
               <span>{readerMessages.markedAllRead(undo.keys.length)}</span>
@@ -142,11 +147,11 @@ export function ReaderWorkspace({ search, placeTree, placeLabel, locale, nowMs }
               </button>
             </div>
           )}
-          <VirtualNewsList list={list} label={listName} openedKey={openedKey} onOpen={open} onStar={star} locale={locale} nowMs={nowMs} emptyText={readerMessages.emptyView} />
+          <VirtualNewsList list={list} label={listName} openedKey={openedKey} onOpen={open} onStar={star} locale={locale} nowMs={nowMs} emptyText={readerMessages.emptyView} highlights={search.highlights} />
         </div>
       }
       reader={
-        <ItemReader
+        readerOverride ?? <ItemReader
           item={openedItem}
           highlightNames={(openedKey && search.highlights.get(`${openedKey[0]}\n${openedKey[1]}`)) || noNames}
           placeLabel={placeLabel}

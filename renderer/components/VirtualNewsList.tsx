@@ -2,11 +2,12 @@
 // (@tanstack/react-virtual), their items read by page from the view's snapshot (useListView).
 // Home/End/PageDown and the scrollbar reach any row; date headers open each day, week or month.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef } from 'react';
-import { displayTitle } from '../../shared/feed/itemPreview';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { displayTitle, previewAround } from '../../shared/feed/itemPreview';
 import type { NewsItemKey } from '../../shared/feed/newsItem';
 import type { ItemRecord } from '../db/fieldNewsDb';
-import { formatNewsDate } from '../formatNewsDate';
+import { NewsDate } from './NewsDate';
+import { HighlightedText } from './HighlightedText';
 import { dateGroupKey, dateGroupLabel, dateGroupOf } from '../reader/dateGroups';
 import { glyphs, readerMessages } from '../reader/readerMessages';
 import type { ListViewState } from '../reader/useListView';
@@ -14,6 +15,8 @@ import '../reader/readerPanes.css';
 
 /** A row's first guess of height before it is measured: a card of three lines. */
 const estimatedRowHeight = 96;
+/** A list this short is rendered whole: cheap, and Find in page sees every item. */
+const wholeListRows = 100;
 
 interface VirtualNewsListProps {
   list: ListViewState;
@@ -24,17 +27,25 @@ interface VirtualNewsListProps {
   locale: string;
   nowMs: number;
   emptyText: string;
+  /** Place names to mark in each item (the search's), by item key text. */
+  highlights: ReadonlyMap<string, readonly string[]>;
 }
+
+const noNames: readonly string[] = [];
 
 interface RowProps {
   item: ItemRecord | undefined;
+  row: number;
   header: string | null;
   isOpen: boolean;
+  isFocused: boolean;
+  onFocusRow: (row: number) => void;
+  names: readonly string[];
   onOpen: (item: ItemRecord) => void;
   onStar: (item: ItemRecord, starred: boolean) => void;
 }
 
-const NewsRow = memo(function NewsRow({ item, header, isOpen, onOpen, onStar }: RowProps) {
+const NewsRow = memo(function NewsRow({ item, row, header, isOpen, isFocused, onFocusRow, names, onOpen, onStar }: RowProps) {
   if (!item) return <div className="news-row-placeholder" aria-hidden="true" />;
   return (
     <>
@@ -43,10 +54,11 @@ const NewsRow = memo(function NewsRow({ item, header, isOpen, onOpen, onStar }: 
         data-item-id={item.id}
         className={`news-card${isOpen ? ' news-card--open' : ''}${item.read ? '' : ' news-card--unread'}`}
         aria-current={isOpen ? 'true' : undefined}
-        tabIndex={-1}
+        tabIndex={isFocused ? 0 : -1}
+        onFocus={() => onFocusRow(row)}
         onClick={() => onOpen(item)}
       >
-        <time dateTime={item.sortDate}>{formatNewsDate(item.datePublished)}</time>
+        <time dateTime={item.sortDate}><NewsDate iso={item.datePublished} /></time>
         <button
           type="button"
           className={`star-button${item.starred ? ' star-button--on' : ''}`}
@@ -59,14 +71,16 @@ const NewsRow = memo(function NewsRow({ item, header, isOpen, onOpen, onStar }: 
         >
           {item.starred ? glyphs.starOn : glyphs.starOff}
         </button>
-        <h3>{displayTitle(item)}</h3>
-        <p>{item.preview}</p>
+        <h3>
+          <HighlightedText text={displayTitle(item)} names={names} />
+        </h3>
+        <p>{names.length === 0 ? item.preview : <HighlightedText text={previewAround(item, names)} names={names} />}</p>
       </article>
     </>
   );
 });
 
-export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, locale, nowMs, emptyText }: VirtualNewsListProps) {
+export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, locale, nowMs, emptyText, highlights }: VirtualNewsListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = list.keys?.length ?? 0;
   // The virtualizer hands out new functions on each scroll; this component is left out of the
@@ -76,7 +90,8 @@ export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, locale
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimatedRowHeight,
-    overscan: 6,
+    // Rows beyond the screen on each side; a short list (up to a hundred items) is all in the page.
+    overscan: count <= wholeListRows ? wholeListRows : 8,
     getItemKey: (index) => {
       const key = list.keys?.[index];
       return key ? `${key[0]}\n${key[1]}` : index;
@@ -87,20 +102,58 @@ export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, locale
   const last = rows.at(-1)?.index ?? 0;
   const { setVisibleRows } = list;
   useEffect(() => setVisibleRows({ first, last }), [first, last, setVisibleRows]);
+  // News arriving during a sync joins the list at once. At the top, it shows above; further down,
+  // the list keeps the row the reader is looking at where it is on screen (no jump).
+  const anchor = useRef<{ key: string; delta: number } | null>(null);
+  const { arrivals, showArrivals, keys } = list;
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (arrivals === 0 || !element) return;
+    const top = element.scrollTop;
+    const firstRow = top < 4 ? undefined : virtualizer.getVirtualItems().find((row) => row.end > top);
+    const firstKey = firstRow && keys?.[firstRow.index];
+    anchor.current = firstRow && firstKey ? { key: `${firstKey[0]}\n${firstKey[1]}`, delta: top - firstRow.start } : null;
+    showArrivals();
+  }, [arrivals, showArrivals, keys, virtualizer]);
+  useLayoutEffect(() => {
+    const held = anchor.current;
+    if (!held || !keys) return;
+    anchor.current = null;
+    const index = keys.findIndex(([feedUrl, id]) => `${feedUrl}\n${id}` === held.key);
+    const offset = index < 0 ? undefined : virtualizer.getOffsetForIndex(index, 'start');
+    if (offset) virtualizer.scrollToOffset(offset[0] + held.delta);
+  }, [keys, virtualizer]);
+  const [focusedRow, setFocusedRow] = useState(0);
+  const [moved, setMoved] = useState(false);
+  // After an arrow key, the card of the focused row gets the focus once it is in the page.
+  useEffect(() => {
+    if (!moved) return;
+    const card = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${focusedRow}"] article`);
+    if (card && document.activeElement !== card) card.focus();
+  });
 
   if (list.keys === undefined) return <p className="news-list--loading">{readerMessages.loading}</p>;
   const now = new Date(nowMs);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target instanceof HTMLElement && event.target.closest('button, input, a')) return;
+    const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
+    if (step !== 0) {
+      event.preventDefault();
+      const next = Math.min(Math.max(0, focusedRow + step), count - 1);
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+      setFocusedRow(next);
+      setMoved(true);
+      return;
+    }
+    const focused = list.itemAt(focusedRow);
+    if (event.key === 'Enter' && focused) onOpen(focused);
+  };
   const groupOf = (row: number): string | null => {
     const item = list.itemAt(row);
     return item ? dateGroupKey(dateGroupOf(item.sortDate, now)) : null;
   };
   return (
-    <div className="virtual-list" ref={scrollRef} tabIndex={0} role="feed" aria-label={label} aria-busy={rows.some((row) => !list.itemAt(row.index))}>
-      {list.arrivals > 0 && (
-        <button type="button" className="arrivals" onClick={list.showArrivals}>
-          {readerMessages.newItems(list.arrivals)}
-        </button>
-      )}
+    <div className="virtual-list" ref={scrollRef} tabIndex={0} role="feed" aria-label={label} aria-busy={rows.some((row) => !list.itemAt(row.index))} onKeyDown={onKeyDown}>
       {count === 0 && <p className="news-list--empty">{emptyText}</p>}
       <div className="virtual-list-inner" style={{ height: virtualizer.getTotalSize() }}>
         {rows.map((row) => {
@@ -111,7 +164,7 @@ export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, locale
           const isOpen = !!item && !!openedKey && openedKey[0] === item.feedUrl && openedKey[1] === item.id;
           return (
             <div key={row.key} className="virtual-row" data-index={row.index} ref={virtualizer.measureElement} style={{ transform: `translateY(${row.start}px)` }}>
-              <NewsRow item={item} header={header} isOpen={isOpen} onOpen={onOpen} onStar={onStar} />
+              <NewsRow item={item} row={row.index} header={header} isOpen={isOpen} isFocused={row.index === focusedRow} onFocusRow={setFocusedRow} names={(item && highlights.get(`${item.feedUrl}\n${item.id}`)) || noNames} onOpen={onOpen} onStar={onStar} />
             </div>
           );
         })}

@@ -47,6 +47,26 @@ export const readViewKeys = async (db: FieldNewsDb, view: ListView): Promise<New
   }
 };
 
+/**
+ * The first keys of a view, newest first, read with a short backward walk of its index: what the
+ * list shows at once while the whole snapshot is read. Null for views no single index orders.
+ */
+export const readNewestKeys = async (db: FieldNewsDb, view: ListView, limit: number): Promise<NewsItemKey[] | null> => {
+  switch (view.kind) {
+    case 'all':
+      return db.items.orderBy('sortDate').reverse().limit(limit).primaryKeys();
+    case 'unread':
+      return db.items.orderBy('unreadSortDate').reverse().limit(limit).primaryKeys();
+    case 'starred':
+      return db.items.orderBy('starredSortDate').reverse().limit(limit).primaryKeys();
+    case 'feed':
+    case 'place':
+      return null;
+    default:
+      return assertNever(view);
+  }
+};
+
 /** How many items a view holds, from the feed records' counts or an indexed count: never a walk of the items. */
 export const countView = async (db: FieldNewsDb, view: ListView): Promise<number> => {
   switch (view.kind) {

@@ -26,7 +26,6 @@ export const readerMessages = {
   markAllRead: 'Mark all read',
   markedAllRead: (count: number) => `${count} marked read.`,
   undo: 'Undo',
-  newItems: (count: number) => `${count} new — show`,
   loading: 'Loading…',
   emptyView: 'No news here.',
   openOriginal: 'Open original',

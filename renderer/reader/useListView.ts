@@ -2,27 +2,30 @@
 // the rows near the screen read live from IndexedDB, and the count of news that arrived since the
 // snapshot, shown on request so that nothing moves under the reader's eyes.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { NewsItemKey } from '../../shared/feed/newsItem';
 import { db } from '../database';
 import type { ItemRecord } from '../db/fieldNewsDb';
-import { countArrivals, countView, readListPage, readViewKeys, type ListView } from '../db/listViews';
+import { countArrivals, countView, readListPage, readNewestKeys, readViewKeys, type ListView } from '../db/listViews';
 import { listPageSize, pagesOfRows, type RowRange } from './listWindow';
 
 export type ListSource = { kind: 'view'; view: ListView } | { kind: 'keys'; keys: readonly NewsItemKey[] };
 
 export interface ListViewState {
-  /** The snapshot's keys, newest first; undefined while the first read runs. */
+  /** The keys on screen, newest first (the snapshot's, or the search's); undefined while the first read runs. */
   keys: readonly NewsItemKey[] | undefined;
   /** The item at a row, or undefined while it is read (or after it was removed). */
   itemAt: (row: number) => ItemRecord | undefined;
   /** Tell which rows are on screen; the pages around them are read. */
   setVisibleRows: (range: RowRange) => void;
-  /** News that came since the snapshot (not shown yet). */
+  /** News that came since the snapshot (not in the list yet). */
   arrivals: number;
-  /** Take a fresh snapshot: the arrivals join the list. */
+  /** Take the fresh snapshot: the arrivals join the list (the list keeps the reader's place). */
   showArrivals: () => void;
 }
+
+/** The shortest time between two reads of a view's keys while news arrives. */
+const arrivalsEveryMs = 3_000;
 
 const sourceKey = (source: ListSource): string => (source.kind === 'keys' ? 'keys' : JSON.stringify(source.view));
 
@@ -46,20 +49,35 @@ export const useListView = (source: ListSource): ListViewState => {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
-  const keys = source.kind === 'keys' ? source.keys : snapshot?.key === key ? snapshot.keys : undefined;
+  // The first rows at once (a short index walk), while the whole snapshot is read.
+  const head = useLiveQuery(async () => (view ? { key, keys: await readNewestKeys(db, view, listPageSize) } : undefined), [key]);
+  const snapshotKeys = snapshot?.key === key ? snapshot.keys : undefined;
+  const headKeys = head?.key === key ? (head.keys ?? undefined) : undefined;
+  const keys = source.kind === 'keys' ? source.keys : (snapshotKeys ?? headKeys);
 
-  // The view's count, read from feed records or an index: when it changes, look for arrivals.
-  const count = useLiveQuery(() => (view ? countView(db, view) : Promise.resolve(null)), [key]);
+  // The view's count, read from feed records or an index: when it changes after the snapshot was
+  // taken, the keys are read again to find what arrived.
+  const count = useLiveQuery(async () => (view ? { key, count: await countView(db, view) } : null), [key]);
+  const lastRead = useRef(0);
+  const [countAtSnapshot, setCountAtSnapshot] = useState<{ key: string; count: number } | null>(null);
+  if (count && snapshotKeys && countAtSnapshot?.key !== key) setCountAtSnapshot(count);
   useEffect(() => {
-    if (!view || count === undefined || count === null || !keys || source.kind !== 'view') return;
+    if (!view || !count || !snapshotKeys || countAtSnapshot?.key !== key || count.count === countAtSnapshot.count) return;
+    const keys = snapshotKeys;
     let current = true;
-    void readViewKeys(db, view).then((fresh) => {
-      if (!current) return;
-      if (keys.length === 0) setSnapshot({ key, keys: fresh });
-      else setPending(countArrivals(keys, fresh) > 0 ? { key, keys: fresh } : null);
-    });
+    // During a long sync the count changes with every page: read the keys at most every few seconds.
+    const timer = window.setTimeout(() => {
+      lastRead.current = Date.now();
+      void readViewKeys(db, view).then((fresh) => {
+        if (!current) return;
+        setCountAtSnapshot(count);
+        if (keys.length === 0) setSnapshot({ key, keys: fresh });
+        else setPending(countArrivals(keys, fresh) > 0 ? { key, keys: fresh } : null);
+      });
+    }, Math.max(0, lastRead.current + arrivalsEveryMs - Date.now()));
     return () => {
       current = false;
+      window.clearTimeout(timer);
     };
     // Only a change of the count asks again; the snapshot it compares with is the one of that moment.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -70,19 +88,22 @@ export const useListView = (source: ListSource): ListViewState => {
   const end = ((pages.at(-1) ?? -1) + 1) * listPageSize;
   // Re-read live when an item of the window changes (read, starred, a newer copy from a sync).
   const windowItems = useLiveQuery(async () => (keys ? { keys, start, items: await readListPage(db, keys, start, end) } : undefined), [keys, start, end]);
-  // The last window read stays on screen while the next one is read, so rows do not blink empty.
+  // The last window read stays on screen while the next one is read, also across a change of keys
+  // (a new search answer): the list switches to the new keys once their first rows are at hand, so it
+  // never blinks empty between two keystrokes.
   const [held, setHeld] = useState(windowItems);
   if (windowItems && windowItems !== held) setHeld(windowItems);
+  const shownKeys = held?.keys ?? keys;
 
-  const itemAt = useCallback((row: number) => (held && held.keys === keys ? held.items[row - held.start] : undefined), [held, keys]);
+  const itemAt = useCallback((row: number) => (held && held.keys === shownKeys ? held.items[row - held.start] : undefined), [held, shownKeys]);
   const setVisibleRows = useCallback((next: RowRange) => {
     setRange((previous) => (previous.first === next.first && previous.last === next.last ? previous : next));
   }, []);
   const fresh = pending?.key === key ? pending.keys : null;
-  const arrivals = useMemo(() => (fresh && keys ? countArrivals(keys, fresh) : 0), [fresh, keys]);
+  const arrivals = useMemo(() => (fresh && shownKeys ? countArrivals(shownKeys, fresh) : 0), [fresh, shownKeys]);
   const showArrivals = useCallback(() => {
     if (fresh) setSnapshot({ key, keys: fresh });
     setPending(null);
   }, [fresh, key]);
-  return { keys, itemAt, setVisibleRows, arrivals, showArrivals };
+  return { keys: shownKeys, itemAt, setVisibleRows, arrivals, showArrivals };
 };

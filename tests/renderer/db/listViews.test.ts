@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FeedItem, FeedPage } from '../../../shared/feed/feedItem';
 import type { NewsItemKey } from '../../../shared/feed/newsItem';
 import { FieldNewsDb, type ItemRecord } from '../../../renderer/db/fieldNewsDb';
-import { countArrivals, countView, readListPage, readViewKeys, type ListView } from '../../../renderer/db/listViews';
+import { countArrivals, countView, readListPage, readNewestKeys, readViewKeys, type ListView } from '../../../renderer/db/listViews';
 import { createNewsRepository, type NewsRepository } from '../../../renderer/db/newsRepository';
 
 const feedA = { url: 'https://a.example/feed.json', title: 'A', builtIn: false };
@@ -92,6 +92,8 @@ describe('list views read by index', () => {
             const keys = await readViewKeys(db, view);
             expect(keys).toEqual(await walked(keep));
             expect(await countView(db, view)).toBe(keys.length);
+            const head = await readNewestKeys(db, view, pageSize);
+            if (head !== null) expect(head).toEqual(keys.slice(0, pageSize));
             const paged = await pagesOf(keys, pageSize);
             expect(paged.map((item) => item && [item.feedUrl, item.id])).toEqual(keys);
           }
