@@ -23,6 +23,7 @@ import { refreshSearch, startSearch, useSearchReadiness } from './search/searchS
 import { useNewsSearch } from './search/useNewsSearch';
 import { syncStatusText } from './sync/syncStatusText';
 import { defaultSyncIntervalMinutes, startAutomaticSync, syncScheduler, useSyncRunState } from './sync/syncService';
+import { useDatabaseLossNotice } from './useDatabaseLossNotice';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { useLastLooked } from './useLastLooked';
 import { useNow } from './useNow';
@@ -48,6 +49,7 @@ export function App() {
   const [openedKey, setOpenedKey] = useState<NewsItemKey | null>(null);
   const [focusedIndex, setFocusedIndex] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
+  const databaseLoss = useDatabaseLossNotice();
   const sync = useSyncRunState();
   const nowMs = useNow(30_000);
   const lastLooked = useLastLooked();
@@ -198,7 +200,7 @@ export function App() {
           <ReaderPane item={openedItem} highlightNames={openedHighlights} focusRequest={focusRequest} onToggleRead={toggleRead} onToggleStar={toggleStar} />
         )}
       </main>
-      <StatusLine text={syncStatusText(intl, { online, sync, savedCount, nowMs })} syncing={sync.running} problem={problem} />
+      <StatusLine text={syncStatusText(intl, { online, sync, savedCount, nowMs })} syncing={sync.running} problem={databaseLoss ?? problem} />
       {dialog === 'shortcuts' && <ShortcutHelp onClose={() => setDialog(null)} />}
       {dialog === 'about' && <AboutPanel onClose={() => setDialog(null)} />}
     </div>

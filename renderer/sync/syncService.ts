@@ -2,7 +2,9 @@
 import { useSyncExternalStore } from 'react';
 import { defaultFetchPolicy } from '../../shared/sync/fetchPolicy';
 import { bridge } from '../bridge';
-import { db } from '../database';
+import { db, newsRepository } from '../database';
+import { rememberStoredNews } from '../db/databaseLoss';
+import { log } from '../log/log';
 import { savePicturesNamed } from '../pictures/pictureService';
 import { createSyncClient, defaultSyncClientOptions } from './syncClient';
 import { createSyncScheduler, type SyncRunState } from './syncScheduler';
@@ -10,6 +12,17 @@ import { createSyncScheduler, type SyncRunState } from './syncScheduler';
 export const defaultSyncIntervalMinutes = 30;
 
 const listeners = new Set<() => void>();
+let lastRunSeen: SyncRunState['lastRun'] = null;
+
+/** Once a run has stored news, this computer remembers that it had some (renderer/db/databaseLoss.ts). */
+const rememberAfterRun = ({ lastRun }: SyncRunState) => {
+  if (lastRun === lastRunSeen) return;
+  lastRunSeen = lastRun;
+  if (!lastRun?.outcomes.some((outcome) => outcome.newItems > 0)) return;
+  rememberStoredNews({ db, repository: newsRepository, storage: localStorage }).catch((error: unknown) =>
+    log.warn('storage', 'Could not note that news is stored', error),
+  );
+};
 
 export const syncScheduler = createSyncScheduler({
   db,
@@ -18,7 +31,10 @@ export const syncScheduler = createSyncScheduler({
   isOnline: () => navigator.onLine,
   now: () => Date.now(),
   maxPages: defaultFetchPolicy(__APP_VERSION__).maxPagesPerWalk,
-  onState: () => listeners.forEach((listener) => listener()),
+  onState: (state) => {
+    listeners.forEach((listener) => listener());
+    rememberAfterRun(state);
+  },
 });
 
 const subscribe = (listener: () => void) => {
