@@ -6,6 +6,7 @@ import { pictureUrlsOfItem, resolvePictureUrl } from '../../shared/pictures/pict
 import { useOnlineStatus } from '../useOnlineStatus';
 import { SavedPicture, SavePicturesButton } from './SavedPicture';
 import { useSavedPictures } from './useSavedPictures';
+import './pictures.css';
 
 export function ReaderPictures({ item }: { item: NewsItem }) {
   const all = useMemo(() => pictureUrlsOfItem(item), [item]);

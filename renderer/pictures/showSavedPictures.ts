@@ -21,7 +21,10 @@ export const showSavedPictures = (fragment: DocumentFragment, savedSrc: (url: st
       continue;
     }
     const placeholder = image.ownerDocument.createElement('span');
-    placeholder.className = 'picture-not-saved';
+    // Data attributes, not a class: the reader's HTML carries no class at all, so none can pose as the app's.
+    placeholder.dataset.picture = 'not-saved';
+    // Where the picture would have come from, as text only: nothing loads it.
+    placeholder.dataset.pictureSrc = image.getAttribute('src') ?? '';
     placeholder.setAttribute('role', 'img');
     const words = notSaved((image.getAttribute('alt') ?? '').trim());
     placeholder.setAttribute('aria-label', words);
