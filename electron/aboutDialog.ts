@@ -3,6 +3,7 @@
 // button that copies what support needs (versions, OS, data folder, the log's end) to the clipboard.
 import { app, clipboard, dialog, shell, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import { assertNever } from '../shared/assertNever';
+import { mainText } from './interfaceLanguage';
 import { mainDiagnosticsText, readMainDiagnostics } from './mainDiagnostics';
 import { mainLog } from './mainLog';
 
@@ -22,20 +23,20 @@ export const shippedLicences: readonly { readonly part: string; readonly licence
   { part: 'Fuse.js', licence: 'Apache-2.0' },
   { part: 'DOMPurify', licence: 'MPL-2.0 or Apache-2.0' },
   { part: 'Zod', licence: 'MIT' },
-  { part: 'Place names: GeoNames (geonames.org)', licence: 'CC BY 4.0' },
 ];
 
 export function aboutText(facts: AboutFacts): string {
   return [
-    `Version ${facts.version}`,
-    `Electron ${facts.electronVersion}, Chromium ${facts.chromiumVersion}`,
+    mainText('about.version', { version: facts.version }),
+    mainText('about.runtime', { electron: facts.electronVersion, chromium: facts.chromiumVersion }),
     '',
-    'Licences:',
-    ...shippedLicences.map(({ part, licence }) => `• ${part}: ${licence}`),
+    mainText('about.licencesHeading'),
+    ...shippedLicences.map(({ part, licence }) => mainText('about.licenceLine', { part, licence })),
+    mainText('about.licenceLine', { part: mainText('about.partPlaceNames'), licence: 'CC BY 4.0' }),
     '',
-    'Your news is stored in:',
+    mainText('about.storedIn'),
     facts.userDataFolder,
-    'Back up this folder (with Field News closed) to keep your news; uninstalling or upgrading leaves it in place.',
+    mainText('about.backupHint'),
   ].join('\n');
 }
 
@@ -48,30 +49,30 @@ export function currentAboutFacts(): AboutFacts {
   };
 }
 
-const buttons = ['OK', 'Copy Diagnostics', 'Open Data Folder'] as const;
+const buttons = ['about.ok', 'about.copyDiagnostics', 'about.openDataFolder'] as const;
 
 /** Shows the About dialog, attached to `parent` when there is a window; resolves when it closes. */
 export async function presentAboutDialog(parent: BrowserWindow | null): Promise<void> {
   const facts = currentAboutFacts();
   const options: MessageBoxOptions = {
     type: 'info',
-    title: 'About Field News',
+    title: mainText('about.title'),
     message: `Field News ${facts.version}`,
     detail: aboutText(facts),
-    buttons: [...buttons],
+    buttons: buttons.map((id) => mainText(id)),
     defaultId: 0,
     cancelId: 0,
     noLink: true,
   };
   const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
-  const button = buttons[response] ?? 'OK';
+  const button = buttons[response] ?? 'about.ok';
   switch (button) {
-    case 'OK':
+    case 'about.ok':
       return;
-    case 'Copy Diagnostics':
+    case 'about.copyDiagnostics':
       await clipboard.writeText(mainDiagnosticsText(await readMainDiagnostics()));
       return;
-    case 'Open Data Folder': {
+    case 'about.openDataFolder': {
       // openPath answers with an error text rather than throwing.
       const failure = await shell.openPath(facts.userDataFolder);
       if (failure !== '') mainLog.warn('about', `The data folder did not open: ${failure}`);

@@ -1,5 +1,7 @@
-// The application menu: the usual roles for every OS; Reload and DevTools only in development.
+// The application menu: the usual roles for every OS, labelled in the interface language (rebuilt
+// when it changes); Reload and DevTools only in development.
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { mainText } from './interfaceLanguage';
 
 export interface AppMenuActions {
   showAbout: () => void;
@@ -7,23 +9,37 @@ export interface AppMenuActions {
 
 export const appMenuTemplate = (isDevelopment: boolean, isMac: boolean, actions: AppMenuActions): MenuItemConstructorOptions[] => [
   ...(isMac ? [{ role: 'appMenu' } as const] : []),
-  { role: 'fileMenu' },
-  { role: 'editMenu' },
   {
-    label: 'View',
+    label: mainText('menu.file'),
+    submenu: [isMac ? { role: 'close', label: mainText('menu.close') } : { role: 'quit', label: mainText('menu.quit') }],
+  },
+  {
+    label: mainText('menu.edit'),
+    submenu: [
+      { role: 'undo', label: mainText('menu.undo') },
+      { role: 'redo', label: mainText('menu.redo') },
+      { type: 'separator' },
+      { role: 'cut', label: mainText('menu.cut') },
+      { role: 'copy', label: mainText('menu.copy') },
+      { role: 'paste', label: mainText('menu.paste') },
+      { role: 'selectAll', label: mainText('menu.selectAll') },
+    ],
+  },
+  {
+    label: mainText('menu.view'),
     submenu: [
       ...(isDevelopment
         ? ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as const)
         : []),
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
+      { role: 'resetZoom', label: mainText('menu.resetZoom') },
+      { role: 'zoomIn', label: mainText('menu.zoomIn') },
+      { role: 'zoomOut', label: mainText('menu.zoomOut') },
       { type: 'separator' },
-      { role: 'togglefullscreen' },
+      { role: 'togglefullscreen', label: mainText('menu.fullScreen') },
     ],
   },
-  { role: 'windowMenu' },
-  { role: 'help', submenu: [{ label: 'About Field News', click: actions.showAbout }] },
+  { role: 'windowMenu', label: mainText('menu.window') },
+  { role: 'help', label: mainText('menu.help'), submenu: [{ label: mainText('menu.about'), click: actions.showAbout }] },
 ];
 
 export const installAppMenu = (isDevelopment: boolean, actions: AppMenuActions): void => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
 import { fixAppIdentity } from './appIdentity';
 import { installAppMenu } from './appMenu';
+import { setMainLanguage } from './interfaceLanguage';
 import { registerBridgeHandlers } from './bridgeHandlers';
 import { mainLog, startMainLog } from './mainLog';
 import { createMainWindow } from './mainWindow';
@@ -52,8 +53,15 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     refusePermissions(session.defaultSession);
     serveAppProtocol(path.join(__dirname, '..', 'renderer'));
-    registerBridgeHandlers();
-    installAppMenu(isDevelopment, { showAbout: () => showAboutDialog(mainWindow) });
+    const menuActions = { showAbout: () => showAboutDialog(mainWindow) };
+    setMainLanguage({ systemLanguages: app.getPreferredSystemLanguages() });
+    registerBridgeHandlers({
+      // The page tells its Language setting as it starts and when it changes: the menu follows.
+      onInterfaceLanguage: (setting) => {
+        if (setMainLanguage({ setting })) installAppMenu(isDevelopment, menuActions);
+      },
+    });
+    installAppMenu(isDevelopment, menuActions);
     openMainWindow();
     // Waking from sleep is when a field laptop often finds a network again: tell the page to sync.
     powerMonitor.on('resume', () => {

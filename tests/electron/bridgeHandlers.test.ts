@@ -53,6 +53,19 @@ describe('bridge handlers', () => {
     expect(fakeElectron.shell.openExternal).not.toHaveBeenCalled();
   });
 
+  it('give the system languages, and take only a known language setting from the app page', async () => {
+    const told: string[] = [];
+    ipcHandlers.clear();
+    registerBridgeHandlers({ onInterfaceLanguage: (setting) => told.push(setting) });
+    expect(await call(bridgeChannels.getSystemLanguages, fromApp)).toEqual({ ok: true, value: ['es-MX', 'en-US'] });
+    expect(await call(bridgeChannels.setInterfaceLanguage, fromApp, 'es')).toEqual({ ok: true, value: null });
+    for (const hostile of ['fr', '', null, { toString: () => 'es' }, ['es']]) {
+      expect(await call(bridgeChannels.setInterfaceLanguage, fromApp, hostile)).toMatchObject({ ok: false });
+    }
+    expect(await call(bridgeChannels.setInterfaceLanguage, ipcEventFrom('https://evil.example/'), 'en')).toMatchObject({ ok: false });
+    expect(told).toEqual(['es']);
+  });
+
   it('open an https link in the system browser', async () => {
     expect(await call(bridgeChannels.openExternalLink, fromApp, 'https://www.iom.int/news')).toEqual({ ok: true, value: null });
     expect(fakeElectron.shell.openExternal).toHaveBeenCalledWith('https://www.iom.int/news');

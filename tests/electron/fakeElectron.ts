@@ -69,6 +69,7 @@ export const fakeElectron = {
     name: 'electron',
     paths: new Map<string, string>([['appData', '/home/officer/.config']]),
     getVersion: vi.fn(() => '1.2.3'),
+    getPreferredSystemLanguages: vi.fn(() => ['es-MX', 'en-US']),
     getPath(name: string) {
       return this.paths.get(name) ?? `/fake/${name}`;
     },
