@@ -4,15 +4,16 @@
 import { memo, type KeyboardEvent } from 'react';
 import type { MarkerCluster } from '../../shared/map/clusterMarkers';
 import { markerRadius } from '../../shared/map/markerSize';
-import { mapText } from '../../shared/map/mapText';
+import type { FormatText } from '../../shared/map/mapImage';
 import type { PlaceMarker } from '../../shared/map/placeMarkers';
 
 /** The marker's accessible name, also its tooltip and its title in the saved image. */
-export const clusterName = (cluster: MarkerCluster<PlaceMarker>): string => {
+export const clusterName = (cluster: MarkerCluster<PlaceMarker>, text: FormatText): string => {
   const [only] = cluster.members;
-  if (only !== undefined && cluster.members.length === 1) return mapText.markerName(only.label, only.count);
-  const firstNames = cluster.members.slice(0, 3).map((member) => member.name);
-  return mapText.clusterName(cluster.count, cluster.members.length, `${firstNames.join(', ')}${cluster.members.length > 3 ? ', …' : ''}`);
+  if (only !== undefined && cluster.members.length === 1) return text('map.marker', { place: only.label, count: only.count });
+  const firstNames = cluster.members.slice(0, 3).map((member) => member.name).join(', ');
+  const names = cluster.members.length > 3 ? text('map.clusterMore', { names: firstNames }) : firstNames;
+  return text('map.cluster', { places: cluster.members.length, count: cluster.count, names });
 };
 
 export const clusterKind = (cluster: MarkerCluster<PlaceMarker>) => {
@@ -23,13 +24,14 @@ export const clusterKind = (cluster: MarkerCluster<PlaceMarker>) => {
 interface MapMarkerProps {
   cluster: MarkerCluster<PlaceMarker>;
   transform: string;
+  text: FormatText;
   onChoose: (cluster: MarkerCluster<PlaceMarker>) => void;
   onShow: (cluster: MarkerCluster<PlaceMarker>, element: Element) => void;
   onHide: () => void;
 }
 
 /** Memoized: when a gesture settles only the markers whose cluster or place changed render again. */
-export const MapMarker = memo(function MapMarker({ cluster, transform, onChoose, onShow, onHide }: MapMarkerProps) {
+export const MapMarker = memo(function MapMarker({ cluster, transform, text, onChoose, onShow, onHide }: MapMarkerProps) {
   const kind = clusterKind(cluster);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' && event.key !== ' ') return;
@@ -42,7 +44,7 @@ export const MapMarker = memo(function MapMarker({ cluster, transform, onChoose,
       transform={transform}
       role="button"
       tabIndex={0}
-      aria-label={clusterName(cluster)}
+      aria-label={clusterName(cluster, text)}
       data-place-id={cluster.members.length === 1 ? cluster.members[0]?.placeId : undefined}
       onClick={() => onChoose(cluster)}
       onKeyDown={onKeyDown}

@@ -5,9 +5,9 @@ import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
 import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { markerPosition } from '../../shared/map/centroids';
 import { clusterLevel, clusterMarkers, type MapPoint, type MarkerCluster } from '../../shared/map/clusterMarkers';
-import { mapText } from '../../shared/map/mapText';
 import type { PlaceMarker } from '../../shared/map/placeMarkers';
 import type { SearchFilters } from '../search/newsSearchEngine';
+import { useText } from '../i18n/useText';
 import { useMapMarkers } from '../search/searchService';
 import type { NewsSearch } from '../search/useNewsSearch';
 import { groundTransform, MapBase } from './MapBase';
@@ -37,6 +37,7 @@ export function MapView({ search }: { search: NewsSearch }) {
     [pickPlace],
   );
   const region = useRegionMap();
+  const { text } = useText();
   const { chips, from, to } = search;
   const query = useDeferredValue(search.query);
   const filters = useMemo<SearchFilters>(() => ({ placeIds: chips.map((chip) => chip.placeId), from: from || null, to: to || null }), [chips, from, to]);
@@ -91,8 +92,8 @@ export function MapView({ search }: { search: NewsSearch }) {
   const showTip = useCallback((cluster: MarkerCluster<PlaceMarker>, element: Element) => {
     const box = boxRef.current?.getBoundingClientRect();
     const at = element.getBoundingClientRect();
-    if (box) setTip({ text: clusterName(cluster), left: at.left - box.left + at.width / 2, top: at.top - box.top });
-  }, []);
+    if (box) setTip({ text: clusterName(cluster, text), left: at.left - box.left + at.width / 2, top: at.top - box.top });
+  }, [text]);
   const hideTip = useCallback(() => setTip(null), []);
   const choose = useCallback(
     (cluster: MarkerCluster<PlaceMarker>) => {
@@ -127,18 +128,18 @@ export function MapView({ search }: { search: NewsSearch }) {
       countries: region.state === 'ready' ? region.map.countries : [],
       labels: new Map(labels.flatMap(({ country, label }) => (label ? [[country.name, label] as const] : []))),
       clusters,
-      caption: { query: search.query, places: search.chips.map((chip) => chip.label), from: search.from, to: search.to },
-    });
+      caption: { query: search.query, places: chips.map((chip) => chip.label), from, to },
+    }, text);
 
   return (
-    <section className="map-view" aria-label={mapText.mapTitle}>
+    <section className="map-view" aria-label={text('map.title')}>
       <div className="map-toolbar">
-        <button type="button" onClick={() => zoomControls.zoomBy(1.5)} aria-label={mapText.zoomIn}>+</button>
-        <button type="button" onClick={() => zoomControls.zoomBy(1 / 1.5)} aria-label={mapText.zoomOut}>−</button>
-        <button type="button" onClick={() => zoomControls.reset()}>{mapText.resetView}</button>
-        <button type="button" onClick={save}>{mapText.saveImage}</button>
-        {markers === null && <span className="map-status">{mapText.loading}</span>}
-        {markers !== null && markers.length === 0 && <span className="map-status">{mapText.noPlaces}</span>}
+        <button type="button" onClick={() => zoomControls.zoomBy(1.5)} aria-label={text('map.zoomIn')}>{text('map.zoomInSign')}</button>
+        <button type="button" onClick={() => zoomControls.zoomBy(1 / 1.5)} aria-label={text('map.zoomOut')}>{text('map.zoomOutSign')}</button>
+        <button type="button" onClick={() => zoomControls.reset()}>{text('map.resetView')}</button>
+        <button type="button" onClick={save}>{text('map.saveImage')}</button>
+        {markers === null && <span className="map-status">{text('map.loading')}</span>}
+        {markers !== null && markers.length === 0 && <span className="map-status">{text('map.noPlaces')}</span>}
         {region.state === 'unavailable' && <span className="map-status" role="alert">{region.message}</span>}
       </div>
       <div className="map-box" ref={boxRef}>
@@ -148,7 +149,7 @@ export function MapView({ search }: { search: NewsSearch }) {
           className="map-svg"
           viewBox={`0 0 ${width} ${height}`}
           role="group"
-          aria-label={mapText.mapTitle}
+          aria-label={text('map.title')}
           aria-describedby="map-help"
           tabIndex={0}
           onKeyDown={onKeyDown}
@@ -167,6 +168,7 @@ export function MapView({ search }: { search: NewsSearch }) {
                 key={cluster.members.map((member) => member.placeId).join(' ')}
                 cluster={cluster}
                 transform={placeAt(settled, cluster.x, cluster.y)}
+                text={text}
                 onChoose={choose}
                 onShow={showTip}
                 onHide={hideTip}
@@ -180,9 +182,9 @@ export function MapView({ search }: { search: NewsSearch }) {
           </div>
         )}
       </div>
-      <p id="map-help" className="map-help">{mapText.mapHelp}</p>
+      <p id="map-help" className="map-help">{text('map.help')}</p>
       <PlacesList markers={markers ?? []} onChoose={onChoosePlace} />
-      <p className="map-attribution">{mapText.attribution}</p>
+      <p className="map-attribution">{text('map.attribution')}</p>
     </section>
   );
 }

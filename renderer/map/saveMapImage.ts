@@ -3,7 +3,7 @@
 import { geoPath } from 'd3-geo';
 import type { ZoomTransform } from 'd3-zoom';
 import type { MarkerCluster } from '../../shared/map/clusterMarkers';
-import { mapImageSvg, type MapCaption, type MapImage } from '../../shared/map/mapImage';
+import { mapImageSvg, type FormatText, type MapCaption, type MapImage } from '../../shared/map/mapImage';
 import type { PlaceMarker } from '../../shared/map/placeMarkers';
 import type { CountryShape } from '../../shared/map/regionMap';
 import { regionProjection } from '../../shared/map/regionProjection';
@@ -21,7 +21,7 @@ export interface MapSnapshot {
 }
 
 /** The snapshot as the image's data: shapes projected at the zoom and clipped to the view. */
-export const mapImageOf = (snapshot: MapSnapshot, savedAt: Date): MapImage => {
+export const mapImageOf = (snapshot: MapSnapshot, text: FormatText, savedAt: Date): MapImage => {
   const { width, height, transform } = snapshot;
   // A projection of its own, zoomed as the screen is, so the map's projection stays as it was.
   const zoomed = regionProjection(width, height);
@@ -36,6 +36,7 @@ export const mapImageOf = (snapshot: MapSnapshot, savedAt: Date): MapImage => {
   const path = geoPath(zoomed);
   const inView = (x: number, y: number) => x >= 0 && x <= width && y >= 0 && y <= height;
   return {
+    text,
     width,
     height,
     countries: snapshot.countries.flatMap((country) => {
@@ -48,13 +49,13 @@ export const mapImageOf = (snapshot: MapSnapshot, savedAt: Date): MapImage => {
     markers: snapshot.clusters.flatMap((cluster) => {
       const x = transform.applyX(cluster.x);
       const y = transform.applyY(cluster.y);
-      return inView(x, y) ? [{ x, y, count: cluster.count, kind: clusterKind(cluster), name: clusterName(cluster) }] : [];
+      return inView(x, y) ? [{ x, y, count: cluster.count, kind: clusterKind(cluster), name: clusterName(cluster, text) }] : [];
     }),
     caption: { ...snapshot.caption, savedAt: `${savedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` },
   };
 };
 
-export const saveMapImage = (snapshot: MapSnapshot, savedAt = new Date()): void => {
-  const svg = mapImageSvg(mapImageOf(snapshot, savedAt));
+export const saveMapImage = (snapshot: MapSnapshot, text: FormatText, savedAt = new Date()): void => {
+  const svg = mapImageSvg(mapImageOf(snapshot, text, savedAt));
   saveFile(new Blob([svg], { type: 'image/svg+xml' }), `field-news-map-${savedAt.toISOString().slice(0, 10)}.svg`);
 };

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { mapCaptionLines, mapImageSvg, type MapImage } from '../../../shared/map/mapImage';
+import { intlFor } from '../../../shared/i18n/formatMessages';
+import { mapCaptionLines, mapImageSvg, type FormatText, type MapImage } from '../../../shared/map/mapImage';
+
+const english: FormatText = (id, values) => intlFor('en').formatMessage({ id }, values);
+const spanish: FormatText = (id, values) => intlFor('es').formatMessage({ id }, values);
 
 const image = (overrides: Partial<MapImage> = {}): MapImage => ({
+  text: english,
   width: 800,
   height: 500,
   countries: [{ name: 'Guatemala', path: 'M0,0L10,0L10,10Z', label: { x: 5, y: 5 } }],
@@ -15,9 +20,9 @@ const image = (overrides: Partial<MapImage> = {}): MapImage => ({
 
 describe('the saved map image', () => {
   it('says which news it shows: search, places and dates, or all news', () => {
-    expect(mapCaptionLines(image().caption)).toEqual(['Field News — where the news is', 'All saved news', 'Saved 2026-11-28 01:00']);
+    expect(mapCaptionLines(image().caption, english)).toEqual(['Field News — where the news is', 'All saved news', 'Saved 2026-11-28 01:00']);
     expect(
-      mapCaptionLines({ query: ' shelter ', places: ['Chiapas — Mexico', 'Petén — Guatemala'], from: '2021-06-01', to: '', savedAt: 'now' }),
+      mapCaptionLines({ query: ' shelter ', places: ['Chiapas — Mexico', 'Petén — Guatemala'], from: '2021-06-01', to: '', savedAt: 'now' }, english),
     ).toEqual([
       'Field News — where the news is',
       'Search: “shelter”',
@@ -25,6 +30,13 @@ describe('the saved map image', () => {
       'Dates: 2021-06-01 to any',
       'Saved now',
     ]);
+  });
+
+  it('speaks the interface language', () => {
+    const svg = mapImageSvg(image({ text: spanish, caption: { query: '', places: [], from: '', to: '2021-07-01', savedAt: 'hoy' } }));
+    expect(svg).toContain('Fechas: de cualquiera a 2021-07-01');
+    expect(svg).toContain('Lugares: GeoNames (CC BY 4.0)');
+    expect(svg).toContain('>1 noticia</text>');
   });
 
   it('is one SVG document with the countries, the markers, the legend and the attribution', () => {
