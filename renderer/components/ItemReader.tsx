@@ -6,7 +6,7 @@ import { checkExternalLink } from '../../shared/externalLink';
 import { db } from '../database';
 import type { ItemRecord } from '../db/fieldNewsDb';
 import { NewsDate } from './NewsDate';
-import { readerMessages } from '../reader/readerMessages';
+import { useText } from '../i18n/useText';
 import { ReaderPane } from './ReaderPane';
 
 interface ItemReaderProps {
@@ -22,6 +22,7 @@ interface ItemReaderProps {
 }
 
 export function ItemReader({ item, highlightNames, placeLabel, onChoosePlace, onPrevious, onNext, onStar, onMarkUnread }: ItemReaderProps) {
+  const { text } = useText();
   const feedUrl = item?.feedUrl;
   const feed = useLiveQuery(async () => (feedUrl === undefined ? undefined : db.feeds.get(feedUrl)), [feedUrl]);
   if (!item) return <ReaderPane item={item} highlightNames={highlightNames} />;
@@ -34,19 +35,19 @@ export function ItemReader({ item, highlightNames, placeLabel, onChoosePlace, on
   return (
     <div className="item-reader">
       <div className="reader-actions">
-        <button type="button" onClick={onPrevious ?? undefined} disabled={!onPrevious}>{readerMessages.previous}</button>
-        <button type="button" onClick={onNext ?? undefined} disabled={!onNext}>{readerMessages.next}</button>
-        <button type="button" aria-pressed={item.starred} onClick={() => onStar(item, !item.starred)}>{item.starred ? readerMessages.unstar : readerMessages.star}</button>
-        <button type="button" onClick={() => onMarkUnread(item)} disabled={!item.read}>{readerMessages.markUnread}</button>
+        <button type="button" onClick={onPrevious ?? undefined} disabled={!onPrevious}>{text('panes.previous')}</button>
+        <button type="button" onClick={onNext ?? undefined} disabled={!onNext}>{text('panes.next')}</button>
+        <button type="button" aria-pressed={item.starred} onClick={() => onStar(item, !item.starred)}>{item.starred ? text('panes.unstar') : text('panes.star')}</button>
+        <button type="button" onClick={() => onMarkUnread(item)} disabled={!item.read}>{text('panes.markUnread')}</button>
         {original.ok && (
           // The window's link handler (renderer/externalLinks.ts) opens it in the system browser.
-          <a className="reader-original" href={original.value} rel="noreferrer noopener">{readerMessages.openOriginal}</a>
+          <a className="reader-original" href={original.value} rel="noreferrer noopener">{text('panes.openOriginal')}</a>
         )}
-        <button type="button" onClick={() => window.print()}>{readerMessages.print}</button>
+        <button type="button" onClick={() => window.print()}>{text('panes.print')}</button>
       </div>
       <div className="reader-meta">
         <span className="reader-feed">{feed?.title ?? item.feedUrl}</span>
-        {item.authors.length > 0 && <span className="reader-authors">{readerMessages.byAuthors(item.authors.join(', '))}</span>}
+        {item.authors.length > 0 && <span className="reader-authors">{text('panes.byAuthors', { authors: item.authors.join(', ') })}</span>}
         <time dateTime={item.sortDate}><NewsDate iso={item.datePublished ?? item.sortDate} /></time>
       </div>
       {places.length > 0 && (

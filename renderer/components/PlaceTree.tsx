@@ -2,7 +2,8 @@
 // by typing (a match opens its way down). Choosing a place applies the search's place filter.
 import { useState } from 'react';
 import { filterPlaceTree, type PlaceTreeNode } from '../reader/placeTree';
-import { glyphs, readerMessages } from '../reader/readerMessages';
+import { glyphs } from '../reader/readerGlyphs';
+import { useText } from '../i18n/useText';
 
 interface PlaceTreeProps {
   tree: readonly PlaceTreeNode[];
@@ -53,12 +54,13 @@ function Branch({ nodes, openAll, chosenPlaceId, onChoose }: BranchProps) {
 }
 
 export function PlaceTree({ tree, chosenPlaceId, onChoose }: PlaceTreeProps) {
+  const { text } = useText();
   const [typed, setTyped] = useState('');
   const shown = filterPlaceTree(tree, typed);
   return (
-    <nav aria-label={readerMessages.places}>
-      <h2>{readerMessages.places}</h2>
-      <input className="place-filter" type="search" aria-label={readerMessages.filterPlaces} placeholder={readerMessages.filterPlaces} value={typed} onChange={(event) => setTyped(event.target.value)} />
+    <nav aria-label={text('panes.places')}>
+      <h2>{text('panes.places')}</h2>
+      <input className="place-filter" type="search" aria-label={text('panes.filterPlaces')} placeholder={text('panes.filterPlaces')} value={typed} onChange={(event) => setTyped(event.target.value)} />
       <Branch nodes={shown} openAll={typed.trim() !== ''} chosenPlaceId={chosenPlaceId} onChoose={onChoose} />
     </nav>
   );

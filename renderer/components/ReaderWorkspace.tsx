@@ -3,13 +3,14 @@
 // not count), stars, "Mark all read" with its undo, and Back in the narrow layout.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { assertNever } from '../../shared/assertNever';
 import { newsItemKeyFromText, type NewsItemKey } from '../../shared/feed/newsItem';
 import { db, newsRepository } from '../database';
 import type { ItemRecord } from '../db/fieldNewsDb';
 import type { ListView } from '../db/listViews';
 import { parsePaneWidths, type NarrowPane, type PaneWidths } from '../reader/paneLayout';
 import type { PlaceTreeNode } from '../reader/placeTree';
-import { readerMessages } from '../reader/readerMessages';
+import { useText } from '../i18n/useText';
 import { useListView, type ListSource } from '../reader/useListView';
 import type { NewsSearch } from '../search/useNewsSearch';
 import { ItemReader } from './ItemReader';
@@ -34,22 +35,25 @@ interface ReaderWorkspaceProps {
   readerOverride?: ReactNode;
 }
 
-const viewName = (view: ListView, feedTitle: string | undefined): string => {
+const viewName = (view: ListView, feedTitle: string | undefined, text: ReturnType<typeof useText>['text']): string => {
   switch (view.kind) {
     case 'all':
-      return readerMessages.allNews;
+      return text('panes.allNews');
     case 'unread':
-      return readerMessages.unread;
+      return text('panes.unread');
     case 'starred':
-      return readerMessages.starred;
+      return text('panes.starred');
     case 'feed':
       return feedTitle ?? view.feedUrl;
     case 'place':
-      return readerMessages.places;
+      return text('panes.places');
+    default:
+      return assertNever(view);
   }
 };
 
 export function ReaderWorkspace({ search, placeTree, placeLabel, locale, nowMs, listHeader, readerOverride }: ReaderWorkspaceProps) {
+  const { text } = useText();
   const [view, setView] = useState<ListView>({ kind: 'all' });
   const [openedKey, setOpenedKey] = useState<NewsItemKey | null>(null);
   const [narrowPane, setNarrowPane] = useState<NarrowPane>('list');
@@ -121,7 +125,7 @@ export function ReaderWorkspace({ search, placeTree, placeLabel, locale, nowMs, 
     setDraggedWidths(next);
     void newsRepository.writeSetting(paneWidthsSetting, JSON.stringify(next));
   };
-  const listName = search.active ? search.chips.map((chip) => chip.label).join(', ') || search.query : viewName(view, feedTitle);
+  const listName = search.active ? search.chips.map((chip) => chip.label).join(', ') || search.query : viewName(view, feedTitle, text);
 
   return (
     <ThreePanes
@@ -135,19 +139,19 @@ export function ReaderWorkspace({ search, placeTree, placeLabel, locale, nowMs, 
           <div className="list-pane-header">
             <h2>{listName}</h2>
             <button type="button" onClick={() => void markAllRead()} disabled={!list.keys?.length}>
-              {readerMessages.markAllRead}
+              {text('panes.markAllRead')}
             </button>
           </div>
           {listHeader}
           {undo && (
             <div className="undo-bar" aria-live="polite">
-              <span>{readerMessages.markedAllRead(undo.keys.length)}</span>
+              <span>{text('panes.markedAllRead', { count: undo.keys.length })}</span>
               <button type="button" onClick={() => void newsRepository.undoMarkAllRead(undo.keys).then(() => setUndo(null))}>
-                {readerMessages.undo}
+                {text('panes.undo')}
               </button>
             </div>
           )}
-          <VirtualNewsList list={list} label={listName} openedKey={openedKey} onOpen={open} onStar={star} locale={locale} nowMs={nowMs} emptyText={readerMessages.emptyView} highlights={search.highlights} />
+          <VirtualNewsList list={list} label={listName} openedKey={openedKey} onOpen={open} onStar={star} locale={locale} nowMs={nowMs} emptyText={text('panes.emptyView')} highlights={search.highlights} />
         </div>
       }
       reader={

@@ -1,7 +1,8 @@
 // Settings, out of the header: a modal dialog holding the feeds and sync interval, language and
 // theme, storage and backup sections (the window passes the sections it has), closed with Escape.
 import { useEffect, useRef, type ReactNode } from 'react';
-import { glyphs, readerMessages } from '../reader/readerMessages';
+import { glyphs } from '../reader/readerGlyphs';
+import { useText } from '../i18n/useText';
 import { StorageSettings } from './StorageSettings';
 
 interface SettingsDialogProps {
@@ -13,6 +14,7 @@ interface SettingsDialogProps {
 }
 
 export function SettingsDialog({ open, onClose, locale, children }: SettingsDialogProps) {
+  const { text } = useText();
   const dialogRef = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -23,8 +25,8 @@ export function SettingsDialog({ open, onClose, locale, children }: SettingsDial
   return (
     <dialog ref={dialogRef} className="settings-dialog" aria-labelledby="settings-heading" onClose={onClose}>
       <header className="settings-dialog-header">
-        <h1 id="settings-heading">{readerMessages.settings}</h1>
-        <button type="button" onClick={onClose} aria-label={readerMessages.closeSettings}>
+        <h1 id="settings-heading">{text('panes.settings')}</h1>
+        <button type="button" onClick={onClose} aria-label={text('panes.closeSettings')}>
           {glyphs.close}
         </button>
       </header>

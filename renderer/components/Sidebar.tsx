@@ -7,7 +7,8 @@ import { sumFeedCounts } from '../db/feedCounts';
 import type { FeedRecord } from '../db/fieldNewsDb';
 import type { ListView } from '../db/listViews';
 import type { PlaceTreeNode } from '../reader/placeTree';
-import { glyphs, readerMessages } from '../reader/readerMessages';
+import { glyphs } from '../reader/readerGlyphs';
+import { useText } from '../i18n/useText';
 import { PlaceTree } from './PlaceTree';
 
 interface SidebarProps {
@@ -21,18 +22,19 @@ interface SidebarProps {
 const sameView = (left: ListView, right: ListView): boolean => JSON.stringify(left) === JSON.stringify(right);
 
 function FeedEntry({ feed, current, onView }: { feed: FeedRecord; current: boolean; onView: SidebarProps['onView'] }) {
+  const { text } = useText();
   const rename = () => {
-    const title = window.prompt(readerMessages.renamePrompt, feed.title);
+    const title = window.prompt(text('panes.renamePrompt'), feed.title);
     if (title !== null) void newsRepository.renameFeed(feed.url, title);
   };
   const move = () => {
-    const folder = window.prompt(readerMessages.folderPrompt, feed.folder ?? '');
+    const folder = window.prompt(text('panes.folderPrompt'), feed.folder ?? '');
     if (folder !== null) void newsRepository.setFeedFolder(feed.url, folder);
   };
   const remove = () => {
-    if (window.confirm(readerMessages.removeConfirm(feed.title, feed.itemCount))) void newsRepository.removeFeed(feed.url);
+    if (window.confirm(text('panes.removeConfirm', { title: feed.title, count: feed.itemCount }))) void newsRepository.removeFeed(feed.url);
   };
-  const failure = feed.lastError === null ? null : readerMessages.lastSyncFailed(feed.lastError);
+  const failure = feed.lastError === null ? null : text('panes.lastSyncFailed', { reason: feed.lastError });
   return (
     <li>
       <button type="button" className="sidebar-entry" data-feed-url={feed.url} aria-current={current ? 'true' : undefined} aria-description={failure ?? undefined} title={failure ?? undefined} onClick={() => onView({ kind: 'feed', feedUrl: feed.url })}>
@@ -42,13 +44,13 @@ function FeedEntry({ feed, current, onView }: { feed: FeedRecord; current: boole
             {glyphs.warning}
           </span>
         )}
-        {feed.unreadCount > 0 && <span className="sidebar-count" aria-label={readerMessages.unreadCount(feed.unreadCount)}>{feed.unreadCount}</span>}
+        {feed.unreadCount > 0 && <span className="sidebar-count" aria-label={text('panes.unreadCount', { count: feed.unreadCount })}>{feed.unreadCount}</span>}
       </button>
       {current && !feed.builtIn && (
         <div className="sidebar-feed-actions">
-          <button type="button" onClick={rename}>{readerMessages.rename}</button>
-          <button type="button" onClick={move}>{readerMessages.moveToFolder}</button>
-          <button type="button" onClick={remove}>{readerMessages.remove}</button>
+          <button type="button" onClick={rename}>{text('panes.rename')}</button>
+          <button type="button" onClick={move}>{text('panes.moveToFolder')}</button>
+          <button type="button" onClick={remove}>{text('panes.remove')}</button>
         </div>
       )}
     </li>
@@ -56,6 +58,7 @@ function FeedEntry({ feed, current, onView }: { feed: FeedRecord; current: boole
 }
 
 export function Sidebar({ view, onView, placeTree, chosenPlaceId, onChoosePlace }: SidebarProps) {
+  const { text } = useText();
   const feeds = useLiveQuery(() => db.feeds.toArray());
   const totals = sumFeedCounts(feeds ?? []);
   const folders = new Map<string, FeedRecord[]>();
@@ -64,9 +67,9 @@ export function Sidebar({ view, onView, placeTree, chosenPlaceId, onChoosePlace 
     folders.set(folder, [...(folders.get(folder) ?? []), feed]);
   }
   const views: [ListView, string, number][] = [
-    [{ kind: 'all' }, readerMessages.allNews, totals.itemCount],
-    [{ kind: 'unread' }, readerMessages.unread, totals.unreadCount],
-    [{ kind: 'starred' }, readerMessages.starred, totals.starredCount],
+    [{ kind: 'all' }, text('panes.allNews'), totals.itemCount],
+    [{ kind: 'unread' }, text('panes.unread'), totals.unreadCount],
+    [{ kind: 'starred' }, text('panes.starred'), totals.starredCount],
   ];
   return (
     <div className="sidebar">
@@ -80,7 +83,7 @@ export function Sidebar({ view, onView, placeTree, chosenPlaceId, onChoosePlace 
           </li>
         ))}
       </ul>
-      <h2>{readerMessages.feeds}</h2>
+      <h2>{text('panes.feeds')}</h2>
       <ul>
         {[...folders].sort(([left], [right]) => left.localeCompare(right)).map(([folder, members]) => (
           <li key={folder} className="sidebar-folder">

@@ -5,17 +5,15 @@ import { useEffect, useState } from 'react';
 import { db, newsRepository } from '../database';
 import { estimateRetention, parseRetentionChoice, retentionChoices, retentionSettingKey, type RetentionChoice, type RetentionEstimate } from '../db/retention';
 import { log } from '../log/log';
-import { readerMessages } from '../reader/readerMessages';
+import type { MessageId } from '../../shared/i18n/messages.en';
+import { useText } from '../i18n/useText';
 import { runRetentionOnce } from '../reader/retentionService';
 import { formatStorageSize, readStorageStatus, type StorageStatus } from '../reader/storageStatus';
 
-const choiceNames: Record<RetentionChoice, string> = {
-  everything: readerMessages.keepEverything,
-  threeMonths: readerMessages.keepThreeMonths,
-  oneYear: readerMessages.keepOneYear,
-};
+const choiceNames = { everything: 'panes.keepEverything', threeMonths: 'panes.keepThreeMonths', oneYear: 'panes.keepOneYear' } as const satisfies Record<RetentionChoice, MessageId>;
 
 export function StorageSettings({ locale }: { locale: string }) {
+  const { text } = useText();
   const [status, setStatus] = useState<StorageStatus | null>(null);
   const stored = useLiveQuery(() => newsRepository.readSetting(retentionSettingKey));
   const choice = parseRetentionChoice(stored);
@@ -49,11 +47,11 @@ export function StorageSettings({ locale }: { locale: string }) {
   const available = size(status?.availableBytes ?? null);
   return (
     <section aria-labelledby="storage-heading">
-      <h2 id="storage-heading">{readerMessages.storage}</h2>
-      <p>{used !== null && available !== null ? readerMessages.storageUsed(used, available) : readerMessages.storageUnknown}</p>
-      {status?.persisted != null && <p>{status.persisted ? readerMessages.persistent : readerMessages.notPersistent}</p>}
+      <h2 id="storage-heading">{text('panes.storage')}</h2>
+      <p>{used !== null && available !== null ? text('panes.storageUsed', { used, available }) : text('panes.storageUnknown')}</p>
+      {status?.persisted != null && <p>{status.persisted ? text('panes.persistent') : text('panes.notPersistent')}</p>}
       <label>
-        <span>{readerMessages.keepNews}</span>
+        <span>{text('panes.keepNews')}</span>
         <select
           value={shown}
           onChange={(event) => {
@@ -61,14 +59,14 @@ export function StorageSettings({ locale }: { locale: string }) {
           }}
         >
           {retentionChoices.map((option) => (
-            <option key={option} value={option}>{choiceNames[option]}</option>
+            <option key={option} value={option}>{text(choiceNames[option])}</option>
           ))}
         </select>
       </label>
-      {shown !== 'everything' && estimate?.choice === shown && <p>{readerMessages.retentionWouldFree(estimate.value.items, formatStorageSize(estimate.value.bytes, locale))}</p>}
+      {shown !== 'everything' && estimate?.choice === shown && <p>{text('panes.retentionWouldFree', { items: estimate.value.items, size: formatStorageSize(estimate.value.bytes, locale) })}</p>}
       {shown !== choice && (
         <button type="button" onClick={() => void apply(shown)}>
-          {readerMessages.applyRetention}
+          {text('panes.applyRetention')}
         </button>
       )}
     </section>

@@ -2,7 +2,8 @@
 // below 760 pixels, the one pane the reader is on with a Back button.
 import { useEffect, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { clampPaneWidths, isNarrow, paneBehind, type NarrowPane, type PaneWidths } from '../reader/paneLayout';
-import { glyphs, readerMessages } from '../reader/readerMessages';
+import { glyphs } from '../reader/readerGlyphs';
+import { useText } from '../i18n/useText';
 import '../reader/readerPanes.css';
 
 interface ThreePanesProps {
@@ -29,6 +30,7 @@ const useWindowWidth = (): number => {
 const keyStep = 16;
 
 export function ThreePanes({ sidebar, list, reader, widths, onWidths, narrowPane, onNarrowPane }: ThreePanesProps) {
+  const { text } = useText();
   const windowWidth = useWindowWidth();
   if (isNarrow(windowWidth)) {
     const behind = paneBehind(narrowPane);
@@ -37,7 +39,7 @@ export function ThreePanes({ sidebar, list, reader, widths, onWidths, narrowPane
       <div className="three-panes three-panes--narrow" data-pane={narrowPane}>
         {behind !== null ? (
           <button type="button" className="pane-back" onClick={() => onNarrowPane(behind)}>
-            {glyphs.back} {readerMessages.back}
+            {glyphs.back} {text('panes.back')}
           </button>
         ) : (
           <span />
@@ -79,9 +81,9 @@ export function ThreePanes({ sidebar, list, reader, widths, onWidths, narrowPane
   return (
     <div className="three-panes three-panes--wide" style={{ ['--sidebar-width' as string]: `${clamped.sidebar}px`, ['--list-width' as string]: `${clamped.list}px` }}>
       <div className="pane pane--sidebar">{sidebar}</div>
-      {divider('sidebar', readerMessages.resizeSidebar)}
+      {divider('sidebar', text('panes.resizeSidebar'))}
       <div className="pane pane--list">{list}</div>
-      {divider('list', readerMessages.resizeList)}
+      {divider('list', text('panes.resizeList'))}
       <div className="pane pane--reader">{reader}</div>
     </div>
   );

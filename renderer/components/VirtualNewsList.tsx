@@ -9,7 +9,8 @@ import type { ItemRecord } from '../db/fieldNewsDb';
 import { NewsDate } from './NewsDate';
 import { HighlightedText } from './HighlightedText';
 import { dateGroupKey, dateGroupLabel, dateGroupOf } from '../reader/dateGroups';
-import { glyphs, readerMessages } from '../reader/readerMessages';
+import { glyphs } from '../reader/readerGlyphs';
+import { useText } from '../i18n/useText';
 import type { ListViewState } from '../reader/useListView';
 import '../reader/readerPanes.css';
 
@@ -46,6 +47,7 @@ interface RowProps {
 }
 
 const NewsRow = memo(function NewsRow({ item, row, header, isOpen, isFocused, onFocusRow, names, onOpen, onStar }: RowProps) {
+  const { text } = useText();
   if (!item) return <div className="news-row-placeholder" aria-hidden="true" />;
   return (
     <>
@@ -63,7 +65,7 @@ const NewsRow = memo(function NewsRow({ item, row, header, isOpen, isFocused, on
           type="button"
           className={`star-button${item.starred ? ' star-button--on' : ''}`}
           aria-pressed={item.starred}
-          aria-label={item.starred ? readerMessages.unstar : readerMessages.star}
+          aria-label={item.starred ? text('panes.unstar') : text('panes.star')}
           onClick={(event) => {
             event.stopPropagation();
             onStar(item, !item.starred);
@@ -81,6 +83,7 @@ const NewsRow = memo(function NewsRow({ item, row, header, isOpen, isFocused, on
 });
 
 export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, locale, nowMs, emptyText, highlights }: VirtualNewsListProps) {
+  const { text } = useText();
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = list.keys?.length ?? 0;
   // The virtualizer hands out new functions on each scroll; this component is left out of the
@@ -132,8 +135,9 @@ export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, locale
     if (card && document.activeElement !== card) card.focus();
   });
 
-  if (list.keys === undefined) return <p className="news-list--loading">{readerMessages.loading}</p>;
+  if (list.keys === undefined) return <p className="news-list--loading">{text('panes.loading')}</p>;
   const now = new Date(nowMs);
+  const groupWords = { today: text('panes.today'), yesterday: text('panes.yesterday'), thisWeek: text('panes.thisWeek') };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target instanceof HTMLElement && event.target.closest('button, input, a')) return;
     const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
@@ -160,7 +164,7 @@ export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, locale
           const item = list.itemAt(row.index);
           const group = item ? dateGroupOf(item.sortDate, now) : null;
           // A header where the group changes; the first row of the list always has one.
-          const header = group && (row.index === 0 || groupOf(row.index - 1) !== dateGroupKey(group)) ? dateGroupLabel(group, locale) : null;
+          const header = group && (row.index === 0 || groupOf(row.index - 1) !== dateGroupKey(group)) ? dateGroupLabel(group, locale, groupWords) : null;
           const isOpen = !!item && !!openedKey && openedKey[0] === item.feedUrl && openedKey[1] === item.id;
           return (
             <div key={row.key} className="virtual-row" data-index={row.index} ref={virtualizer.measureElement} style={{ transform: `translateY(${row.start}px)` }}>

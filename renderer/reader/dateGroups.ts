@@ -1,7 +1,6 @@
 // The list's date groups: Today, Yesterday, This week, then month and year, by the reader's own
 // calendar (local time), named in the interface language.
 import { assertNever } from '../../shared/assertNever';
-import { readerMessages } from './readerMessages';
 
 export type DateGroup = { kind: 'today' } | { kind: 'yesterday' } | { kind: 'thisWeek' } | { kind: 'month'; year: number; month: number };
 
@@ -20,15 +19,22 @@ export const dateGroupOf = (sortDate: string, now: Date): DateGroup => {
 /** One text per group, to tell where a header goes (the group changes between two items). */
 export const dateGroupKey = (group: DateGroup): string => (group.kind === 'month' ? `${group.year}-${group.month}` : group.kind);
 
+/** The words of the first three groups, from the interface's catalog. */
+export interface RecentGroupWords {
+  today: string;
+  yesterday: string;
+  thisWeek: string;
+}
+
 /** The header's words: "Today", "Yesterday", "This week", "November 2026" (in the locale's own form). */
-export const dateGroupLabel = (group: DateGroup, locale: string): string => {
+export const dateGroupLabel = (group: DateGroup, locale: string, words: RecentGroupWords): string => {
   switch (group.kind) {
     case 'today':
-      return readerMessages.today;
+      return words.today;
     case 'yesterday':
-      return readerMessages.yesterday;
+      return words.yesterday;
     case 'thisWeek':
-      return readerMessages.thisWeek;
+      return words.thisWeek;
     case 'month':
       return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' }).format(new Date(group.year, group.month, 1));
     default:

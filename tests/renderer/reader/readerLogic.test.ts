@@ -18,9 +18,11 @@ describe('date groups', () => {
     expect(dateGroupOf(at(2026, 10, 22), now)).toEqual({ kind: 'thisWeek' });
     expect(dateGroupOf(at(2026, 10, 21), now)).toEqual({ kind: 'month', year: 2026, month: 10 });
     expect(dateGroupOf(at(2025, 0, 31), now)).toEqual({ kind: 'month', year: 2025, month: 0 });
-    expect(dateGroupLabel({ kind: 'month', year: 2026, month: 10 }, 'en')).toBe('November 2026');
-    expect(dateGroupLabel({ kind: 'month', year: 2026, month: 10 }, 'es')).toBe('noviembre de 2026');
-    expect(dateGroupLabel({ kind: 'yesterday' }, 'en')).toBe('Yesterday');
+    const words = { today: 'Hoy', yesterday: 'Ayer', thisWeek: 'Esta semana' };
+    expect(dateGroupLabel({ kind: 'month', year: 2026, month: 10 }, 'en', words)).toBe('November 2026');
+    expect(dateGroupLabel({ kind: 'month', year: 2026, month: 10 }, 'es', words)).toBe('noviembre de 2026');
+    expect(dateGroupLabel({ kind: 'yesterday' }, 'es', words)).toBe('Ayer');
+    expect(dateGroupLabel({ kind: 'thisWeek' }, 'es', words)).toBe('Esta semana');
   });
 
   it('change only going back in time: a list newest first has each group once', () => {
