@@ -88,7 +88,7 @@ export const errorMessages = {
   appCrashedExplanation:
     'Something went wrong while showing the news. Your saved news is kept in the data folder below. Reload to try again; if this keeps happening, copy the diagnostics and send them to support.',
   appCrashedStorage:
-    'Field News could not read or write its storage on this computer. The disk may be full, or another program may be holding it. Free some space, close other Field News windows, then reload; your saved news is kept.',
+    'Field News could not read or write its storage on this computer. The disk may be full, or another program may be holding it. Free some space, close other Field News windows, then reload. If news is missing after that (a full disk can cost the stored news), import your last backup under Backup and diagnostics.',
   appDataFolderWeb: (origin: string) => `In this browser's own storage for ${origin} (web mode has no data folder of its own).`,
   appDiagnosticsNotCopied: 'The diagnostics could not be copied automatically. Select the text below and copy it.',
   appScreenDataFolder: 'Data folder:',

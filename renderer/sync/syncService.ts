@@ -12,16 +12,19 @@ import { createSyncScheduler, type SyncRunState } from './syncScheduler';
 export const defaultSyncIntervalMinutes = 30;
 
 const listeners = new Set<() => void>();
-let lastRunSeen: SyncRunState['lastRun'] = null;
+let remembered = false;
 
-/** Once a run has stored news, this computer remembers that it had some (renderer/db/databaseLoss.ts). */
-const rememberAfterRun = ({ lastRun }: SyncRunState) => {
-  if (lastRun === lastRunSeen) return;
-  lastRunSeen = lastRun;
-  if (!lastRun?.outcomes.some((outcome) => outcome.newItems > 0)) return;
-  rememberStoredNews({ db, repository: newsRepository, storage: localStorage }).catch((error: unknown) =>
-    log.warn('storage', 'Could not note that news is stored', error),
-  );
+/**
+ * As soon as a sync has stored a page, this computer remembers that it had news (once a window:
+ * every start checks again), before a disk that fills later in the same sync can cost it.
+ */
+const rememberOnceStored = ({ progress }: SyncRunState) => {
+  if (remembered || progress === null || progress.totalNew === 0) return;
+  remembered = true;
+  rememberStoredNews({ db, repository: newsRepository, storage: localStorage }).catch((error: unknown) => {
+    remembered = false;
+    log.warn('storage', 'Could not note that news is stored', error);
+  });
 };
 
 export const syncScheduler = createSyncScheduler({
@@ -33,7 +36,7 @@ export const syncScheduler = createSyncScheduler({
   maxPages: defaultFetchPolicy(__APP_VERSION__).maxPagesPerWalk,
   onState: (state) => {
     listeners.forEach((listener) => listener());
-    rememberAfterRun(state);
+    rememberOnceStored(state);
   },
 });
 

@@ -1,7 +1,9 @@
 // A disk that fills up during a sync: the browser profile lives on a small tmpfs that really runs
-// out of space. The window says in words that the disk is full and what to do, and is never blank,
-// also after a reload. What Chromium does to the stored news at that point is logged, not asserted:
-// on FILE_ERROR_NO_SPACE it closes the database and may delete it whole (electron/electron#41877).
+// out of space. The sync's disk check (renderer/sync/diskSpaceGuard.ts) stops before a write that
+// would not fit, so the window says in words that it stopped and that the saved news is safe, keeps
+// showing it, and is never blank, also after a reload. Were a write to fail anyway, Chromium closes
+// the database on FILE_ERROR_NO_SPACE and may delete it whole (electron/electron#41877): the words
+// then say so, and the test logs what Chromium left either way.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +12,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFeedServer, type FeedServer } from '../../scripts/feedServer';
 import { startStaticServer, type StaticServer } from '../../scripts/staticServer';
-import { chromiumArgs, chromiumPath, missingChromiumMessage } from './chromium';
+import { chromiumArgs, chromiumPath, missingChromiumMessage, webBuildDir } from './chromium';
 
 const fileSystemMegabytes = 64;
 const itemCharacters = 16 * 1024;
@@ -81,7 +83,7 @@ beforeAll(async () => {
       { cause: error },
     );
   }
-  app = await startStaticServer('dist/renderer');
+  app = await startStaticServer(webBuildDir);
   feed = await startFeedServer({ items, title: 'Field Reports', pageSize });
 });
 
@@ -97,24 +99,39 @@ afterAll(async () => {
   if (mountPoint) rmSync(mountPoint, { recursive: true, force: true });
 });
 
+const stoppedBeforeWriting = /stopped saving news before writing anything/;
+const writeFailed = /disk filled up while news was being saved|If news is missing after that/;
+const newsLostNotice = /news stored on this computer is gone/;
+const storageReport = async (page: Page) => {
+  const usage = await page.evaluate(() => navigator.storage.estimate());
+  return `${execFileSync('df', ['-k', mountPoint]).toString().split('\n')[1]}; IndexedDB usage ${usage.usage ?? 'unknown'} of a quota of ${usage.quota ?? 'unknown'} bytes`;
+};
+const ownItems = (page: Page) => page.locator('article[data-item-id^="report-"]').count();
+
 describe('storage that runs out during a sync', () => {
-  it('says so in words, never with a blank window, when the file system itself fills up', async () => {
+  it('says truthfully in words what happened, never that nothing was lost, and never blanks the window, also after a reload', async () => {
     const page = await openProfile('disk');
+    // A browser reports its quota, not the disk: here 1 GB on a 64 MB disk, so web mode's disk check
+    // cannot see this disk fill (the desktop app reads the disk itself, tests/electron/freeDiskSpace.test.ts).
+    console.info(`Before the sync: ${await storageReport(page)}`);
     await addFeed(page);
-    // Chromium answers the write that does not fit with "UnknownError: … IO error: … FILE_ERROR_NO_SPACE"
-    // and closes the database under the window; the window then shows the error screen, in words.
-    await expect.poll(() => bodyText(page), { timeout: 150_000, interval: 250 }).toMatch(/There is no space left|could not show your news/);
-    const text = await bodyText(page);
-    expect(text).toMatch(/disk may be full|There is no space left on this computer's disk/);
-    expect(await page.getByRole('button', { name: /^(Reload|Sync now)$/ }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => bodyText(page), { timeout: 150_000, interval: 250 })
+      .toMatch(new RegExp([stoppedBeforeWriting, writeFailed].map((pattern) => pattern.source).join('|')));
     // For the record (Chromium's doing, not an assertion): after FILE_ERROR_NO_SPACE it may delete the
     // origin's whole database (electron/electron#41877); the open can also hang while it does.
-    const usage = await page.evaluate(() => navigator.storage.estimate());
-    console.info(`Disk full: ${execFileSync('df', ['-k', mountPoint]).toString().split('\n')[1]}; IndexedDB usage now ${usage.usage ?? 'unknown'} bytes`);
+    console.info(`After the sync: ${await storageReport(page)}`);
+    const text = await bodyText(page);
+    expect(text).not.toMatch(/nothing was lost|your saved news is kept/i);
+    if (stoppedBeforeWriting.test(text)) expect(await page.locator('article[data-item-id]').count()).toBeGreaterThanOrEqual(10);
+    else expect(await page.getByRole('button', { name: /^(Reload|Sync now)$/ }).count()).toBeGreaterThan(0);
 
     await page.reload();
-    // Never blank after a reload either: the news list, or the error screen in words.
-    await expect.poll(async () => (await page.locator('article[data-item-id]').count()) > 0 || /could not show your news/.test(await bodyText(page)), { timeout: 60_000 }).toBe(true);
+    // Never blank after a reload: the news list (the sample at least comes back by itself) ...
+    await expect.poll(() => page.locator('article[data-item-id]').count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(10);
+    // ... and never a silent loss: either the stored reports are still listed, or the window says they are gone.
+    await expect.poll(async () => (await ownItems(page)) > 0 || newsLostNotice.test(await bodyText(page)), { timeout: 20_000 }).toBe(true);
+    console.info(`After the reload: ${await ownItems(page)} stored reports listed; the loss notice ${newsLostNotice.test(await bodyText(page)) ? 'shown' : 'not shown'}; ${await storageReport(page)}`);
     await closeProfile('disk');
   }, 240_000);
 });
