@@ -8,11 +8,13 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Dexie as DexieClass } from 'dexie';
+import type { Page } from 'playwright-core';
 import { writtenFeedFormats, type WrittenFeedFormat } from '../shared/listing/writeFeed';
 import { launchChromium } from '../tests/e2e/chromium';
 import { startFeedServer } from './feedServer';
 import { startStaticServer } from './staticServer';
 import { seededRandom } from './seededRandom';
+import { makeBenchPicture, measurePictureStorage, pictureBenchItems, servePicture, setPictureMode, type PictureStorage } from './benchSyncPictures';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const itemCount = 100_000;
@@ -168,7 +170,13 @@ interface SyncRun {
 }
 
 /** Adds the feed in a fresh browser context (an empty database) and times its sync to the end. */
-const syncInApp = async (browser: Browser, appUrl: string, feedUrl: string): Promise<SyncRun> => {
+/** `setUp` runs in the page before the feed is added, `inspect` after its sync (the pictures row uses both). */
+interface SyncHooks {
+  setUp?: (page: Page) => Promise<void>;
+  inspect?: (page: Page) => Promise<void>;
+}
+
+const syncInApp = async (browser: Browser, appUrl: string, feedUrl: string, hooks: SyncHooks = {}): Promise<SyncRun> => {
   const context = await browser.newContext();
   try {
     await context.addInitScript(installRecorder);
@@ -176,6 +184,7 @@ const syncInApp = async (browser: Browser, appUrl: string, feedUrl: string): Pro
     if (process.env.BENCH_CONSOLE) page.on('console', (message) => console.error(message.text()));
     await page.goto(appUrl);
     await page.locator('article[data-item-id]').nth(9).waitFor();
+    await hooks.setUp?.(page);
     await page.getByLabel('Feed URL').fill(feedUrl);
     await page.evaluate(watchSync);
     const started = Date.now();
@@ -184,6 +193,7 @@ const syncInApp = async (browser: Browser, appUrl: string, feedUrl: string): Pro
     const record = await page.evaluate(() => window.benchRecord as PageRecord);
     const stored = await page.evaluate(countFeedItems, feedUrl);
     const wallSeconds = (Date.now() - started) / 1000;
+    await hooks.inspect?.(page);
     const clickedAt = record.clickedAt ?? 0;
     const doneAt = record.doneAt ?? clickedAt;
     const syncMs = doneAt - clickedAt;
@@ -272,6 +282,32 @@ const main = async () => {
         [`${name}: ratio to reference bulkPut`, (run.rate / bulkRate).toFixed(2), '', ''],
         [`${name}: longest main-thread task`, `${Math.round(run.longest)} ms`, `≤ ${targets.longestTaskMs} ms`, met(run.longest <= targets.longestTaskMs)],
       );
+    }
+    // Pictures (BENCH_PICTURES=0 skips): 10,000 items with one 200 KB picture each, pictures off beside on.
+    if (process.env.BENCH_PICTURES !== '0') {
+      const picture = await makeBenchPicture(browser, web.url);
+      const pictures = await servePicture(picture);
+      const items = feedItems.slice(0, pictureBenchItems).map((item, index) => ({ ...item, image: `${pictures.origin}/p/${index}.jpg` }));
+      const pictureFeed = await startFeedServer({ items, pageSize, title: feedTitle });
+      try {
+        const off = await syncInApp(browser, web.url, pictureFeed.url, { setUp: (page) => setPictureMode(page, 'none') });
+        let storage: PictureStorage = { atSyncEnd: 0, saved: 0, bytes: 0, waitedSeconds: 0 };
+        const on = await syncInApp(browser, web.url, pictureFeed.url, {
+          setUp: (page) => setPictureMode(page, 'first'),
+          inspect: async (page) => void (storage = await measurePictureStorage(page)),
+        });
+        const perThousand = storage.saved === 0 ? 0 : (storage.bytes / storage.saved) * 1000 / (1024 * 1024);
+        rows.push(
+          ['Pictures: items/s with Save pictures off', `${count(off.rate)} (${(off.syncMs / 1000).toFixed(1)} s for ${count(off.stored)})`, '', ''],
+          ['Pictures: items/s with the first picture saved', `${count(on.rate)} (${(on.syncMs / 1000).toFixed(1)} s)`, `≥ ${count(off.rate * 0.8)} (at most 20% slower)`, met(on.rate >= off.rate * 0.8)],
+          ['Pictures: longest main-thread task, pictures on', `${Math.round(on.longest)} ms`, `≤ ${targets.longestTaskMs} ms`, met(on.longest <= targets.longestTaskMs)],
+          ['Pictures saved (at the item sync\'s end / after the wait)', `${count(storage.atSyncEnd)} / ${count(storage.saved)} of ${count(pictureBenchItems)} in ${storage.waitedSeconds.toFixed(0)} s more (${count(pictures.served())} downloads, ${Math.round(picture.length / 1024)} KB each)`, '', ''],
+          ['Pictures: MB stored per 1,000 after resizing (2,400 × 1,600 → 1,600 × 1,067 WebP)', perThousand.toFixed(1), `< ${((picture.length * 1000) / (1024 * 1024)).toFixed(0)} as served`, met(storage.saved > 0 && perThousand < (picture.length * 1000) / (1024 * 1024))],
+        );
+      } finally {
+        await pictureFeed.close();
+        await pictures.close();
+      }
     }
     const wallSeconds = [...runs.values()].reduce((total, run) => total + run.wallSeconds, 0);
     console.log(`\nSync of ${itemCount.toLocaleString('en')} items in pages of ${pageSize.toLocaleString('en')} in ${[...runs.keys()].map((format) => formatNames[format]).join(', ')} (web build, Chromium, wall ${wallSeconds.toFixed(1)} s)\n`);

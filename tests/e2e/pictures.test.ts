@@ -3,7 +3,9 @@
 // opened item shows its lead picture and the picture in its text as blob: URLs, with no picture request
 // after the reload. "None" saves none; a 20 MB picture is refused and the sync still completes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setPictureMode as writePictureMode } from '../../scripts/benchSyncPictures';
 import { startFeedServer, type FeedServer } from '../../scripts/feedServer';
+import type { PictureMode } from '../../shared/pictures/pictureSettings';
 import { makePng, servePictures, type PictureServer } from '../shared/pictures/pictureServer';
 import { closeWebApp, openWebApp, type WebApp } from './webApp';
 
@@ -42,23 +44,7 @@ const storedPictures = () =>
       }),
   );
 
-const setPictureMode = (mode: string) =>
-  app.page.evaluate(
-    (value) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('field-news');
-        open.onsuccess = () => {
-          const transaction = open.result.transaction('settings', 'readwrite');
-          transaction.objectStore('settings').put({ key: 'pictures.mode', value });
-          transaction.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          transaction.onerror = () => reject(new Error(String(transaction.error)));
-        };
-      }),
-    mode,
-  );
+const setPictureMode = (mode: PictureMode) => writePictureMode(app.page, mode);
 
 const addFeed = async (url: string) => {
   await app.page.getByLabel('Feed URL').fill(url);
