@@ -1,7 +1,7 @@
 // The list of keyboard shortcuts (the ? key), as a modal dialog that Esc or its Close button ends.
-import { useEffect, useRef } from 'react';
 import { FormattedMessage } from 'react-intl';
 import type { MessageId } from '../../shared/i18n/messages.en';
+import { ModalDialog } from './ModalDialog';
 
 const shortcuts: readonly { keys: readonly string[]; action: MessageId }[] = [
   { keys: ['j', '↓'], action: 'keys.next' },
@@ -16,17 +16,8 @@ const shortcuts: readonly { keys: readonly string[]; action: MessageId }[] = [
 ];
 
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const shown = dialog.current;
-    if (shown && !shown.open) shown.showModal();
-    return () => shown?.close();
-  }, []);
   return (
-    <dialog ref={dialog} className="shortcut-help" aria-labelledby="shortcut-help-title" onClose={onClose}>
-      <h2 id="shortcut-help-title">
-        <FormattedMessage id="keys.title" />
-      </h2>
+    <ModalDialog className="shortcut-help" titleId="keys.title" closeId="keys.close" onClose={onClose}>
       <table>
         <thead>
           <tr>
@@ -53,9 +44,6 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
           ))}
         </tbody>
       </table>
-      <button type="button" onClick={() => dialog.current?.close()} autoFocus>
-        <FormattedMessage id="keys.close" />
-      </button>
-    </dialog>
+    </ModalDialog>
   );
 }

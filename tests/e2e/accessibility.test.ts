@@ -91,3 +91,26 @@ for (const [language, locale] of [['en', 'en-US'], ['es', 'es-MX']] as const) {
     });
   });
 }
+
+describe('a 320 px wide window with text at 200%', () => {
+  it('keeps the search, the feed controls, the list and the reader usable, with no violations', async () => {
+    const app = await openWebApp({ locale: 'en-US', viewport: { width: 320, height: 640 } });
+    opened.push(app);
+    await app.page.locator('article[data-item-id]').nth(9).waitFor();
+    await app.page.evaluate(() => {
+      document.documentElement.style.fontSize = '32px';
+    });
+    for (const control of [
+      app.page.getByRole('searchbox', { name: 'Search', exact: true }),
+      app.page.getByRole('button', { name: 'Sync now' }),
+      app.page.getByRole('button', { name: 'Add feed' }),
+      app.page.locator('article[data-item-id]').first(),
+    ]) {
+      await control.scrollIntoViewIfNeeded();
+      expect(await control.isVisible()).toBe(true);
+    }
+    await app.page.locator('article[data-item-id]').first().click();
+    await app.page.getByRole('region', { name: 'Reader' }).locator('h1').waitFor();
+    expect(await violations(app)).toEqual([]);
+  });
+});
