@@ -144,7 +144,9 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
       const hits = matching.slice(0, limit).map((hit): SearchHit => {
         const matchedPlace = hit.placeId === null ? undefined : gazetteer.byId.get(hit.placeId);
         const areas = [...(matchedPlace ? [matchedPlace] : []), ...chipPlaces];
-        return { key: hit.itemKey, placeId: hit.placeId, highlightNames: [...new Set(namesFor(hit.itemKey, areas))] };
+        // A hit of the text fallback marks the query's words that named no place ("psychosocial").
+        const words = hit.placeId === null ? answer.textWords : [];
+        return { key: hit.itemKey, placeId: hit.placeId, highlightNames: [...new Set([...namesFor(hit.itemKey, areas), ...words])] };
       });
       return {
         query: answer.normalizedQuery,

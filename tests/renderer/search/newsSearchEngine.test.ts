@@ -71,6 +71,8 @@ describe('the search engine', () => {
 
   it('finds words that name no place in titles and texts, below place matches', () => {
     expect(firstIds('psychosocial')[0]).toBe(tapachulaItem);
+    const textHit = engine.search('psychosocial', noFilters).hits[0];
+    expect([textHit?.placeId, textHit?.highlightNames]).toEqual([null, ['psychosocial']]);
     expect(firstIds('trafficking')[0]).toBe(idStarting('2021-06-21-iom-panama'));
   });
 
