@@ -5,13 +5,13 @@
 // the database on FILE_ERROR_NO_SPACE and may delete it whole (electron/electron#41877): the words
 // then say so, and the test logs what Chromium left either way.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFeedServer, type FeedServer } from '../../scripts/feedServer';
 import { startStaticServer, type StaticServer } from '../../scripts/staticServer';
+import { mountSmallFileSystem, type SmallFileSystem } from '../fixtures/smallFileSystem';
 import { chromiumArgs, chromiumPath, missingChromiumMessage, webBuildDir } from './chromium';
 
 const fileSystemMegabytes = 64;
@@ -41,7 +41,7 @@ const items = Array.from({ length: pageSize * pages }, (_, index) => ({
 }));
 
 let mountPoint: string;
-let mounted = false;
+let fileSystem: SmallFileSystem | undefined;
 let app: StaticServer;
 let feed: FeedServer;
 let context: BrowserContext | null = null;
@@ -71,18 +71,8 @@ const addFeed = async (page: Page) => {
 
 beforeAll(async () => {
   if (!existsSync(chromiumPath)) throw new Error(missingChromiumMessage);
-  mountPoint = mkdtempSync(path.join(tmpdir(), 'field-news-full-disk-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${fileSystemMegabytes}m`, 'tmpfs', mountPoint], { stdio: 'pipe' });
-    mounted = true;
-  } catch (error) {
-    const detail = error instanceof Error && 'stderr' in error ? String(error.stderr).trim() : String(error);
-    throw new Error(
-      `The full-disk test needs a small file system that really fills up, and could not mount one (${detail}). ` +
-        `Run the end-to-end tests as root (or with CAP_SYS_ADMIN), so that \`mount -t tmpfs -o size=${fileSystemMegabytes}m tmpfs ${mountPoint}\` works.`,
-      { cause: error },
-    );
-  }
+  fileSystem = mountSmallFileSystem(fileSystemMegabytes, 'The full-disk test');
+  mountPoint = fileSystem.mountPoint;
   app = await startStaticServer(webBuildDir);
   feed = await startFeedServer({ items, title: 'Field Reports', pageSize });
 });
@@ -95,8 +85,7 @@ afterEach(async () => {
 afterAll(async () => {
   await app?.close();
   await feed?.close();
-  if (mounted) execFileSync('umount', [mountPoint]);
-  if (mountPoint) rmSync(mountPoint, { recursive: true, force: true });
+  fileSystem?.remove();
 });
 
 const stoppedBeforeWriting = /stopped saving news before writing anything/;
@@ -121,6 +110,8 @@ describe('storage that runs out during a sync', () => {
     // For the record (Chromium's doing, not an assertion): after FILE_ERROR_NO_SPACE it may delete the
     // origin's whole database (electron/electron#41877); the open can also hang while it does.
     console.info(`After the sync: ${await storageReport(page)}`);
+    const details = page.locator('details').filter({ hasText: 'Technical details' });
+    if ((await details.count()) > 0) console.info(`The error screen's technical details: ${(await details.first().textContent()) ?? ''}`);
     const text = await bodyText(page);
     expect(text).not.toMatch(/nothing was lost|your saved news is kept/i);
     if (stoppedBeforeWriting.test(text)) expect(await page.locator('article[data-item-id]').count()).toBeGreaterThanOrEqual(10);

@@ -1,12 +1,11 @@
 // The free-space bridge message on a real small file system: an 8 MB tmpfs as the data folder,
 // filled with a file, read through the main process's handler (electron mocked, statfs real).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bridgeChannels, type FreeDiskSpace } from '../../shared/bridge';
 import type { Result } from '../../shared/result';
+import { mountSmallFileSystem, type SmallFileSystem } from '../fixtures/smallFileSystem';
 import { fakeElectron, ipcEventFrom, ipcHandlers } from './fakeElectron';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron);
@@ -14,22 +13,12 @@ const { registerBridgeHandlers } = await import('../../electron/bridgeHandlers')
 
 const megabyte = 1024 * 1024;
 const fileSystemMegabytes = 8;
+let fileSystem: SmallFileSystem | undefined;
 let mountPoint = '';
-let mounted = false;
 
 beforeAll(() => {
-  mountPoint = mkdtempSync(path.join(tmpdir(), 'field-news-free-space-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${fileSystemMegabytes}m`, 'tmpfs', mountPoint], { stdio: 'pipe' });
-    mounted = true;
-  } catch (error) {
-    const detail = error instanceof Error && 'stderr' in error ? String(error.stderr).trim() : String(error);
-    throw new Error(
-      `The free-space test needs a small file system of its own and could not mount one (${detail}). ` +
-        `Run the unit tests as root (or with CAP_SYS_ADMIN), so that \`mount -t tmpfs -o size=${fileSystemMegabytes}m tmpfs ${mountPoint}\` works.`,
-      { cause: error },
-    );
-  }
+  fileSystem = mountSmallFileSystem(fileSystemMegabytes, 'The free-space test');
+  mountPoint = fileSystem.mountPoint;
   fakeElectron.app.setPath('userData', mountPoint);
   ipcHandlers.clear();
   registerBridgeHandlers();
@@ -37,8 +26,7 @@ beforeAll(() => {
 
 afterAll(() => {
   fakeElectron.app.paths.delete('userData');
-  if (mounted) execFileSync('umount', [mountPoint]);
-  if (mountPoint) rmSync(mountPoint, { recursive: true, force: true });
+  fileSystem?.remove();
 });
 
 const freeSpace = async (event = ipcEventFrom('app://field-news/index.html')): Promise<Result<FreeDiskSpace>> => {
