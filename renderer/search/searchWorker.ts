@@ -7,6 +7,7 @@ import { loadGazetteer } from '../../shared/places/gazetteer';
 import { createNewsWordIndex } from '../../shared/places/newsWordIndex';
 import { FieldNewsDb } from '../db/fieldNewsDb';
 import { createNewsSearchEngine, type NewsSearchEngine } from './newsSearchEngine';
+import { watchItems } from './watchItems.worker';
 import type { FromSearchWorker, ToSearchWorker } from './searchMessages';
 
 interface WorkerScope {
@@ -61,6 +62,8 @@ const start = async (gazetteerUrl: string) => {
     await refresh();
     if (pendingSearch) answer(pendingSearch);
     pendingSearch = null;
+    // New, changed and removed items are searchable within about a second, whoever stored them.
+    watchItems(db, () => void refresh().then(() => pendingSearch && answer(pendingSearch)));
   } catch (error) {
     workerLog.error('search', 'the gazetteer could not be loaded; place search is off', error);
     scope.postMessage({ type: 'unavailable', message: errorMessages.gazetteerUnreadable });

@@ -1,0 +1,28 @@
+// The search worker watches the items table itself (Dexie's liveQuery works in workers): a stored,
+// changed or removed item reaches the indexes within about a second, whoever wrote it.
+import { liveQuery } from 'dexie';
+import type { FieldNewsDb } from '../db/fieldNewsDb';
+
+/** A burst of writes (a sync page, an import) becomes one call, at most this long after the first. */
+export const itemsSettleMilliseconds = 1_000;
+
+/** Calls `onChange` after items change (and once at the start); returns the stop function. */
+export const watchItems = (db: FieldNewsDb, onChange: () => void, settle = itemsSettleMilliseconds): (() => void) => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const subscription = liveQuery(() => db.items.count()).subscribe({
+    next: () => {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        onChange();
+      }, settle);
+    },
+    error: (error: unknown) => {
+      // The watch ends with the database (closed or deleted); the next start watches again.
+      console.warn('search: the items watch stopped', error);
+    },
+  });
+  return () => {
+    subscription.unsubscribe();
+    if (timer !== undefined) clearTimeout(timer);
+  };
+};
