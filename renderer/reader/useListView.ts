@@ -60,9 +60,10 @@ export const useListView = (source: ListSource): ListViewState => {
   const count = useLiveQuery(async () => (view ? { key, count: await countView(db, view) } : null), [key]);
   const lastRead = useRef(0);
   const [countAtSnapshot, setCountAtSnapshot] = useState<{ key: string; count: number } | null>(null);
-  if (count && snapshotKeys && countAtSnapshot?.key !== key) setCountAtSnapshot(count);
+  // The count of this view (the live query still holds the last view's for a moment after a switch).
+  if (count && count.key === key && snapshotKeys && countAtSnapshot?.key !== key) setCountAtSnapshot(count);
   useEffect(() => {
-    if (!view || !count || !snapshotKeys || countAtSnapshot?.key !== key || count.count === countAtSnapshot.count) return;
+    if (!view || !count || count.key !== key || !snapshotKeys || countAtSnapshot?.key !== key || count.count === countAtSnapshot.count) return;
     const keys = snapshotKeys;
     let current = true;
     // During a long sync the count changes with every page: read the keys at most every few seconds.
