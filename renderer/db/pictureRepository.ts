@@ -31,15 +31,24 @@ export const createPictureRepository = (db: FieldNewsDb, clock: () => number = D
     readPicture,
 
     /**
-     * Notes that `itemKey` names the picture of `url` when it is saved already; false when it is not
-     * (it must then be downloaded). Sharing: a picture two items name is stored once.
+     * Notes that each item names its picture where that picture is saved already (sharing: a picture
+     * two items name is stored once), in one transaction for a whole page. Returns the addresses
+     * that are saved, which need no download.
      */
-    async addPictureUser(url: string, itemKey: string): Promise<boolean> {
+    async addPictureUsers(uses: readonly { url: string; itemKey: string }[]): Promise<Set<string>> {
       return db.transaction('rw', db.pictures, async () => {
-        const record = await readPicture(url);
-        if (record === undefined) return false;
-        if (!record.itemKeys.includes(itemKey)) await db.pictures.update(record.key, { itemKeys: [...record.itemKeys, itemKey] });
-        return true;
+        const urls = [...new Set(uses.map((use) => use.url))];
+        const found = await db.pictures.bulkGet(urls.map(pictureKey));
+        const saved = new Map(urls.flatMap((url, index) => (isPictureOf(found[index], url) ? [[url, found[index] as PictureRecord]] : [])));
+        const changed = new Set<PictureRecord>();
+        for (const { url, itemKey } of uses) {
+          const record = saved.get(url);
+          if (record === undefined || record.itemKeys.includes(itemKey)) continue;
+          record.itemKeys = [...record.itemKeys, itemKey];
+          changed.add(record);
+        }
+        if (changed.size > 0) await db.pictures.bulkPut([...changed]);
+        return new Set(saved.keys());
       });
     },
 

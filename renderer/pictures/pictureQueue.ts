@@ -19,7 +19,7 @@ export interface PictureProgress {
 export interface PictureQueueOptions {
   fetchPicture: (request: PictureRequest) => Promise<PictureFetchResult>;
   shrink: ShrinkPicture;
-  repository: Pick<PictureRepository, 'addPictureUser' | 'storePicture' | 'releaseUnusedPictures' | 'keepWithinBudget'>;
+  repository: Pick<PictureRepository, 'addPictureUsers' | 'storePicture' | 'releaseUnusedPictures' | 'keepWithinBudget'>;
   /** The budget in bytes, read when a round of saving ends. */
   budgetBytes: () => Promise<number>;
   /** Downloads at once. */
@@ -112,24 +112,21 @@ export const createPictureQueue = (options: PictureQueueOptions) => {
   return {
     /** Queues the pictures of stored items; a picture already saved only gains the item as a user. */
     async enqueue(jobs: readonly PictureJob[]): Promise<void> {
+      const uses = jobs.flatMap((job) => job.urls.filter((url) => !refused.has(url)).map((url) => ({ url, itemKey: job.itemKey, feedUrl: job.feedUrl })));
+      if (uses.length === 0) return;
+      // One read for the whole page: saved pictures only gain their items, the rest are downloaded.
+      const saved = await options.repository.addPictureUsers(uses);
       let added = 0;
-      for (const job of jobs) {
-        for (const url of job.urls) {
-          if (refused.has(url)) continue;
-          const queued = pending.get(url);
-          if (queued !== undefined) {
-            queued.itemKeys.add(job.itemKey);
-            continue;
-          }
-          if (await options.repository.addPictureUser(url, job.itemKey)) continue;
-          if (pending.has(url)) {
-            pending.get(url)?.itemKeys.add(job.itemKey);
-            continue;
-          }
-          pending.set(url, { feedUrl: job.feedUrl, itemKeys: new Set([job.itemKey]) });
-          waiting.push(url);
-          added += 1;
+      for (const { url, itemKey, feedUrl } of uses) {
+        if (saved.has(url)) continue;
+        const queued = pending.get(url);
+        if (queued !== undefined) {
+          queued.itemKeys.add(itemKey);
+          continue;
         }
+        pending.set(url, { feedUrl, itemKeys: new Set([itemKey]) });
+        waiting.push(url);
+        added += 1;
       }
       if (added === 0) return;
       if (progress.total === 0) idle = new Promise<void>((resolve) => (settleIdle = resolve));

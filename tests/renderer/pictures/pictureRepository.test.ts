@@ -41,20 +41,33 @@ const pictures = () => createPictureRepository(db, () => (now += 1));
 describe('saved pictures', () => {
   it('are stored once per address and shared by the items that name it', async () => {
     const repository = pictures();
-    expect(await repository.addPictureUser('https://p/1.jpg', keyOf('1'))).toBe(false);
+    expect(await repository.addPictureUsers([{ url: 'https://p/1.jpg', itemKey: keyOf('1') }])).toEqual(new Set());
     await repository.storePicture({ url: 'https://p/1.jpg', blob: blobOf(100), width: 10, height: 10 }, [keyOf('1')]);
-    expect(await repository.addPictureUser('https://p/1.jpg', keyOf('2'))).toBe(true);
-    expect(await repository.addPictureUser('https://p/1.jpg', keyOf('2'))).toBe(true);
+    expect(await repository.addPictureUsers([{ url: 'https://p/1.jpg', itemKey: keyOf('2') }])).toEqual(new Set(['https://p/1.jpg']));
+    expect(await repository.addPictureUsers([{ url: 'https://p/1.jpg', itemKey: keyOf('2') }])).toEqual(new Set(['https://p/1.jpg']));
     expect(await db.pictures.count()).toBe(1);
     expect((await repository.readPicture('https://p/1.jpg'))?.itemKeys).toEqual([keyOf('1'), keyOf('2')]);
     expect(await repository.pictureUsage()).toEqual({ count: 1, bytes: 100 });
+  });
+
+  it('join many items to the saved ones in one go, and say which need a download', async () => {
+    const repository = pictures();
+    await repository.storePicture({ url: 'https://p/1.jpg', blob: blobOf(10), width: 1, height: 1 }, [keyOf('1')]);
+    const saved = await repository.addPictureUsers([
+      { url: 'https://p/1.jpg', itemKey: keyOf('2') },
+      { url: 'https://p/1.jpg', itemKey: keyOf('1') },
+      { url: 'https://p/new.jpg', itemKey: keyOf('3') },
+    ]);
+    expect([...saved]).toEqual(['https://p/1.jpg']);
+    expect((await repository.readPicture('https://p/1.jpg'))?.itemKeys).toEqual([keyOf('1'), keyOf('2')]);
+    expect(await db.pictures.count()).toBe(1);
   });
 
   it('never hands out the picture of another address stored under the same key', async () => {
     const repository = pictures();
     await db.pictures.put({ key: pictureKey('https://p/b.jpg'), url: 'https://p/other.jpg', blob: blobOf(1), bytes: 1, width: 1, height: 1, savedAt: 0, itemKeys: [keyOf('1')] });
     expect(await repository.readPicture('https://p/b.jpg')).toBeUndefined();
-    expect(await repository.addPictureUser('https://p/b.jpg', keyOf('2'))).toBe(false);
+    expect(await repository.addPictureUsers([{ url: 'https://p/b.jpg', itemKey: keyOf('2') }])).toEqual(new Set());
   });
 
   it('go when no stored item names them any more (reference counting over feed removal)', async () => {
