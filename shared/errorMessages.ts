@@ -1,4 +1,5 @@
 // Every text a field officer may read when something goes wrong lives here, in one place.
+import { userMessage } from './i18n/userMessage';
 export const errorMessages = {
   listingEmpty: 'The listing is empty: it needs at least one entry (a date line, a title line and a paragraph).',
   listingTextBeforeFirstDate: (line: number) =>
@@ -98,11 +99,12 @@ export const errorMessages = {
   appScreenDiagnostics: 'Diagnostics',
   appScreenTechnicalDetails: 'Technical details',
   // Feed settings: what a person typed as a feed address.
-  feedAddressEmpty: 'Type or paste the address of a news feed, for example https://example.org/feed.json.',
-  feedAddressNoScheme: (text: string) => `"${text}" is missing its start: feed addresses begin with https:// (or http://).`,
-  feedAddressMalformed: 'This is not a well-formed web address. Check it for spaces or missing parts.',
-  feedAddressScheme: (scheme: string) => `Field News reads feeds from web addresses (https or http), not from "${scheme}" addresses.`,
-  feedAlreadyAdded: 'This feed is already in the list.',
+  // Moved to the catalogs (shared/i18n): what a person typed as a feed address, as message ids.
+  feedAddressEmpty: userMessage('error.feedAddressEmpty'),
+  feedAddressNoScheme: (text: string) => userMessage('error.feedAddressNoScheme', { text }),
+  feedAddressMalformed: userMessage('error.feedAddressMalformed'),
+  feedAddressScheme: (scheme: string) => userMessage('error.feedAddressScheme', { scheme }),
+  feedAlreadyAdded: userMessage('error.feedAlreadyAdded'),
   syncOffline: 'Offline — showing saved news',
   // Backup and restore (shared/backup, renderer/backup): every refusal leaves the stored news as it was.
   backupNotJson: 'This file is damaged or is not a Field News backup: it is not readable JSON text. Nothing was changed.',

@@ -1,8 +1,9 @@
 // Checks a feed address typed by a person: a well-formed http or https address, or a message saying what to fix.
 import { errorMessages } from './errorMessages';
+import type { UserMessage } from './i18n/userMessage';
 import { fail, succeed, type Result } from './result';
 
-export const checkFeedAddress = (typed: string): Result<string> => {
+export const checkFeedAddress = (typed: string): Result<string, UserMessage> => {
   const text = typed.trim();
   if (text.length === 0) return fail(errorMessages.feedAddressEmpty);
   if (text.length > 4096) return fail(errorMessages.feedAddressMalformed);

@@ -4,6 +4,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { errorMessages } from '../../shared/errorMessages';
 import type { DiscoveredFeedLink } from '../../shared/feed/parseFeedDocument';
+import type { UserMessage } from '../../shared/i18n/userMessage';
 import { checkFeedAddress } from '../../shared/feedAddress';
 import { bridge } from '../bridge';
 import { db, newsRepository } from '../database';
@@ -32,7 +33,8 @@ export const opmlImportValues = ({ added, alreadyThere, notFeedAddresses }: Opml
 export function FeedSettings({ syncing, intervalMinutes, nowMs }: FeedSettingsProps) {
   const intl = useIntl();
   const [address, setAddress] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
+  // A catalog message, or a sentence from a module whose errors are not in the catalogs yet.
+  const [message, setMessage] = useState<UserMessage | string | null>(null);
   const [working, setWorking] = useState(false);
   const [choice, setChoice] = useState<{ pageUrl: string; links: DiscoveredFeedLink[] } | null>(null);
   const opmlInput = useRef<HTMLInputElement>(null);
@@ -137,7 +139,7 @@ export function FeedSettings({ syncing, intervalMinutes, nowMs }: FeedSettingsPr
         </button>
       </form>
       <p id="feed-message" className="feed-message" role="alert">
-        {message}
+        {message === null || typeof message === 'string' ? message : intl.formatMessage({ id: message.id }, message.values)}
       </p>
       {choice && <FeedChooser pageUrl={choice.pageUrl} links={choice.links} onChoose={(url) => void addAndSync(url)} onCancel={() => setChoice(null)} />}
       <FeedList intervalMinutes={intervalMinutes} nowMs={nowMs} />

@@ -36,6 +36,12 @@ export const enMessages = {
   'reader.unstar': 'Remove star',
   'reader.close': 'Back to the list',
 
+  'error.feedAddressEmpty': 'Type or paste the address of a news feed, for example https://example.org/feed.json.',
+  'error.feedAddressNoScheme': '"{text}" is missing its start: feed addresses begin with https:// (or http://).',
+  'error.feedAddressMalformed': 'This is not a well-formed web address. Check it for spaces or missing parts.',
+  'error.feedAddressScheme': 'Field News reads feeds from web addresses (https or http), not from "{scheme}" addresses.',
+  'error.feedAlreadyAdded': 'This feed is already in the list.',
+
   'feeds.region': 'Feeds',
   'feeds.urlLabel': 'Feed URL',
   'feeds.urlPlaceholder': 'https://example.org/feed.xml',

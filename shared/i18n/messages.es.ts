@@ -38,6 +38,12 @@ export const esMessages: MessageCatalog = {
   'reader.unstar': 'Quitar destacado',
   'reader.close': 'Volver a la lista',
 
+  'error.feedAddressEmpty': 'Escriba o pegue la dirección de una fuente de noticias, por ejemplo https://example.org/feed.json.',
+  'error.feedAddressNoScheme': 'A «{text}» le falta el comienzo: las direcciones de fuentes empiezan con https:// (o http://).',
+  'error.feedAddressMalformed': 'Esta no es una dirección web bien formada. Revise si tiene espacios o le faltan partes.',
+  'error.feedAddressScheme': 'Field News lee fuentes de direcciones web (https o http), no de direcciones «{scheme}».',
+  'error.feedAlreadyAdded': 'Esta fuente ya está en la lista.',
+
   'feeds.region': 'Fuentes',
   'feeds.urlLabel': 'Dirección de la fuente',
   'feeds.urlPlaceholder': 'https://example.org/feed.xml',

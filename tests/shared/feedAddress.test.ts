@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkFeedAddress } from '../../shared/feedAddress';
+import { formatUserMessage } from '../../shared/i18n/formatMessages';
 
 describe('checkFeedAddress', () => {
   it('accepts web addresses, trimmed', () => {
@@ -19,7 +20,16 @@ describe('checkFeedAddress', () => {
   ])('refuses %j with a message saying what to fix', (typed, message) => {
     const result = checkFeedAddress(typed);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(message);
+    if (!result.ok) expect(formatUserMessage('en', result.error)).toMatch(message);
+  });
+
+  it('says what to fix in Spanish too, with the same facts', () => {
+    const result = checkFeedAddress('ftp://files.example.org/feed.json');
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toEqual({ id: 'error.feedAddressScheme', values: { scheme: 'ftp' } });
+      expect(formatUserMessage('es', result.error)).toBe('Field News lee fuentes de direcciones web (https o http), no de direcciones «ftp».');
+    }
   });
 
   it('answers any text without throwing', () => {
