@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackupFeed, BackupItem } from '../../../shared/backup/backupFormat';
-import type { FeedItem, FeedPage } from '../../../shared/feed/feedItem';
+import type { FeedItem } from '../../../shared/feed/feedItem';
+import { feedPageOf, plainFeedItem } from '../../fixtures/feedPages';
 import type { NewsItemKey } from '../../../shared/feed/newsItem';
 import { createBackupRepository } from '../../../renderer/db/backupRepository';
 import { sumFeedCounts } from '../../../renderer/db/feedCounts';
@@ -12,31 +13,8 @@ import { createNewsRepository, type NewsRepository } from '../../../renderer/db/
 const feedA = { url: 'https://a.example/feed.json', title: 'A', builtIn: false };
 const feedB = { url: 'https://b.example/feed.json', title: 'B', builtIn: false };
 
-const feedItem = (id: string, text = 'v1', dateModified: string | null = null): FeedItem => ({
-  id,
-  title: `Item ${id}`,
-  url: null,
-  contentText: text,
-  contentHtml: null,
-  summary: null,
-  datePublished: '2026-01-01T00:00:00Z',
-  dateModified,
-  tags: [],
-  authors: [],
-  imageUrl: null,
-  point: null,
-});
-
-const pageOf = (items: FeedItem[]): FeedPage => ({
-  title: 'Feed',
-  homePageUrl: null,
-  feedUrl: null,
-  nextUrl: null,
-  format: 'json-feed',
-  language: null,
-  items,
-  droppedItems: { withoutId: 0, withoutContent: 0, notAnObject: 0, repeatedId: 0 },
-});
+const feedItem = (id: string, text = 'v1', dateModified: string | null = null): FeedItem => plainFeedItem(id, '2026-01-01T00:00:00Z', { contentText: text, dateModified });
+const pageOf = feedPageOf;
 
 let db: FieldNewsDb;
 let repository: NewsRepository;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FeedItem, FeedPage } from '../../../shared/feed/feedItem';
+import { feedPageOf, plainFeedItem } from '../../fixtures/feedPages';
 import type { NewsItemKey } from '../../../shared/feed/newsItem';
 import { FieldNewsDb, type ItemRecord } from '../../../renderer/db/fieldNewsDb';
 import { countArrivals, countView, readListPage, readNewestKeys, readViewKeys, type ListView } from '../../../renderer/db/listViews';
@@ -10,31 +10,8 @@ import { createNewsRepository, type NewsRepository } from '../../../renderer/db/
 const feedA = { url: 'https://a.example/feed.json', title: 'A', builtIn: false };
 const feedB = { url: 'https://b.example/feed.json', title: 'B', builtIn: false };
 
-const feedItem = (id: string, datePublished: string): FeedItem => ({
-  id,
-  title: `Item ${id}`,
-  url: null,
-  contentText: `Text ${id}`,
-  contentHtml: null,
-  summary: null,
-  datePublished,
-  dateModified: null,
-  tags: [],
-  authors: [],
-  imageUrl: null,
-  point: null,
-});
-
-const pageOf = (items: FeedItem[]): FeedPage => ({
-  title: 'Feed',
-  homePageUrl: null,
-  feedUrl: null,
-  nextUrl: null,
-  format: 'json-feed',
-  language: null,
-  items,
-  droppedItems: { withoutId: 0, withoutContent: 0, notAnObject: 0, repeatedId: 0 },
-});
+const feedItem = plainFeedItem;
+const pageOf = feedPageOf;
 
 /** Day `n` of January 2026 at noon: small numbers make equal dates easy to write. */
 const day = (n: number) => `2026-01-${String(n).padStart(2, '0')}T12:00:00.000Z`;

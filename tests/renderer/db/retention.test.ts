@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FeedItem, FeedPage } from '../../../shared/feed/feedItem';
+import { feedPageOf, plainFeedItem } from '../../fixtures/feedPages';
 import { sampleFeedKey } from '../../../shared/feed/sampleFeed';
 import { FieldNewsDb } from '../../../renderer/db/fieldNewsDb';
 import { createNewsRepository, type NewsRepository } from '../../../renderer/db/newsRepository';
@@ -12,21 +12,8 @@ const feedA = { url: 'https://a.example/feed.json', title: 'A', builtIn: false }
 const feedB = { url: 'https://b.example/feed.json', title: 'B', builtIn: false };
 const sample = { url: sampleFeedKey, title: 'Sample', builtIn: true };
 
-const feedItem = (id: string, datePublished: string): FeedItem => ({
-  id,
-  title: `Item ${id}`,
-  url: null,
-  contentText: `Text of ${id}`,
-  contentHtml: null,
-  summary: null,
-  datePublished,
-  dateModified: null,
-  tags: [],
-  authors: [],
-  imageUrl: null,
-  point: null,
-});
-const pageOf = (items: FeedItem[]): FeedPage => ({ title: 'Feed', homePageUrl: null, feedUrl: null, nextUrl: null, format: 'json-feed', language: null, items, droppedItems: { withoutId: 0, withoutContent: 0, notAnObject: 0, repeatedId: 0 } });
+const feedItem = plainFeedItem;
+const pageOf = feedPageOf;
 
 /** Exclusive locks by name, as navigator.locks grants them with ifAvailable. */
 const createLocks = () => {

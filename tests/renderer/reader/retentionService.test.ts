@@ -1,22 +1,13 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FeedPage } from '../../../shared/feed/feedItem';
+import { feedPageOf, plainFeedItem } from '../../fixtures/feedPages';
 import { FieldNewsDb } from '../../../renderer/db/fieldNewsDb';
 import { createNewsRepository } from '../../../renderer/db/newsRepository';
 import { retentionSettingKey, type RetentionLocks } from '../../../renderer/db/retention';
 import { runRetentionOnce, startRetention } from '../../../renderer/reader/retentionService';
 
 const feed = { url: 'https://a.example/feed.json', title: 'A', builtIn: false };
-const page: FeedPage = {
-  title: 'A',
-  homePageUrl: null,
-  feedUrl: null,
-  nextUrl: null,
-  format: 'json-feed',
-  language: null,
-  droppedItems: { withoutId: 0, withoutContent: 0, notAnObject: 0, repeatedId: 0 },
-  items: ['2024-01-01T00:00:00Z', '2026-05-01T00:00:00Z'].map((date, index) => ({ id: `i${index}`, title: 'T', url: null, contentText: 'x', contentHtml: null, summary: null, datePublished: date, dateModified: null, tags: [], authors: [], imageUrl: null, point: null })),
-};
+const page = feedPageOf(['2024-01-01T00:00:00Z', '2026-05-01T00:00:00Z'].map((date, index) => plainFeedItem(`i${index}`, date)));
 const freeLocks: RetentionLocks = { request: (_name, _options, callback) => Promise.resolve(callback({})) };
 const now = () => new Date('2026-11-28T00:00:00Z');
 
