@@ -6,6 +6,7 @@ import { displayTitle, previewAround } from '../../shared/feed/itemPreview';
 import type { NewsItem } from '../../shared/feed/newsItem';
 import { NewsDate } from './NewsDate';
 import { HighlightedText } from './HighlightedText';
+import { ListPicture } from '../pictures/ListPicture';
 
 interface NewsCardProps {
   item: NewsItem;
@@ -33,6 +34,7 @@ export const NewsCard = memo(function NewsCard({ item, index, setSize, isOpen, i
     >
       <time dateTime={item.datePublished ?? undefined}><NewsDate iso={item.datePublished} /></time>
       {isNew && <span className="new-badge"><FormattedMessage id="app.newBadge" /></span>}
+      {item.imageUrl !== null && <ListPicture imageUrl={item.imageUrl} itemUrl={item.url} />}
       <h2>
         <HighlightedText text={displayTitle(item)} names={names} />
       </h2>

@@ -103,6 +103,8 @@ describe('pictures saved at sync time', () => {
     await pictures.close();
     const before = pictureRequestsSeenByPage.length;
     await app.page.reload();
+    // The list's card shows the item's own picture from storage too.
+    await expect.poll(() => app.page.locator('article[data-item-id="pic-flood"] img[src^="blob:"]').count(), { timeout: 10_000 }).toBe(1);
     await app.page.locator('article[data-item-id="pic-flood"]').click();
     const reader = app.page.locator('.reader');
     await expect.poll(() => reader.locator('img[src^="blob:"]').count(), { timeout: 10_000 }).toBe(2);
