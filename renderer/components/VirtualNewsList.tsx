@@ -14,8 +14,11 @@ import { useText } from '../i18n/useText';
 import type { ListViewState } from '../reader/useListView';
 import '../reader/readerPanes.css';
 
-/** A row's first guess of height before it is measured: a card of three lines. */
-const estimatedRowHeight = 96;
+/**
+ * Every row is this tall (a card of date, one title line and two preview lines): with one known
+ * height the virtualizer never measures rows, which with 100,000 of them costs a long task per scroll.
+ */
+const rowHeight = 104;
 /** A list this short is rendered whole: cheap, and Find in page sees every item. */
 const wholeListRows = 100;
 
@@ -51,7 +54,7 @@ const NewsRow = memo(function NewsRow({ item, row, header, isOpen, isFocused, on
   if (!item) return <div className="news-row-placeholder" aria-hidden="true" />;
   return (
     <>
-      {header !== null && <h2 className="date-group">{header}</h2>}
+      {header !== null && <h2 className="date-group date-group--inline">{header}</h2>}
       <article
         data-item-id={item.id}
         className={`news-card${isOpen ? ' news-card--open' : ''}${item.read ? '' : ' news-card--unread'}`}
@@ -92,7 +95,7 @@ export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, locale
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => estimatedRowHeight,
+    estimateSize: () => rowHeight,
     // Rows beyond the screen on each side; a short list (up to a hundred items) is all in the page.
     overscan: count <= wholeListRows ? wholeListRows : 8,
     getItemKey: (index) => {
@@ -152,6 +155,7 @@ export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, locale
     const focused = list.itemAt(focusedRow);
     if (event.key === 'Enter' && focused) onOpen(focused);
   };
+  const topItem = list.itemAt(virtualizer.range?.startIndex ?? 0);
   const groupOf = (row: number): string | null => {
     const item = list.itemAt(row);
     return item ? dateGroupKey(dateGroupOf(item.sortDate, now)) : null;
@@ -159,15 +163,21 @@ export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, locale
   return (
     <div className="virtual-list" ref={scrollRef} tabIndex={0} role="feed" aria-label={label} aria-busy={rows.some((row) => !list.itemAt(row.index))} onKeyDown={onKeyDown}>
       {count === 0 && <p className="news-list--empty">{emptyText}</p>}
+      {topItem && (
+        <p className="date-group date-group--sticky" aria-hidden="true">
+          {dateGroupLabel(dateGroupOf(topItem.sortDate, now), locale, groupWords)}
+        </p>
+      )}
       <div className="virtual-list-inner" style={{ height: virtualizer.getTotalSize() }}>
         {rows.map((row) => {
           const item = list.itemAt(row.index);
           const group = item ? dateGroupOf(item.sortDate, now) : null;
-          // A header where the group changes; the first row of the list always has one.
-          const header = group && (row.index === 0 || groupOf(row.index - 1) !== dateGroupKey(group)) ? dateGroupLabel(group, locale, groupWords) : null;
+          // A group's name where the group changes, in the row's own height; the sticky header above
+          // says the group of the top row (so the first row needs none).
+          const header = group && row.index > 0 && groupOf(row.index - 1) !== dateGroupKey(group) ? dateGroupLabel(group, locale, groupWords) : null;
           const isOpen = !!item && !!openedKey && openedKey[0] === item.feedUrl && openedKey[1] === item.id;
           return (
-            <div key={row.key} className="virtual-row" data-index={row.index} ref={virtualizer.measureElement} style={{ transform: `translateY(${row.start}px)` }}>
+            <div key={row.key} className="virtual-row" data-index={row.index} style={{ height: rowHeight, transform: `translateY(${row.start}px)` }}>
               <NewsRow item={item} row={row.index} header={header} isOpen={isOpen} isFocused={row.index === focusedRow} onFocusRow={setFocusedRow} names={(item && highlights.get(`${item.feedUrl}\n${item.id}`)) || noNames} onOpen={onOpen} onStar={onStar} />
             </div>
           );
