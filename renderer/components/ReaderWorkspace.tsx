@@ -88,7 +88,9 @@ export function ReaderWorkspace({ search, placeTree, placeLabel, locale, nowMs, 
     setNarrowPane('reader');
   }, []);
   const star = useCallback((item: ItemRecord, starred: boolean) => void newsRepository.setStarred([item.feedUrl, item.id], starred), []);
-  const position = openedKey && list.keys ? list.keys.findIndex(([feedUrl, id]) => feedUrl === openedKey[0] && id === openedKey[1]) : -1;
+  // Where the open item is in the list: looked up when either changes, not on each scroll frame.
+  const listKeys = list.keys;
+  const position = useMemo(() => (openedKey && listKeys ? listKeys.findIndex(([feedUrl, id]) => feedUrl === openedKey[0] && id === openedKey[1]) : -1), [openedKey, listKeys]);
   const step = useCallback(
     (by: number) => {
       const next = list.keys?.[position + by];

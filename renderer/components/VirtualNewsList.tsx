@@ -2,7 +2,7 @@
 // (@tanstack/react-virtual), their items read by page from the view's snapshot (useListView).
 // Home/End/PageDown and the scrollbar reach any row; date headers open each day, week or month.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { displayTitle, previewAround } from '../../shared/feed/itemPreview';
 import type { NewsItemKey } from '../../shared/feed/newsItem';
 import type { ItemRecord } from '../db/fieldNewsDb';
@@ -89,6 +89,16 @@ export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, locale
   const { text } = useText();
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = list.keys?.length ?? 0;
+  // One function per snapshot: the virtualizer recomputes every row's offset when it changes, which
+  // for 100,000 rows must not happen on each scroll frame.
+  const { keys: listKeys } = list;
+  const getItemKey = useCallback(
+    (index: number) => {
+      const key = listKeys?.[index];
+      return key ? `${key[0]}\n${key[1]}` : index;
+    },
+    [listKeys],
+  );
   // The virtualizer hands out new functions on each scroll; this component is left out of the
   // compiler's memoizing on purpose (rows are memoized by hand, NewsRow).
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -98,10 +108,7 @@ export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, locale
     estimateSize: () => rowHeight,
     // Rows beyond the screen on each side; a short list (up to a hundred items) is all in the page.
     overscan: count <= wholeListRows ? wholeListRows : 8,
-    getItemKey: (index) => {
-      const key = list.keys?.[index];
-      return key ? `${key[0]}\n${key[1]}` : index;
-    },
+    getItemKey,
   });
   const rows = virtualizer.getVirtualItems();
   const first = rows[0]?.index ?? 0;
