@@ -1,4 +1,5 @@
 // This window's search: the worker that holds the indexes, and the hooks the UI reads answers through.
+import { assertNever } from '../../shared/assertNever';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { PlaceMarker } from '../../shared/map/placeMarkers';
 import type { SearchAnswer, SearchFilters } from './newsSearchEngine';
@@ -16,17 +17,24 @@ let nextSearchId = 1;
 
 worker.addEventListener('message', (event: MessageEvent<FromSearchWorker>) => {
   const message = event.data;
-  if (message.type === 'answer') {
-    answerListeners.get(message.searchId)?.(message.answer);
-    answerListeners.delete(message.searchId);
-    return;
+  switch (message.type) {
+    case 'answer':
+      answerListeners.get(message.searchId)?.(message.answer);
+      answerListeners.delete(message.searchId);
+      return;
+    case 'mapMarkers':
+      mapListeners.get(message.requestId)?.(message.markers);
+      mapListeners.delete(message.requestId);
+      return;
+    case 'ready':
+      readiness = { state: 'ready', indexedCount: message.indexedCount };
+      break;
+    case 'unavailable':
+      readiness = { state: 'unavailable', message: message.message };
+      break;
+    default:
+      assertNever(message);
   }
-  if (message.type === 'mapMarkers') {
-    mapListeners.get(message.requestId)?.(message.markers);
-    mapListeners.delete(message.requestId);
-    return;
-  }
-  readiness = message.type === 'ready' ? { state: 'ready', indexedCount: message.indexedCount } : { state: 'unavailable', message: message.message };
   readinessListeners.forEach((listener) => listener());
 });
 
