@@ -1,4 +1,6 @@
 // fetchFeedDocument against a real HTTP server on 127.0.0.1, with Node's fetch as the transport.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { errorMessages } from '../../../shared/errorMessages';
 import { bytesHash } from '../../../shared/contentHash';
@@ -81,6 +83,74 @@ describe('fetchFeedDocument: redirects', () => {
     const server = await serveFeed({ fault: { kind: 'redirect-loop' } });
     const failure = failed(await fetchFeedDocument(nodeTransport, { url: server.url, feedUrl: server.url, validators: null }, testPolicy()));
     expect(failure).toMatchObject({ reason: 'redirect-loop', error: errorMessages.fetchRedirectLoop, status: 302 });
+  });
+});
+
+describe('fetchFeedDocument: https is never traded for plain http', () => {
+  // A real server on 127.0.0.1 stands behind the address https://secure.test (as a TLS-terminating
+  // proxy would): the transport maps that name to it, and the server redirects to plain http.
+  const serveSecureRedirect = async () => {
+    const requests: string[] = [];
+    const server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      if (request.url === '/moved-secure') {
+        response.writeHead(302, { location: 'https://secure.test/feed.json' }).end();
+      } else if (request.url === '/feed.json') {
+        response.writeHead(200, { 'content-type': 'application/feed+json' }).end('{"version":"https://jsonfeed.org/version/1.1","items":[]}');
+      } else {
+        response.writeHead(302, { location: `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.json` }).end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const behindTls = (url: string) => url.replace('https://secure.test', origin);
+    return { requests, origin, behindTls, close: () => new Promise((resolve) => server.close(resolve)) };
+  };
+
+  it('refuses a redirect from https to http before following it', async () => {
+    const secure = await serveSecureRedirect();
+    try {
+      const transport: FeedTransport = { fetch: (url, init) => fetch(secure.behindTls(url), init), followsRedirectsItself: false, sendsUserAgent: true };
+      const url = 'https://secure.test/downgrade';
+      const failure = failed(await fetchFeedDocument(transport, { url, feedUrl: url, validators: null }, testPolicy()));
+      expect(failure).toMatchObject({ reason: 'redirect-insecure', error: errorMessages.fetchRedirectInsecure, status: 302 });
+      expect(secure.requests).toEqual(['/downgrade']);
+    } finally {
+      await secure.close();
+    }
+  });
+
+  it('follows a redirect that stays on https', async () => {
+    const secure = await serveSecureRedirect();
+    try {
+      const transport: FeedTransport = { fetch: (url, init) => fetch(secure.behindTls(url), init), followsRedirectsItself: false, sendsUserAgent: true };
+      const url = 'https://secure.test/moved-secure';
+      const document = fetched(await fetchFeedDocument(transport, { url, feedUrl: url, validators: null }, testPolicy()));
+      expect(document.url).toBe('https://secure.test/feed.json');
+      expect(secure.requests).toEqual(['/moved-secure', '/feed.json']);
+    } finally {
+      await secure.close();
+    }
+  });
+
+  it('refuses an answer that a browser reached over plain http after asking over https (web mode)', async () => {
+    const secure = await serveSecureRedirect();
+    try {
+      // The browser follows redirects itself; what it reports is where the answer came from.
+      const transport: FeedTransport = {
+        fetch: async (url, init) => {
+          const response = await fetch(secure.behindTls(url), init);
+          return { status: response.status, url: response.url, headers: response.headers, body: response.body };
+        },
+        followsRedirectsItself: true,
+        sendsUserAgent: false,
+      };
+      const url = 'https://secure.test/downgrade';
+      const failure = failed(await fetchFeedDocument(transport, { url, feedUrl: url, validators: null }, testPolicy()));
+      expect(failure).toMatchObject({ reason: 'redirect-insecure', error: errorMessages.fetchRedirectInsecure });
+    } finally {
+      await secure.close();
+    }
   });
 });
 
