@@ -38,6 +38,21 @@ describe('watchItems', () => {
     stop();
   });
 
+  it('is not woken by writes to items alone (its own place tags), and is by a removed feed', async () => {
+    let calls = 0;
+    const repository = createNewsRepository(db);
+    await repository.storeFeedPage({ url: sampleFeedKey, title: 'IOM Regional News', builtIn: true }, bundledSamplePage());
+    const stop = watchItems(db, () => { calls += 1; }, 50);
+    expect(await until(() => calls === 1, 2_000)).toBe(true);
+    const [first] = await db.items.limit(1).toArray();
+    await db.items.update([first!.feedUrl, first!.id], { placesVersion: 'tagger.test' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(calls).toBe(1);
+    await repository.removeFeed(sampleFeedKey);
+    expect(await until(() => calls === 2, 2_000)).toBe(true);
+    stop();
+  });
+
   it('stops calling once stopped', async () => {
     let calls = 0;
     const stop = watchItems(db, () => { calls += 1; }, 50);
