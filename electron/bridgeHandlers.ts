@@ -3,7 +3,7 @@
 // when the handler throws (the throw is logged), so no bridge call is left without an answer.
 import { app, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { appName } from '../shared/appIdentity';
-import { bridgeChannels, type AppInfo, type BridgeChannel, type FreeDiskSpace } from '../shared/bridge';
+import { bridgeChannels, type AppInfo, type BridgeChannel, type FreeDiskSpace, type MainDiagnostics } from '../shared/bridge';
 import { errorMessages } from '../shared/errorMessages';
 import { checkExternalLink } from '../shared/externalLink';
 import { languageSettingSchema, type LanguageSetting } from '../shared/i18n/interfaceLanguage';
@@ -16,6 +16,7 @@ import { readMainDiagnostics } from './mainDiagnostics';
 import { mainLog, writeLogEntries } from './mainLog';
 import { downloadPicture, pictureRequestRefused } from './pictureDownloads';
 import { isAppAddress, openInSystemBrowser } from './navigationGuard';
+import type { UserMessage } from '../shared/i18n/userMessage';
 
 /** Only the top frame of a Field News page may talk to the main process. */
 export const isTrustedSender = (event: IpcMainInvokeEvent): boolean => {
@@ -27,7 +28,7 @@ export const isTrustedSender = (event: IpcMainInvokeEvent): boolean => {
  * Registers `handler` on `channel` behind the sender check and a catch-all. `failure` builds the
  * channel's own failure value, so a renderer reading e.g. a download's `reason` always finds one.
  */
-const handle = <R extends { ok: boolean }>(channel: BridgeChannel, failure: (error: string) => R, handler: (...args: unknown[]) => R | Promise<R>): void => {
+const handle = <R extends { ok: boolean }>(channel: BridgeChannel, failure: (error: UserMessage) => R, handler: (...args: unknown[]) => R | Promise<R>): void => {
   ipcMain.handle(channel, async (event: IpcMainInvokeEvent, ...args: unknown[]): Promise<R> => {
     if (!isTrustedSender(event)) {
       mainLog.warn('bridge', `Refused ${channel} from ${event.senderFrame?.url ?? 'a closed frame'}`);
@@ -42,8 +43,8 @@ const handle = <R extends { ok: boolean }>(channel: BridgeChannel, failure: (err
   });
 };
 
-const resultFailure = <T>(error: string): Result<T> => fail(error);
-const downloadFailure = (error: string): FeedFetchFailure => ({ ok: false, error, reason: 'no-connection', status: null, bytesRead: 0, url: '' });
+const resultFailure = <T>(error: UserMessage): Result<T, UserMessage> => fail(error);
+const downloadFailure = (error: UserMessage): FeedFetchFailure => ({ ok: false, error, reason: 'no-connection', status: null, bytesRead: 0, url: '' });
 
 export const readAppInfo = (): AppInfo => ({
   name: appName,
@@ -76,7 +77,7 @@ export const registerBridgeHandlers = (hooks: BridgeHandlerHooks = { onInterface
     writeLogEntries(checked.value);
     return succeed(null);
   });
-  handle(bridgeChannels.getDiagnostics, resultFailure, async () => succeed(await readMainDiagnostics()));
+  handle(bridgeChannels.getDiagnostics, resultFailure<MainDiagnostics>, async () => succeed(await readMainDiagnostics()));
   handle(bridgeChannels.getSystemLanguages, resultFailure<string[]>, () => succeed(app.getPreferredSystemLanguages()));
   handle(bridgeChannels.setInterfaceLanguage, resultFailure<null>, (setting) => {
     const parsed = languageSettingSchema.safeParse(setting);

@@ -8,6 +8,7 @@ import { guardAddresses, resolveWithSystem } from './addressGuard';
 import type { FeedDownloadDependencies } from './feedDownloads';
 import { mainLog } from './mainLog';
 import { netRequestFetch } from './netRequestFetch';
+import type { UserMessage } from '../shared/i18n/userMessage';
 
 /** What the renderer may ask for; anything else is refused before a request is made. */
 export const pictureRequestSchema = z.object({
@@ -15,7 +16,7 @@ export const pictureRequestSchema = z.object({
   feedUrl: z.string().min(1).max(4096),
 });
 
-export const pictureRequestRefused = (error: string): PictureFetchFailure => ({ ok: false, error, reason: 'bad-address', status: null, bytesRead: 0, url: '' });
+export const pictureRequestRefused = (error: UserMessage): PictureFetchFailure => ({ ok: false, error, reason: 'bad-address', status: null, bytesRead: 0, url: '' });
 
 /** A downloader over the given network and resolver; the app's is `downloadPicture`. */
 export const pictureDownloader =

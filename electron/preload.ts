@@ -6,17 +6,18 @@ import type { LanguageSetting } from '../shared/i18n/interfaceLanguage';
 import type { PictureFetchResult } from '../shared/pictures/fetchPicture';
 import type { Result } from '../shared/result';
 import type { FeedFetchResult } from '../shared/sync/fetchFeedDocument';
+import type { UserMessage } from '../shared/i18n/userMessage';
 
 const fieldNews: FieldNewsBridge = {
-  getAppInfo: () => ipcRenderer.invoke(bridgeChannels.getAppInfo) as Promise<Result<AppInfo>>,
-  openExternalLink: (url) => ipcRenderer.invoke(bridgeChannels.openExternalLink, url) as Promise<Result<null>>,
+  getAppInfo: () => ipcRenderer.invoke(bridgeChannels.getAppInfo) as Promise<Result<AppInfo, UserMessage>>,
+  openExternalLink: (url) => ipcRenderer.invoke(bridgeChannels.openExternalLink, url) as Promise<Result<null, UserMessage>>,
   fetchFeedDocument: (request) => ipcRenderer.invoke(bridgeChannels.fetchFeedDocument, request) as Promise<FeedFetchResult>,
   fetchPicture: (request) => ipcRenderer.invoke(bridgeChannels.fetchPicture, request) as Promise<PictureFetchResult>,
-  writeLog: (entries) => ipcRenderer.invoke(bridgeChannels.writeLog, entries) as Promise<Result<null>>,
-  getDiagnostics: () => ipcRenderer.invoke(bridgeChannels.getDiagnostics) as Promise<Result<MainDiagnostics>>,
-  getSystemLanguages: () => ipcRenderer.invoke(bridgeChannels.getSystemLanguages) as Promise<Result<string[]>>,
-  setInterfaceLanguage: (setting: LanguageSetting) => ipcRenderer.invoke(bridgeChannels.setInterfaceLanguage, setting) as Promise<Result<null>>,
-  getFreeDiskSpace: () => ipcRenderer.invoke(bridgeChannels.getFreeDiskSpace) as Promise<Result<FreeDiskSpace>>,
+  writeLog: (entries) => ipcRenderer.invoke(bridgeChannels.writeLog, entries) as Promise<Result<null, UserMessage>>,
+  getDiagnostics: () => ipcRenderer.invoke(bridgeChannels.getDiagnostics) as Promise<Result<MainDiagnostics, UserMessage>>,
+  getSystemLanguages: () => ipcRenderer.invoke(bridgeChannels.getSystemLanguages) as Promise<Result<string[], UserMessage>>,
+  setInterfaceLanguage: (setting: LanguageSetting) => ipcRenderer.invoke(bridgeChannels.setInterfaceLanguage, setting) as Promise<Result<null, UserMessage>>,
+  getFreeDiskSpace: () => ipcRenderer.invoke(bridgeChannels.getFreeDiskSpace) as Promise<Result<FreeDiskSpace, UserMessage>>,
   onSystemResume: (listener) => {
     const relay = () => listener();
     ipcRenderer.on(bridgeEvents.systemResumed, relay);

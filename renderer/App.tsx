@@ -28,6 +28,8 @@ import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { useLastLooked } from './useLastLooked';
 import { useNow } from './useNow';
 import { useOnlineStatus } from './useOnlineStatus';
+import { formatStoredMessage } from '../shared/i18n/formatMessages';
+import type { UserMessage } from '../shared/i18n/userMessage';
 
 const pageSize = 200;
 const noHighlights: readonly string[] = [];
@@ -48,7 +50,7 @@ export function App() {
   const [shownCount, setShownCount] = useState(pageSize);
   const [openedKey, setOpenedKey] = useState<NewsItemKey | null>(null);
   const [focusedIndex, setFocusedIndex] = useState(0);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<UserMessage | null>(null);
   const databaseLoss = useDatabaseLossNotice();
   const sync = useSyncRunState();
   const nowMs = useNow(30_000);
@@ -200,7 +202,7 @@ export function App() {
           <ReaderPane item={openedItem} highlightNames={openedHighlights} focusRequest={focusRequest} onToggleRead={toggleRead} onToggleStar={toggleStar} />
         )}
       </main>
-      <StatusLine text={syncStatusText(intl, { online, sync, savedCount, nowMs })} syncing={sync.running} problem={databaseLoss ?? problem} />
+      <StatusLine text={syncStatusText(intl, { online, sync, savedCount, nowMs })} syncing={sync.running} problem={databaseLoss ?? (problem === null ? null : formatStoredMessage(intl, problem))} />
       {dialog === 'shortcuts' && <ShortcutHelp onClose={() => setDialog(null)} />}
       {dialog === 'about' && <AboutPanel onClose={() => setDialog(null)} />}
     </div>

@@ -9,6 +9,7 @@ import { fetchPicture, picturePolicy } from '../shared/pictures/fetchPicture';
 import { fail, succeed } from '../shared/result';
 import { fetchFeedDocument, type FeedTransport } from '../shared/sync/fetchFeedDocument';
 import { defaultFetchPolicy } from '../shared/sync/fetchPolicy';
+import { englishText } from '../shared/i18n/formatMessages';
 
 declare global {
   interface Window {
@@ -78,7 +79,7 @@ const webBridge: FieldNewsBridge = {
       chromeVersion: null,
       os: { platform: navigator.platform || 'web', release: null, arch: null },
       dataFolder: null,
-      logLines: await webLogStore.lastLines(diagnosticsLogLines).catch(() => [`(${errorMessages.storageUnavailable})`]),
+      logLines: await webLogStore.lastLines(diagnosticsLogLines).catch(() => [`(${englishText(errorMessages.storageUnavailable)})`]),
     });
   },
   getSystemLanguages: () => Promise.resolve(succeed([...navigator.languages])),

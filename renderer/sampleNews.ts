@@ -5,13 +5,14 @@ import { parseJsonFeedText } from '../shared/feed/parseJsonFeed';
 import { sampleFeedKey } from '../shared/feed/sampleFeed';
 import { fail, succeed, type Result } from '../shared/result';
 import type { NewsRepository } from './db/newsRepository';
+import type { UserMessage } from '../shared/i18n/userMessage';
 
 const sampleImportedSetting = 'sampleImported';
 
 export const importSampleOnFirstStart = async (
   repository: NewsRepository,
   loadSample: () => Promise<string>,
-): Promise<Result<'imported' | 'already-imported'>> => {
+): Promise<Result<'imported' | 'already-imported', UserMessage>> => {
   if ((await repository.readSetting(sampleImportedSetting)) === 'yes') return succeed('already-imported');
   let text: string;
   try {

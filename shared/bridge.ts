@@ -5,6 +5,7 @@ import type { LogEntry } from './logEntry';
 import type { PictureFetchResult, PictureRequest } from './pictures/fetchPicture';
 import type { Result } from './result';
 import type { FeedDocumentRequest, FeedFetchResult } from './sync/fetchFeedDocument';
+import type { UserMessage } from './i18n/userMessage';
 
 export const bridgeChannels = {
   getAppInfo: 'field-news:get-app-info',
@@ -60,9 +61,9 @@ export interface FreeDiskSpace {
 export const diagnosticsLogLines = 200;
 
 export interface FieldNewsBridge {
-  getAppInfo(): Promise<Result<AppInfo>>;
+  getAppInfo(): Promise<Result<AppInfo, UserMessage>>;
   /** Opens an http(s) link in the system browser; anything else is refused. */
-  openExternalLink(url: string): Promise<Result<null>>;
+  openExternalLink(url: string): Promise<Result<null, UserMessage>>;
   /**
    * Downloads one feed document under the shared fetch policy: in Electron the main process does it
    * with net.request (system proxy settings, no CORS); in a browser, the page's fetch.
@@ -77,18 +78,18 @@ export interface FieldNewsBridge {
    * Adds lines to the diagnostics log (in Electron the main process's rotating log file). At most
    * `logLimits.entriesPerCall` entries per call; long messages are cut. Never item text.
    */
-  writeLog(entries: LogEntry[]): Promise<Result<null>>;
+  writeLog(entries: LogEntry[]): Promise<Result<null, UserMessage>>;
   /** Versions, OS, data folder and the last `diagnosticsLogLines` lines of the log. */
-  getDiagnostics(): Promise<Result<MainDiagnostics>>;
+  getDiagnostics(): Promise<Result<MainDiagnostics, UserMessage>>;
   /** The system's preferred languages, most preferred first (BCP 47 tags such as "es-MX"). */
-  getSystemLanguages(): Promise<Result<string[]>>;
+  getSystemLanguages(): Promise<Result<string[], UserMessage>>;
   /** Tells the main process the user's language setting, so the menu and About box follow it. */
-  setInterfaceLanguage(setting: LanguageSetting): Promise<Result<null>>;
+  setInterfaceLanguage(setting: LanguageSetting): Promise<Result<null, UserMessage>>;
   /**
    * The room left where the news is stored, so a sync stops before a write that would fill the disk
    * (Chromium may delete a database whose write fails for want of space, electron/electron#41877).
    */
-  getFreeDiskSpace(): Promise<Result<FreeDiskSpace>>;
+  getFreeDiskSpace(): Promise<Result<FreeDiskSpace, UserMessage>>;
   /** Calls `listener` when the computer wakes from sleep; returns the function that stops listening. */
   onSystemResume(listener: () => void): () => void;
 }

@@ -1,8 +1,9 @@
 // Which links may leave the app for the system browser: web pages only, never file:, javascript: or others.
 import { errorMessages } from './errorMessages';
 import { fail, succeed, type Result } from './result';
+import type { UserMessage } from './i18n/userMessage';
 
-export const checkExternalLink = (candidate: unknown): Result<string> => {
+export const checkExternalLink = (candidate: unknown): Result<string, UserMessage> => {
   if (typeof candidate !== 'string' || candidate.length === 0 || candidate.length > 8192) {
     return fail(errorMessages.externalLinkNotText);
   }

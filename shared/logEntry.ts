@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { errorMessages } from './errorMessages';
 import { fail, succeed, type Result } from './result';
+import type { UserMessage } from './i18n/userMessage';
 
 export const logLevels = ['error', 'warn', 'info', 'debug'] as const;
 export type LogLevel = (typeof logLevels)[number];
@@ -45,7 +46,7 @@ const entrySchema = z.object({
 const entriesSchema = z.array(entrySchema).max(logLimits.entriesPerCall);
 
 /** The entries as they may be stored, or why they may not: outside data, so parsed, never cast. */
-export const checkLogEntries = (entries: unknown): Result<LogEntry[]> => {
+export const checkLogEntries = (entries: unknown): Result<LogEntry[], UserMessage> => {
   const checked = entriesSchema.safeParse(entries);
   return checked.success ? succeed(checked.data) : fail(errorMessages.logEntriesRefused);
 };

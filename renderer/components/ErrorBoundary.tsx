@@ -2,10 +2,11 @@
 // a write refused by a full disk), becomes a screen in words with the data folder, "Reload" and
 // "Copy diagnostics", instead of a blank window.
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { errorMessages } from '../../shared/errorMessages';
 import { bridge } from '../bridge';
 import { isDiskFullError, isStorageError } from '../db/storageErrors';
 import { collectDiagnostics } from '../diagnostics/collectDiagnostics';
+import { formatStoredMessage, intlFor } from '../../shared/i18n/formatMessages';
+import { errorScreenLanguage, errorScreenWords } from './errorScreenWords';
 
 interface ErrorBoundaryProps {
   children: ReactNode;
@@ -18,16 +19,10 @@ interface ErrorBoundaryState {
   diagnostics: { state: 'idle' | 'copied' } | { state: 'shown'; text: string };
 }
 
-// The screen's own words, in English from errorMessages: it must show when the interface language
-// (its provider, its catalog) is what failed, so it does not go through the i18n provider.
-const screen = {
-  dataFolder: errorMessages.appScreenDataFolder,
-  reload: errorMessages.appScreenReload,
-  copyDiagnostics: errorMessages.appScreenCopyDiagnostics,
-  copied: errorMessages.appScreenCopied,
-  diagnostics: errorMessages.appScreenDiagnostics,
-  technicalDetails: errorMessages.appScreenTechnicalDetails,
-};
+// The screen's own words come from a small two-language table, not the i18n provider: the screen
+// must show when the interface language (its provider, its catalog) is what failed.
+const screenLanguage = () => errorScreenLanguage(document.documentElement.lang);
+const screenWords = () => errorScreenWords(screenLanguage());
 
 const describe = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
@@ -50,7 +45,11 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
     // Asked once at start, not after a failure: an error in the first render mounts the error screen directly.
     void bridge
       .getAppInfo()
-      .then((info) => this.setState({ dataFolder: info.ok ? (info.value.dataFolder ?? errorMessages.appDataFolderWeb(window.location.origin)) : info.error }))
+      .then((info) =>
+        this.setState({
+          dataFolder: info.ok ? (info.value.dataFolder ?? screenWords().dataFolderWeb(window.location.origin)) : formatStoredMessage(intlFor(screenLanguage()), info.error),
+        }),
+      )
       .catch((error: unknown) => this.setState({ dataFolder: describe(error) }));
   }
 
@@ -83,10 +82,11 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children;
     const { error, dataFolder, diagnostics } = this.state;
-    const explanation = isDiskFullError(error) ? errorMessages.diskFull : isStorageError(error) ? errorMessages.appCrashedStorage : errorMessages.appCrashedExplanation;
+    const screen = screenWords();
+    const explanation = isDiskFullError(error) ? screen.diskFull : isStorageError(error) ? screen.storage : screen.explanation;
     return (
       <main className="error-screen" role="alert" aria-labelledby="error-screen-title" style={{ maxWidth: '42rem', margin: '3rem auto', padding: '0 1.5rem', lineHeight: 1.5 }}>
-        <h1 id="error-screen-title">{errorMessages.appCrashedTitle}</h1>
+        <h1 id="error-screen-title">{screen.title}</h1>
         <p>{explanation}</p>
         <p>
           <strong>{screen.dataFolder}</strong> <span className="error-screen-folder">{dataFolder}</span>
@@ -102,7 +102,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
         </p>
         {diagnostics.state === 'shown' && (
           <>
-            <p>{errorMessages.appDiagnosticsNotCopied}</p>
+            <p>{screen.diagnosticsNotCopied}</p>
             <textarea readOnly value={diagnostics.text} rows={12} style={{ width: '100%' }} aria-label={screen.diagnostics} />
           </>
         )}

@@ -6,11 +6,12 @@ import { db, newsRepository } from '../database';
 import type { FeedRecord } from '../db/fieldNewsDb';
 import { defaultSyncIntervalMinutes } from '../sync/syncService';
 import { timeAgo } from '../sync/syncStatusText';
+import { formatStoredMessage } from '../../shared/i18n/formatMessages';
 
 const feedState = (intl: IntlShape, feed: FeedRecord, nowMs: number): string => {
   if (feed.builtIn) return intl.formatMessage({ id: 'feeds.stateBundled' });
   if (feed.gone) return intl.formatMessage({ id: 'feeds.stateGone' });
-  if (feed.lastError) return intl.formatMessage({ id: 'feeds.stateFailed' }, { error: feed.lastError });
+  if (feed.lastError) return intl.formatMessage({ id: 'feeds.stateFailed' }, { error: formatStoredMessage(intl, feed.lastError) });
   if (feed.lastSyncAt) return intl.formatMessage({ id: 'feeds.stateUpdated' }, { ago: timeAgo(intl, Date.parse(feed.lastSyncAt), nowMs) });
   return intl.formatMessage({ id: 'feeds.stateNever' });
 };

@@ -10,6 +10,7 @@ import type { PlaceTreeNode } from '../reader/placeTree';
 import { glyphs } from '../reader/readerGlyphs';
 import { useText } from '../i18n/useText';
 import { PlaceTree } from './PlaceTree';
+import { formatStoredMessage } from '../../shared/i18n/formatMessages';
 
 interface SidebarProps {
   view: ListView;
@@ -22,7 +23,7 @@ interface SidebarProps {
 const sameView = (left: ListView, right: ListView): boolean => JSON.stringify(left) === JSON.stringify(right);
 
 function FeedEntry({ feed, current, onView }: { feed: FeedRecord; current: boolean; onView: SidebarProps['onView'] }) {
-  const { text } = useText();
+  const { intl, text } = useText();
   const rename = () => {
     const title = window.prompt(text('panes.renamePrompt'), feed.title);
     if (title !== null) void newsRepository.renameFeed(feed.url, title);
@@ -34,7 +35,7 @@ function FeedEntry({ feed, current, onView }: { feed: FeedRecord; current: boole
   const remove = () => {
     if (window.confirm(text('panes.removeConfirm', { title: feed.title, count: feed.itemCount }))) void newsRepository.removeFeed(feed.url);
   };
-  const failure = feed.lastError === null ? null : text('panes.lastSyncFailed', { reason: feed.lastError });
+  const failure = feed.lastError === null ? null : text('panes.lastSyncFailed', { reason: formatStoredMessage(intl, feed.lastError) });
   return (
     <li>
       <button type="button" className="sidebar-entry" data-feed-url={feed.url} aria-current={current ? 'true' : undefined} aria-description={failure ?? undefined} title={failure ?? undefined} onClick={() => onView({ kind: 'feed', feedUrl: feed.url })}>

@@ -5,6 +5,7 @@ import { databaseName } from '../../shared/appIdentity';
 import type { NewsItem, NewsItemKey } from '../../shared/feed/newsItem';
 import { previewText } from '../../shared/feed/itemPreview';
 import type { PageValidators, WalkResumePoint } from '../../shared/sync/walkFeedPages';
+import type { StoredMessage } from '../../shared/i18n/userMessage';
 
 export interface FeedRecord {
   /** The feed's web address, or the bundled sample's key. */
@@ -14,7 +15,8 @@ export interface FeedRecord {
   addedAt: string;
   lastSyncAt: string | null;
   /** The last failure in words, or null after a success. */
-  lastError: string | null;
+  /** An English sentence in rows from before errors were message ids (see StoredMessage). */
+  lastError: StoredMessage | null;
   /** Conditional-GET validators of each page, stored with the page's items. (Since version 2.) */
   pageValidators: Record<string, PageValidators>;
   /** Failures in a row, and when the next automatic try may happen (ms since epoch). (Since version 2.) */

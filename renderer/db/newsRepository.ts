@@ -6,6 +6,7 @@ import type { PageValidators, WalkResumePoint } from '../../shared/sync/walkFeed
 import { createCountTally, withCounts } from './feedCounts';
 import { keysOfFeed, storedNewsItem, type FeedRecord, type FieldNewsDb, type ItemRecord, type StoredNewsItem } from './fieldNewsDb';
 import { setItemFlags } from './itemFlags';
+import type { UserMessage } from '../../shared/i18n/userMessage';
 
 export interface StoredPageCount {
   added: number;
@@ -46,7 +47,7 @@ export interface PlaceTagWrite {
 }
 
 export interface SyncFailure {
-  error: string;
+  error: UserMessage;
   gone: boolean;
   nextAttemptAt: number | null;
   failures: number;

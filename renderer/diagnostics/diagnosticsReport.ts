@@ -5,6 +5,8 @@ import type { FieldNewsBridge, MainDiagnostics } from '../../shared/bridge';
 import { sampleFeedKey } from '../../shared/feed/sampleFeed';
 import { fail, type Result } from '../../shared/result';
 import type { FeedRecord, FieldNewsDb } from '../db/fieldNewsDb';
+import { englishText } from '../../shared/i18n/formatMessages';
+import type { UserMessage } from '../../shared/i18n/userMessage';
 
 export interface StorageEstimateLike {
   usage?: number;
@@ -48,7 +50,7 @@ const feedLines = (feed: FeedRecord, index: number): string[] => {
     feed.folder === null ? null : `folder: ${feed.folder}`,
   ].filter((part): part is string => part !== null);
   const lines = [`  ${index + 1}. ${feed.title || '(untitled)'} — ${feedHost(feed.url)}`, `     ${state.join(' · ')}`];
-  if (feed.lastError !== null) lines.push(`     last error: ${feed.lastError}`);
+  if (feed.lastError !== null) lines.push(`     last error: ${englishText(feed.lastError)}`);
   if (feed.walkResume !== null) lines.push(`     unfinished walk: resumes at page ${feed.walkResume.pageNumber} (saved ${feed.walkResume.savedAt})`);
   return lines;
 };
@@ -79,8 +81,10 @@ type ShellPart = { ok: true; diagnostics: MainDiagnostics } | { ok: false; probl
 /** The shell's part, or what could be learnt without it when it failed. */
 const shellPart = async (bridge: DiagnosticsSources['bridge']): Promise<ShellPart> => {
   // A bridge call may also reject (the main process gone): said in the report like a refusal.
-  const settle = <T>(call: () => Promise<Result<T>>): Promise<Result<T>> =>
-    call().catch((thrown: unknown) => fail(thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : 'no answer'));
+  const settle = <T>(call: () => Promise<Result<T, UserMessage>>): Promise<Result<T>> =>
+    call()
+      .then((result): Result<T> => (result.ok ? result : fail(englishText(result.error))))
+      .catch((thrown: unknown) => fail(thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : 'no answer'));
   const diagnostics = await settle(() => bridge.getDiagnostics());
   if (diagnostics.ok) return { ok: true, diagnostics: diagnostics.value };
   const info = await settle(() => bridge.getAppInfo());

@@ -4,12 +4,13 @@ import type { FieldNewsBridge } from '../../shared/bridge';
 import { decodeFeedBytes } from '../../shared/feed/decodeFeedBytes';
 import { detectFeedFormat } from '../../shared/feed/detectFeedFormat';
 import { parseFeedDocument, type DiscoveredFeedLink } from '../../shared/feed/parseFeedDocument';
+import type { UserMessage } from '../../shared/i18n/userMessage';
 
 export type FeedAddressInspection =
   /** A feed, or an address that could not be read now (offline, server down): added, and the sync says the rest. */
   | { kind: 'feed'; url: string }
   | { kind: 'choose'; pageUrl: string; links: DiscoveredFeedLink[] }
-  | { kind: 'not-a-feed'; error: string };
+  | { kind: 'not-a-feed'; error: UserMessage };
 
 export const inspectFeedAddress = async (bridge: Pick<FieldNewsBridge, 'fetchFeedDocument'>, url: string): Promise<FeedAddressInspection> => {
   const downloaded = await bridge.fetchFeedDocument({ url, feedUrl: url, validators: null });

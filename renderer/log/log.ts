@@ -6,11 +6,12 @@ import { db } from '../database';
 import { createLogRepository } from '../db/logRepository';
 import { logChannelName, startLogForwarder } from './logChannel';
 import { createLogger, type LogSink } from './logger';
+import { englishText } from '../../shared/i18n/formatMessages';
 
 const bridgeSink: LogSink = {
   write: async (entries) => {
     const written = await bridge.writeLog(entries);
-    if (!written.ok) throw new Error(written.error);
+    if (!written.ok) throw new Error(englishText(written.error));
   },
 };
 

@@ -7,6 +7,7 @@ import type { ItemPictures } from '../../shared/pictures/pictureUrls';
 import { backoffAfterFailure, initialBackoff, type BackoffState } from '../../shared/sync/backoff';
 import type { PictureRepository } from '../db/pictureRepository';
 import type { ShrinkPicture } from './pictureResizer';
+import { englishText } from '../../shared/i18n/formatMessages';
 
 /** The pictures of one stored item to save, its own first, already chosen under the setting. */
 export type PictureJob = ItemPictures;
@@ -72,7 +73,7 @@ export const createPictureQueue = (options: PictureQueueOptions) => {
     const backoff = hostBackoff.get(hostOf(url));
     if (backoff?.nextAttemptAt != null && backoff.nextAttemptAt > options.now()) return; // Tried at the next round after the wait.
     const result = await options.fetchPicture({ url, feedUrl: job.feedUrl });
-    if (!result.ok) return failed(url, result.reason, result.error, result.status);
+    if (!result.ok) return failed(url, result.reason, englishText(result.error), result.status);
     hostBackoff.delete(hostOf(url));
     const picture = await options.shrink(movable(result.value.bytes), result.value.contentType);
     if (picture === null) return failed(url, 'unreadable', 'the picture could not be decoded');

@@ -2,7 +2,9 @@
 // does not fit by closing the database and may delete it whole (electron/electron#41877), so the
 // only safe write on a full disk is the one never made.
 import type { FreeDiskSpace } from '../../shared/bridge';
-import type { Result } from '../../shared/result';
+import { errorMessages } from '../../shared/errorMessages';
+import { fail, type Result } from '../../shared/result';
+import type { UserMessage } from '../../shared/i18n/userMessage';
 
 /** Below this much room no page is written, however small. */
 export const minimumFreeBytes = 200 * 1024 * 1024;
@@ -17,10 +19,10 @@ export interface DiskSpaceGuard {
 }
 
 export interface DiskSpaceGuardOptions {
-  readFreeSpace: () => Promise<Result<FreeDiskSpace>>;
+  readFreeSpace: () => Promise<Result<FreeDiskSpace, UserMessage>>;
   now: () => number;
   /** Told when the free space cannot be read (the page is then written: the check is a defence, not a gate). */
-  onUnknown?: (error: string) => void;
+  onUnknown?: (error: UserMessage) => void;
 }
 
 /** The room a page needs: the fixed margin, or twenty times the page when that is more. */
@@ -32,7 +34,10 @@ export const createDiskSpaceGuard = (options: DiskSpaceGuardOptions): DiskSpaceG
     hasRoomFor: async (pageBytes) => {
       const now = options.now();
       if (reading === null || now - reading.readAt >= freeSpaceCacheMs) {
-        const answer = await options.readFreeSpace().catch((error: unknown) => ({ ok: false as const, error: String(error) }));
+        const answer = await options.readFreeSpace().catch((error: unknown) => {
+          console.warn('Field News: the free disk space could not be read', error);
+          return fail<FreeDiskSpace, UserMessage>(errorMessages.freeSpaceUnknown);
+        });
         if (!answer.ok) {
           options.onUnknown?.(answer.error);
           return true;

@@ -11,6 +11,7 @@ import type { FeedDocumentRequest, FeedFetchResult } from '../../shared/sync/fet
 import { quietOutcome } from './syncDispatch.worker';
 import type { FromSyncWorker, ToSyncWorker } from './syncMessages';
 import type { SyncOutcome, SyncProgress } from './syncOutcome';
+import type { UserMessage } from '../../shared/i18n/userMessage';
 
 export interface SyncClient {
   syncFeed(feedUrl: string, options: { maxPages: number; manual: boolean }, onProgress: (progress: SyncProgress) => void): Promise<SyncOutcome>;
@@ -59,7 +60,7 @@ export const createSyncClient = (bridge: Pick<FieldNewsBridge, 'fetchFeedDocumen
   let worker: SyncWorkerPort;
 
   /** Ends every running sync with a failure and starts a fresh worker for the next ones. */
-  const giveUp = (failureReason: 'worker-stopped' | 'no-answer', error: string) => {
+  const giveUp = (failureReason: 'worker-stopped' | 'no-answer', error: UserMessage) => {
     for (const [syncId, sync] of running) {
       running.delete(syncId);
       sync.resolve(quietOutcome(sync.feedUrl, 'failed', { error, failureReason }));
@@ -96,7 +97,10 @@ export const createSyncClient = (bridge: Pick<FieldNewsBridge, 'fetchFeedDocumen
         case 'free-space':
           void bridge
             .getFreeDiskSpace()
-            .catch((error: unknown) => fail<FreeDiskSpace>(String(error)))
+            .catch((error: unknown) => {
+              console.warn('Field News: the free disk space could not be read', error);
+              return fail<FreeDiskSpace, UserMessage>(errorMessages.freeSpaceUnknown);
+            })
             .then((result) => {
               if (port === worker) send({ type: 'free-space', requestId: message.requestId, result });
             });

@@ -15,6 +15,8 @@ import { createDiskSpaceGuard } from './diskSpaceGuard';
 import type { FromSyncWorker, ToSyncWorker } from './syncMessages';
 import { syncFeed } from './syncFeed';
 import type { SyncOutcome } from './syncOutcome';
+import { englishText } from '../../shared/i18n/formatMessages';
+import type { UserMessage } from '../../shared/i18n/userMessage';
 
 /** The part of the Web Locks API the worker uses (navigator.locks in a worker). */
 export interface SyncLocks {
@@ -40,7 +42,7 @@ const hostOf = (feedUrl: string): string => (URL.canParse(feedUrl) ? new URL(fee
 const logOutcome = (outcome: SyncOutcome): void => {
   const where = hostOf(outcome.feedUrl);
   if (outcome.result === 'failed' || outcome.result === 'gone') {
-    workerLog.warn('sync', `${where}: ${outcome.result} (${outcome.failureReason ?? 'unknown reason'}): ${outcome.error ?? ''}`);
+    workerLog.warn('sync', `${where}: ${outcome.result} (${outcome.failureReason ?? 'unknown reason'}): ${outcome.error === null ? '' : englishText(outcome.error)}`);
   } else {
     workerLog.info('sync', `${where}: ${outcome.result}, ${outcome.newItems} new, ${outcome.updatedItems} updated, ${outcome.droppedItems} dropped`);
   }
@@ -86,7 +88,7 @@ const questionsToWindow = <T>(post: (message: FromSyncWorker) => void, timeoutMs
 
 export const createSyncDispatch = (options: SyncDispatchOptions): ((message: ToSyncWorker) => void) => {
   const downloads = questionsToWindow<FeedFetchResult>(options.post, options.downloadTimeoutMs);
-  const freeSpaceQuestions = questionsToWindow<Result<FreeDiskSpace>>(options.post, options.freeSpaceTimeoutMs);
+  const freeSpaceQuestions = questionsToWindow<Result<FreeDiskSpace, UserMessage>>(options.post, options.freeSpaceTimeoutMs);
 
   const download = (request: FeedDocumentRequest): Promise<FeedFetchResult> =>
     downloads.ask(
@@ -101,7 +103,7 @@ export const createSyncDispatch = (options: SyncDispatchOptions): ((message: ToS
   const diskSpace = createDiskSpaceGuard({
     readFreeSpace: () => freeSpaceQuestions.ask((requestId) => ({ type: 'free-space', requestId }), () => fail(errorMessages.freeSpaceUnknown)),
     now: () => options.now().getTime(),
-    onUnknown: (error) => workerLog.warn('sync', `Free disk space unknown, writing anyway: ${error}`),
+    onUnknown: (error) => workerLog.warn('sync', `Free disk space unknown, writing anyway: ${englishText(error)}`),
   });
 
   const runSync = async (syncId: number, feedUrl: string, maxPages: number, manual: boolean): Promise<SyncOutcome> => {
@@ -135,7 +137,7 @@ export const createSyncDispatch = (options: SyncDispatchOptions): ((message: ToS
         options.post({
           type: 'done',
           syncId,
-          outcome: quietOutcome(feedUrl, 'failed', { error: error instanceof Error ? error.message : String(error), failureReason: 'not-saved' }),
+          outcome: quietOutcome(feedUrl, 'failed', { error: errorMessages.syncPageNotSaved, failureReason: 'not-saved' }),
         });
       });
   };

@@ -5,11 +5,12 @@ import type { ItemPictures } from '../../shared/pictures/pictureUrls';
 import type { Result } from '../../shared/result';
 import type { FeedDocumentRequest, FeedFetchResult } from '../../shared/sync/fetchFeedDocument';
 import type { SyncOutcome, SyncProgress } from './syncOutcome';
+import type { UserMessage } from '../../shared/i18n/userMessage';
 
 export type ToSyncWorker =
   | { type: 'sync'; syncId: number; feedUrl: string; maxPages: number; manual: boolean }
   | { type: 'fetched'; fetchId: number; result: FeedFetchResult }
-  | { type: 'free-space'; requestId: number; result: Result<FreeDiskSpace> };
+  | { type: 'free-space'; requestId: number; result: Result<FreeDiskSpace, UserMessage> };
 
 export type FromSyncWorker =
   | { type: 'fetch'; fetchId: number; request: FeedDocumentRequest }

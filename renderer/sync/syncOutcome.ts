@@ -1,5 +1,6 @@
 // What one feed's sync reports back to the window: plain data, so it crosses from the worker.
 import type { WalkFailureReason, WalkProgress } from '../../shared/sync/walkFeedPages';
+import type { UserMessage } from '../../shared/i18n/userMessage';
 
 export interface SyncOutcome {
   feedUrl: string;
@@ -9,7 +10,7 @@ export interface SyncOutcome {
   updatedItems: number;
   /** Items the feed sent that could not be kept (no id, no content…). */
   droppedItems: number;
-  error: string | null;
+  error: UserMessage | null;
   /** Why it failed ('disk-full' stops the whole run), or null. */
   failureReason: WalkFailureReason | 'worker-stopped' | 'no-answer' | null;
   /** When the next automatic try may happen (ms since epoch), after a failure. */

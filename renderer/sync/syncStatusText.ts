@@ -3,6 +3,7 @@
 import type { IntlShape } from '@formatjs/intl';
 import { errorMessages } from '../../shared/errorMessages';
 import type { SyncRunState } from './syncScheduler';
+import { formatStoredMessage } from '../../shared/i18n/formatMessages';
 
 type Intl = Pick<IntlShape<string>, 'formatMessage' | 'formatRelativeTime'>;
 
@@ -51,11 +52,11 @@ export const syncStatusText = (intl: Intl, { online, sync, savedCount, nowMs }: 
   // A full disk is no feed's fault, and what to do about it is the same for all: say it alone, in
   // its own words (stopped before writing, or a write that failed: renderer/sync/syncFeed.ts).
   const diskFull = failures.find((failure) => failure.failureReason === 'disk-full');
-  if (sync.lastRun && diskFull) return diskFull.error ?? errorMessages.diskFull;
+  if (sync.lastRun && diskFull) return formatStoredMessage(intl, diskFull.error ?? errorMessages.diskFull);
   if (sync.lastRun && failures.length > 0) {
     return failures
       .map((failure) => {
-        const facts = { feed: failure.feedTitle, error: failure.error ?? intl.formatMessage({ id: 'status.failedUnknown' }) };
+        const facts = { feed: failure.feedTitle, error: failure.error === null ? intl.formatMessage({ id: 'status.failedUnknown' }) : formatStoredMessage(intl, failure.error) };
         return failure.nextAttemptAt !== null
           ? intl.formatMessage({ id: 'status.failedRetry' }, { ...facts, wait: timeUntil(intl, failure.nextAttemptAt, nowMs) })
           : intl.formatMessage({ id: 'status.failed' }, facts);

@@ -9,6 +9,7 @@ import { discoverFeedLinks, type DiscoveredFeedLink } from './discoverFeedLinks'
 import type { FeedPage } from './feedItem';
 import { parseJsonFeedText } from './parseJsonFeed';
 import { parseXmlFeed } from './parseXmlFeed';
+import type { UserMessage } from '../i18n/userMessage';
 
 export type { DiscoveredFeedLink };
 
@@ -17,10 +18,10 @@ export type ParsedFeedDocument = { kind: 'feed'; page: FeedPage } | { kind: 'web
 /** A web page is searched for feed links only in its first part: they sit in <head>. */
 const scannedPageCharacters = 1_000_000;
 
-const asFeed = (page: Result<FeedPage>): Result<ParsedFeedDocument> =>
+const asFeed = (page: Result<FeedPage, UserMessage>): Result<ParsedFeedDocument, UserMessage> =>
   page.ok ? succeed({ kind: 'feed', page: page.value }) : page;
 
-const webPage = (html: string, url: string): Result<ParsedFeedDocument> => {
+const webPage = (html: string, url: string): Result<ParsedFeedDocument, UserMessage> => {
   const feedLinks = discoverFeedLinks(html.slice(0, scannedPageCharacters), url);
   return feedLinks.length > 0 ? succeed({ kind: 'web-page', feedLinks }) : fail(errorMessages.feedPageWithoutFeeds);
 };
@@ -29,7 +30,7 @@ const webPage = (html: string, url: string): Result<ParsedFeedDocument> => {
  * Never throws. `bytes` as downloaded; `contentType` from the HTTP header (its charset only — never
  * used to pick the format); `url` = the address the bytes came from (the base for relative links).
  */
-export const parseFeedDocument = (input: { bytes: Uint8Array; contentType: string | null; url: string }): Result<ParsedFeedDocument> => {
+export const parseFeedDocument = (input: { bytes: Uint8Array; contentType: string | null; url: string }): Result<ParsedFeedDocument, UserMessage> => {
   try {
     const { text } = decodeFeedBytes(input.bytes, input.contentType);
     if (text.trim().length === 0) return fail(errorMessages.feedEmptyDocument);

@@ -9,6 +9,7 @@ import { readFeedDate } from './feedDates';
 import { storageCaps, type FeedItem, type FeedPage } from './feedItem';
 import { capItemId } from './feedItemIds';
 import { authorList, clip, tagList, titleText } from './itemFields';
+import type { UserMessage } from '../i18n/userMessage';
 
 // No code generation: the renderer's Content-Security-Policy forbids eval, and zod would otherwise probe for it.
 z.config({ jitless: true });
@@ -73,7 +74,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Validates an already-decoded JSON value as a JSON Feed page. Never throws. */
-export const parseJsonFeed = (document: unknown): Result<FeedPage> => {
+export const parseJsonFeed = (document: unknown): Result<FeedPage, UserMessage> => {
   if (!isPlainObject(document)) return fail(errorMessages.feedNotAnObject);
   const { version } = document;
   if (typeof version === 'string' ? !jsonFeedVersion.test(version.trim()) : version !== undefined || !Array.isArray(document.items)) {
@@ -137,7 +138,7 @@ export const parseJsonFeed = (document: unknown): Result<FeedPage> => {
 };
 
 /** Decodes the text of a response and validates it. A web page or other non-JSON text is named as such. */
-export const parseJsonFeedText = (text: string): Result<FeedPage> => {
+export const parseJsonFeedText = (text: string): Result<FeedPage, UserMessage> => {
   let document: unknown;
   try {
     document = JSON.parse(text);

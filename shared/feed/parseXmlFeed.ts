@@ -9,6 +9,7 @@ import { gmlPositionsByItem } from './feedGeoPoint';
 import { titleText } from './itemFields';
 import { nestBase, resolveFeedLink } from './resolveFeedLink';
 import { finishItem, mediaImages, namespacePoint, type ItemDraft } from './xmlItemDraft';
+import type { UserMessage } from '../i18n/userMessage';
 
 type XmlFormat = 'rss' | 'rdf' | 'atom';
 type AtomLink = NonNullable<AtomFeed.Feed<string>['links']>[number];
@@ -146,11 +147,11 @@ const readParts = (format: XmlFormat, xml: string, documentUrl: string): PagePar
 };
 
 /** Why feedsmith refused the document, as words a field officer can act on. */
-const refusal = (error: unknown): string =>
+const refusal = (error: unknown): UserMessage =>
   error instanceof Error && error.name === 'MalformedError' ? errorMessages.feedMalformedXml : errorMessages.feedUnreadableXml;
 
 /** Parses an XML feed (prologue already removed). Never throws. */
-export const parseXmlFeed = (format: XmlFormat, xml: string, documentUrl: string): Result<FeedPage> => {
+export const parseXmlFeed = (format: XmlFormat, xml: string, documentUrl: string): Result<FeedPage, UserMessage> => {
   let parts: PageParts;
   try {
     parts = readParts(format, xml, documentUrl);

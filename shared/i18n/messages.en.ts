@@ -41,6 +41,60 @@ export const enMessages = {
   'error.feedAddressMalformed': 'This is not a well-formed web address. Check it for spaces or missing parts.',
   'error.feedAddressScheme': 'Field News reads feeds from web addresses (https or http), not from "{scheme}" addresses.',
   'error.feedAlreadyAdded': 'This feed is already in the list.',
+  // Why a download, a feed or the bridge failed (shared/errorMessages.ts gives the ids and parameters).
+  'error.externalLinkNotText': 'The link is missing or is not text.',
+  'error.externalLinkMalformed': 'The link is not a well-formed web address.',
+  'error.externalLinkScheme': 'Only web links (http or https) can be opened outside the app; this one is "{scheme}".',
+  'error.bridgeUnexpectedSender': 'Refused: the request did not come from Field News itself.',
+  'error.bridgeUnknownFailure': 'Something went wrong inside Field News. Restart the app; your saved news is safe.',
+  'error.feedNotJson': 'This address returned something that is not JSON, so it is not a news feed.',
+  'error.feedIsWebPage': 'This address returned a web page, not a news feed.',
+  'error.feedNotAnObject': 'This is not a news feed: a JSON Feed is a JSON object with a "version" and "items".',
+  'error.feedWrongVersion': 'This is not a JSON Feed: its "version" is not a jsonfeed.org address.',
+  'error.feedMissingItems': 'This feed has no "items" list, so there is no news in it.',
+  'error.feedEmptyDocument': 'This address returned an empty answer, so there is no news in it. Check the address, or try again later.',
+  'error.feedUnrecognised':
+    'This address returned something that is not a news feed (not RSS, Atom or JSON Feed). Check that you pasted the feed\'s address, not a page or a file.',
+  'error.feedPageWithoutFeeds':
+    'This address is a web page that announces no news feed. Look on the site for an RSS, Atom or JSON Feed link and paste that.',
+  'error.feedMalformedXml':
+    'This feed is broken: its text stops halfway or is not well-formed XML, so Field News cannot read it. Try again later; if it stays broken, tell the site that publishes it.',
+  'error.feedParserFailed':
+    'Field News could not read this feed because of a fault in Field News itself ({detail}). Other feeds are not affected; please report this.',
+  'error.feedUnreadableXml':
+    'This feed is missing the parts every RSS or Atom feed has (a channel or feed element), so Field News cannot read it. Tell the site that publishes it.',
+  'error.fetchBadAddress': 'This feed address is not a web address: it must start with http:// or https://.',
+  'error.fetchRefused': 'The news server refused the connection; it may be down. Your saved news is safe.',
+  'error.fetchHostNotFound': 'The server "{host}" could not be found. Check the feed address, or the internet connection may be down.',
+  'error.fetchNoConnection': 'Field News could not reach the news server. Check the internet connection; your saved news is safe.',
+  'error.fetchTimeout': 'The news server did not answer within {seconds, plural, one {# second} other {# seconds}}.',
+  'error.fetchStalled':
+    'The download stopped halfway: nothing arrived for {seconds, plural, one {# second} other {# seconds}}. Nothing was changed; Field News will try again.',
+  'error.fetchCutOff': 'The connection broke while the news was arriving, so only part of it came. Nothing was changed.',
+  'error.fetchTooLarge': 'This feed is larger than {megabytes, number} MB, so Field News stopped downloading it to protect the connection.',
+  'error.fetchHttpStatus':
+    '{status, select, 404 {The server answered 404 (there is no feed at this address).} 500 {The server answered 500 (an error on the server).} 502 {The server answered 502 (a gateway between here and the server failed).} 503 {The server answered 503 (the server is busy or down for maintenance).} 504 {The server answered 504 (a gateway between here and the server timed out).} other {The server answered {status}.}}',
+  'error.fetchGone': 'The server answered 410: this feed is gone for good, so Field News stops checking it. Remove it, or add its new address.',
+  'error.fetchRedirectLoop': 'This address sends Field News round in a circle of redirects, so the feed cannot be reached.',
+  'error.fetchTooManyRedirects': 'This address redirected more than {limit, plural, one {# time} other {# times}}, so Field News gave up.',
+  'error.fetchRedirectUnusable': 'The server redirected to an address Field News cannot follow (not an http or https address).',
+  'error.fetchRedirectInsecure':
+    'The server tried to move this feed from a secure (https) address to an insecure (http) one, so Field News did not follow it.',
+  'error.fetchAddressRefused':
+    '{sameAsHost, select, yes {This feed tried to send Field News to an address inside your own network ({address}), which a public feed may not do, so it was stopped.} other {This feed tried to send Field News to an address inside your own network ({host}, at {address}), which a public feed may not do, so it was stopped.}}',
+  'error.syncPageNotSaved': 'A page of news could not be saved on this computer; what was saved before is kept.',
+  'error.freeSpaceUnknown': 'This browser does not say how much storage space is left.',
+  'error.syncWorkerStopped': 'The part of Field News that saves news stopped unexpectedly. Nothing was lost; Field News will try again.',
+  'error.syncNoAnswer':
+    'Saving the news took more than {minutes, plural, one {# minute} other {# minutes}} without any sign of progress, so Field News gave up for now. Nothing was lost.',
+  'error.pictureNoContentType': 'This address answered with no content type, not a picture (SVG pictures are not saved either), so nothing was saved.',
+  'error.pictureNotAPicture': 'This address answered with "{contentType}", not a picture (SVG pictures are not saved either), so nothing was saved.',
+  'error.pictureTooLarge': 'This picture is larger than {megabytes, number} MB, so Field News did not save it.',
+  'error.logEntriesRefused': 'Field News could not add these lines to its diagnostics log: they are not log lines, or too many at once.',
+  'error.logStoreMissing': 'The diagnostics log is not open yet, so nothing could be written to it or read from it. Try again in a moment.',
+  'error.storageUnavailable': 'Field News cannot open its storage on this computer. Close other Field News windows and restart the app.',
+  'error.sampleFeedUnavailable': 'The sample news that ships with Field News could not be read. Reinstall the app.',
+  'error.pictureUnreadable': 'This picture could not be read (damaged, or in a format Field News cannot show), so it was not saved.',
 
   'feeds.region': 'Feeds',
   'feeds.urlLabel': 'Feed URL',

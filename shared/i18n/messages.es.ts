@@ -43,6 +43,60 @@ export const esMessages: MessageCatalog = {
   'error.feedAddressMalformed': 'Esta no es una dirección web bien formada. Revise si tiene espacios o le faltan partes.',
   'error.feedAddressScheme': 'Field News lee fuentes de direcciones web (https o http), no de direcciones «{scheme}».',
   'error.feedAlreadyAdded': 'Esta fuente ya está en la lista.',
+  // Por qué falló una descarga, una fuente o el puente (los ids y parámetros vienen de shared/errorMessages.ts).
+  'error.externalLinkNotText': 'Falta el enlace o no es texto.',
+  'error.externalLinkMalformed': 'El enlace no es una dirección web bien formada.',
+  'error.externalLinkScheme': 'Solo los enlaces web (http o https) se pueden abrir fuera de la aplicación; este es «{scheme}».',
+  'error.bridgeUnexpectedSender': 'Rechazado: la solicitud no vino del propio Field News.',
+  'error.bridgeUnknownFailure': 'Algo falló dentro de Field News. Reinicie la aplicación; sus noticias guardadas están a salvo.',
+  'error.feedNotJson': 'Esta dirección devolvió algo que no es JSON, así que no es una fuente de noticias.',
+  'error.feedIsWebPage': 'Esta dirección devolvió una página web, no una fuente de noticias.',
+  'error.feedNotAnObject': 'Esto no es una fuente de noticias: un JSON Feed es un objeto JSON con «version» e «items».',
+  'error.feedWrongVersion': 'Esto no es un JSON Feed: su «version» no es una dirección de jsonfeed.org.',
+  'error.feedMissingItems': 'Esta fuente no tiene una lista «items», así que no trae noticias.',
+  'error.feedEmptyDocument': 'Esta dirección devolvió una respuesta vacía, así que no trae noticias. Revise la dirección o vuelva a intentarlo más tarde.',
+  'error.feedUnrecognised':
+    'Esta dirección devolvió algo que no es una fuente de noticias (ni RSS, ni Atom, ni JSON Feed). Revise que pegó la dirección de la fuente, no la de una página o un archivo.',
+  'error.feedPageWithoutFeeds':
+    'Esta dirección es una página web que no anuncia ninguna fuente de noticias. Busque en el sitio un enlace RSS, Atom o JSON Feed y péguelo.',
+  'error.feedMalformedXml':
+    'Esta fuente está dañada: su texto se corta a la mitad o no es XML bien formado, así que Field News no puede leerla. Vuelva a intentarlo más tarde; si sigue dañada, avise al sitio que la publica.',
+  'error.feedParserFailed':
+    'Field News no pudo leer esta fuente por una falla del propio Field News ({detail}). Las demás fuentes no se ven afectadas; por favor, repórtelo.',
+  'error.feedUnreadableXml':
+    'A esta fuente le faltan las partes que toda fuente RSS o Atom tiene (un elemento channel o feed), así que Field News no puede leerla. Avise al sitio que la publica.',
+  'error.fetchBadAddress': 'La dirección de esta fuente no es una dirección web: debe empezar con http:// o https://.',
+  'error.fetchRefused': 'El servidor de noticias rechazó la conexión; quizá está caído. Sus noticias guardadas están a salvo.',
+  'error.fetchHostNotFound': 'No se encontró el servidor «{host}». Revise la dirección de la fuente; también puede que no haya conexión a internet.',
+  'error.fetchNoConnection': 'Field News no pudo comunicarse con el servidor de noticias. Revise la conexión a internet; sus noticias guardadas están a salvo.',
+  'error.fetchTimeout': 'El servidor de noticias no respondió en {seconds, plural, one {# segundo} other {# segundos}}.',
+  'error.fetchStalled':
+    'La descarga se detuvo a la mitad: no llegó nada durante {seconds, plural, one {# segundo} other {# segundos}}. No se cambió nada; Field News volverá a intentarlo.',
+  'error.fetchCutOff': 'La conexión se cortó mientras llegaban las noticias, así que solo llegó una parte. No se cambió nada.',
+  'error.fetchTooLarge': 'Esta fuente pesa más de {megabytes, number} MB, así que Field News dejó de descargarla para cuidar la conexión.',
+  'error.fetchHttpStatus':
+    '{status, select, 404 {El servidor respondió 404 (no hay ninguna fuente en esta dirección).} 500 {El servidor respondió 500 (un error en el servidor).} 502 {El servidor respondió 502 (falló una puerta de enlace entre aquí y el servidor).} 503 {El servidor respondió 503 (está ocupado o en mantenimiento).} 504 {El servidor respondió 504 (una puerta de enlace entre aquí y el servidor tardó demasiado).} other {El servidor respondió {status}.}}',
+  'error.fetchGone': 'El servidor respondió 410: esta fuente ya no existe, así que Field News deja de revisarla. Quítela o agregue su nueva dirección.',
+  'error.fetchRedirectLoop': 'Esta dirección hace que Field News dé vueltas en un círculo de redirecciones, así que no se puede llegar a la fuente.',
+  'error.fetchTooManyRedirects': 'Esta dirección redirigió más de {limit, plural, one {# vez} other {# veces}}, así que Field News desistió.',
+  'error.fetchRedirectUnusable': 'El servidor redirigió a una dirección que Field News no puede seguir (no es una dirección http ni https).',
+  'error.fetchRedirectInsecure':
+    'El servidor intentó mover esta fuente de una dirección segura (https) a una insegura (http), así que Field News no la siguió.',
+  'error.fetchAddressRefused':
+    '{sameAsHost, select, yes {Esta fuente intentó mandar a Field News a una dirección dentro de su propia red ({address}), algo que una fuente pública no debe hacer, así que se detuvo.} other {Esta fuente intentó mandar a Field News a una dirección dentro de su propia red ({host}, en {address}), algo que una fuente pública no debe hacer, así que se detuvo.}}',
+  'error.syncPageNotSaved': 'Una página de noticias no se pudo guardar en esta computadora; lo que se guardó antes se conserva.',
+  'error.freeSpaceUnknown': 'Este navegador no indica cuánto espacio de almacenamiento queda.',
+  'error.syncWorkerStopped': 'La parte de Field News que guarda las noticias se detuvo de forma inesperada. No se perdió nada; Field News volverá a intentarlo.',
+  'error.syncNoAnswer':
+    'Guardar las noticias tardó más de {minutes, plural, one {# minuto} other {# minutos}} sin ninguna señal de avance, así que Field News desistió por ahora. No se perdió nada.',
+  'error.pictureNoContentType': 'Esta dirección respondió sin tipo de contenido, no con una imagen (las imágenes SVG tampoco se guardan), así que no se guardó nada.',
+  'error.pictureNotAPicture': 'Esta dirección respondió con «{contentType}», no con una imagen (las imágenes SVG tampoco se guardan), así que no se guardó nada.',
+  'error.pictureTooLarge': 'Esta imagen pesa más de {megabytes, number} MB, así que Field News no la guardó.',
+  'error.logEntriesRefused': 'Field News no pudo agregar estas líneas a su registro de diagnóstico: no son líneas de registro, o son demasiadas a la vez.',
+  'error.logStoreMissing': 'El registro de diagnóstico todavía no está abierto, así que no se pudo escribir ni leer nada en él. Vuelva a intentarlo en un momento.',
+  'error.storageUnavailable': 'Field News no puede abrir su almacenamiento en esta computadora. Cierre las demás ventanas de Field News y reinicie la aplicación.',
+  'error.sampleFeedUnavailable': 'No se pudieron leer las noticias de ejemplo que vienen con Field News. Reinstale la aplicación.',
+  'error.pictureUnreadable': 'Esta imagen no se pudo leer (está dañada o en un formato que Field News no puede mostrar), así que no se guardó.',
 
   'feeds.region': 'Fuentes',
   'feeds.urlLabel': 'Dirección de la fuente',

@@ -11,3 +11,9 @@ export interface UserMessage {
 
 export const userMessage = (id: MessageId, values?: Readonly<Record<string, MessageValue>>): UserMessage =>
   values === undefined ? { id } : { id, values };
+
+/**
+ * A message as stored in IndexedDB (FeedRecord.lastError): rows written before errors were ids hold
+ * an English sentence. Readers take both instead of a schema upgrade, since the next sync replaces it.
+ */
+export type StoredMessage = string | UserMessage;

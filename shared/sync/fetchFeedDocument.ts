@@ -3,6 +3,7 @@
 import { bytesHash } from '../contentHash';
 import { errorMessages } from '../errorMessages';
 import { feedRequestHeaders, type DocumentValidators, type FetchPolicy } from './fetchPolicy';
+import type { UserMessage } from '../i18n/userMessage';
 
 /** The part of `fetch` the sync core uses; Node's fetch, window.fetch and electron/netRequestFetch.ts all fit. */
 export type FetchLike = (url: string, init: FetchLikeInit) => Promise<FetchLikeResponse>;
@@ -84,7 +85,7 @@ export type FetchFailureReason =
 /** A failed download; fits `Result`'s failure shape and adds what a caller needs to decide. */
 export interface FeedFetchFailure {
   ok: false;
-  error: string;
+  error: UserMessage;
   reason: FetchFailureReason;
   /** The HTTP status, when the server answered one. */
   status: number | null;
@@ -143,7 +144,7 @@ export const fetchFeedDocument = async (transport: FeedTransport, request: FeedD
   const start = webAddress(request.url);
   let url = start ?? request.url;
   let bytesRead = 0;
-  const failure = (reason: FetchFailureReason, error: string, status: number | null = null): FeedFetchFailure => ({
+  const failure = (reason: FetchFailureReason, error: UserMessage, status: number | null = null): FeedFetchFailure => ({
     ok: false,
     error,
     reason,

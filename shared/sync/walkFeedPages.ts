@@ -7,6 +7,7 @@ import { parseFeedDocument } from '../feed/parseFeedDocument';
 import { errorMessages } from '../errorMessages';
 import type { FeedDocumentRequest, FeedFetchResult, FetchFailureReason } from './fetchFeedDocument';
 import type { DocumentValidators } from './fetchPolicy';
+import type { UserMessage } from '../i18n/userMessage';
 
 /** What is stored with each page, written in the same transaction as the page's items. */
 export interface PageValidators extends DocumentValidators {
@@ -50,7 +51,7 @@ export interface WalkProgress {
 export interface StoreFailure {
   ok: false;
   reason: 'disk-full' | 'not-saved';
-  error: string;
+  error: UserMessage;
 }
 
 export type StorePageResult = { ok: true; value: StoredCounts } | StoreFailure;
@@ -96,7 +97,7 @@ export type WalkFailureReason = FetchFailureReason | 'not-a-feed' | StoreFailure
 
 export interface WalkFailure {
   ok: false;
-  error: string;
+  error: UserMessage;
   reason: WalkFailureReason;
   status: number | null;
   /** The page that failed (1 is the feed's own address). */
@@ -129,7 +130,7 @@ export const walkFeedPages = async (options: WalkFeedOptions): Promise<WalkResul
   let resumedAt: WalkResumePoint | null = null;
   let firstPageNextUrl: string | null = null;
   let askUnconditionally = false;
-  const stopped = (reason: WalkFailureReason, error: string, status: number | null = null): WalkFailure => ({
+  const stopped = (reason: WalkFailureReason, error: UserMessage, status: number | null = null): WalkFailure => ({
     ok: false,
     error,
     reason,

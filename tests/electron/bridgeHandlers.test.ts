@@ -7,6 +7,8 @@ import { bridgeChannels } from '../../shared/bridge';
 import { errorMessages } from '../../shared/errorMessages';
 import { logLimits, type LogEntry } from '../../shared/logEntry';
 import { fakeElectron, ipcEventFrom, ipcHandlers } from './fakeElectron';
+import { englishText } from '../../shared/i18n/formatMessages';
+import type { UserMessage } from '../../shared/i18n/userMessage';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron);
 const { registerBridgeHandlers } = await import('../../electron/bridgeHandlers');
@@ -48,7 +50,7 @@ describe('bridge handlers', () => {
     ['a destroyed frame', ipcEventFrom(null)],
     ['a look-alike host', ipcEventFrom('app://field-news.evil/index.html')],
   ])('refuse a call from %s', async (_name, event) => {
-    expect(await call(bridgeChannels.getAppInfo, event)).toEqual({ ok: false, error: expect.stringMatching(/Refused/) as unknown });
+    expect(await call(bridgeChannels.getAppInfo, event)).toEqual({ ok: false, error: errorMessages.bridgeUnexpectedSender });
     expect(await call(bridgeChannels.openExternalLink, event, 'https://example.org/')).toMatchObject({ ok: false });
     expect(fakeElectron.shell.openExternal).not.toHaveBeenCalled();
   });
@@ -80,9 +82,9 @@ describe('bridge handlers', () => {
     ['an object', { toString: () => 'https://example.org' }, /not text/],
     ['a malformed address', 'https//missing-colon', /not a well-formed/],
   ])('refuse %s as an external link, opening nothing', async (_name, argument, message) => {
-    const result = (await call(bridgeChannels.openExternalLink, fromApp, argument)) as { ok: boolean; error: string };
+    const result = (await call(bridgeChannels.openExternalLink, fromApp, argument)) as { ok: boolean; error: UserMessage };
     expect(result.ok).toBe(false);
-    expect(result.error).toMatch(message);
+    expect(englishText(result.error)).toMatch(message);
     expect(fakeElectron.shell.openExternal).not.toHaveBeenCalled();
   });
 });

@@ -14,6 +14,7 @@ import type { FeedFetchResult } from '../../shared/sync/fetchFeedDocument';
 import { feedItems, serveFeed, testPolicy } from '../shared/sync/syncTestKit';
 import type { FeedServer } from '../../scripts/feedServer';
 import { fakeNetRequestWith } from './fakeNetRequest';
+import { englishText } from '../../shared/i18n/formatMessages';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron);
 const { feedDownloader } = await import('../../electron/feedDownloads');
@@ -78,7 +79,7 @@ describe('the address rules in the main process', () => {
     const url = target();
     const failure = failed(await download(publicFeedTo(url)));
     expect(failure).toMatchObject({ reason: 'address-refused', error: errorMessages.fetchAddressRefused(host, address), url: new URL(url).href });
-    expect(failure.error).toMatch(/inside your own network/);
+    expect(englishText(failure.error)).toMatch(/inside your own network/);
     expect(lan.requests).toHaveLength(0);
   });
 

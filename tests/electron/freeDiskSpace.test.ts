@@ -7,6 +7,8 @@ import { bridgeChannels, type FreeDiskSpace } from '../../shared/bridge';
 import type { Result } from '../../shared/result';
 import { mountSmallFileSystem, type SmallFileSystem } from '../fixtures/smallFileSystem';
 import { fakeElectron, ipcEventFrom, ipcHandlers } from './fakeElectron';
+import { englishText } from '../../shared/i18n/formatMessages';
+import { errorMessages } from '../../shared/errorMessages';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron);
 const { registerBridgeHandlers } = await import('../../electron/bridgeHandlers');
@@ -36,7 +38,7 @@ const freeSpace = async (event = ipcEventFrom('app://field-news/index.html')): P
 };
 const readValue = async (): Promise<FreeDiskSpace> => {
   const answer = await freeSpace();
-  if (!answer.ok) throw new Error(answer.error);
+  if (!answer.ok) throw new Error(englishText(answer.error));
   return answer.value;
 };
 
@@ -56,7 +58,7 @@ describe('getFreeDiskSpace in the main process', () => {
   });
 
   it('answers only the app page', async () => {
-    expect(await freeSpace(ipcEventFrom('https://evil.example/'))).toEqual({ ok: false, error: expect.stringMatching(/Refused/) as unknown });
+    expect(await freeSpace(ipcEventFrom('https://evil.example/'))).toEqual({ ok: false, error: errorMessages.bridgeUnexpectedSender });
   });
 
   it('answers with a failure value, not a throw, when the data folder cannot be read', async () => {

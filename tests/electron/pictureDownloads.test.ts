@@ -9,6 +9,7 @@ import { picturePolicy } from '../../shared/pictures/fetchPicture';
 import { makePng, servePictures, type PictureServer } from '../shared/pictures/pictureServer';
 import { fakeNetRequestWith } from './fakeNetRequest';
 import { fakeElectron, ipcEventFrom, ipcHandlers } from './fakeElectron';
+import { englishText } from '../../shared/i18n/formatMessages';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron);
 const { pictureDownloader } = await import('../../electron/pictureDownloads');
@@ -40,7 +41,7 @@ afterAll(() => server.close());
 describe('picture downloads in the main process', () => {
   it('bring a picture that a public feed names on a public host', async () => {
     const result = await download({ url: `http://pics.example.org:${port}/lead.png`, feedUrl: 'https://news.example.org/feed.json' });
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(englishText(result.error));
     expect(Buffer.from(result.value.bytes).equals(png)).toBe(true);
   });
 

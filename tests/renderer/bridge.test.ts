@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { errorMessages } from '../../shared/errorMessages';
 import { logLimits, type LogEntry } from '../../shared/logEntry';
+import { englishText } from '../../shared/i18n/formatMessages';
 
 const entry: LogEntry = { level: 'info', scope: 'sync', message: 'page 1 stored', at: '2026-11-27T18:00:00.000Z' };
 const loadWebBridge = async () => {
@@ -42,7 +43,7 @@ describe('the web bridge log', () => {
     expect(await bridge.writeLog(flood)).toEqual({ ok: false, error: errorMessages.logEntriesRefused });
     expect(write).not.toHaveBeenCalled();
     expect(await bridge.writeLog([entry])).toEqual({ ok: false, error: errorMessages.storageUnavailable });
-    expect(await bridge.getDiagnostics()).toMatchObject({ ok: true, value: { logLines: [`(${errorMessages.storageUnavailable})`] } });
+    expect(await bridge.getDiagnostics()).toMatchObject({ ok: true, value: { logLines: [`(${englishText(errorMessages.storageUnavailable)})`] } });
   });
 });
 

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { errorMessages } from '../../shared/errorMessages';
 import { checkLogEntries, logLevels, logLimits, oneLogLine } from '../../shared/logEntry';
+import { englishText } from '../../shared/i18n/formatMessages';
 
 const at = '2026-11-27T18:00:00.000Z';
 
@@ -12,7 +13,7 @@ describe('checkLogEntries', () => {
     fc.assert(
       fc.property(fc.constantFrom(...logLevels), fc.string({ unit: 'binary', maxLength: 5_000 }), (level, message) => {
         const checked = checkLogEntries([{ level, scope: 'sync', message, at }]);
-        if (!checked.ok) throw new Error(checked.error);
+        if (!checked.ok) throw new Error(englishText(checked.error));
         const stored = checked.value[0]!.message;
         // eslint-disable-next-line no-control-regex -- the property is that none of these survive.
         expect(stored).not.toMatch(/[\u0000-\u001f\u007f\u2028\u2029]/);

@@ -8,9 +8,10 @@ import { parseJsonFeedText } from '../../../shared/feed/parseJsonFeed';
 import { sampleFeedKey } from '../../../shared/feed/sampleFeed';
 import { FieldNewsDb, schemaVersion1, schemaVersion5, storedNewsItem } from '../../../renderer/db/fieldNewsDb';
 import { sampleFeedPath } from '../../../scripts/sampleFeed';
+import { englishText } from '../../../shared/i18n/formatMessages';
 
 const page = parseJsonFeedText(readFileSync(sampleFeedPath, 'utf8'));
-if (!page.ok) throw new Error(page.error);
+if (!page.ok) throw new Error(englishText(page.error));
 const sampleItems = page.value.items.map((item) => mergeFeedItem(undefined, item, sampleFeedKey, '2026-01-01T00:00:00.000Z')!);
 
 describe('upgrading the database', () => {

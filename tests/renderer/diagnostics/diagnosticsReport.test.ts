@@ -3,10 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FieldNewsBridge, MainDiagnostics } from '../../../shared/bridge';
 import type { FeedItem } from '../../../shared/feed/feedItem';
 import { sampleFeedKey } from '../../../shared/feed/sampleFeed';
-import { fail, succeed } from '../../../shared/result';
+import { fail, succeed, type Result } from '../../../shared/result';
 import { collectDiagnosticsFrom, type DiagnosticsSources } from '../../../renderer/diagnostics/diagnosticsReport';
 import { FieldNewsDb } from '../../../renderer/db/fieldNewsDb';
 import { createNewsRepository } from '../../../renderer/db/newsRepository';
+import { errorMessages } from '../../../shared/errorMessages';
+import type { UserMessage } from '../../../shared/i18n/userMessage';
 
 const secretText = 'Testimony of a family crossing at Tecún Umán';
 const item = (index: number): FeedItem => ({
@@ -35,7 +37,7 @@ const shell: MainDiagnostics = {
 };
 
 /** A bridge is an interface: this one answers as a desktop app would. */
-const fakeBridge = (diagnostics = succeed(shell)): DiagnosticsSources['bridge'] => ({
+const fakeBridge = (diagnostics: Result<MainDiagnostics, UserMessage> = succeed(shell)): DiagnosticsSources['bridge'] => ({
   getDiagnostics: () => Promise.resolve(diagnostics),
   getAppInfo: () => Promise.resolve(succeed({ name: 'Field News', version: '0.1.0', shell: 'web', platform: 'Linux x86_64', electronVersion: null, chromeVersion: null, dataFolder: null })),
 });
@@ -50,7 +52,7 @@ beforeEach(async () => {
   await repository.storeFeedPage({ url: sampleFeedKey, title: 'IOM Regional News', builtIn: true }, page([4, 5].map(item), 'IOM Regional News'));
   await repository.markRead(['https://news.example.org/feed.json?key=private-token', 'item-0']);
   await repository.setStarred(['https://news.example.org/feed.json?key=private-token', 'item-1'], true);
-  await repository.recordSyncFailure('https://news.example.org/feed.json?key=private-token', { error: 'The server answered 503.', gone: false, failures: 3, nextAttemptAt: Date.parse('2026-02-01T01:00:00.000Z') });
+  await repository.recordSyncFailure('https://news.example.org/feed.json?key=private-token', { error: errorMessages.fetchHttpStatus(503), gone: false, failures: 3, nextAttemptAt: Date.parse('2026-02-01T01:00:00.000Z') });
   await db.feeds.update('https://news.example.org/feed.json?key=private-token', { walkResume: { pageUrl: 'https://news.example.org/feed.json?page=3&key=private-token', pageNumber: 3, savedAt: '2026-02-01T00:30:00.000Z' } });
   await db.items.where('[feedUrl+id]').equals([sampleFeedKey, 'item-4']).modify({ placesVersion: 'g1' });
 });
@@ -77,7 +79,7 @@ describe('the diagnostics report', () => {
     expect(report).toContain('  waiting for place tags: 5');
     expect(report).toContain('Regional news — news.example.org');
     expect(report).toContain('items: 4 · last sync: never · failures in a row: 3 · next try: 2026-02-01T01:00:00.000Z');
-    expect(report).toContain('     last error: The server answered 503.');
+    expect(report).toContain('     last error: The server answered 503 (the server is busy or down for maintenance).');
     expect(report).toContain('     unfinished walk: resumes at page 3 (saved 2026-02-01T00:30:00.000Z)');
     expect(report).toContain('IOM Regional News — bundled sample');
     expect(report).toContain('Log (last 1 lines, oldest first)\n  2026-11-28T09:00:00.000Z [warn] (sync) news.example.org: the server answered 503');
@@ -98,11 +100,11 @@ describe('the diagnostics report', () => {
   });
 
   it('still reports when the shell refuses, the database fails or never answers', async () => {
-    const refused = await collectDiagnosticsFrom({ db, bridge: fakeBridge(fail('The diagnostics log is not open yet.')), now, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156' });
+    const refused = await collectDiagnosticsFrom({ db, bridge: fakeBridge(fail(errorMessages.logStoreMissing)), now, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156' });
     expect(refused).toContain('  browser: Mozilla/5.0 (X11; Linux x86_64) Chrome/156');
     expect(refused).toContain('  shell: web');
     expect(refused).toContain('  OS: Linux x86_64');
-    expect(refused).toContain('Log\n  not available: The diagnostics log is not open yet.');
+    expect(refused).toContain('Log\n  not available: The diagnostics log is not open yet, so nothing could be written to it or read from it. Try again in a moment.');
 
     const rejecting: Pick<FieldNewsBridge, 'getAppInfo' | 'getDiagnostics'> = { getDiagnostics: () => Promise.reject(new Error('main process gone')), getAppInfo: () => Promise.reject(new Error('main process gone')) };
     expect(await collectDiagnosticsFrom({ db, bridge: rejecting, now })).toContain('  app information: not available (Error: main process gone)');

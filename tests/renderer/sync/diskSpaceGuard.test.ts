@@ -20,13 +20,14 @@ import {
 } from '../../../renderer/sync/diskSpaceGuard';
 import { syncFeed } from '../../../renderer/sync/syncFeed';
 import { feedItems, fixedClock, nodeTransport, serveFeed, testPolicy } from '../../shared/sync/syncTestKit';
+import type { UserMessage } from '../../../shared/i18n/userMessage';
 
 const megabyte = 1024 * 1024;
-const disk = (freeBytes: number): Result<FreeDiskSpace> => succeed({ freeBytes, totalBytes: 100_000 * megabyte });
+const disk = (freeBytes: number): Result<FreeDiskSpace, UserMessage> => succeed({ freeBytes, totalBytes: 100_000 * megabyte });
 
 /** A free-space source the test sets, counting how often it is read, on a clock the test moves. */
 const fakeDisk = (freeBytes: number) => {
-  const state = { freeBytes, reads: 0, nowMs: 0, unknown: [] as string[] };
+  const state = { freeBytes, reads: 0, nowMs: 0, unknown: [] as UserMessage[] };
   const guard = createDiskSpaceGuard({
     readFreeSpace: () => {
       state.reads += 1;
@@ -65,10 +66,10 @@ describe('the disk space guard', () => {
   it('lets the page be written when the free space cannot be read, and says why', async () => {
     const refused = createDiskSpaceGuard({ readFreeSpace: () => Promise.resolve(fail(errorMessages.freeSpaceUnknown)), now: () => 0, onUnknown: (error) => told.push(error) });
     const thrown = createDiskSpaceGuard({ readFreeSpace: () => Promise.reject(new Error('bridge gone')), now: () => 0, onUnknown: (error) => told.push(error) });
-    const told: string[] = [];
+    const told: UserMessage[] = [];
     expect(await refused.hasRoomFor(megabyte)).toBe(true);
     expect(await thrown.hasRoomFor(megabyte)).toBe(true);
-    expect(told).toEqual([errorMessages.freeSpaceUnknown, 'Error: bridge gone']);
+    expect(told).toEqual([errorMessages.freeSpaceUnknown, errorMessages.freeSpaceUnknown]);
   });
 
   it('needs at least the margin and at least twenty times the page, for any page size', () => {

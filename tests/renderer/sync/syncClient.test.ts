@@ -13,6 +13,7 @@ import { createSyncClient, type SyncWorkerPort } from '../../../renderer/sync/sy
 import { createSyncDispatch, type SyncLocks } from '../../../renderer/sync/syncDispatch.worker';
 import type { FromSyncWorker, ToSyncWorker } from '../../../renderer/sync/syncMessages';
 import { feedItems, fixedClock, nodeTransport, serveFeed, testPolicy } from '../../shared/sync/syncTestKit';
+import type { UserMessage } from '../../../shared/i18n/userMessage';
 
 let db: FieldNewsDb;
 let repository: NewsRepository;
@@ -78,12 +79,12 @@ const loopbackWorkers = (locks: SyncLocks, behave: (message: ToSyncWorker, worke
 };
 
 const gigabyte = 1024 ** 3;
-const roomyDisk = (): Promise<Result<FreeDiskSpace>> => Promise.resolve(succeed({ freeBytes: 50 * gigabyte, totalBytes: 100 * gigabyte }));
+const roomyDisk = (): Promise<Result<FreeDiskSpace, UserMessage>> => Promise.resolve(succeed({ freeBytes: 50 * gigabyte, totalBytes: 100 * gigabyte }));
 
 /** The bridge methods sync uses: downloads, here over Node's fetch to the test's server, and the free disk space. */
 const bridgeWith = (
   fetchFeedDocumentImpl: (request: FeedDocumentRequest) => Promise<FeedFetchResult>,
-  getFreeDiskSpace: () => Promise<Result<FreeDiskSpace>> = roomyDisk,
+  getFreeDiskSpace: () => Promise<Result<FreeDiskSpace, UserMessage>> = roomyDisk,
 ): Pick<FieldNewsBridge, 'fetchFeedDocument' | 'getFreeDiskSpace'> => ({
   fetchFeedDocument: fetchFeedDocumentImpl,
   getFreeDiskSpace,
@@ -166,7 +167,7 @@ describe('the sync client settles every sync', () => {
     let asked = 0;
     const nearlyFull = () => {
       asked += 1;
-      return Promise.resolve(succeed({ freeBytes: 150 * 1024 * 1024, totalBytes: 100 * gigabyte }));
+      return Promise.resolve(succeed<FreeDiskSpace, UserMessage>({ freeBytes: 150 * 1024 * 1024, totalBytes: 100 * gigabyte }));
     };
     const client = createSyncClient(bridgeWith(download, nearlyFull), { ...loopbackWorkers(locks), quietLimitMs: 10_000 });
     const outcome = await client.syncFeed(server.url, { maxPages: 10, manual: true }, () => undefined);

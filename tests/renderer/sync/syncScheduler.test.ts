@@ -7,6 +7,7 @@ import { newFeedRecord } from '../../../renderer/db/newsRepository';
 import type { SyncClient } from '../../../renderer/sync/syncClient';
 import type { SyncOutcome } from '../../../renderer/sync/syncOutcome';
 import { createSyncScheduler, type SyncRunState } from '../../../renderer/sync/syncScheduler';
+import { errorMessages } from '../../../shared/errorMessages';
 
 const nowMs = Date.parse('2026-11-27T18:00:00Z');
 let db: FieldNewsDb;
@@ -109,7 +110,7 @@ describe('the sync scheduler', () => {
     const diskFullClient: SyncClient = {
       syncFeed: (feedUrl) => {
         synced.push(feedUrl);
-        return Promise.resolve({ feedUrl, feedTitle: feedUrl, result: 'failed', newItems: 0, updatedItems: 0, droppedItems: 0, error: 'full', failureReason: 'disk-full', nextAttemptAt: null });
+        return Promise.resolve({ feedUrl, feedTitle: feedUrl, result: 'failed', newItems: 0, updatedItems: 0, droppedItems: 0, error: errorMessages.diskFull, failureReason: 'disk-full', nextAttemptAt: null });
       },
     };
     await scheduler(diskFullClient).run({ manual: true });

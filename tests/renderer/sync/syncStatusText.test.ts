@@ -53,15 +53,25 @@ describe('the status line', () => {
   });
 
   it('names the failing feed, the failure in plain words and the next try', () => {
-    const failed = outcome({ result: 'failed', error: 'The server answered 503 (the server is busy or down for maintenance).', nextAttemptAt: nowMs + 4 * 60_000 });
+    const failed = outcome({ result: 'failed', error: errorMessages.fetchHttpStatus(503), nextAttemptAt: nowMs + 4 * 60_000 });
     expect(syncStatusText(en, { online: true, sync: { running: false, progress: null, lastRun: { finishedAt: nowMs, outcomes: [failed] } , queue: null }, savedCount: 10, nowMs })).toBe(
       'IOM Regional News: The server answered 503 (the server is busy or down for maintenance). Next try in 4 minutes.',
     );
   });
 
+  it('says a failure in Spanish in the Spanish interface, with no English word', () => {
+    const failed = outcome({ result: 'failed', error: errorMessages.fetchHttpStatus(503), nextAttemptAt: nowMs + 4 * 60_000 });
+    const refused = outcome({ feedTitle: 'Diario del Sur', result: 'failed', error: errorMessages.fetchHostNotFound('noticias.example'), nextAttemptAt: null });
+    const line = syncStatusText(es, { online: true, sync: { running: false, progress: null, lastRun: { finishedAt: nowMs, outcomes: [failed, refused] }, queue: null }, savedCount: 10, nowMs });
+    expect(line).toBe(
+      'IOM Regional News: El servidor respondió 503 (está ocupado o en mantenimiento). Próximo intento dentro de 4 minutos. · ' +
+        'Diario del Sur: No se encontró el servidor «noticias.example». Revise la dirección de la fuente; también puede que no haya conexión a internet.',
+    );
+  });
+
   it('says a full disk in its own words, once, whatever else failed', () => {
     const full = outcome({ result: 'failed', error: errorMessages.diskFull, failureReason: 'disk-full', nextAttemptAt: nowMs + 60_000 });
-    const other = outcome({ feedTitle: 'Other', result: 'failed', error: 'The server answered 503.', failureReason: 'http-status', nextAttemptAt: nowMs + 60_000 });
+    const other = outcome({ feedTitle: 'Other', result: 'failed', error: errorMessages.fetchHttpStatus(503), failureReason: 'http-status', nextAttemptAt: nowMs + 60_000 });
     expect(syncStatusText(en, { online: true, sync: { running: false, progress: null, lastRun: { finishedAt: nowMs, outcomes: [other, full] } , queue: null }, savedCount: 10, nowMs })).toBe(
       "This computer's disk filled up while news was being saved, and the news stored on this computer may have been lost. Free some space and restart Field News; if news is missing, import your last backup under Backup and diagnostics.",
     );

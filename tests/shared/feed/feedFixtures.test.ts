@@ -6,16 +6,18 @@ import { errorMessages } from '../../../shared/errorMessages';
 import type { FeedItem, FeedPage } from '../../../shared/feed/feedItem';
 import { parseFeedDocument, type ParsedFeedDocument } from '../../../shared/feed/parseFeedDocument';
 import type { Result } from '../../../shared/result';
+import type { UserMessage } from '../../../shared/i18n/userMessage';
+import { englishText } from '../../../shared/i18n/formatMessages';
 
 const folder = new URL('../../fixtures/feeds/', import.meta.url);
 const read = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(name, folder)));
 
-export const parseFixture = (name: string, contentType: string | null = null, url = `https://fixtures.example/feeds/${name}`): Result<ParsedFeedDocument> =>
+export const parseFixture = (name: string, contentType: string | null = null, url = `https://fixtures.example/feeds/${name}`): Result<ParsedFeedDocument, UserMessage> =>
   parseFeedDocument({ bytes: read(name), contentType, url });
 
 const pageOf = (name: string, contentType: string | null = null): FeedPage => {
   const result = parseFixture(name, contentType);
-  if (!result.ok) throw new Error(`${name}: ${result.error}`);
+  if (!result.ok) throw new Error(`${name}: ${englishText(result.error)}`);
   if (result.value.kind !== 'feed') throw new Error(`${name}: a web page`);
   return result.value.page;
 };

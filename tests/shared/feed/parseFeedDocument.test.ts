@@ -16,7 +16,7 @@ const timed = <T>(run: () => T): { value: T; milliseconds: number } => {
 };
 
 const isResult = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && 'ok' in value && (value.ok === true ? 'value' in value : 'error' in value && typeof value.error === 'string');
+  typeof value === 'object' && value !== null && 'ok' in value && (value.ok === true ? 'value' in value : 'error' in value && typeof value.error === 'object' && value.error !== null && 'id' in value.error);
 
 const escapeXml = (text: string): string => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 

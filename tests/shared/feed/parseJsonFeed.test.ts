@@ -6,11 +6,11 @@ import { parseJsonFeed, parseJsonFeedText } from '../../../shared/feed/parseJson
 
 const version = 'https://jsonfeed.org/version/1.1';
 const readableErrors = new Set<string>([
-  errorMessages.feedNotJson,
-  errorMessages.feedIsWebPage,
-  errorMessages.feedNotAnObject,
-  errorMessages.feedWrongVersion,
-  errorMessages.feedMissingItems,
+  errorMessages.feedNotJson.id,
+  errorMessages.feedIsWebPage.id,
+  errorMessages.feedNotAnObject.id,
+  errorMessages.feedWrongVersion.id,
+  errorMessages.feedMissingItems.id,
 ]);
 
 describe('parseJsonFeed', () => {
@@ -18,7 +18,7 @@ describe('parseJsonFeed', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         const result = parseJsonFeed(value);
-        return result.ok ? Array.isArray(result.value.items) : readableErrors.has(result.error);
+        return result.ok ? Array.isArray(result.value.items) : readableErrors.has(result.error.id);
       }),
       { numRuns: 500 },
     );
@@ -28,7 +28,7 @@ describe('parseJsonFeed', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.json()), (text) => {
         const result = parseJsonFeedText(text);
-        return result.ok || readableErrors.has(result.error);
+        return result.ok || readableErrors.has(result.error.id);
       }),
       { numRuns: 500 },
     );

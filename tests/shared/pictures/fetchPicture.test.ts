@@ -4,6 +4,7 @@ import { errorMessages } from '../../../shared/errorMessages';
 import { fetchPicture, isPictureType, maxPictureBytes, picturePolicy } from '../../../shared/pictures/fetchPicture';
 import { nodeTransport } from '../sync/syncTestKit';
 import { makePng, servePictures, type PictureServer } from './pictureServer';
+import { englishText } from '../../../shared/i18n/formatMessages';
 
 const png = makePng(40, 30);
 let server: PictureServer;
@@ -24,7 +25,7 @@ const get = (path: string) => fetchPicture(nodeTransport, { url: `${server.origi
 describe('a picture download', () => {
   it('brings the picture’s bytes and media type', async () => {
     const result = await get('/lead.png');
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(englishText(result.error));
     expect(Buffer.from(result.value.bytes).equals(png)).toBe(true);
     expect(result.value.contentType).toBe('image/png');
   });

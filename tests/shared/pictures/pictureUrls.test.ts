@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { imageSourcesInHtml, maxPicturesPerItem, pictureUrlsOfItem, resolvePictureUrl } from '../../../shared/pictures/pictureUrls';
 import { parseFeedDocument } from '../../../shared/feed/parseFeedDocument';
+import { englishText } from '../../../shared/i18n/formatMessages';
 
 const item = (fields: { imageUrl?: string | null; contentHtml?: string | null; url?: string | null }) => ({
   imageUrl: fields.imageUrl ?? null,
@@ -52,7 +53,7 @@ describe('the pictures an item names', () => {
     });
     const urlsOf = (text: string) => {
       const parsed = parseFeedDocument({ bytes: new TextEncoder().encode(text), contentType: null, url: 'https://feeds.example.org/feed' });
-      if (!parsed.ok) throw new Error(parsed.error);
+      if (!parsed.ok) throw new Error(englishText(parsed.error));
       if (parsed.value.kind !== 'feed') throw new Error('not a feed');
       const [first] = parsed.value.page.items;
       if (first === undefined) throw new Error('no item');

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { itemPlainText } from '../../../shared/feed/itemPreview';
 import { parseJsonFeed } from '../../../shared/feed/parseJsonFeed';
 import { createNewsWordIndex, type NewsWordIndex } from '../../../shared/places/newsWordIndex';
+import { englishText } from '../../../shared/i18n/formatMessages';
 
 const feed = parseJsonFeed(JSON.parse(readFileSync(new URL('../../../renderer/public/feeds/iom-regional-news-2021.json', import.meta.url), 'utf8')));
-if (!feed.ok) throw new Error(feed.error);
+if (!feed.ok) throw new Error(englishText(feed.error));
 const sampleIndex = createNewsWordIndex();
 for (const item of feed.value.items) sampleIndex.setItem(item.id, item.title, itemPlainText(item), Date.parse(item.datePublished ?? ''));
 const sampleKeys = (query: string, limit = 10): string[] => sampleIndex.search(query.split(' '), limit).map((hit) => hit.key);

@@ -11,6 +11,7 @@ import { writeAtom } from '../../../shared/listing/writeFeed';
 import { parseOpml } from '../../../shared/opml/parseOpml';
 import { listingCopyPath, sampleListingOptions } from '../../../scripts/sampleFeed';
 import { feedItems, serveFeed } from './syncTestKit';
+import { englishText } from '../../../shared/i18n/formatMessages';
 
 describe('feed server', () => {
   it('answers a CORS preflight allowing the conditional-GET headers', async () => {
@@ -56,7 +57,7 @@ const walkPages = async (url: string): Promise<{ format: string; ids: string[]; 
   while (next !== null && pages < 20) {
     const response = await fetch(next);
     const parsed = parseFeedDocument({ bytes: new Uint8Array(await response.arrayBuffer()), contentType: response.headers.get('content-type'), url: next });
-    if (!parsed.ok || parsed.value.kind !== 'feed') throw new Error(`page ${pages + 1} of ${url} is not a feed: ${parsed.ok ? parsed.value.kind : parsed.error}`);
+    if (!parsed.ok || parsed.value.kind !== 'feed') throw new Error(`page ${pages + 1} of ${url} is not a feed: ${parsed.ok ? parsed.value.kind : englishText(parsed.error)}`);
     format = parsed.value.page.format;
     ids.push(...parsed.value.page.items.map((item) => item.id));
     titles.push(...parsed.value.page.items.map((item) => item.title));

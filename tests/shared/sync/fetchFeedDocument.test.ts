@@ -6,9 +6,10 @@ import { errorMessages } from '../../../shared/errorMessages';
 import { bytesHash } from '../../../shared/contentHash';
 import { fetchFeedDocument, type FeedFetchResult, type FeedTransport } from '../../../shared/sync/fetchFeedDocument';
 import { feedItems, nodeTransport, serveFeed, testPolicy } from './syncTestKit';
+import { englishText } from '../../../shared/i18n/formatMessages';
 
 const fetched = (result: FeedFetchResult) => {
-  if (!result.ok) throw new Error(`expected a document, got: ${result.error}`);
+  if (!result.ok) throw new Error(`expected a document, got: ${englishText(result.error)}`);
   if (result.value.kind !== 'fetched') throw new Error(`expected a fetched document, got ${result.value.kind}`);
   return result.value;
 };
@@ -178,7 +179,7 @@ describe('fetchFeedDocument: server answers that are not a feed', () => {
     const server = await serveFeed({ fault: { kind: 'status', status } });
     const failure = failed(await fetchFeedDocument(nodeTransport, { url: server.url, feedUrl: server.url, validators: null }, testPolicy()));
     expect(failure).toMatchObject({ reason: 'http-status', status, error: errorMessages.fetchHttpStatus(status) });
-    expect(failure.error).toContain(`The server answered ${status}`);
+    expect(englishText(failure.error)).toContain(`The server answered ${status}`);
   });
 
   it('tells a feed that is gone (410) apart from other failures', async () => {

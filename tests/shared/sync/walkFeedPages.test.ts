@@ -7,9 +7,11 @@ import { fail } from '../../../shared/result';
 import type { FeedServerFault } from '../../../scripts/feedServer';
 import { walkFeedPages, type WalkProgress, type WalkResult, type WalkResumePoint } from '../../../shared/sync/walkFeedPages';
 import { feedItems, recordingStore, serveFeed, testPolicy, validatorsByPage, walkOptions } from './syncTestKit';
+import type { UserMessage } from '../../../shared/i18n/userMessage';
+import { englishText } from '../../../shared/i18n/formatMessages';
 
 const succeeded = (result: WalkResult) => {
-  if (!result.ok) throw new Error(`expected the walk to succeed, got: ${result.error}`);
+  if (!result.ok) throw new Error(`expected the walk to succeed, got: ${englishText(result.error)}`);
   return result.value;
 };
 
@@ -97,7 +99,7 @@ describe('walkFeedPages: pages and conditional GET', () => {
 describe('walkFeedPages: a feed that fails on its first page stores nothing and says why', () => {
   // Only the faults that are about waiting get a short idle timeout; the others keep a generous one.
   const waiting = { idleTimeoutMs: 500 };
-  const faults: [string, FeedServerFault, string, Parameters<typeof testPolicy>[0]][] = [
+  const faults: [string, FeedServerFault, UserMessage, Parameters<typeof testPolicy>[0]][] = [
     ['invalid JSON', { kind: 'invalid-json' }, errorMessages.feedNotJson, {}],
     ['a JSON array', { kind: 'raw', body: '[{"id": "1"}]' }, errorMessages.feedUnrecognised, {}],
     ['a JSON string', { kind: 'raw', body: '"news"' }, errorMessages.feedUnrecognised, {}],
@@ -118,7 +120,7 @@ describe('walkFeedPages: a feed that fails on its first page stores nothing and 
     const server = await serveFeed({ items: feedItems(2_000), fault, gzip: false });
     const store = recordingStore();
     const failure = failed(await walkFeedPages(walkOptions(server.url, store, {}, testPolicy(policyChanges))));
-    expect(failure.error).toBe(message);
+    expect(failure.error).toEqual(message);
     expect(failure).toMatchObject({ pageNumber: 1, summary: { pagesStored: 0, newItems: 0 } });
     expect(store.pages).toEqual([]);
   });
@@ -131,7 +133,7 @@ describe('walkFeedPages: a feed that fails on its first page stores nothing and 
 });
 
 describe('walkFeedPages: a failure on a later page keeps the pages stored before it', () => {
-  const faults: [string, FeedServerFault, string][] = [
+  const faults: [string, FeedServerFault, UserMessage][] = [
     ['a 503', { kind: 'status', status: 503 }, errorMessages.fetchHttpStatus(503)],
     ['invalid JSON', { kind: 'invalid-json' }, errorMessages.feedNotJson],
     ['a body cut off halfway', { kind: 'cut-off' }, errorMessages.fetchCutOff],
