@@ -2,11 +2,14 @@
 // with Spanish dates and no English control names; an English one English; the Language setting
 // switches at once and survives a reload; <html lang> always matches.
 import { afterAll, describe, expect, it } from 'vitest';
+import { startFeedServer, type FeedServer } from '../../scripts/feedServer';
 import { closeWebApp, openWebApp, type WebApp } from './webApp';
 
 const opened: WebApp[] = [];
+const servers: FeedServer[] = [];
 afterAll(async () => {
   for (const app of opened) await closeWebApp(app);
+  for (const server of servers) await server.close();
 });
 
 const open = async (locale: string): Promise<WebApp> => {
@@ -90,7 +93,24 @@ describe('the interface language', () => {
     await app.page.getByRole('searchbox', { name: 'Buscar', exact: true }).fill('');
   });
 
+  it('says a failing feed in Spanish, in the status line and the feed list, with no English word', async () => {
+    const app = opened[0]!;
+    const busy = await startFeedServer({ fault: { kind: 'status', status: 503 }, title: 'Noticias caídas' });
+    servers.push(busy);
+    await app.page.getByLabel('Dirección de la fuente').fill(busy.url);
+    await app.page.getByRole('button', { name: 'Agregar fuente' }).click();
+    const status = () => app.page.getByRole('status').textContent();
+    await expect.poll(status, { timeout: 15_000 }).toMatch(/El servidor respondió 503 \(está ocupado o en mantenimiento\)\. Próximo intento dentro de/);
+    const feedState = app.page.locator('.feed-list li', { hasText: new URL(busy.url).host }).locator('.feed-state');
+    await expect.poll(() => feedState.textContent()).toBe('El último intento falló: El servidor respondió 503 (está ocupado o en mantenimiento).');
+    const english = /\b(the|server|feed|answered|try|failed|next|busy|down)\b/i;
+    expect(await status()).not.toMatch(english);
+    expect(await feedState.textContent()).not.toMatch(english);
+  });
+
   it('ran without page errors or CSP violations (message formatting needs no eval)', () => {
-    for (const app of opened) expect(app.pageErrors).toEqual([]);
+    // The browser reports the failing feed's 503 on its console: that one is expected.
+    const expected = (error: string) => servers.some((server) => error.startsWith('Failed to load resource: the server responded with a status of 503') && error.includes(server.url));
+    for (const app of opened) expect(app.pageErrors.filter((error) => !expected(error))).toEqual([]);
   });
 });
