@@ -89,25 +89,17 @@ export const errorMessages = {
   backupStoppedReading:
     'The backup file could no longer be read halfway through the import (was the USB stick removed, or the file changed?). What was imported so far is kept; import the file again to finish, without duplicates.',
   // OPML import (shared/opml): what is wrong with a subscription list chosen under Import OPML.
-  opmlEmpty: 'This file is empty, so there are no feeds to import.',
-  opmlUnreadable: (reason: string) => `Field News could not read this file (${reason}). Choose the .opml file again, or copy it to this computer first.`,
-  opmlTooLarge: (megabytes: number) =>
-    `This file is larger than ${megabytes} MB, far too large for a list of feeds, so Field News did not read it. Choose the .opml file exported from the other news reader.`,
-  opmlNoElements: 'This file is not OPML: there is no XML in it. Choose the .opml file exported from the other news reader.',
-  opmlWrongTopElement: (element: string) =>
-    `This file is not OPML: its top element is <${element}>, not <opml>. Choose the .opml file exported from the other news reader.`,
-  opmlEndsEarly: (line: number, element: string, openedOnLine: number) =>
-    `The OPML file ends in the middle (line ${line}): <${element}>, opened on line ${openedOnLine}, is never closed. It may have been cut off while copying; export it again. Nothing was imported.`,
+  opmlEmpty: userMessage('error.opmlEmpty'),
+  opmlUnreadable: (reason: string) => userMessage('error.opmlUnreadable', { reason }),
+  opmlTooLarge: (megabytes: number) => userMessage('error.opmlTooLarge', { megabytes }),
+  opmlNoElements: userMessage('error.opmlNoElements'),
+  opmlWrongTopElement: (element: string) => userMessage('error.opmlWrongTopElement', { element }),
+  opmlEndsEarly: (line: number, element: string, openedOnLine: number) => userMessage('error.opmlEndsEarly', { line, element, openedOnLine }),
   opmlTagMismatch: (line: number, closing: string, open: string, openedOnLine: number) =>
-    `The OPML file is damaged at line ${line}: </${closing}> closes <${open}>, which opened on line ${openedOnLine}. Nothing was imported.`,
-  opmlAfterEnd: (line: number) =>
-    `The OPML file goes on after its end </opml> (line ${line}); it may be two files joined together. Nothing was imported.`,
-  opmlTooDeep: (levels: number) =>
-    `This OPML file nests folders more than ${levels} levels deep, which no news reader writes, so Field News did not import it.`,
-  opmlNoBody: 'This OPML file has no <body>, so it lists no feeds.',
-  opmlNoFeeds: 'This OPML file has no feeds: none of its entries has a feed address (xmlUrl).',
-  opmlNoWebFeeds: (count: number) =>
-    count === 1
-      ? 'This OPML file has no feeds Field News can read: its one feed address is not a web (http or https) address.'
-      : `This OPML file has no feeds Field News can read: none of its ${count} feed addresses is a web (http or https) address.`,
+    userMessage('error.opmlTagMismatch', { line, closing, open, openedOnLine }),
+  opmlAfterEnd: (line: number) => userMessage('error.opmlAfterEnd', { line }),
+  opmlTooDeep: (levels: number) => userMessage('error.opmlTooDeep', { levels }),
+  opmlNoBody: userMessage('error.opmlNoBody'),
+  opmlNoFeeds: userMessage('error.opmlNoFeeds'),
+  opmlNoWebFeeds: (count: number) => userMessage('error.opmlNoWebFeeds', { count }),
 } as const;

@@ -7,6 +7,7 @@ import { writeOpml } from '../../shared/opml/writeOpml';
 import { fail, succeed, type Result } from '../../shared/result';
 import type { FieldNewsDb } from '../db/fieldNewsDb';
 import type { NewsRepository } from '../db/newsRepository';
+import type { UserMessage } from '../../shared/i18n/userMessage';
 
 export interface OpmlImportOutcome {
   /** Addresses of the feeds added, to sync a few at a time. */
@@ -15,7 +16,7 @@ export interface OpmlImportOutcome {
   notFeedAddresses: number;
 }
 
-export const importOpmlText = async (repository: NewsRepository, text: string): Promise<Result<OpmlImportOutcome>> => {
+export const importOpmlText = async (repository: NewsRepository, text: string): Promise<Result<OpmlImportOutcome, UserMessage>> => {
   const parsed = parseOpml(text);
   if (!parsed.ok) return parsed;
   const { feeds, notFeedAddresses, repeated } = parsed.value;
@@ -27,7 +28,7 @@ export const importOpmlText = async (repository: NewsRepository, text: string): 
 };
 
 /** Reads a chosen file in its own charset (byte-order mark, then the XML declaration, then UTF-8). */
-export const importOpmlFile = async (repository: NewsRepository, file: Blob): Promise<Result<OpmlImportOutcome>> => {
+export const importOpmlFile = async (repository: NewsRepository, file: Blob): Promise<Result<OpmlImportOutcome, UserMessage>> => {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());

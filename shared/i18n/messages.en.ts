@@ -95,6 +95,26 @@ export const enMessages = {
   'error.storageUnavailable': 'Field News cannot open its storage on this computer. Close other Field News windows and restart the app.',
   'error.sampleFeedUnavailable': 'The sample news that ships with Field News could not be read. Reinstall the app.',
   'error.pictureUnreadable': 'This picture could not be read (damaged, or in a format Field News cannot show), so it was not saved.',
+  // OPML import (shared/opml): what is wrong with a subscription list chosen under Import OPML.
+  'error.opmlEmpty': 'This file is empty, so there are no feeds to import.',
+  'error.opmlUnreadable': 'Field News could not read this file ({reason}). Choose the .opml file again, or copy it to this computer first.',
+  'error.opmlTooLarge':
+    'This file is larger than {megabytes, number} MB, far too large for a list of feeds, so Field News did not read it. Choose the .opml file exported from the other news reader.',
+  'error.opmlNoElements': 'This file is not OPML: there is no XML in it. Choose the .opml file exported from the other news reader.',
+  'error.opmlWrongTopElement':
+    'This file is not OPML: its top element is \'<\'{element}>, not \'<opml>\'. Choose the .opml file exported from the other news reader.',
+  'error.opmlEndsEarly':
+    'The OPML file ends in the middle (line {line, number}): \'<\'{element}>, opened on line {openedOnLine, number}, is never closed. It may have been cut off while copying; export it again. Nothing was imported.',
+  'error.opmlTagMismatch':
+    'The OPML file is damaged at line {line, number}: \'</\'{closing}> closes \'<\'{open}>, which opened on line {openedOnLine, number}. Nothing was imported.',
+  'error.opmlAfterEnd':
+    'The OPML file goes on after its end \'</opml>\' (line {line, number}); it may be two files joined together. Nothing was imported.',
+  'error.opmlTooDeep':
+    'This OPML file nests folders more than {levels, number} levels deep, which no news reader writes, so Field News did not import it.',
+  'error.opmlNoBody': 'This OPML file has no \'<body>\', so it lists no feeds.',
+  'error.opmlNoFeeds': 'This OPML file has no feeds: none of its entries has a feed address (xmlUrl).',
+  'error.opmlNoWebFeeds':
+    '{count, plural, one {This OPML file has no feeds Field News can read: its one feed address is not a web (http or https) address.} other {This OPML file has no feeds Field News can read: none of its # feed addresses is a web (http or https) address.}}',
 
   'feeds.region': 'Feeds',
   'feeds.urlLabel': 'Feed URL',

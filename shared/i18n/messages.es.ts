@@ -97,6 +97,26 @@ export const esMessages: MessageCatalog = {
   'error.storageUnavailable': 'Field News no puede abrir su almacenamiento en esta computadora. Cierre las demás ventanas de Field News y reinicie la aplicación.',
   'error.sampleFeedUnavailable': 'No se pudieron leer las noticias de ejemplo que vienen con Field News. Reinstale la aplicación.',
   'error.pictureUnreadable': 'Esta imagen no se pudo leer (está dañada o en un formato que Field News no puede mostrar), así que no se guardó.',
+  // Importación OPML (shared/opml): qué tiene de malo la lista de suscripciones elegida en Importar OPML.
+  'error.opmlEmpty': 'Este archivo está vacío, así que no hay fuentes que importar.',
+  'error.opmlUnreadable': 'Field News no pudo leer este archivo ({reason}). Elija otra vez el archivo .opml, o cópielo primero a esta computadora.',
+  'error.opmlTooLarge':
+    'Este archivo pesa más de {megabytes, number} MB, demasiado para una lista de fuentes, así que Field News no lo leyó. Elija el archivo .opml exportado del otro lector de noticias.',
+  'error.opmlNoElements': 'Este archivo no es OPML: no contiene XML. Elija el archivo .opml exportado del otro lector de noticias.',
+  'error.opmlWrongTopElement':
+    'Este archivo no es OPML: su elemento principal es \'<\'{element}>, no \'<opml>\'. Elija el archivo .opml exportado del otro lector de noticias.',
+  'error.opmlEndsEarly':
+    'El archivo OPML termina a la mitad (línea {line, number}): \'<\'{element}>, abierto en la línea {openedOnLine, number}, nunca se cierra. Quizá se cortó al copiarlo; expórtelo de nuevo. No se importó nada.',
+  'error.opmlTagMismatch':
+    'El archivo OPML está dañado en la línea {line, number}: \'</\'{closing}> cierra \'<\'{open}>, que se abrió en la línea {openedOnLine, number}. No se importó nada.',
+  'error.opmlAfterEnd':
+    'El archivo OPML continúa después de su final \'</opml>\' (línea {line, number}); quizá son dos archivos unidos. No se importó nada.',
+  'error.opmlTooDeep':
+    'Este archivo OPML anida carpetas a más de {levels, number} niveles de profundidad, algo que ningún lector de noticias escribe, así que Field News no lo importó.',
+  'error.opmlNoBody': 'Este archivo OPML no tiene \'<body>\', así que no incluye ninguna fuente.',
+  'error.opmlNoFeeds': 'Este archivo OPML no tiene fuentes: ninguna de sus entradas tiene una dirección de fuente (xmlUrl).',
+  'error.opmlNoWebFeeds':
+    '{count, plural, one {Este archivo OPML no tiene fuentes que Field News pueda leer: su única dirección de fuente no es una dirección web (http o https).} other {Este archivo OPML no tiene fuentes que Field News pueda leer: ninguna de sus # direcciones de fuente es una dirección web (http o https).}}',
 
   'feeds.region': 'Fuentes',
   'feeds.urlLabel': 'Dirección de la fuente',

@@ -4,6 +4,7 @@ import { decodeHTMLStrict } from 'entities';
 import { Parser } from 'htmlparser2';
 import { errorMessages } from '../errorMessages';
 import { fail, succeed, type Result } from '../result';
+import type { UserMessage } from '../i18n/userMessage';
 
 export interface OpmlFeed {
   url: string;
@@ -68,7 +69,7 @@ const lineAt = (text: string, index: number): number => {
 /** A tag name fit to quote in a message, whatever the file holds. */
 const quotedName = (name: string): string => name.replace(/[^\p{L}\p{N}:._-]/gu, '').slice(0, 40) || '?';
 
-export const parseOpml = (text: string): Result<OpmlImport> => {
+export const parseOpml = (text: string): Result<OpmlImport, UserMessage> => {
   if (text.length > opmlLimits.maxMegabytes * 1024 * 1024) return fail(errorMessages.opmlTooLarge(opmlLimits.maxMegabytes));
   const source = text.replace(/^\uFEFF/u, '');
   if (source.trim().length === 0) return fail(errorMessages.opmlEmpty);
@@ -85,7 +86,7 @@ export const parseOpml = (text: string): Result<OpmlImport> => {
   let ended = false;
   let lastOpened = null as OpenElement | null;
   /** The first thing found wrong, as a message made only if needed; once set, later events are ignored. */
-  let problem = null as (() => string) | null;
+  let problem = null as (() => UserMessage) | null;
 
   const readOutline = (attributes: Record<string, string>, parent: OpenElement): string | null => {
     const type = attributes.type?.trim().toLowerCase();

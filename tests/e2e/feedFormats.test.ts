@@ -9,6 +9,7 @@ import { parseOpml } from '../../shared/opml/parseOpml';
 import { writeOpml } from '../../shared/opml/writeOpml';
 import { startFeedServer, type FeedServer } from '../../scripts/feedServer';
 import { articleIds, closeWebApp, openWebApp, type WebApp } from './webApp';
+import { englishText } from '../../shared/i18n/formatMessages';
 
 const itemsAbout = (prefix: string, place: string, count: number) =>
   Array.from({ length: count }, (_, index) => ({
@@ -166,7 +167,7 @@ describe('OPML', () => {
     const text = readFileSync(file, 'utf8');
     expect(text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\s*<opml version="2.0">/);
     const exported = parseOpml(text);
-    if (!exported.ok) throw new Error(exported.error);
+    if (!exported.ok) throw new Error(englishText(exported.error));
     const shown = await app.page.locator('.feed-url').allTextContents();
     expect(exported.value.feeds.map((feed) => feed.url).sort()).toEqual(shown.filter((url) => url.startsWith('http')).sort());
     expect(exported.value.feeds.find((feed) => feed.title === 'OPML B')?.folder).toBe('Guatemala');

@@ -6,16 +6,18 @@ import { describe, expect, it } from 'vitest';
 import { errorMessages } from '../../../shared/errorMessages';
 import { decodeFeedBytes } from '../../../shared/feed/decodeFeedBytes';
 import { opmlLimits, parseOpml, type OpmlImport } from '../../../shared/opml/parseOpml';
+import { englishText, formatUserMessage } from '../../../shared/i18n/formatMessages';
+import type { UserMessage } from '../../../shared/i18n/userMessage';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/opml/${name}.opml`, 'utf8');
 
 const parsed = (text: string): OpmlImport => {
   const result = parseOpml(text);
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(englishText(result.error));
   return result.value;
 };
 
-const errorOf = (text: string): string => {
+const errorOf = (text: string): UserMessage => {
   const result = parseOpml(text);
   if (result.ok) throw new Error(`Expected an error, got ${result.value.feeds.length} feeds`);
   return result.error;
@@ -120,33 +122,44 @@ describe('parseOpml: what other readers export', () => {
 
 describe('parseOpml: files that are not a usable OPML list', () => {
   it('names the top element of a file that is not OPML', () => {
-    expect(errorOf('<!DOCTYPE html>\n<html><head><title>Login</title></head><body>Sign in</body></html>')).toBe(errorMessages.opmlWrongTopElement('html'));
-    expect(errorOf('<?xml version="1.0"?><rss version="2.0"><channel/></rss>')).toBe(errorMessages.opmlWrongTopElement('rss'));
+    expect(errorOf('<!DOCTYPE html>\n<html><head><title>Login</title></head><body>Sign in</body></html>')).toEqual(errorMessages.opmlWrongTopElement('html'));
+    expect(errorOf('<?xml version="1.0"?><rss version="2.0"><channel/></rss>')).toEqual(errorMessages.opmlWrongTopElement('rss'));
   });
 
   it('says where a cut-off file ends and which element was left open', () => {
     const cut = fixture('netnewswire').split('\n').slice(0, 10).join('\n');
-    expect(errorOf(cut)).toBe(errorMessages.opmlEndsEarly(10, 'outline', 9));
+    expect(errorOf(cut)).toEqual(errorMessages.opmlEndsEarly(10, 'outline', 9));
+  });
+
+  it('says a cut-off file in Spanish in the Spanish interface, and in English in the English one', () => {
+    const cut = errorOf(fixture('netnewswire').split('\n').slice(0, 10).join('\n'));
+    expect(formatUserMessage('es', cut)).toBe(
+      'El archivo OPML termina a la mitad (línea 10): <outline>, abierto en la línea 9, nunca se cierra. Quizá se cortó al copiarlo; expórtelo de nuevo. No se importó nada.',
+    );
+    expect(englishText(cut)).toBe(
+      'The OPML file ends in the middle (line 10): <outline>, opened on line 9, is never closed. It may have been cut off while copying; export it again. Nothing was imported.',
+    );
+    expect(formatUserMessage('es', errorMessages.opmlNoWebFeeds(1))).toContain('su única dirección de fuente no es una dirección web');
   });
 
   it('names the line of a wrong end tag', () => {
-    expect(errorOf('<opml>\n<body>\n<outline text="a" xmlUrl="https://a.example/">\n</body>\n</opml>')).toBe(errorMessages.opmlTagMismatch(4, 'body', 'outline', 3));
+    expect(errorOf('<opml>\n<body>\n<outline text="a" xmlUrl="https://a.example/">\n</body>\n</opml>')).toEqual(errorMessages.opmlTagMismatch(4, 'body', 'outline', 3));
   });
 
   it('refuses two files joined together', () => {
-    expect(errorOf(`${opml('<outline text="a" xmlUrl="https://a.example/"/>')}${opml('<outline text="b" xmlUrl="https://b.example/"/>')}`)).toBe(errorMessages.opmlAfterEnd(9));
+    expect(errorOf(`${opml('<outline text="a" xmlUrl="https://a.example/"/>')}${opml('<outline text="b" xmlUrl="https://b.example/"/>')}`)).toEqual(errorMessages.opmlAfterEnd(9));
   });
 
   it('says when there is no body, no feed, or no web feed', () => {
-    expect(errorOf('<opml version="2.0"><head><title>Empty</title></head></opml>')).toBe(errorMessages.opmlNoBody);
-    expect(errorOf(opml('<outline text="Folder"><outline text="note"/></outline>'))).toBe(errorMessages.opmlNoFeeds);
-    expect(errorOf(opml('<outline text="a" xmlUrl="mailto:a@example.org"/><outline text="b" xmlUrl="ftp://b.example/"/>'))).toBe(errorMessages.opmlNoWebFeeds(2));
+    expect(errorOf('<opml version="2.0"><head><title>Empty</title></head></opml>')).toEqual(errorMessages.opmlNoBody);
+    expect(errorOf(opml('<outline text="Folder"><outline text="note"/></outline>'))).toEqual(errorMessages.opmlNoFeeds);
+    expect(errorOf(opml('<outline text="a" xmlUrl="mailto:a@example.org"/><outline text="b" xmlUrl="ftp://b.example/"/>'))).toEqual(errorMessages.opmlNoWebFeeds(2));
   });
 
   it('says a file with no XML in it is not OPML, and an empty file is empty', () => {
-    expect(errorOf('Feeds I read:\nhttps://a.example/feed\n')).toBe(errorMessages.opmlNoElements);
-    expect(errorOf('a << b & c >> d')).toBe(errorMessages.opmlNoElements);
-    expect(errorOf('\uFEFF  \n ')).toBe(errorMessages.opmlEmpty);
+    expect(errorOf('Feeds I read:\nhttps://a.example/feed\n')).toEqual(errorMessages.opmlNoElements);
+    expect(errorOf('a << b & c >> d')).toEqual(errorMessages.opmlNoElements);
+    expect(errorOf('\uFEFF  \n ')).toEqual(errorMessages.opmlEmpty);
   });
 });
 
@@ -169,7 +182,7 @@ describe('parseOpml: hostile files', () => {
     const depth = 10_000;
     const text = opml(`${'<outline text="f">'.repeat(depth)}<outline text="x" xmlUrl="https://a.example/"/>${'</outline>'.repeat(depth)}`);
     const started = performance.now();
-    expect(errorOf(text)).toBe(errorMessages.opmlTooDeep(opmlLimits.maxDepth));
+    expect(errorOf(text)).toEqual(errorMessages.opmlTooDeep(opmlLimits.maxDepth));
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
@@ -182,7 +195,7 @@ describe('parseOpml: hostile files', () => {
   it('refuses 50 MB without parsing it', () => {
     const text = `<opml><body>${'<outline text="x" xmlUrl="https://a.example/"/>'.repeat(50 * 1024 * 1024 / 46)}</body></opml>`;
     const started = performance.now();
-    expect(errorOf(text)).toBe(errorMessages.opmlTooLarge(opmlLimits.maxMegabytes));
+    expect(errorOf(text)).toEqual(errorMessages.opmlTooLarge(opmlLimits.maxMegabytes));
     expect(performance.now() - started).toBeLessThan(100);
   });
 

@@ -4,6 +4,7 @@ import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { parseOpml, type OpmlFeed } from '../../../shared/opml/parseOpml';
 import { writeOpml, type OpmlExportFeed } from '../../../shared/opml/writeOpml';
+import { englishText } from '../../../shared/i18n/formatMessages';
 
 const createdAt = new Date('2026-11-27T18:30:05Z');
 
@@ -19,7 +20,7 @@ const textOf = (node: XmlElement): string => node.children.map((child) => (child
 
 const imported = (text: string): OpmlFeed[] => {
   const result = parseOpml(text);
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(englishText(result.error));
   return result.value.feeds;
 };
 
