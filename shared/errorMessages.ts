@@ -73,21 +73,17 @@ export const errorMessages = {
   feedAlreadyAdded: userMessage('error.feedAlreadyAdded'),
   syncOffline: 'Offline — showing saved news',
   // Backup and restore (shared/backup, renderer/backup): every refusal leaves the stored news as it was.
-  backupNotJson: 'This file is damaged or is not a Field News backup: it is not readable JSON text. Nothing was changed.',
-  backupCutShort: 'This backup is cut short: the file ends in the middle, perhaps because copying it stopped early. Nothing was changed.',
-  backupNotFieldNews: 'This file is not a Field News backup (it was not made with "Export my news"). Nothing was changed.',
-  backupNewerVersion: (version: number) =>
-    `This backup was made by a newer Field News (backup format ${version}). Update Field News, then import it again. Nothing was changed.`,
-  backupTooLarge: (limit: string) => `This backup is larger than Field News can import (${limit}). Nothing was changed.`,
-  backupDamagedEntry: (list: string, position: number) =>
-    `This backup is damaged: entry ${position.toLocaleString('en')} of its ${list} is not valid. Nothing was changed.`,
-  backupUnknownFeed: (address: string) =>
-    `This backup is damaged: it has news of a feed it does not list (${address}). Nothing was changed.`,
-  backupUnreadable: 'Field News could not read this file. Check that it is still on the disk or USB stick, then try again. Nothing was changed.',
-  backupNotSaved:
-    'The backup could not be saved completely on this computer (the disk may be full). What was saved is kept; importing the same file again finishes the job without duplicates.',
-  backupStoppedReading:
-    'The backup file could no longer be read halfway through the import (was the USB stick removed, or the file changed?). What was imported so far is kept; import the file again to finish, without duplicates.',
+  backupNotJson: userMessage('error.backupNotJson'),
+  backupCutShort: userMessage('error.backupCutShort'),
+  backupNotFieldNews: userMessage('error.backupNotFieldNews'),
+  backupNewerVersion: (version: number) => userMessage('error.backupNewerVersion', { version: String(version) }),
+  backupTooLarge: (items: number, megabytes: number) => userMessage('error.backupTooLarge', { items, megabytes }),
+  backupFileTooLarge: (megabytes: number) => userMessage('error.backupFileTooLarge', { megabytes }),
+  backupDamagedEntry: (list: 'feeds' | 'settings' | 'items', position: number) => userMessage('error.backupDamagedEntry', { list, position }),
+  backupUnknownFeed: (address: string) => userMessage('error.backupUnknownFeed', { address }),
+  backupUnreadable: userMessage('error.backupUnreadable'),
+  backupNotSaved: userMessage('error.backupNotSaved'),
+  backupStoppedReading: userMessage('error.backupStoppedReading'),
   // OPML import (shared/opml): what is wrong with a subscription list chosen under Import OPML.
   opmlEmpty: userMessage('error.opmlEmpty'),
   opmlUnreadable: (reason: string) => userMessage('error.opmlUnreadable', { reason }),

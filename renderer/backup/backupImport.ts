@@ -8,6 +8,7 @@ import { errorMessages } from '../../shared/errorMessages';
 import { fail, succeed, type Result } from '../../shared/result';
 import { createBackupRepository } from '../db/backupRepository';
 import type { FieldNewsDb } from '../db/fieldNewsDb';
+import type { UserMessage } from '../../shared/i18n/userMessage';
 
 export type BackupImportProgress =
   | { phase: 'checking'; bytesRead: number; bytesTotal: number }
@@ -70,11 +71,11 @@ const readFileText = async (file: Blob, onText: (text: string, bytesRead: number
   }
 };
 
-export const importBackupInto = async (db: FieldNewsDb, file: Blob, options: BackupImportOptions = {}): Promise<Result<BackupImportSummary>> => {
+export const importBackupInto = async (db: FieldNewsDb, file: Blob, options: BackupImportOptions = {}): Promise<Result<BackupImportSummary, UserMessage>> => {
   const caps = options.caps ?? backupCaps;
   const batchSize = options.batchSize ?? 1_000;
   if (file.size > caps.fileBytes) {
-    return fail(errorMessages.backupTooLarge(`${Math.round(caps.fileBytes / 1024 ** 2).toLocaleString('en')} MB`));
+    return fail(errorMessages.backupFileTooLarge(Math.round(caps.fileBytes / 1024 ** 2)));
   }
 
   const check = createBackupCheck(caps);

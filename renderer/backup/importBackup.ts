@@ -3,10 +3,12 @@ import type { Result } from '../../shared/result';
 import { db as appDb } from '../database';
 import { log } from '../log/log';
 import { importBackupInto, type BackupImportProgress, type BackupImportSummary } from './backupImport';
+import type { UserMessage } from '../../shared/i18n/userMessage';
+import { englishText } from '../../shared/i18n/formatMessages';
 
 export type { BackupImportProgress, BackupImportSummary } from './backupImport';
 
-export const importBackup = async (file: Blob, onProgress?: (progress: BackupImportProgress) => void): Promise<Result<BackupImportSummary>> => {
+export const importBackup = async (file: Blob, onProgress?: (progress: BackupImportProgress) => void): Promise<Result<BackupImportSummary, UserMessage>> => {
   const started = performance.now();
   const result = await importBackupInto(appDb, file, {
     onProgress,
@@ -18,7 +20,7 @@ export const importBackup = async (file: Blob, onProgress?: (progress: BackupImp
     log.info('backup', `Imported a backup of ${file.size} bytes in ${took}: ${feedsAdded} feeds added; items ${itemsAdded} added, ${itemsUpdated} updated, ${itemsUnchanged} unchanged`);
   } else {
     // The refusal's own words: they name the file's problem, never its content.
-    log.warn('backup', `Import refused after ${took}: ${result.error}`);
+    log.warn('backup', `Import refused after ${took}: ${englishText(result.error)}`);
   }
   return result;
 };

@@ -8,6 +8,7 @@ import { collectDiagnostics } from '../diagnostics/collectDiagnostics';
 import { log } from '../log/log';
 import { saveFile } from '../saveFile';
 import { refreshSearch } from '../search/searchService';
+import { formatStoredMessage } from '../../shared/i18n/formatMessages';
 
 export function DataSettings() {
   const intl = useIntl();
@@ -42,7 +43,7 @@ export function DataSettings() {
         ),
       );
       if (!imported.ok) {
-        setMessage(imported.error);
+        setMessage(formatStoredMessage(intl, imported.error));
         return;
       }
       const { feedsAdded, itemsAdded, itemsUpdated, itemsUnchanged } = imported.value;

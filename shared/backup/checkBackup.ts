@@ -18,6 +18,7 @@ import {
   type BackupSetting,
 } from './backupFormat';
 import { createBackupReader, type BackupReadProblem } from './backupReader';
+import type { UserMessage } from '../i18n/userMessage';
 
 export interface CheckedBackup {
   header: BackupHeader;
@@ -30,15 +31,13 @@ export interface BackupCheck {
   /** Reads the next piece of the file's text; false once the text can no longer be a backup (reading on is useless). */
   push(text: string): boolean;
   /** The verdict once the whole text was pushed. */
-  end(): Result<CheckedBackup>;
+  end(): Result<CheckedBackup, UserMessage>;
 }
 
-const listNames: Record<BackupList, string> = { feeds: 'feeds', settings: 'settings', items: 'news items' };
-
-const megabytes = (bytes: number): string => `${Math.round(bytes / 1024 ** 2).toLocaleString('en')} MB`;
+const megabytes = (bytes: number): number => Math.round(bytes / 1024 ** 2);
 
 /** The header of a backup this version reads, or the message for the first thing wrong with it. */
-const readHeader = (header: Record<string, unknown>): Result<BackupHeader> => {
+const readHeader = (header: Record<string, unknown>): Result<BackupHeader, UserMessage> => {
   if (header.format !== backupFormatName) return fail(errorMessages.backupNotFieldNews);
   const version = header.version;
   if (typeof version === 'number' && Number.isInteger(version) && version > backupFormatVersion) {
@@ -56,7 +55,7 @@ export const createBackupCheck = (caps: BackupCaps = backupCaps): BackupCheck =>
   const counts: Record<BackupList, number> = { feeds: 0, settings: 0, items: 0 };
   let readProblem: BackupReadProblem | null = null;
   // The first damaged entry; later entries are then only counted, not checked.
-  let entryProblem: string | null = null;
+  let entryProblem: UserMessage | null = null;
   let tooMany = false;
 
   const limits: Record<BackupList, number> = { feeds: caps.feeds, settings: caps.settings, items: caps.items };
@@ -71,7 +70,7 @@ export const createBackupCheck = (caps: BackupCaps = backupCaps): BackupCheck =>
         if (counts[list] > limits[list]) tooMany = true;
         if (entryProblem || tooMany) return;
         const damaged = () => {
-          entryProblem = errorMessages.backupDamagedEntry(listNames[list], counts[list]);
+          entryProblem = errorMessages.backupDamagedEntry(list, counts[list]);
         };
         if (list === 'feeds') {
           const feed = backupFeedSchema.safeParse(value);
@@ -103,7 +102,7 @@ export const createBackupCheck = (caps: BackupCaps = backupCaps): BackupCheck =>
       if (readProblem?.kind === 'notABackup') return fail(errorMessages.backupNotFieldNews);
       const checkedHeader = readHeader(header);
       if (!checkedHeader.ok) return checkedHeader;
-      if (readProblem?.kind === 'tooLarge' || tooMany) return fail(errorMessages.backupTooLarge(`${caps.items.toLocaleString('en')} news items, ${megabytes(caps.fileBytes)}`));
+      if (readProblem?.kind === 'tooLarge' || tooMany) return fail(errorMessages.backupTooLarge(caps.items, megabytes(caps.fileBytes)));
       if (entryProblem) return fail(entryProblem);
       const unknownFeed = [...feedsOfItems].find((url) => !feeds.has(url));
       if (unknownFeed !== undefined) return fail(errorMessages.backupUnknownFeed(unknownFeed));

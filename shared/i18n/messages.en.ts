@@ -95,6 +95,23 @@ export const enMessages = {
   'error.storageUnavailable': 'Field News cannot open its storage on this computer. Close other Field News windows and restart the app.',
   'error.sampleFeedUnavailable': 'The sample news that ships with Field News could not be read. Reinstall the app.',
   'error.pictureUnreadable': 'This picture could not be read (damaged, or in a format Field News cannot show), so it was not saved.',
+  // Backup and restore (shared/backup, renderer/backup): every refusal leaves the stored news as it was.
+  'error.backupNotJson': 'This file is damaged or is not a Field News backup: it is not readable JSON text. Nothing was changed.',
+  'error.backupCutShort': 'This backup is cut short: the file ends in the middle, perhaps because copying it stopped early. Nothing was changed.',
+  'error.backupNotFieldNews': 'This file is not a Field News backup (it was not made with "Export my news"). Nothing was changed.',
+  'error.backupNewerVersion':
+    'This backup was made by a newer Field News (backup format {version}). Update Field News, then import it again. Nothing was changed.',
+  'error.backupTooLarge':
+    'This backup is larger than Field News can import ({items, plural, one {# news item} other {# news items}}, {megabytes, number} MB). Nothing was changed.',
+  'error.backupFileTooLarge': 'This backup is larger than Field News can import ({megabytes, number} MB). Nothing was changed.',
+  'error.backupDamagedEntry':
+    '{list, select, feeds {This backup is damaged: entry {position, number} of its feeds is not valid. Nothing was changed.} settings {This backup is damaged: entry {position, number} of its settings is not valid. Nothing was changed.} other {This backup is damaged: entry {position, number} of its news items is not valid. Nothing was changed.}}',
+  'error.backupUnknownFeed': 'This backup is damaged: it has news of a feed it does not list ({address}). Nothing was changed.',
+  'error.backupUnreadable': 'Field News could not read this file. Check that it is still on the disk or USB stick, then try again. Nothing was changed.',
+  'error.backupNotSaved':
+    'The backup could not be saved completely on this computer (the disk may be full). What was saved is kept; importing the same file again finishes the job without duplicates.',
+  'error.backupStoppedReading':
+    'The backup file could no longer be read halfway through the import (was the USB stick removed, or the file changed?). What was imported so far is kept; import the file again to finish, without duplicates.',
   // OPML import (shared/opml): what is wrong with a subscription list chosen under Import OPML.
   'error.opmlEmpty': 'This file is empty, so there are no feeds to import.',
   'error.opmlUnreadable': 'Field News could not read this file ({reason}). Choose the .opml file again, or copy it to this computer first.',

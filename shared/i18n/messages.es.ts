@@ -97,6 +97,23 @@ export const esMessages: MessageCatalog = {
   'error.storageUnavailable': 'Field News no puede abrir su almacenamiento en esta computadora. Cierre las demás ventanas de Field News y reinicie la aplicación.',
   'error.sampleFeedUnavailable': 'No se pudieron leer las noticias de ejemplo que vienen con Field News. Reinstale la aplicación.',
   'error.pictureUnreadable': 'Esta imagen no se pudo leer (está dañada o en un formato que Field News no puede mostrar), así que no se guardó.',
+  // Respaldo y restauración (shared/backup, renderer/backup): cada rechazo deja las noticias guardadas como estaban.
+  'error.backupNotJson': 'Este archivo está dañado o no es un respaldo de Field News: no es texto JSON legible. No se cambió nada.',
+  'error.backupCutShort': 'Este respaldo está incompleto: el archivo termina a la mitad, quizá porque la copia se detuvo antes de tiempo. No se cambió nada.',
+  'error.backupNotFieldNews': 'Este archivo no es un respaldo de Field News (no se hizo con «Exportar mis noticias»). No se cambió nada.',
+  'error.backupNewerVersion':
+    'Este respaldo lo hizo un Field News más reciente (formato de respaldo {version}). Actualice Field News y vuelva a importarlo. No se cambió nada.',
+  'error.backupTooLarge':
+    'Este respaldo es más grande de lo que Field News puede importar ({items, plural, one {# noticia} other {# noticias}}, {megabytes, number} MB). No se cambió nada.',
+  'error.backupFileTooLarge': 'Este respaldo es más grande de lo que Field News puede importar ({megabytes, number} MB). No se cambió nada.',
+  'error.backupDamagedEntry':
+    '{list, select, feeds {Este respaldo está dañado: la entrada {position, number} de sus fuentes no es válida. No se cambió nada.} settings {Este respaldo está dañado: la entrada {position, number} de sus ajustes no es válida. No se cambió nada.} other {Este respaldo está dañado: la entrada {position, number} de sus noticias no es válida. No se cambió nada.}}',
+  'error.backupUnknownFeed': 'Este respaldo está dañado: tiene noticias de una fuente que no incluye en su lista ({address}). No se cambió nada.',
+  'error.backupUnreadable': 'Field News no pudo leer este archivo. Revise que siga en el disco o la memoria USB y vuelva a intentarlo. No se cambió nada.',
+  'error.backupNotSaved':
+    'El respaldo no se pudo guardar completo en esta computadora (puede que el disco esté lleno). Lo que se guardó se conserva; importar de nuevo el mismo archivo termina el trabajo sin duplicados.',
+  'error.backupStoppedReading':
+    'El archivo de respaldo dejó de poder leerse a mitad de la importación (¿se retiró la memoria USB o cambió el archivo?). Lo importado hasta ahora se conserva; importe el archivo de nuevo para terminar, sin duplicados.',
   // Importación OPML (shared/opml): qué tiene de malo la lista de suscripciones elegida en Importar OPML.
   'error.opmlEmpty': 'Este archivo está vacío, así que no hay fuentes que importar.',
   'error.opmlUnreadable': 'Field News no pudo leer este archivo ({reason}). Elija otra vez el archivo .opml, o cópielo primero a esta computadora.',

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LogEntry } from '../../../shared/logEntry';
 import { errorMessages } from '../../../shared/errorMessages';
 import { succeed } from '../../../shared/result';
+import { englishText } from '../../../shared/i18n/formatMessages';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -26,7 +27,7 @@ describe('Export my news and Import', () => {
     expect(written.map((entry) => [entry.level, entry.scope, entry.message.replace(/\d+ ms/, 'N ms')])).toEqual([
       ['info', 'backup', `Exported 0 items (${blob.size} bytes) in N ms`],
       ['info', 'backup', `Imported a backup of ${blob.size} bytes in N ms: 1 feeds added; items 0 added, 0 updated, 0 unchanged`],
-      ['warn', 'backup', `Import refused after N ms: ${errorMessages.backupNotFieldNews}`],
+      ['warn', 'backup', `Import refused after N ms: ${englishText(errorMessages.backupNotFieldNews)}`],
     ]);
     expect(suggestedBackupFileName()).toMatch(/^field-news-backup-\d{4}-\d{2}-\d{2}\.json$/);
   });
