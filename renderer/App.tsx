@@ -169,7 +169,7 @@ export function App() {
           from={search.from}
           to={search.to}
           onDates={search.setDates}
-          unavailable={searchReadiness.state === 'unavailable' ? searchReadiness.message : null}
+          unavailable={searchReadiness.state === 'unavailable' ? formatStoredMessage(intl, searchReadiness.message) : null}
         />
         <FeedSettings syncing={sync.running} intervalMinutes={intervalMinutes} nowMs={nowMs} />
         <InterfaceSettings onShowShortcuts={() => setDialog('shortcuts')} onShowAbout={() => setDialog('about')} />

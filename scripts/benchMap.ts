@@ -9,6 +9,7 @@ import { loadGazetteer } from '../shared/places/gazetteer';
 import { placeTaggingVersion } from '../shared/places/tagPlaces';
 import { chromiumArgs, chromiumPath, webBuildDir } from '../tests/e2e/chromium';
 import { startStaticServer } from './staticServer';
+import { englishText } from '../shared/i18n/formatMessages';
 
 const itemCount = Number(process.env.BENCH_ITEMS ?? 100_000);
 const placeCount = Number(process.env.BENCH_PLACES ?? 2_000);
@@ -20,7 +21,7 @@ if (!existsSync(`${webBuildDir}/index.html`)) {
   process.exit(1);
 }
 const gazetteer = loadGazetteer(JSON.parse(readFileSync('renderer/public/gazetteer/gazetteer.json', 'utf8')));
-if (!gazetteer.ok) throw new Error(gazetteer.error);
+if (!gazetteer.ok) throw new Error(englishText(gazetteer.error));
 const regional = new Set(['MX', 'GT', 'SV', 'HN', 'NI', 'CR', 'PA', 'BZ', 'CU', 'DO', 'HT', 'JM']);
 // The biggest towns of the region, and every 40th place a state, so both kinds of marker are drawn.
 const towns = gazetteer.value.places.filter((place) => regional.has(place.country) && place.kind === 'town').sort((a, b) => b.population - a.population);

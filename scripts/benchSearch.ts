@@ -16,6 +16,7 @@ import { placeCorpus, placeCorpusQueries } from '../tests/fixtures/placeCorpus';
 import { seededRandom } from './seededRandom';
 import { corpusQuality, qualityTable } from './searchQuality';
 import { compareWordSearch, typoQueries } from './wordSearchComparison';
+import { englishText } from '../shared/i18n/formatMessages';
 
 const placeCorpusSize = (): string => `${placeCorpus.length} items, ${placeCorpusQueries.length} queries`;
 
@@ -29,7 +30,7 @@ const heapAfterCollecting = (): number => {
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const loaded = loadGazetteer(JSON.parse(readFileSync(join(root, 'renderer/public/gazetteer/gazetteer.json'), 'utf8')));
-if (!loaded.ok) throw new Error(loaded.error);
+if (!loaded.ok) throw new Error(englishText(loaded.error));
 const gazetteer = loaded.value;
 const tagger = createPlaceTagger(gazetteer);
 

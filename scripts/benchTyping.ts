@@ -7,6 +7,7 @@ import { loadGazetteer } from '../shared/places/gazetteer';
 import { placeTaggingVersion } from '../shared/places/tagPlaces';
 import { launchChromium, webBuildDir } from '../tests/e2e/chromium';
 import { startStaticServer } from './staticServer';
+import { englishText } from '../shared/i18n/formatMessages';
 
 const itemCount = Number(process.env.BENCH_ITEMS ?? 100_000);
 const queries = ['tapachla', 'cuidad juarez', 'peten', 'san jose'];
@@ -17,7 +18,7 @@ if (!existsSync(`${webBuildDir}/index.html`)) {
   process.exit(1);
 }
 const gazetteer = loadGazetteer(JSON.parse(readFileSync('renderer/public/gazetteer/gazetteer.json', 'utf8')));
-if (!gazetteer.ok) throw new Error(gazetteer.error);
+if (!gazetteer.ok) throw new Error(englishText(gazetteer.error));
 const regional = new Set(['MX', 'GT', 'SV', 'HN', 'NI', 'CR', 'PA', 'BZ']);
 const must = ['Tapachula', 'Ciudad Juárez', 'Petén', 'San José'];
 const placeNames = gazetteer.value.places

@@ -28,8 +28,8 @@ export const errorMessages = {
   feedUnreadableXml: userMessage('error.feedUnreadableXml'),
   sampleFeedUnavailable: userMessage('error.sampleFeedUnavailable'),
   storageUnavailable: userMessage('error.storageUnavailable'),
-  gazetteerUnreadable: 'The list of places that ships with Field News could not be read, so search by place is off. Reinstall the app.',
-  regionMapUnreadable: 'The map of the region that ships with Field News could not be read, so the map shows places without borders. Reinstall the app.',
+  gazetteerUnreadable: userMessage('error.gazetteerUnreadable'),
+  regionMapUnreadable: userMessage('error.regionMapUnreadable'),
   // Sync transport (shared/sync): one distinct, plain-language message per way a download fails.
   fetchBadAddress: userMessage('error.fetchBadAddress'),
   fetchRefused: userMessage('error.fetchRefused'),
@@ -71,7 +71,6 @@ export const errorMessages = {
   feedAddressMalformed: userMessage('error.feedAddressMalformed'),
   feedAddressScheme: (scheme: string) => userMessage('error.feedAddressScheme', { scheme }),
   feedAlreadyAdded: userMessage('error.feedAlreadyAdded'),
-  syncOffline: 'Offline — showing saved news',
   // Backup and restore (shared/backup, renderer/backup): every refusal leaves the stored news as it was.
   backupNotJson: userMessage('error.backupNotJson'),
   backupCutShort: userMessage('error.backupCutShort'),

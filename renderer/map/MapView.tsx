@@ -37,7 +37,7 @@ export function MapView({ search }: { search: NewsSearch }) {
     [pickPlace],
   );
   const region = useRegionMap();
-  const { text } = useText();
+  const { text, userText } = useText();
   const { chips, from, to } = search;
   const query = useDeferredValue(search.query);
   const filters = useMemo<SearchFilters>(() => ({ placeIds: chips.map((chip) => chip.placeId), from: from || null, to: to || null }), [chips, from, to]);
@@ -140,7 +140,7 @@ export function MapView({ search }: { search: NewsSearch }) {
         <button type="button" onClick={save}>{text('map.saveImage')}</button>
         {markers === null && <span className="map-status">{text('map.loading')}</span>}
         {markers !== null && markers.length === 0 && <span className="map-status">{text('map.noPlaces')}</span>}
-        {region.state === 'unavailable' && <span className="map-status" role="alert">{region.message}</span>}
+        {region.state === 'unavailable' && <span className="map-status" role="alert">{userText(region.message)}</span>}
       </div>
       <div className="map-box" ref={boxRef}>
         <MapBase countries={countries} settled={settled} baseRef={baseRef} />

@@ -4,8 +4,9 @@ import { useEffect, useState } from 'react';
 import { errorMessages } from '../../shared/errorMessages';
 import { loadRegionMap, type RegionMap } from '../../shared/map/regionMap';
 import { log } from '../log/log';
+import type { UserMessage } from '../../shared/i18n/userMessage';
 
-export type RegionMapState = { state: 'loading' } | { state: 'ready'; map: RegionMap } | { state: 'unavailable'; message: string };
+export type RegionMapState = { state: 'loading' } | { state: 'ready'; map: RegionMap } | { state: 'unavailable'; message: UserMessage };
 
 let loading: Promise<RegionMapState> | null = null;
 

@@ -4,8 +4,9 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { PlaceMarker } from '../../shared/map/placeMarkers';
 import type { SearchAnswer, SearchFilters } from './newsSearchEngine';
 import type { FromSearchWorker, ToSearchWorker } from './searchMessages';
+import type { UserMessage } from '../../shared/i18n/userMessage';
 
-export type SearchReadiness = { state: 'starting' } | { state: 'ready'; indexedCount: number } | { state: 'unavailable'; message: string };
+export type SearchReadiness = { state: 'starting' } | { state: 'ready'; indexedCount: number } | { state: 'unavailable'; message: UserMessage };
 
 const worker = new Worker(new URL('./searchWorker.ts', import.meta.url), { type: 'module', name: 'field-news-search' });
 const send = (message: ToSearchWorker) => worker.postMessage(message);

@@ -9,6 +9,7 @@ import { FieldNewsDb } from '../db/fieldNewsDb';
 import { createNewsSearchEngine, type NewsSearchEngine } from './newsSearchEngine';
 import { watchItems } from './watchItems.worker';
 import type { FromSearchWorker, ToSearchWorker } from './searchMessages';
+import { englishText } from '../../shared/i18n/formatMessages';
 
 interface WorkerScope {
   postMessage(message: FromSearchWorker): void;
@@ -57,7 +58,7 @@ const start = async (gazetteerUrl: string) => {
   try {
     const response = await fetch(gazetteerUrl);
     const gazetteer = loadGazetteer(response.ok ? ((await response.json()) as unknown) : null);
-    if (!gazetteer.ok) throw new Error(gazetteer.error);
+    if (!gazetteer.ok) throw new Error(englishText(gazetteer.error));
     engine = createNewsSearchEngine(db, gazetteer.value, createNewsWordIndex);
     await refresh();
     if (pendingSearch) answer(pendingSearch);

@@ -94,6 +94,8 @@ export const enMessages = {
   'error.logStoreMissing': 'The diagnostics log is not open yet, so nothing could be written to it or read from it. Try again in a moment.',
   'error.storageUnavailable': 'Field News cannot open its storage on this computer. Close other Field News windows and restart the app.',
   'error.sampleFeedUnavailable': 'The sample news that ships with Field News could not be read. Reinstall the app.',
+  'error.gazetteerUnreadable': 'The list of places that ships with Field News could not be read, so search by place is off. Reinstall the app.',
+  'error.regionMapUnreadable': 'The map of the region that ships with Field News could not be read, so the map shows places without borders. Reinstall the app.',
   'error.pictureUnreadable': 'This picture could not be read (damaged, or in a format Field News cannot show), so it was not saved.',
   // Backup and restore (shared/backup, renderer/backup): every refusal leaves the stored news as it was.
   'error.backupNotJson': 'This file is damaged or is not a Field News backup: it is not readable JSON text. Nothing was changed.',

@@ -96,6 +96,8 @@ export const esMessages: MessageCatalog = {
   'error.logStoreMissing': 'El registro de diagnóstico todavía no está abierto, así que no se pudo escribir ni leer nada en él. Vuelva a intentarlo en un momento.',
   'error.storageUnavailable': 'Field News no puede abrir su almacenamiento en esta computadora. Cierre las demás ventanas de Field News y reinicie la aplicación.',
   'error.sampleFeedUnavailable': 'No se pudieron leer las noticias de ejemplo que vienen con Field News. Reinstale la aplicación.',
+  'error.gazetteerUnreadable': 'No se pudo leer la lista de lugares que viene con Field News, así que la búsqueda por lugar está desactivada. Reinstale la aplicación.',
+  'error.regionMapUnreadable': 'No se pudo leer el mapa de la región que viene con Field News, así que el mapa muestra los lugares sin fronteras. Reinstale la aplicación.',
   'error.pictureUnreadable': 'Esta imagen no se pudo leer (está dañada o en un formato que Field News no puede mostrar), así que no se guardó.',
   // Respaldo y restauración (shared/backup, renderer/backup): cada rechazo deja las noticias guardadas como estaban.
   'error.backupNotJson': 'Este archivo está dañado o no es un respaldo de Field News: no es texto JSON legible. No se cambió nada.',

@@ -6,6 +6,7 @@ import type { Topology } from 'topojson-specification';
 import { z } from 'zod';
 import { errorMessages } from '../errorMessages';
 import { fail, succeed, type Result } from '../result';
+import type { UserMessage } from '../i18n/userMessage';
 
 /** Bump when the asset's layout changes; the loader refuses other layouts. */
 export const regionMapFormat = 'field-news-region-map/1';
@@ -56,7 +57,7 @@ const fileSchema = z.object({
 });
 
 /** Checks the fetched asset and decodes its shapes. Never throws: a broken file is a reason. */
-export const loadRegionMap = (document: unknown): Result<RegionMap> => {
+export const loadRegionMap = (document: unknown): Result<RegionMap, UserMessage> => {
   const file = fileSchema.safeParse(document);
   if (!file.success) return fail(errorMessages.regionMapUnreadable);
   const arcCount = file.data.arcs.length;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { errorMessages } from '../errorMessages';
 import { fail, succeed, type Result } from '../result';
+import type { UserMessage } from '../i18n/userMessage';
 
 export type PlaceKind = 'country' | 'state' | 'town';
 
@@ -86,7 +87,7 @@ const toPlace = (row: GazetteerRow): Place => {
 
 /** Validates the fetched gazetteer JSON. Rows that do not fit are skipped; a file that is not a
  *  gazetteer at all is refused with a reason. Never throws. */
-export const loadGazetteer = (document: unknown): Result<Gazetteer> => {
+export const loadGazetteer = (document: unknown): Result<Gazetteer, UserMessage> => {
   const file = fileSchema.safeParse(document);
   if (!file.success) return fail(errorMessages.gazetteerUnreadable);
   const places: Place[] = [];

@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { countryCentres, largestPieceCentroid, markerPosition } from '../../../shared/map/centroids';
 import type { PlaceMarker } from '../../../shared/map/placeMarkers';
 import { loadRegionMap, regionViewBox } from '../../../shared/map/regionMap';
+import { englishText } from '../../../shared/i18n/formatMessages';
 
 const asset: unknown = JSON.parse(readFileSync(new URL('../../../renderer/public/map/region.json', import.meta.url), 'utf8'));
 const loaded = loadRegionMap(asset);
-if (!loaded.ok) throw new Error(loaded.error);
+if (!loaded.ok) throw new Error(englishText(loaded.error));
 const region = loaded.value;
 
 const marker = (overrides: Partial<PlaceMarker>): PlaceMarker => ({

@@ -3,13 +3,14 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { describePlace, gazetteerFormat, loadGazetteer, placeContains, type Gazetteer } from '../../../shared/places/gazetteer';
 import { errorMessages } from '../../../shared/errorMessages';
+import { englishText } from '../../../shared/i18n/formatMessages';
 
 const gazetteerPath = new URL('../../../renderer/public/gazetteer/gazetteer.json', import.meta.url);
 const gazetteerText = readFileSync(gazetteerPath, 'utf8');
 
 const loaded = (): Gazetteer => {
   const result = loadGazetteer(JSON.parse(gazetteerText));
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(englishText(result.error));
   return result.value;
 };
 const gazetteer = loaded();
