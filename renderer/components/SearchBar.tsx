@@ -95,7 +95,7 @@ export const SearchBar = forwardRef<HTMLInputElement, SearchBarProps>(function S
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => pick(suggestion)}
               >
-                {suggestionLabel(suggestion)}
+                {suggestionLabel(intl, suggestion)}
               </li>
             ))}
           </ul>

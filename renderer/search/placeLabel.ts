@@ -1,6 +1,7 @@
 // Words a place for the window from the structured parts search returns: "Tapachula — Chiapas,
 // Mexico" in English, "Tapachula — Chiapas, México" in Spanish (the country by its ISO code, in the
-// interface language). The item count's wording moves to the message catalog with issue 9.
+// interface language); a suggestion's item count is a plural message of the catalog.
+import type { IntlShape } from '@formatjs/intl';
 import type { PlaceLabelParts } from '../../shared/places/gazetteer';
 
 const countryNames = new Map<string, Intl.DisplayNames | null>();
@@ -27,6 +28,6 @@ export const placeLabel = (parts: PlaceLabelParts, locale = 'en'): string => {
   return parts.stateName === null ? `${parts.name} — ${country}` : `${parts.name} — ${parts.stateName}, ${country}`;
 };
 
-/** A suggestion: the place and how many stored items name it or a place inside it. */
-export const suggestionLabel = (suggestion: { parts: PlaceLabelParts; count: number }, locale = 'en'): string =>
-  `${placeLabel(suggestion.parts, locale)} · ${suggestion.count} ${suggestion.count === 1 ? 'item' : 'items'}`;
+/** A suggestion: the place and how many stored items name it or a place inside it, in the interface language. */
+export const suggestionLabel = (intl: Pick<IntlShape<string>, 'formatMessage' | 'locale'>, suggestion: { parts: PlaceLabelParts; count: number }): string =>
+  intl.formatMessage({ id: 'search.suggestion' }, { place: placeLabel(suggestion.parts, intl.locale), count: suggestion.count });

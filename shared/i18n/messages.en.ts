@@ -21,6 +21,7 @@ export const enMessages = {
   'search.to': 'To',
   'search.preparing': 'Preparing the place search…',
   'search.nothingMatched': 'No saved news matches “{query}”.',
+  'search.suggestion': '{place} · {count, plural, one {# item} other {# items}}',
   'search.nearestPlaces': 'Nearest places:',
   'search.found': '{count, plural, one {# news item found} other {# news items found}}',
   'search.tooMany': '{count, plural, one {# news item found} other {# news items found}} · the best {limit, number} can be shown: add a place or a date to narrow',

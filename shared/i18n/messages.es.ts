@@ -23,6 +23,7 @@ export const esMessages: MessageCatalog = {
   'search.to': 'Hasta',
   'search.preparing': 'Preparando la búsqueda por lugar…',
   'search.nothingMatched': 'Ninguna noticia guardada coincide con «{query}».',
+  'search.suggestion': '{place} · {count, plural, one {# noticia} other {# noticias}}',
   'search.nearestPlaces': 'Lugares más parecidos:',
   'search.found': '{count, plural, one {Se encontró # noticia} other {Se encontraron # noticias}}',
   'search.tooMany': '{count, plural, one {Se encontró # noticia} other {Se encontraron # noticias}} · solo se pueden mostrar las {limit, number} mejores: agregue un lugar o una fecha para acotar',

@@ -11,6 +11,7 @@ import { createNewsRepository, type NewsRepository } from '../../../renderer/db/
 import { suggestionLabel } from '../../../renderer/search/placeLabel';
 import { createNewsSearchEngine, type NewsSearchEngine, type SearchFilters } from '../../../renderer/search/newsSearchEngine';
 import { bundledGazetteer, bundledSamplePage } from '../../fixtures/bundledData';
+import { intlFor } from '../../../shared/i18n/formatMessages';
 
 const sample = { value: bundledSamplePage() };
 const idStarting = (prefix: string) => sample.value.items.find((item) => item.id.startsWith(prefix))!.id;
@@ -47,7 +48,7 @@ describe('the search engine', () => {
     const answer = engine.search('tapachla', noFilters);
     expect(answer.hits[0]?.key.split('\n')[1]).toBe(tapachulaItem);
     expect(answer.hits[0]?.highlightNames).toContain('Tapachula');
-    expect(suggestionLabel(answer.suggestions[0]!)).toBe('Tapachula — Chiapas, Mexico · 1 item');
+    expect(suggestionLabel(intlFor('en'), answer.suggestions[0]!)).toBe('Tapachula — Chiapas, Mexico · 1 item');
   });
 
   it('finds the Petén item for "Guatemala", marking Petén, a place inside it', () => {

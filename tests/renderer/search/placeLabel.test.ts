@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlaceLabelParts } from '../../../shared/places/gazetteer';
 import { placeLabel, suggestionLabel } from '../../../renderer/search/placeLabel';
+import { intlFor } from '../../../shared/i18n/formatMessages';
 
 const tapachula: PlaceLabelParts = { name: 'Tapachula', kind: 'town', stateName: 'Chiapas', countryCode: 'MX', countryName: 'Mexico' };
 
@@ -22,7 +23,9 @@ describe('placeLabel', () => {
   });
 
   it('counts a suggestion\'s items', () => {
-    expect(suggestionLabel({ parts: tapachula, count: 1 })).toBe('Tapachula — Chiapas, Mexico · 1 item');
-    expect(suggestionLabel({ parts: tapachula, count: 3 })).toBe('Tapachula — Chiapas, Mexico · 3 items');
+    expect(suggestionLabel(intlFor('en'), { parts: tapachula, count: 1 })).toBe('Tapachula — Chiapas, Mexico · 1 item');
+    expect(suggestionLabel(intlFor('en'), { parts: tapachula, count: 3 })).toBe('Tapachula — Chiapas, Mexico · 3 items');
+    expect(suggestionLabel(intlFor('es'), { parts: tapachula, count: 1 })).toBe('Tapachula — Chiapas, México · 1 noticia');
+    expect(suggestionLabel(intlFor('es'), { parts: tapachula, count: 1_200 })).toBe('Tapachula — Chiapas, México · 1,200 noticias');
   });
 });
