@@ -57,7 +57,10 @@ export function ItemReader({ item, highlightNames, placeLabel, onChoosePlace, on
           ))}
         </div>
       )}
-      <ReaderPane item={item} highlightNames={highlightNames} />
+      {/* The item's words are in its feed's language, not necessarily the interface's (screen readers, hyphenation). */}
+      <div lang={feed?.language ?? undefined} style={{ display: 'contents' }}>
+        <ReaderPane item={item} highlightNames={highlightNames} />
+      </div>
     </div>
   );
 }

@@ -14,8 +14,7 @@ export interface FeedRecord {
   builtIn: boolean;
   addedAt: string;
   lastSyncAt: string | null;
-  /** The last failure in words, or null after a success. */
-  /** An English sentence in rows from before errors were message ids (see StoredMessage). */
+  /** The last failure as a message id, or null after a success; an English sentence in rows from before errors were ids (see StoredMessage). */
   lastError: StoredMessage | null;
   /** Conditional-GET validators of each page, stored with the page's items. (Since version 2.) */
   pageValidators: Record<string, PageValidators>;
@@ -33,6 +32,11 @@ export interface FeedRecord {
   /** How many of its stored items are unread, and starred: kept in the transactions that change them. (Since version 6.) */
   unreadCount: number;
   starredCount: number;
+  /**
+   * The feed's declared language ("es", "fr-CA"), or null when it declares none. Optional rather than
+   * a schema upgrade: rows stored before it have none until their next sync, and read as unknown.
+   */
+  language?: string | null;
 }
 
 /**

@@ -110,6 +110,8 @@ export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => 
       await db.feeds.put({
         ...withCounts(feed, tally.of(source.url)),
         title: (isFirstPage && page.title) || feed.title,
+        // A later page may omit the declaration (RSS paging): the first page's language stands.
+        language: isFirstPage ? page.language : (feed.language ?? page.language),
         pageValidators: validators ? { ...feed.pageValidators, [validators.pageUrl]: validators } : feed.pageValidators,
         walkResume: walkResume === undefined ? feed.walkResume : walkResume,
       });

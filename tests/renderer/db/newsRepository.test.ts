@@ -9,6 +9,7 @@ import { createNewsRepository, type NewsRepository } from '../../../renderer/db/
 import { importSampleOnFirstStart } from '../../../renderer/sampleNews';
 import { sampleFeedPath } from '../../../scripts/sampleFeed';
 import { bundledSamplePage } from '../../fixtures/bundledData';
+import { feedPageOf, plainFeedItem } from '../../fixtures/feedPages';
 
 const sampleText = readFileSync(sampleFeedPath, 'utf8');
 const samplePage = bundledSamplePage;
@@ -99,6 +100,24 @@ describe('the news repository', () => {
     (broken.items[5] as unknown as Record<string, unknown>).tags = [() => 0];
     await expect(repository.storeFeedPage(source, broken)).rejects.toThrow();
     expect(await db.items.toArray()).toEqual(before);
+  });
+});
+
+describe("a feed's declared language", () => {
+  const feed = { url: 'https://diario.example/feed.xml', title: 'Diario', builtIn: false };
+  const page = (language: string | null, pageUrl: string) => ({ page: { ...feedPageOf([plainFeedItem('1', '2026-01-01T00:00:00Z')]), language }, pageUrl });
+  const validators = (pageUrl: string) => ({ pageUrl, etag: null, lastModified: null, contentHash: null, nextUrl: null, storedAt: '2026-01-01T00:00:00.000Z' });
+
+  it('is kept on the feed from its first page; a later page without one leaves it', async () => {
+    const first = page('es-MX', feed.url);
+    await repository.storeFeedPage(feed, first.page, validators(first.pageUrl));
+    expect((await db.feeds.get(feed.url))?.language).toBe('es-MX');
+    const later = page(null, `${feed.url}?page=2`);
+    await repository.storeFeedPage(feed, later.page, validators(later.pageUrl));
+    expect((await db.feeds.get(feed.url))?.language).toBe('es-MX');
+    const again = page(null, feed.url);
+    await repository.storeFeedPage(feed, again.page, validators(again.pageUrl));
+    expect((await db.feeds.get(feed.url))?.language).toBeNull();
   });
 });
 
