@@ -1,6 +1,8 @@
 // Every text a field officer may read when something goes wrong lives here, in one place.
 import { userMessage } from './i18n/userMessage';
 export const errorMessages = {
+  // The listing converter is a command-line tool for maintainers (scripts/feedFromListing.ts): its
+  // sentences stay English strings; everything a field officer may read below is a catalog message.
   listingEmpty: 'The listing is empty: it needs at least one entry (a date line, a title line and a paragraph).',
   listingTextBeforeFirstDate: (line: number) =>
     `Line ${line}: text before the first date line. Each entry must start with a date such as "7 July, 2021".`,
