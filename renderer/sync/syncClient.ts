@@ -8,7 +8,7 @@ import { errorMessages } from '../../shared/errorMessages';
 import type { ItemPictures } from '../../shared/pictures/pictureUrls';
 import { fail } from '../../shared/result';
 import type { FeedDocumentRequest, FeedFetchResult } from '../../shared/sync/fetchFeedDocument';
-import { quietOutcome } from './syncDispatch.worker';
+import { quietOutcome } from './syncOutcome';
 import type { FromSyncWorker, ToSyncWorker } from './syncMessages';
 import type { SyncOutcome, SyncProgress } from './syncOutcome';
 import type { UserMessage } from '../../shared/i18n/userMessage';

@@ -14,7 +14,7 @@ import type { NewsRepository } from '../db/newsRepository';
 import { createDiskSpaceGuard } from './diskSpaceGuard';
 import type { FromSyncWorker, ToSyncWorker } from './syncMessages';
 import { syncFeed } from './syncFeed';
-import type { SyncOutcome } from './syncOutcome';
+import { quietOutcome, type SyncOutcome } from './syncOutcome';
 import { englishText } from '../../shared/i18n/formatMessages';
 import type { UserMessage } from '../../shared/i18n/userMessage';
 
@@ -47,19 +47,6 @@ const logOutcome = (outcome: SyncOutcome): void => {
     workerLog.info('sync', `${where}: ${outcome.result}, ${outcome.newItems} new, ${outcome.updatedItems} updated, ${outcome.droppedItems} dropped`);
   }
 };
-
-export const quietOutcome = (feedUrl: string, result: SyncOutcome['result'], extra: Partial<SyncOutcome> = {}): SyncOutcome => ({
-  feedUrl,
-  feedTitle: feedUrl,
-  result,
-  newItems: 0,
-  updatedItems: 0,
-  droppedItems: 0,
-  error: null,
-  failureReason: null,
-  nextAttemptAt: null,
-  ...extra,
-});
 
 /** Questions of one kind to the window (downloads, free space): each answered once, or given up after `timeoutMs`. */
 const questionsToWindow = <T>(post: (message: FromSyncWorker) => void, timeoutMs: number) => {

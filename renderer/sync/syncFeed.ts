@@ -9,7 +9,7 @@ import type { FieldNewsDb } from '../db/fieldNewsDb';
 import type { NewsRepository } from '../db/newsRepository';
 import { isDiskFullError } from '../db/storageErrors';
 import { estimatePageBytes, type DiskSpaceGuard } from './diskSpaceGuard';
-import type { SyncOutcome, SyncProgress } from './syncOutcome';
+import { quietOutcome, type SyncOutcome, type SyncProgress } from './syncOutcome';
 
 export interface SyncFeedOptions {
   db: FieldNewsDb;
@@ -57,18 +57,8 @@ const prefetchingDownloads = (fetchDocument: SyncFeedOptions['fetchDocument'], m
 export const syncFeed = async (options: SyncFeedOptions): Promise<SyncOutcome> => {
   const { db, repository, feedUrl } = options;
   const feed = await db.feeds.get(feedUrl);
-  const outcome = (result: SyncOutcome['result'], extra: Partial<SyncOutcome> = {}): SyncOutcome => ({
-    feedUrl,
-    feedTitle: feed?.title ?? feedUrl,
-    result,
-    newItems: 0,
-    updatedItems: 0,
-    droppedItems: 0,
-    error: null,
-    failureReason: null,
-    nextAttemptAt: null,
-    ...extra,
-  });
+  const outcome = (result: SyncOutcome['result'], extra: Partial<SyncOutcome> = {}): SyncOutcome =>
+    quietOutcome(feedUrl, result, { feedTitle: feed?.title ?? feedUrl, ...extra });
   if (!feed || feed.builtIn) return outcome('removed');
   // Stopped by the disk check: nothing was written, and nothing is (not even the back-off), so the
   // feed's resume point stands and the next sync after the user frees space goes on from there.

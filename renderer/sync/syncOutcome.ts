@@ -21,3 +21,17 @@ export interface SyncProgress extends WalkProgress {
   feedUrl: string;
   feedTitle: string;
 }
+
+/** An outcome with nothing synced, to fill in: `extra` sets the title, counts or failure that apply. */
+export const quietOutcome = (feedUrl: string, result: SyncOutcome['result'], extra: Partial<SyncOutcome> = {}): SyncOutcome => ({
+  feedUrl,
+  feedTitle: feedUrl,
+  result,
+  newItems: 0,
+  updatedItems: 0,
+  droppedItems: 0,
+  error: null,
+  failureReason: null,
+  nextAttemptAt: null,
+  ...extra,
+});
