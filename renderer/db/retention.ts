@@ -6,6 +6,7 @@ import type { NewsItemKey } from '../../shared/feed/newsItem';
 import { sampleFeedKey } from '../../shared/feed/sampleFeed';
 import { applyCountTally, createCountTally } from './feedCounts';
 import type { FieldNewsDb, ItemRecord } from './fieldNewsDb';
+import { syncLockName } from '../../shared/sync/syncLockName';
 
 export const retentionChoices = ['everything', 'threeMonths', 'oneYear'] as const;
 export type RetentionChoice = (typeof retentionChoices)[number];
@@ -40,7 +41,7 @@ export const retentionCutoff = (choice: RetentionChoice, now: Date): string | nu
  * The lock a sync of one feed holds (renderer/sync/syncDispatch.worker.ts takes the same name):
  * retention takes it too, so it never removes items a running sync of the feed is writing.
  */
-export const syncLockName = (feedUrl: string): string => `field-news-sync ${feedUrl}`;
+export { syncLockName };
 
 /** The part of the Web Locks API retention uses (navigator.locks). */
 export interface RetentionLocks {

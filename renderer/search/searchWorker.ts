@@ -8,6 +8,7 @@ import { createNewsWordIndex } from '../../shared/places/newsWordIndex';
 import { FieldNewsDb } from '../db/fieldNewsDb';
 import { createNewsSearchEngine, type NewsSearchEngine } from './newsSearchEngine';
 import { watchItems } from './watchItems.worker';
+import { waitWhileSyncing } from '../sync/waitWhileSyncing';
 import type { FromSearchWorker, ToSearchWorker } from './searchMessages';
 import { englishText } from '../../shared/i18n/formatMessages';
 
@@ -42,6 +43,9 @@ const refresh = async (): Promise<void> => {
   refreshing = (async () => {
     do {
       refreshAgain = false;
+      // Tagging writes every new item again: while a feed syncs, it waits (up to a bound) so the
+      // sync's pages do not queue behind it; the new items are tagged as soon as the sync ends.
+      if ('locks' in navigator) await waitWhileSyncing({ locks: navigator.locks, pollMs: 250, maxWaitMs: 15_000, now: Date.now, sleep: (ms) => new Promise((done) => setTimeout(done, ms)) });
       await running.refresh();
     } while (refreshAgain);
   })();

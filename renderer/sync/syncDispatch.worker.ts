@@ -17,6 +17,7 @@ import { syncFeed } from './syncFeed';
 import { quietOutcome, type SyncOutcome } from './syncOutcome';
 import { englishText } from '../../shared/i18n/formatMessages';
 import type { UserMessage } from '../../shared/i18n/userMessage';
+import { syncLockName } from '../../shared/sync/syncLockName';
 
 /** The part of the Web Locks API the worker uses (navigator.locks in a worker). */
 export interface SyncLocks {
@@ -114,7 +115,7 @@ export const createSyncDispatch = (options: SyncDispatchOptions): ((message: ToS
   const startSync = ({ syncId, feedUrl, maxPages, manual }: Extract<ToSyncWorker, { type: 'sync' }>) => {
     // The lock is released when the callback's promise settles, fulfilled or rejected.
     void options.locks
-      .request(`field-news-sync ${feedUrl}`, { ifAvailable: true }, (lock) => (lock ? runSync(syncId, feedUrl, maxPages, manual) : quietOutcome(feedUrl, 'busy')))
+      .request(syncLockName(feedUrl), { ifAvailable: true }, (lock) => (lock ? runSync(syncId, feedUrl, maxPages, manual) : quietOutcome(feedUrl, 'busy')))
       .then((outcome: SyncOutcome) => {
         logOutcome(outcome);
         options.post({ type: 'done', syncId, outcome });
