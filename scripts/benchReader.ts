@@ -97,6 +97,8 @@ const main = async () => {
     await page.goto(web.url);
     await page.locator('article[data-item-id]').first().waitFor();
     const syncStart = Date.now();
+    // The feed form lives in Settings (a dialog opened from the header).
+    await page.locator('.settings-button').click();
     await page.getByLabel('Feed URL').fill(feed.url);
     await page.getByRole('button', { name: 'Add feed' }).click();
     const stored = () => page.evaluate(async (feedUrl) => {
@@ -112,6 +114,7 @@ const main = async () => {
       await page.waitForTimeout(1_000);
     }
     const syncSeconds = (Date.now() - syncStart) / 1000;
+    await page.keyboard.press('Escape');
     // Let the search worker tag and index what came, as a person would open the app again later.
     await page.waitForTimeout(5_000);
 

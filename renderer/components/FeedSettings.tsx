@@ -1,4 +1,4 @@
-// Feed settings: add a feed by its address (a feed, or a web page that announces one), sync now,
+// Feed settings: add a feed by its address (a feed, or a web page that announces one) and sync it,
 // bring feeds in from another reader (Import OPML) or take them to one (Export OPML).
 import { useRef, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
@@ -12,13 +12,10 @@ import { inspectFeedAddress } from '../feeds/inspectFeedAddress';
 import { exportOpml, importOpmlFile, type OpmlImportOutcome } from '../feeds/opmlTransfer';
 import { saveFile } from '../saveFile';
 import { syncScheduler } from '../sync/syncService';
-import { DataSettings } from './DataSettings';
-import { PictureSettings } from '../pictures/PictureSettings';
 import { FeedChooser } from './FeedChooser';
 import { FeedList } from './FeedList';
 
 interface FeedSettingsProps {
-  syncing: boolean;
   intervalMinutes: number;
   nowMs: number;
 }
@@ -30,7 +27,7 @@ export const opmlImportValues = ({ added, alreadyThere, notFeedAddresses }: Opml
   notFeeds: notFeedAddresses,
 });
 
-export function FeedSettings({ syncing, intervalMinutes, nowMs }: FeedSettingsProps) {
+export function FeedSettings({ intervalMinutes, nowMs }: FeedSettingsProps) {
   const intl = useIntl();
   const [address, setAddress] = useState('');
   // A catalog message, or a sentence from a module whose errors are not in the catalogs yet.
@@ -75,11 +72,6 @@ export function FeedSettings({ syncing, intervalMinutes, nowMs }: FeedSettingsPr
     }
   };
 
-  const syncNow = async () => {
-    const ran = await syncScheduler.run({ manual: true });
-    setMessage(ran === 'offline' ? intl.formatMessage({ id: 'feeds.syncOffline' }) : null);
-  };
-
   const importOpml = async (file: File | undefined) => {
     if (!file) return;
     setWorking(true);
@@ -120,9 +112,6 @@ export function FeedSettings({ syncing, intervalMinutes, nowMs }: FeedSettingsPr
         <button type="submit" disabled={working}>
           <FormattedMessage id="feeds.add" />
         </button>
-        <button type="button" onClick={() => void syncNow()} disabled={syncing}>
-          <FormattedMessage id="feeds.syncNow" />
-        </button>
         <button type="button" onClick={() => opmlInput.current?.click()} disabled={working}>
           <FormattedMessage id="feeds.importOpml" />
         </button>
@@ -143,8 +132,6 @@ export function FeedSettings({ syncing, intervalMinutes, nowMs }: FeedSettingsPr
       </p>
       {choice && <FeedChooser pageUrl={choice.pageUrl} links={choice.links} onChoose={(url) => void addAndSync(url)} onCancel={() => setChoice(null)} />}
       <FeedList intervalMinutes={intervalMinutes} nowMs={nowMs} />
-      <DataSettings />
-      <PictureSettings />
     </section>
   );
 }

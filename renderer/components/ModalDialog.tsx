@@ -9,10 +9,12 @@ interface ModalDialogProps {
   titleId: MessageId;
   closeId: MessageId;
   onClose: () => void;
+  /** The Close button beside the title rather than below the content (a long dialog opens at its top). */
+  closeFirst?: boolean;
   children: ReactNode;
 }
 
-export function ModalDialog({ className, titleId, closeId, onClose, children }: ModalDialogProps) {
+export function ModalDialog({ className, titleId, closeId, closeFirst = false, onClose, children }: ModalDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const headingId = `${className}-title`;
   useEffect(() => {
@@ -20,15 +22,19 @@ export function ModalDialog({ className, titleId, closeId, onClose, children }: 
     if (shown && !shown.open) shown.showModal();
     return () => shown?.close();
   }, []);
+  const close = (
+    <button type="button" className="dialog-close" onClick={() => dialog.current?.close()} autoFocus>
+      <FormattedMessage id={closeId} />
+    </button>
+  );
   return (
     <dialog ref={dialog} className={className} aria-labelledby={headingId} onClose={onClose}>
       <h2 id={headingId}>
         <FormattedMessage id={titleId} />
       </h2>
+      {closeFirst && close}
       {children}
-      <button type="button" onClick={() => dialog.current?.close()} autoFocus>
-        <FormattedMessage id={closeId} />
-      </button>
+      {!closeFirst && close}
     </dialog>
   );
 }

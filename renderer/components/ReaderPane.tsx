@@ -1,6 +1,6 @@
 // Shows one news item in full. Feed HTML is sanitized before it reaches the page, and links inside
 // it open in the system browser (renderer/externalLinks.ts), never inside the app.
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { displayTitle } from '../../shared/feed/itemPreview';
 import type { NewsItem } from '../../shared/feed/newsItem';
@@ -17,12 +17,13 @@ interface ReaderPaneProps {
   highlightNames: readonly string[];
   /** Changes each time the user opens an item: the heading then takes the focus. */
   focusRequest?: number;
-  /** With both toggles the pane shows its own Read and Star buttons (ItemReader brings its own). */
-  onToggleRead?: (item: NewsItem) => void;
-  onToggleStar?: (item: NewsItem) => void;
+  /** The item's feed's declared language: the title and text are marked with it (screen readers, hyphenation). */
+  language?: string;
+  /** What ItemReader says about the item (actions, source, places), shown above its date. */
+  about?: ReactNode;
 }
 
-export function ReaderPane({ item, highlightNames, focusRequest = 0, onToggleRead, onToggleStar }: ReaderPaneProps) {
+export function ReaderPane({ item, highlightNames, focusRequest = 0, language, about }: ReaderPaneProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const hasItem = Boolean(item);
   useEffect(() => {
@@ -56,21 +57,12 @@ export function ReaderPane({ item, highlightNames, focusRequest = 0, onToggleRea
 
   return (
     <section className="reader" aria-label={label}>
-      <article className="reader-item" data-reader-item-id={item.id}>
+      {about}
+      <article className="reader-item" data-reader-item-id={item.id} lang={language}>
         <time dateTime={item.datePublished ?? undefined}><NewsDate iso={item.datePublished} /></time>
         <h1 className="reader-title" ref={headingRef} tabIndex={-1}>
           <HighlightedText text={displayTitle(item)} names={highlightNames} />
         </h1>
-        {onToggleRead && onToggleStar && (
-          <div className="reader-actions">
-            <button type="button" onClick={() => onToggleRead(item)} aria-keyshortcuts="m">
-              <FormattedMessage id={item.read ? 'reader.markUnread' : 'reader.markRead'} />
-            </button>
-            <button type="button" onClick={() => onToggleStar(item)} aria-pressed={item.starred} aria-keyshortcuts="s">
-              <FormattedMessage id="reader.star" />
-            </button>
-          </div>
-        )}
         <ReaderPictures item={item} />
         {safeHtml !== null ? (
           // Filled with the sanitized HTML, then marked, by the layout effect above.

@@ -1,8 +1,7 @@
 // The sidebar: All news, Unread and Starred with their counts; the feeds by folder with unread
 // counts, a mark when the last sync failed (the reason on hover and focus) and rename, move, remove;
 // then the places. Counts come from the feed records, never from counting items.
-import { useLiveQuery } from 'dexie-react-hooks';
-import { db, newsRepository } from '../database';
+import { newsRepository } from '../database';
 import { sumFeedCounts } from '../db/feedCounts';
 import type { FeedRecord } from '../db/fieldNewsDb';
 import type { ListView } from '../db/listViews';
@@ -13,6 +12,8 @@ import { PlaceTree } from './PlaceTree';
 import { formatStoredMessage } from '../../shared/i18n/formatMessages';
 
 interface SidebarProps {
+  /** The feed records (the window reads them once for the sidebar, the list and the reader). */
+  feeds: readonly FeedRecord[] | undefined;
   view: ListView;
   onView: (view: ListView) => void;
   placeTree: readonly PlaceTreeNode[] | null;
@@ -58,9 +59,8 @@ function FeedEntry({ feed, current, onView }: { feed: FeedRecord; current: boole
   );
 }
 
-export function Sidebar({ view, onView, placeTree, chosenPlaceId, onChoosePlace }: SidebarProps) {
+export function Sidebar({ feeds, view, onView, placeTree, chosenPlaceId, onChoosePlace }: SidebarProps) {
   const { text } = useText();
-  const feeds = useLiveQuery(() => db.feeds.toArray());
   const totals = sumFeedCounts(feeds ?? []);
   const folders = new Map<string, FeedRecord[]>();
   for (const feed of [...(feeds ?? [])].sort((left, right) => left.title.localeCompare(right.title))) {

@@ -8,6 +8,7 @@ import type { NewsItemKey } from '../../shared/feed/newsItem';
 import type { ItemRecord } from '../db/fieldNewsDb';
 import { NewsDate } from './NewsDate';
 import { HighlightedText } from './HighlightedText';
+import { ListPicture } from '../pictures/ListPicture';
 import { dateGroupKey, dateGroupLabel, dateGroupOf } from '../reader/dateGroups';
 import { glyphs } from '../reader/readerGlyphs';
 import { useText } from '../i18n/useText';
@@ -28,6 +29,12 @@ interface VirtualNewsListProps {
   openedKey: NewsItemKey | null;
   onOpen: (item: ItemRecord) => void;
   onStar: (item: ItemRecord, starred: boolean) => void;
+  /** Told the row that took the focus (j then goes on from there). */
+  onFocusRow: (row: number) => void;
+  /** Focus this row's card (Esc out of the reader gives the list its row back). */
+  focusRequest: RowFocusRequest | null;
+  /** Each feed's declared language, by feed address: a row's title and preview are in it. */
+  feedLanguages: ReadonlyMap<string, string>;
   locale: string;
   nowMs: number;
   emptyText: string;
@@ -37,6 +44,12 @@ interface VirtualNewsListProps {
 
 const noNames: readonly string[] = [];
 
+/** A row to focus; a new `request` number asks again for the same row. */
+export interface RowFocusRequest {
+  row: number;
+  request: number;
+}
+
 interface RowProps {
   item: ItemRecord | undefined;
   row: number;
@@ -45,16 +58,18 @@ interface RowProps {
   isFocused: boolean;
   onFocusRow: (row: number) => void;
   names: readonly string[];
+  language: string | undefined;
   onOpen: (item: ItemRecord) => void;
   onStar: (item: ItemRecord, starred: boolean) => void;
 }
 
-const NewsRow = memo(function NewsRow({ item, row, header, isOpen, isFocused, onFocusRow, names, onOpen, onStar }: RowProps) {
+const NewsRow = memo(function NewsRow({ item, row, header, isOpen, isFocused, onFocusRow, names, language, onOpen, onStar }: RowProps) {
   const { text } = useText();
   if (!item) return <div className="news-row-placeholder" aria-hidden="true" />;
   return (
     <>
-      {header !== null && <h2 className="date-group date-group--inline">{header}</h2>}
+      {/* Seen, not read out: a feed holds only its articles (ARIA), and each article says its own date. */}
+      {header !== null && <p className="date-group date-group--inline" aria-hidden="true">{header}</p>}
       <article
         data-item-id={item.id}
         className={`news-card${isOpen ? ' news-card--open' : ''}${item.read ? '' : ' news-card--unread'}`}
@@ -64,11 +79,12 @@ const NewsRow = memo(function NewsRow({ item, row, header, isOpen, isFocused, on
         onClick={() => onOpen(item)}
       >
         <time dateTime={item.sortDate}><NewsDate iso={item.datePublished} /></time>
+        {item.imageUrl !== null && <ListPicture imageUrl={item.imageUrl} itemUrl={item.url} />}
         <button
           type="button"
           className={`star-button${item.starred ? ' star-button--on' : ''}`}
           aria-pressed={item.starred}
-          aria-label={item.starred ? text('panes.unstar') : text('panes.star')}
+          aria-label={text('panes.star')}
           onClick={(event) => {
             event.stopPropagation();
             onStar(item, !item.starred);
@@ -76,16 +92,17 @@ const NewsRow = memo(function NewsRow({ item, row, header, isOpen, isFocused, on
         >
           {item.starred ? glyphs.starOn : glyphs.starOff}
         </button>
-        <h3>
+        {/* The item's words are in its feed's language (screen readers, hyphenation); the date and star are the interface's. */}
+        <h3 lang={language}>
           <HighlightedText text={displayTitle(item)} names={names} />
         </h3>
-        <p>{names.length === 0 ? item.preview : <HighlightedText text={previewAround(item, names)} names={names} />}</p>
+        <p lang={language}>{names.length === 0 ? item.preview : <HighlightedText text={previewAround(item, names)} names={names} />}</p>
       </article>
     </>
   );
 });
 
-export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, locale, nowMs, emptyText, highlights }: VirtualNewsListProps) {
+export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, onFocusRow, focusRequest, feedLanguages, locale, nowMs, emptyText, highlights }: VirtualNewsListProps) {
   const { text } = useText();
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = list.keys?.length ?? 0;
@@ -136,27 +153,51 @@ export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, locale
     const offset = index < 0 ? undefined : virtualizer.getOffsetForIndex(index, 'start');
     if (offset) virtualizer.scrollToOffset(offset[0] + held.delta);
   }, [keys, virtualizer]);
-  const [focusedRow, setFocusedRow] = useState(0);
-  const [moved, setMoved] = useState(false);
-  // After an arrow key, the card of the focused row gets the focus once it is in the page.
+  const [focusedRow, setFocusedRowState] = useState(0);
+  // The row whose card takes the focus once it is in the page (after an arrow key or Esc); then none.
+  const focusPending = useRef<number | null>(null);
+  const setFocusedRow = useCallback(
+    (row: number) => {
+      setFocusedRowState(row);
+      onFocusRow(row);
+    },
+    [onFocusRow],
+  );
   useEffect(() => {
-    if (!moved) return;
-    const card = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${focusedRow}"] article`);
-    if (card && document.activeElement !== card) card.focus();
+    if (!focusRequest) return;
+    virtualizer.scrollToIndex(focusRequest.row, { align: 'auto' });
+    setFocusedRow(focusRequest.row);
+    focusPending.current = focusRequest.row;
+    // Only a new request moves the focus, not a new virtualizer or callback.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusRequest]);
+  // Each render until the card is in the page (the virtualizer renders again as it scrolls there).
+  useEffect(() => {
+    const row = focusPending.current;
+    if (row === null) return;
+    const card = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${row}"] article`);
+    if (!card) return;
+    focusPending.current = null;
+    if (document.activeElement !== card) card.focus();
   });
 
   if (list.keys === undefined) return <p className="news-list--loading">{text('panes.loading')}</p>;
+  // Outside the feed: a feed holds nothing but its articles.
+  if (count === 0) return <p className="news-list--empty">{emptyText}</p>;
   const now = new Date(nowMs);
   const groupWords = { today: text('panes.today'), yesterday: text('panes.yesterday'), thisWeek: text('panes.thisWeek') };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target instanceof HTMLElement && event.target.closest('button, input, a')) return;
-    const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
-    if (step !== 0) {
+    // Rows a key moves the focus by: a screenful for the page keys, the whole list for Home and End.
+    const screenful = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1);
+    const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: screenful, PageUp: -screenful, End: count, Home: -count };
+    const step = steps[event.key] ?? 0;
+    if (step !== 0 && count > 0) {
       event.preventDefault();
       const next = Math.min(Math.max(0, focusedRow + step), count - 1);
       virtualizer.scrollToIndex(next, { align: 'auto' });
       setFocusedRow(next);
-      setMoved(true);
+      focusPending.current = next;
       return;
     }
     const focused = list.itemAt(focusedRow);
@@ -169,7 +210,6 @@ export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, locale
   };
   return (
     <div className="virtual-list" ref={scrollRef} tabIndex={0} role="feed" aria-label={label} aria-busy={rows.some((row) => !list.itemAt(row.index))} onKeyDown={onKeyDown}>
-      {count === 0 && <p className="news-list--empty">{emptyText}</p>}
       {topItem && (
         <p className="date-group date-group--sticky" aria-hidden="true">
           {dateGroupLabel(dateGroupOf(topItem.sortDate, now), locale, groupWords)}
@@ -185,7 +225,7 @@ export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, locale
           const isOpen = !!item && !!openedKey && openedKey[0] === item.feedUrl && openedKey[1] === item.id;
           return (
             <div key={row.key} className="virtual-row" data-index={row.index} style={{ height: rowHeight, transform: `translateY(${row.start}px)` }}>
-              <NewsRow item={item} row={row.index} header={header} isOpen={isOpen} isFocused={row.index === focusedRow} onFocusRow={setFocusedRow} names={(item && highlights.get(`${item.feedUrl}\n${item.id}`)) || noNames} onOpen={onOpen} onStar={onStar} />
+              <NewsRow item={item} row={row.index} header={header} isOpen={isOpen} isFocused={row.index === focusedRow} onFocusRow={setFocusedRow} names={(item && highlights.get(`${item.feedUrl}\n${item.id}`)) || noNames} language={item && feedLanguages.get(item.feedUrl)} onOpen={onOpen} onStar={onStar} />
             </div>
           );
         })}

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFeedServer, type FeedServer } from '../../scripts/feedServer';
-import { articleIds, closeWebApp, openWebApp, type WebApp } from './webApp';
+import { addFeed, articleIds, closeSettings, closeWebApp, openSettings, openWebApp, type WebApp } from './webApp';
 
 let app: WebApp;
 let server: FeedServer;
@@ -28,10 +28,12 @@ beforeAll(async () => {
   server = await startFeedServer({ items, title: 'Kept News' });
   app = await openWebApp();
   await app.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await app.page.getByLabel('Feed URL').fill(server.url);
-  await app.page.getByRole('button', { name: 'Add feed' }).click();
+  await addFeed(app.page, server.url);
+  await app.page.locator('article[data-item-id="kept-6"]').waitFor();
+  await closeSettings(app.page);
   await app.page.locator('article[data-item-id="kept-6"]').click();
   await app.page.locator('article[data-item-id="kept-6"]:not(.news-card--unread)').waitFor();
+  await openSettings(app.page);
   await app.page.getByText('Backup and diagnostics').click();
 });
 afterAll(async () => {

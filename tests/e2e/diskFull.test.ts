@@ -13,6 +13,7 @@ import { startFeedServer, type FeedServer } from '../../scripts/feedServer';
 import { startStaticServer, type StaticServer } from '../../scripts/staticServer';
 import { mountSmallFileSystem, type SmallFileSystem } from '../fixtures/smallFileSystem';
 import { chromiumArgs, chromiumPath, missingChromiumMessage, webBuildDir } from './chromium';
+import { addFeed as addFeedInSettings } from './webApp';
 
 const fileSystemMegabytes = 64;
 const itemCharacters = 16 * 1024;
@@ -64,10 +65,7 @@ const closeProfile = async (name: string) => {
 };
 
 const bodyText = (page: Page) => page.evaluate(() => document.body.innerText);
-const addFeed = async (page: Page) => {
-  await page.getByLabel('Feed URL').fill(feed.url);
-  await page.getByRole('button', { name: 'Add feed' }).click();
-};
+const addFeed = (page: Page) => addFeedInSettings(page, feed.url);
 
 beforeAll(async () => {
   if (!existsSync(chromiumPath)) throw new Error(missingChromiumMessage);

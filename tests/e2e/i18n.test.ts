@@ -3,7 +3,7 @@
 // switches at once and survives a reload; <html lang> always matches.
 import { afterAll, describe, expect, it } from 'vitest';
 import { startFeedServer, type FeedServer } from '../../scripts/feedServer';
-import { closeWebApp, openWebApp, type WebApp } from './webApp';
+import { closeSettings, closeWebApp, openSettings, openWebApp, type WebApp } from './webApp';
 
 const opened: WebApp[] = [];
 const servers: FeedServer[] = [];
@@ -42,6 +42,8 @@ describe('the interface language', () => {
     const app = await open('es-MX');
     expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('es');
     await app.page.getByRole('searchbox', { name: 'Buscar', exact: true }).waitFor();
+    // The controls and the words of Settings too.
+    await openSettings(app.page);
     await app.page.getByRole('button', { name: 'Agregar fuente' }).waitFor();
     await app.page.getByRole('button', { name: 'Sincronizar ahora' }).waitFor();
     await app.page.getByLabel('Dirección de la fuente').waitFor();
@@ -63,7 +65,9 @@ describe('the interface language', () => {
     const app = await open('en-US');
     expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('en');
     await app.page.getByRole('searchbox', { name: 'Search', exact: true }).waitFor();
-    for (const name of ['Add feed', 'Sync now', 'Import OPML', 'Export OPML']) await app.page.getByRole('button', { name }).waitFor();
+    await app.page.getByRole('button', { name: 'Sync now' }).waitFor();
+    await openSettings(app.page);
+    for (const name of ['Add feed', 'Import OPML', 'Export OPML']) await app.page.getByRole('button', { name }).waitFor();
     await app.page.getByLabel('Feed URL').waitFor();
     const firstDate = await app.page.locator('article[data-item-id] time').first().textContent();
     expect(firstDate).toMatch(/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/);
@@ -78,6 +82,7 @@ describe('the interface language', () => {
     await app.page.reload();
     await app.page.getByRole('button', { name: 'Sincronizar ahora' }).waitFor();
     expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('es');
+    await openSettings(app.page);
     await app.page.getByText('Idioma y apariencia').click();
     await app.page.getByLabel('Idioma').selectOption('system');
     await app.page.getByRole('button', { name: 'Sync now' }).waitFor({ timeout: 5_000 });
@@ -86,6 +91,7 @@ describe('the interface language', () => {
 
   it('finds places in either language whatever the interface language', async () => {
     const app = opened[0]!;
+    await closeSettings(app.page);
     for (const query of ['Mexico', 'México']) {
       await app.page.getByRole('searchbox', { name: 'Buscar', exact: true }).fill(query);
       await expect.poll(() => app.page.locator('.search-summary').textContent()).toMatch(/Se encontr/);
@@ -97,6 +103,7 @@ describe('the interface language', () => {
     const app = opened[0]!;
     const busy = await startFeedServer({ fault: { kind: 'status', status: 503 }, title: 'Noticias caídas' });
     servers.push(busy);
+    await openSettings(app.page);
     await app.page.getByLabel('Dirección de la fuente').fill(busy.url);
     await app.page.getByRole('button', { name: 'Agregar fuente' }).click();
     const status = () => app.page.getByRole('status').textContent();

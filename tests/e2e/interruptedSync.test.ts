@@ -3,7 +3,7 @@
 // point instead of stopping at an unchanged first page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFeedServer, type FeedServer } from '../../scripts/feedServer';
-import { closeWebApp, openWebApp, type WebApp } from './webApp';
+import { addFeed, closeWebApp, openWebApp, type WebApp } from './webApp';
 
 const pageSize = 10;
 const pages = 20;
@@ -51,8 +51,7 @@ afterAll(async () => {
 
 describe('a sync interrupted by a crash', () => {
   it('keeps whole pages, then the next start brings every item from where it stopped', async () => {
-    await app.page.getByLabel('Feed URL').fill(server.url);
-    await app.page.getByRole('button', { name: 'Add feed' }).click();
+    await addFeed(app.page, server.url);
     await expect.poll(async () => (await storedState(app.page, server.url)).ids.length, { timeout: 20_000, interval: 100 }).toBeGreaterThanOrEqual(3 * pageSize);
 
     // Kill the window's renderer process (and the sync worker in it), as a crash or power loss would.

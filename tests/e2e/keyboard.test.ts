@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFeedServer, type FeedServer } from '../../scripts/feedServer';
 import { sampleFeedPath } from '../../scripts/sampleFeed';
-import { closeWebApp, openWebApp, type WebApp } from './webApp';
+import { closeSettings, closeWebApp, openSettings, openWebApp, type WebApp } from './webApp';
 
 const sample = JSON.parse(readFileSync(sampleFeedPath, 'utf8')) as { items: { id: string; title: string; date_published: string }[] };
 const newestFirst = [...sample.items].sort((left, right) =>
@@ -103,6 +103,7 @@ describe('the keyboard alone', () => {
   });
 
   it('adds a feed from the keyboard and syncs again with r', async () => {
+    await openSettings(app.page);
     await app.page.getByLabel('Feed URL').focus();
     await app.page.keyboard.type(server.url);
     await press('Enter');
@@ -111,6 +112,7 @@ describe('the keyboard alone', () => {
     await press('Tab'); // On to the Add feed button: letters in the field are typing.
     await press('r');
     await app.page.locator('article[data-item-id="keys-2"]').waitFor({ timeout: 15_000 });
+    await closeSettings(app.page);
   });
 
   it('shows the shortcut list with ? and closes it with Esc', async () => {

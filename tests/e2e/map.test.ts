@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFeedServer, type FeedServer } from '../../scripts/feedServer';
 import { startStaticServer, type StaticServer } from '../../scripts/staticServer';
 import { launchChromium, webBuildDir } from './chromium';
-import { articleIds } from './webApp';
+import { addFeed, articleIds, closeSettings } from './webApp';
 
 const item = (id: string, title: string, text: string, day: number) => ({
   id,
@@ -59,9 +59,9 @@ beforeAll(async () => {
   });
   await page.goto(site.url);
   await page.locator('article[data-item-id]').nth(9).waitFor();
-  await page.getByLabel('Feed URL').fill(feeds.url);
-  await page.getByRole('button', { name: 'Add feed' }).click();
+  await addFeed(page, feeds.url);
   await page.locator('article[data-item-id="tegus-1"]').waitFor();
+  await closeSettings(page);
   syncing = false;
   outsideRequests.length = 0;
 });

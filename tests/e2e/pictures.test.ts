@@ -7,7 +7,7 @@ import { setPictureMode as writePictureMode } from '../../scripts/benchSyncPictu
 import { startFeedServer, type FeedServer } from '../../scripts/feedServer';
 import type { PictureMode } from '../../shared/pictures/pictureSettings';
 import { makePng, servePictures, type PictureServer } from '../shared/pictures/pictureServer';
-import { closeWebApp, openWebApp, type WebApp } from './webApp';
+import { addFeed as addFeedInSettings, closeWebApp, openWebApp, type WebApp } from './webApp';
 
 let app: WebApp;
 let pictures: PictureServer;
@@ -46,10 +46,7 @@ const storedPictures = () =>
 
 const setPictureMode = (mode: PictureMode) => writePictureMode(app.page, mode);
 
-const addFeed = async (url: string) => {
-  await app.page.getByLabel('Feed URL').fill(url);
-  await app.page.getByRole('button', { name: 'Add feed' }).click();
-};
+const addFeed = (url: string) => addFeedInSettings(app.page, url);
 
 beforeAll(async () => {
   pictures = await servePictures({

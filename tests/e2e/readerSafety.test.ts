@@ -3,7 +3,7 @@
 // page runs under Trusted Types without a single violation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFeedServer, type FeedServer } from '../../scripts/feedServer';
-import { closeWebApp, openWebApp, type WebApp } from './webApp';
+import { addFeed, closeSettings, closeWebApp, openWebApp, type WebApp } from './webApp';
 
 const costumeHtml = `
   <p class="status-line app-header" id="root" style="color:red">Dressed as the app</p>
@@ -30,8 +30,9 @@ beforeAll(async () => {
     ],
   });
   app = await openWebApp();
-  await app.page.getByLabel('Feed URL').fill(server.url);
-  await app.page.getByRole('button', { name: 'Add feed' }).click();
+  await addFeed(app.page, server.url);
+  await app.page.locator('article[data-item-id="costume-1"]').waitFor();
+  await closeSettings(app.page);
   await app.page.locator('article[data-item-id="costume-1"]').click();
   await app.page.locator('.reader-body').getByText('Dressed as the app').waitFor();
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFeedServer, type FeedServer } from '../../scripts/feedServer';
-import { articleIds, closeWebApp, openWebApp, type WebApp } from './webApp';
+import { articleIds, closeSettings, closeWebApp, openSettings, openWebApp, type WebApp } from './webApp';
 
 const regionalItems = Array.from({ length: 25 }, (_, index) => ({
   id: `tapachula-${index + 1}`,
@@ -14,7 +14,10 @@ let server: FeedServer;
 let hostile: FeedServer;
 
 const status = () => app.page.getByRole('status').textContent();
-const feedUrlField = () => app.page.getByLabel('Feed URL');
+const feedUrlField = async () => {
+  await openSettings(app.page);
+  return app.page.getByLabel('Feed URL');
+};
 
 beforeAll(async () => {
   server = await startFeedServer({ items: regionalItems, title: 'Tapachula Shelters', pageSize: 10 });
@@ -29,14 +32,14 @@ afterAll(async () => {
 
 describe('syncing a feed in web mode', () => {
   it('refuses an address that is not a web address, with a clear message', async () => {
-    await feedUrlField().fill('ftp://files.example.org/feed.json');
+    await (await feedUrlField()).fill('ftp://files.example.org/feed.json');
     await app.page.getByRole('button', { name: 'Add feed' }).click();
     await expect.poll(() => app.page.getByRole('alert').textContent()).toMatch(/not from "ftp" addresses/);
-    await feedUrlField().fill('');
+    await (await feedUrlField()).fill('');
   });
 
   it('adds a feed served on 127.0.0.1, syncs all its pages and shows its items', async () => {
-    await feedUrlField().fill(server.url);
+    await (await feedUrlField()).fill(server.url);
     await app.page.getByRole('button', { name: 'Add feed' }).click();
     await app.page.locator('article[data-item-id="tapachula-25"]').waitFor();
     await expect.poll(status).toMatch(/^Updated just now · 25 new/);
@@ -52,6 +55,7 @@ describe('syncing a feed in web mode', () => {
   });
 
   it('asks again with the stored validators and writes nothing when the feed did not change', async () => {
+    await closeSettings(app.page);
     const before = server.requests.length;
     await app.page.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(() => server.requests.length).toBeGreaterThan(before);
@@ -67,8 +71,10 @@ describe('syncing a feed in web mode', () => {
     await app.page.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(status).toMatch(/^Tapachula Shelters: .*Next try in \d+ minutes?/);
     expect(await articleIds(app.page)).toHaveLength(35);
+    await openSettings(app.page);
     await app.page.getByText(/Feeds \(2\)/).click();
     await expect.poll(() => app.page.getByText(/Last try failed/).count()).toBe(1);
+    await closeSettings(app.page);
   });
 
   it('makes no request while offline and says so; the items stay', async () => {
@@ -81,10 +87,11 @@ describe('syncing a feed in web mode', () => {
   });
 
   it('stores a hostile feed but never runs its script when the item is read', async () => {
-    await feedUrlField().fill(hostile.url);
+    await (await feedUrlField()).fill(hostile.url);
     await app.page.getByRole('button', { name: 'Add feed' }).click();
     const item = app.page.locator('article[data-item-id="hostile-1"]');
     await item.waitFor();
+    await closeSettings(app.page);
     await item.click();
     const body = app.page.locator('.reader-body');
     await expect.poll(() => body.textContent()).toContain('Before');
@@ -109,6 +116,8 @@ describe('syncing a feed in web mode', () => {
   });
 
   it('removes a feed and its items when the user confirms', async () => {
+    await openSettings(app.page);
+    await app.page.getByText(/^Feeds \(3\)/).click();
     app.page.once('dialog', (dialog) => void dialog.accept());
     await app.page.getByRole('button', { name: 'Remove Hostile News' }).click();
     await expect.poll(async () => (await articleIds(app.page)).includes('hostile-1')).toBe(false);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFeedServer, type FeedServer } from '../../scripts/feedServer';
-import { closeWebApp, openWebApp, type WebApp } from './webApp';
+import { addFeed, closeSettings, closeWebApp, openWebApp, type WebApp } from './webApp';
 
 let app: WebApp;
 let server: FeedServer;
@@ -20,9 +20,9 @@ afterAll(async () => {
 
 describe('two windows of the app', () => {
   it('never sync the same feed at the same time', async () => {
-    await app.page.getByLabel('Feed URL').fill(server.url);
-    await app.page.getByRole('button', { name: 'Add feed' }).click();
+    await addFeed(app.page, server.url);
     await app.page.locator('article[data-item-id="slow-4"]').waitFor();
+    await closeSettings(app.page);
     const secondWindow = await app.context.newPage();
     await secondWindow.goto(app.server.url);
     await secondWindow.locator('article[data-item-id="slow-4"]').waitFor();

@@ -34,3 +34,27 @@ export const closeWebApp = async (app: WebApp | undefined): Promise<void> => {
 
 export const articleIds = (page: Page): Promise<(string | null)[]> =>
   page.locator('article[data-item-id]').evaluateAll((articles) => articles.map((article) => article.getAttribute('data-item-id')));
+
+/** The settings dialog (feeds, sync interval, language and theme, pictures, backup, storage). */
+export const settingsDialog = (page: Page) => page.locator('dialog.settings-dialog');
+
+/** Opens Settings from the header (the feed form, OPML, language and theme live there); no-op when open. */
+export const openSettings = async (page: Page): Promise<void> => {
+  if ((await settingsDialog(page).count()) > 0) return;
+  await page.locator('.settings-button').click();
+  await settingsDialog(page).waitFor();
+};
+
+/** Closes Settings, giving the list and the reader back the pointer and the keys; no-op when closed. */
+export const closeSettings = async (page: Page): Promise<void> => {
+  if ((await settingsDialog(page).count()) === 0) return;
+  await settingsDialog(page).locator('.dialog-close').click();
+  await settingsDialog(page).waitFor({ state: 'detached' });
+};
+
+/** Adds a feed through the settings' feed form, as a user would; Settings stay open. */
+export const addFeed = async (page: Page, url: string): Promise<void> => {
+  await openSettings(page);
+  await page.getByLabel('Feed URL').fill(url);
+  await page.getByRole('button', { name: 'Add feed' }).click();
+};
