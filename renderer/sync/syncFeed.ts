@@ -28,32 +28,6 @@ export interface SyncFeedOptions {
   diskSpace: DiskSpaceGuard;
 }
 
-/**
- * Downloads a feed's next page while the current one is being written (the write is most of a
- * page's time), and hands that answer to the walk when it asks for the same page. A page the walk
- * will not ask for (past the page cap, or already seen) is not prefetched.
- */
-const prefetchingDownloads = (fetchDocument: SyncFeedOptions['fetchDocument'], maxPages: number) => {
-  let ahead: { request: FeedDocumentRequest; answer: Promise<FeedFetchResult> } | null = null;
-  const requested = new Set<string>();
-  return {
-    fetchDocument: (request: FeedDocumentRequest): Promise<FeedFetchResult> => {
-      requested.add(request.url);
-      const prefetched = ahead;
-      ahead = null;
-      const same = prefetched?.request.url === request.url && prefetched.request.validators === request.validators;
-      return prefetched && same ? prefetched.answer : fetchDocument(request);
-    },
-    prefetch: (request: FeedDocumentRequest): void => {
-      if (requested.size >= maxPages || requested.has(request.url)) return;
-      const answer = fetchDocument(request);
-      // The walk may end before it asks for this page; its failure then concerns no one.
-      answer.catch(() => undefined);
-      ahead = { request, answer };
-    },
-  };
-};
-
 export const syncFeed = async (options: SyncFeedOptions): Promise<SyncOutcome> => {
   const { db, repository, feedUrl } = options;
   const feed = await db.feeds.get(feedUrl);
@@ -69,11 +43,10 @@ export const syncFeed = async (options: SyncFeedOptions): Promise<SyncOutcome> =
 
   const source = { url: feed.url, title: feed.title, builtIn: false };
   let feedTitle = feed.title;
-  const downloads = prefetchingDownloads(options.fetchDocument, options.maxPages);
   let stoppedBeforeWriting = false;
   const walk = await walkFeedPages({
     feedUrl,
-    fetchDocument: downloads.fetchDocument,
+    fetchDocument: options.fetchDocument,
     maxPages: options.maxPages,
     storedValidators: feed.pageValidators,
     resumeFrom: feed.walkResume,
@@ -84,7 +57,6 @@ export const syncFeed = async (options: SyncFeedOptions): Promise<SyncOutcome> =
       }
       // A feed just added is known by its address until its first page names it.
       if (validators.pageUrl === feedUrl && page.title) feedTitle = page.title;
-      if (page.nextUrl !== null) downloads.prefetch({ url: page.nextUrl, feedUrl, validators: feed.pageValidators[page.nextUrl] ?? null });
       try {
         const stored = await repository.storeFeedPage(source, page, validators, resume);
         const pictures = options.onPicturesNamed === undefined ? [] : picturesOfPage(feedUrl, page.items);

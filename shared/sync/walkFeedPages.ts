@@ -3,9 +3,10 @@
 // earlier pages stored stands, and the next walk resumes after it. Pure orchestration: fetching,
 // storing and the clock are injected.
 import type { FeedPage } from '../feed/feedItem';
-import { parseFeedDocument } from '../feed/parseFeedDocument';
+import { parseFeedDocument, type ParsedFeedDocument } from '../feed/parseFeedDocument';
+import type { Result } from '../result';
 import { errorMessages } from '../errorMessages';
-import type { FeedDocumentRequest, FeedFetchResult, FetchFailureReason } from './fetchFeedDocument';
+import type { FeedDocument, FeedDocumentRequest, FeedFetchResult, FetchFailureReason } from './fetchFeedDocument';
 import type { DocumentValidators } from './fetchPolicy';
 import type { UserMessage } from '../i18n/userMessage';
 
@@ -121,6 +122,27 @@ export const walkFeedPages = async (options: WalkFeedOptions): Promise<WalkResul
     resumeAt: options.resumeFrom,
   };
   const seen = new Set<string>();
+  // The next page is downloaded and parsed while this one is written (IndexedDB commits on its own
+  // thread, so the parse costs the walk nothing); the answer is used when the walk asks for the same page.
+  let readAhead: { request: FeedDocumentRequest; answer: Promise<FeedFetchResult> } | null = null;
+  const parsedAhead = new WeakMap<Uint8Array, Result<ParsedFeedDocument, UserMessage>>();
+  const parse = (document: Extract<FeedDocument, { kind: 'fetched' }>) =>
+    parsedAhead.get(document.bytes) ?? parseFeedDocument({ bytes: document.bytes, contentType: document.contentType, url: document.url });
+  const download = (request: FeedDocumentRequest): Promise<FeedFetchResult> => {
+    const ahead = readAhead;
+    readAhead = null;
+    const same = ahead !== null && ahead.request.url === request.url && ahead.request.validators === request.validators;
+    return same ? ahead.answer : options.fetchDocument(request);
+  };
+  const startReadAhead = (request: FeedDocumentRequest) => {
+    const answer = options.fetchDocument(request).then((downloaded) => {
+      if (downloaded.ok && downloaded.value.kind === 'fetched') parsedAhead.set(downloaded.value.bytes, parse(downloaded.value));
+      return downloaded;
+    });
+    // A failure reaches the walk when it asks for this page; if it never does (the store failed), it concerns no one.
+    answer.catch(() => undefined);
+    readAhead = { request, answer };
+  };
   let pageUrl: string | null = options.feedUrl;
   let pageNumber = 0;
   // A resume point is used once, after page 1; a resume page that is gone sends the walk back to
@@ -130,6 +152,7 @@ export const walkFeedPages = async (options: WalkFeedOptions): Promise<WalkResul
   let resumedAt: WalkResumePoint | null = null;
   let firstPageNextUrl: string | null = null;
   let askUnconditionally = false;
+  const validatorsOf = (url: string): PageValidators | null => (askUnconditionally ? null : (options.storedValidators[url] ?? null));
   const stopped = (reason: WalkFailureReason, error: UserMessage, status: number | null = null): WalkFailure => ({
     ok: false,
     error,
@@ -148,11 +171,11 @@ export const walkFeedPages = async (options: WalkFeedOptions): Promise<WalkResul
     if (pageNumber >= options.maxPages) return ended('page-cap');
     seen.add(pageUrl);
     pageNumber += 1;
-    const stored: PageValidators | null = askUnconditionally ? null : (options.storedValidators[pageUrl] ?? null);
+    const stored = validatorsOf(pageUrl);
 
     let downloaded: FeedFetchResult;
     try {
-      downloaded = await options.fetchDocument({ url: pageUrl, feedUrl: options.feedUrl, validators: stored });
+      downloaded = await download({ url: pageUrl, feedUrl: options.feedUrl, validators: stored });
     } catch {
       return stopped('no-connection', errorMessages.fetchNoConnection);
     }
@@ -194,7 +217,7 @@ export const walkFeedPages = async (options: WalkFeedOptions): Promise<WalkResul
       continue;
     }
 
-    const parsed = parseFeedDocument({ bytes: document.bytes, contentType: document.contentType, url: document.url });
+    const parsed = parse(document);
     if (!parsed.ok) return stopped('not-a-feed', parsed.error);
     // A web page where a feed used to be (the site moved it): said as such; discovery is for adding a feed.
     if (parsed.value.kind === 'web-page') return stopped('not-a-feed', errorMessages.feedIsWebPage);
@@ -209,7 +232,11 @@ export const walkFeedPages = async (options: WalkFeedOptions): Promise<WalkResul
       page.nextUrl === null ? null : { pageUrl: page.nextUrl, pageNumber: pageNumber + 1, savedAt: storedAt };
     let written: StorePageResult;
     try {
-      written = await options.storePage(page, validators, resumeAfter);
+      const storing = options.storePage(page, validators, resumeAfter);
+      if (page.nextUrl !== null && !seen.has(page.nextUrl) && pageNumber < options.maxPages) {
+        startReadAhead({ url: page.nextUrl, feedUrl: options.feedUrl, validators: validatorsOf(page.nextUrl) });
+      }
+      written = await storing;
     } catch {
       return stopped('not-saved', errorMessages.syncPageNotSaved);
     }

@@ -1,6 +1,6 @@
 // walkFeedPages against a real HTTP server on 127.0.0.1: pagination, conditional GET, and every
 // transport and parsing fault, each with its message and no partial page stored.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { errorMessages } from '../../../shared/errorMessages';
 import { storageCaps } from '../../../shared/feed/feedItem';
 import { fail } from '../../../shared/result';
@@ -251,6 +251,10 @@ describe('walkFeedPages: a walk cut short resumes where it stopped', () => {
       first.pages.length === 5 ? Promise.reject(new Error('the window closed')) : first.storePage(page, validators, resume);
     const failure = failed(await walkFeedPages(walkOptions(server.url, first, { storePage })));
     expect(failure.pageNumber).toBe(6);
+    // Page 7 was already on its way while page 6 was being written (the read-ahead): let it land,
+    // so the next walk's requests are its own.
+    await vi.waitFor(() => expect(server.requests.map(({ path }) => path)).toContain('/feed.json?page=7'));
+    expect(server.requests).toHaveLength(7);
     return { server, first, resumeFrom: first.pages.at(-1)?.resume ?? null };
   };
 
@@ -323,5 +327,33 @@ describe('walkFeedPages: a walk cut short resumes where it stopped', () => {
     const missing: WalkResumePoint = { pageUrl: `${server.origin}/old-pages/2`, pageNumber: 2, savedAt: '2026-11-27T17:00:00.000Z' };
     const summary = succeeded(await walkFeedPages(walkOptions(server.url, recordingStore(), { storedValidators: validatorsByPage(first), resumeFrom: missing })));
     expect(summary).toMatchObject({ pagesStored: 0, resumeAt: null });
+  });
+});
+
+describe('walkFeedPages: the next page is read while this one is written', () => {
+  it('downloads page 2 while page 1 is being stored, and asks the server for each page once', async () => {
+    const server = await serveFeed({ items: feedItems(30), pageSize: 10 });
+    const store = recordingStore();
+    const requestsWhileStoring: number[] = [];
+    const storePage: typeof store.storePage = async (page, validators, resume) => {
+      // A slow disk: the write takes until the next page has arrived, or gives up waiting.
+      if (page.nextUrl !== null) {
+        await vi.waitFor(() => expect(server.requests.map(({ path }) => path)).toContain(new URL(page.nextUrl ?? '').pathname + new URL(page.nextUrl ?? '').search), { timeout: 2_000 }).catch(() => undefined);
+      }
+      requestsWhileStoring.push(server.requests.length);
+      return store.storePage(page, validators, resume);
+    };
+    const summary = succeeded(await walkFeedPages(walkOptions(server.url, store, { storePage })));
+    expect(summary).toMatchObject({ pagesStored: 3, newItems: 30 });
+    expect(requestsWhileStoring).toEqual([2, 3, 3]);
+    expect(server.requests.map(({ path }) => path)).toEqual(['/feed.json', '/feed.json?page=2', '/feed.json?page=3']);
+  });
+
+  it('reads no page past the page cap ahead', async () => {
+    const server = await serveFeed({ items: feedItems(30), pageSize: 10 });
+    const summary = succeeded(await walkFeedPages(walkOptions(server.url, recordingStore(), { maxPages: 2 })));
+    expect(summary).toMatchObject({ pagesStored: 2, endedBy: 'page-cap' });
+    await new Promise((done) => setTimeout(done, 100));
+    expect(server.requests.map(({ path }) => path)).toEqual(['/feed.json', '/feed.json?page=2']);
   });
 });
