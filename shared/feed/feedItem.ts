@@ -31,6 +31,7 @@ export type FeedFormat = 'json-feed' | 'rss' | 'rdf' | 'atom';
 
 /** A feed document after validation: the good items, and a count of what was dropped and why. */
 export interface FeedPage {
+  /** The feed's title, or '' when it names none (the interface then says it in its own language). */
   title: string;
   homePageUrl: string | null;
   feedUrl: string | null;

@@ -17,11 +17,12 @@ const shorten = (text: string, limit: number): string => {
 export const itemPlainText = (item: Pick<FeedItem, 'contentText' | 'contentHtml'>): string =>
   item.contentText?.trim() || (item.contentHtml ? htmlToPlainText(item.contentHtml) : '');
 
+/** The item's title for the screen, else its first words; '' when it has neither (the interface says "Untitled" in its language). */
 export const displayTitle = (item: Pick<FeedItem, 'title' | 'contentText' | 'contentHtml' | 'summary'>): string => {
   const title = item.title.replace(/\s+/g, ' ').trim();
   if (title) return shorten(title, displayLimits.titleCharacters);
   const text = item.summary?.trim() || itemPlainText(item);
-  return text ? shorten(text, 80) : 'Untitled news item';
+  return text ? shorten(text, 80) : '';
 };
 
 export const previewText = (item: Pick<FeedItem, 'summary' | 'contentText' | 'contentHtml'>): string =>

@@ -126,7 +126,8 @@ export const parseJsonFeed = (document: unknown): Result<FeedPage, UserMessage> 
     });
   }
   return succeed({
-    title: titleText(parsed.data.title) || 'Untitled feed',
+    // A feed without a title keeps the name it has in the list (its address until one arrives).
+    title: titleText(parsed.data.title),
     homePageUrl: parsed.data.home_page_url ?? null,
     feedUrl: parsed.data.feed_url ?? null,
     nextUrl: parsed.data.next_url ?? null,

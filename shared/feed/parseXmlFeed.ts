@@ -174,7 +174,8 @@ export const parseXmlFeed = (format: XmlFormat, xml: string, documentUrl: string
     }
   });
   return succeed({
-    title: titleText(parts.title) || 'Untitled feed',
+    // A feed without a title keeps the name it has in the list (its address until one arrives).
+    title: titleText(parts.title),
     homePageUrl: resolveFeedLink(parts.homePage, [parts.linkBase]),
     feedUrl: resolveFeedLink(parts.self, [parts.linkBase]),
     nextUrl: resolveFeedLink(parts.next, [parts.linkBase]),

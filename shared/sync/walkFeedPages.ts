@@ -78,7 +78,7 @@ export interface WalkFeedOptions {
 export type WalkEnd = 'last-page' | 'not-modified' | 'unchanged' | 'page-cap' | 'repeated-next-url';
 
 export interface WalkSummary {
-  /** Title of the first page stored in this walk, or null when none was. */
+  /** Title of the first page stored in this walk that named one, or null. */
   feedTitle: string | null;
   pagesStored: number;
   newItems: number;
@@ -243,7 +243,7 @@ export const walkFeedPages = async (options: WalkFeedOptions): Promise<WalkResul
     if (!written.ok) return stopped(written.reason, written.error);
     summary.resumeAt = resumeAfter;
 
-    summary.feedTitle ??= page.title;
+    if (page.title !== '') summary.feedTitle ??= page.title;
     summary.pagesStored += 1;
     summary.newItems += written.value.newItems;
     summary.updatedItems += written.value.updatedItems;

@@ -18,7 +18,8 @@ describe('what the list shows of an item', () => {
 
   it('names an untitled item by its first words, or says it is untitled', () => {
     expect(displayTitle(item({ title: '  ', contentText: 'Two new hubs opened.' }))).toBe('Two new hubs opened.');
-    expect(displayTitle(item({ title: '' }))).toBe('Untitled news item');
+    // Nothing to show: the interface says "Untitled" in its own language (item.untitled).
+    expect(displayTitle(item({ title: '' }))).toBe('');
   });
 
   it('shows HTML as text, never as markup', () => {

@@ -1,15 +1,17 @@
 // Every path that turns an item into text runs in linear time: 1,000,000 "<", 1,000,000 "&" and
 // 100,000 nested tags each go through preview, title, tagging, the word index, highlighting and
-// the feed parser within 200 ms (a quadratic path takes seconds here; the bound is loose on purpose).
+// the feed parser within 2 s. This is not a speed target (bench:* scripts hold those): a quadratic
+// path over a million characters takes minutes, so the bound only tells linear from quadratic, and
+// is loose enough for a CI machine under load (the linear paths take 1-60 ms when it is quiet).
 import { describe, expect, it } from 'vitest';
 import { displayTitle, previewAround, previewText } from '../../../shared/feed/itemPreview';
 import { parseFeedDocument } from '../../../shared/feed/parseFeedDocument';
 import { findNameRanges } from '../../../shared/places/findNameRanges';
-import { createNewsWordIndex } from '../../../shared/places/newsWordIndex';
+import { createNewsWordIndex } from '../../../shared/wordSearch/newsWordIndex';
 import { createPlaceTagger, tagPlaces } from '../../../shared/places/tagPlaces';
 import { bundledGazetteer } from '../../fixtures/bundledData';
 
-const bound = 200;
+const bound = 2_000;
 const tagger = createPlaceTagger(bundledGazetteer);
 
 const hostile: Record<string, string> = {
@@ -42,7 +44,7 @@ describe.each(Object.entries(hostile))('%s', (_name, text) => {
     ['newsWordIndex', () => createNewsWordIndex().setItem('key', text, html, 0)],
     ['parseFeedDocument (RSS)', () => parseFeedDocument({ bytes: new TextEncoder().encode(`<rss version="2.0"><channel><title>t</title><item><guid>1</guid><title>${text}</title><description>${text}</description></item></channel></rss>`), contentType: null, url: 'https://x.example/' })],
     ['parseFeedDocument (JSON Feed)', () => parseFeedDocument({ bytes: new TextEncoder().encode(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: '1', title: text, content_html: text }] })), contentType: null, url: 'https://x.example/' })],
-  ])('%s finishes within 200 ms', (_path, run) => {
+  ])('%s finishes in linear time (under 2 s)', (_path, run) => {
     expect(fastest(run)).toBeLessThan(bound);
   });
 });
