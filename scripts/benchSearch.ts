@@ -7,9 +7,9 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import Fuse from 'fuse.js';
 import { loadGazetteer, type Place } from '../shared/places/gazetteer';
-import { createItemTextSearch } from '../shared/places/itemTextSearch';
+import { createItemTextSearch } from '../shared/wordSearch/itemTextSearch';
 import { createNewsPlaceIndex } from '../shared/places/newsPlaceIndex';
-import { createNewsWordIndex, type NewsWordIndex } from '../shared/places/newsWordIndex';
+import { createNewsWordIndex, type NewsWordIndex } from '../shared/wordSearch/newsWordIndex';
 import { createPlaceSearch } from '../shared/places/placeSearch';
 import { createPlaceTagger, tagPlaces } from '../shared/places/tagPlaces';
 import { placeCorpus, placeCorpusQueries } from '../tests/fixtures/placeCorpus';
@@ -187,7 +187,7 @@ if (reference !== undefined && at10k !== undefined) {
   console.log(`At 10,000 items the place index is ${format(reference.p95 / at10k.p95, 0)}× faster at p95 than plain fuse.js over title and text.`);
 }
 
-// --- Text fallback: the word index of titles and texts (shared/places/newsWordIndex.ts) at the full
+// --- Text fallback: the word index of titles and texts (shared/wordSearch/newsWordIndex.ts) at the full
 // corpus, alone and behind place search as its textSearch.
 const wordQueries = ['psychosocial', 'trafficking'];
 const wordKeystrokes = wordQueries.flatMap((query) => [...query].map((_, length) => query.slice(0, length + 1)));

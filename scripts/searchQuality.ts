@@ -5,7 +5,7 @@
 import type { Gazetteer } from '../shared/places/gazetteer';
 import { createNewsPlaceIndex } from '../shared/places/newsPlaceIndex';
 import { createPlaceSearch } from '../shared/places/placeSearch';
-import { createPlaceTagger, tagPlaces } from '../shared/places/tagPlaces';
+import { createPlaceTagger, tagItem } from '../shared/places/tagPlaces';
 import { placeCorpus, placeCorpusQueries } from '../tests/fixtures/placeCorpus';
 
 export interface TierQuality {
@@ -21,7 +21,10 @@ const mean = (values: readonly number[]): number => (values.length === 0 ? Numbe
 export const corpusQuality = (gazetteer: Gazetteer): TierQuality[] => {
   const tagger = createPlaceTagger(gazetteer);
   const index = createNewsPlaceIndex(gazetteer);
-  for (const item of placeCorpus) index.setItem(item.id, tagPlaces(tagger, item), Date.parse(item.date));
+  for (const item of placeCorpus) {
+    const tags = tagItem(tagger, item);
+    index.setItem(item.id, tags.places, Date.parse(item.date), tags.weakPlaces);
+  }
   const search = createPlaceSearch(index);
   const byTier = new Map<string, { precision: number[]; recall: number[] }>();
   for (const entry of placeCorpusQueries) {

@@ -1,7 +1,7 @@
 // MiniSearch (installed to compare) against the hand-written word index on the benchmark's items:
 // build time, memory, keystroke latency and typo tolerance, so the README can say which to keep.
 import MiniSearch from 'minisearch';
-import type { NewsWordIndex } from '../shared/places/newsWordIndex';
+import type { NewsWordIndex } from '../shared/wordSearch/newsWordIndex';
 
 interface BenchItem {
   key: string;
@@ -41,7 +41,7 @@ export const compareWordSearch = (
   const wordLatency = timeQueries(keystrokes, (query) => wordIndex.search(query.split(' '), 100), 3);
   return [
     {
-      name: 'word index (shared/places/newsWordIndex.ts)',
+      name: 'word index (shared/wordSearch/newsWordIndex.ts)',
       buildMilliseconds: wordIndexBuild.milliseconds,
       heapMegabytes: wordIndexBuild.heap / 1024 / 1024,
       ...wordLatency,

@@ -7,7 +7,7 @@ import { importBackup } from '../backup/importBackup';
 import { collectDiagnostics } from '../diagnostics/collectDiagnostics';
 import { log } from '../log/log';
 import { saveFile } from '../saveFile';
-import { refreshSearch } from '../search/searchService';
+import { refreshSearch } from '../search/searchClient';
 import { formatStoredMessage } from '../../shared/i18n/formatMessages';
 
 export function DataSettings() {

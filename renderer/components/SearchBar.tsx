@@ -3,7 +3,7 @@
 import { forwardRef, useId, useState, type KeyboardEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { PlaceSuggestion } from '../../shared/places/placeSearch';
-import type { SearchAnswer } from '../search/newsSearchEngine';
+import type { SearchAnswer } from '../search/searchMessages';
 import { suggestionLabel } from '../search/placeLabel';
 
 export interface PlaceChip {

@@ -1,7 +1,7 @@
 // One line above the results: how many items the search found, or that nothing matched and which
 // place names are nearest to what was typed.
 import { FormattedMessage } from 'react-intl';
-import type { SearchReadiness } from '../search/searchService';
+import type { SearchReadiness } from '../search/searchClient';
 import type { NewsSearch } from '../search/useNewsSearch';
 
 /** The most results the list can show at once. */

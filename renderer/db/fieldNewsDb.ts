@@ -6,6 +6,7 @@ import type { NewsItem, NewsItemKey } from '../../shared/feed/newsItem';
 import { previewText } from '../../shared/feed/itemPreview';
 import type { PageValidators, WalkResumePoint } from '../../shared/sync/walkFeedPages';
 import type { StoredMessage } from '../../shared/i18n/userMessage';
+import type { PlaceMention } from '../../shared/places/tagPlaces';
 
 export interface FeedRecord {
   /** The feed's web address, or the bundled sample's key. */
@@ -54,7 +55,17 @@ export interface StoredNewsItem extends NewsItem {
  * (search) keep compiling. Writers keep them: the repositories write through storedNewsItem, the
  * place tagger writes a copy of the stored record.
  */
-export type ItemRecord = NewsItem & Partial<Pick<StoredNewsItem, 'unreadSortDate' | 'starredSortDate'>>;
+export type ItemRecord = NewsItem & Partial<Pick<StoredNewsItem, 'unreadSortDate' | 'starredSortDate'>> & Partial<PlaceTagFields>;
+
+/**
+ * What the place tagger stores beside `places` (since tagger.7, no index, so no schema version):
+ * the places named only weakly, and where each name stands, for highlighting. Records tagged
+ * earlier lack them and are tagged again, as their placesVersion is older.
+ */
+export interface PlaceTagFields {
+  weakPlaces: string[];
+  placeMentions: PlaceMention[];
+}
 
 /** The record to store for an item: every write of an item goes through here, so the view keys follow its flags. */
 export const storedNewsItem = (item: NewsItem): StoredNewsItem => ({

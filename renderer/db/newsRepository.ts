@@ -4,7 +4,7 @@ import type { FeedPage } from '../../shared/feed/feedItem';
 import { mergeFeedItem, type NewsItem, type NewsItemKey } from '../../shared/feed/newsItem';
 import type { PageValidators, WalkResumePoint } from '../../shared/sync/walkFeedPages';
 import { createCountTally, withCounts } from './feedCounts';
-import { keysOfFeed, storedNewsItem, type FeedRecord, type FieldNewsDb, type ItemRecord, type StoredNewsItem } from './fieldNewsDb';
+import { keysOfFeed, storedNewsItem, type FeedRecord, type FieldNewsDb, type ItemRecord, type PlaceTagFields, type StoredNewsItem } from './fieldNewsDb';
 import { setItemFlags } from './itemFlags';
 import type { UserMessage } from '../../shared/i18n/userMessage';
 
@@ -38,7 +38,7 @@ export const newFeedRecord = (source: FeedSource, now: string): FeedRecord => ({
 });
 
 /** The places the search worker found in one item, and the content they were found in. */
-export interface PlaceTagWrite {
+export interface PlaceTagWrite extends PlaceTagFields {
   feedUrl: string;
   id: string;
   contentHash: string;
@@ -215,7 +215,7 @@ export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => 
       const updates = tags.flatMap((tag, index) => {
         const stored = current[index];
         if (stored === undefined || stored.contentHash !== tag.contentHash) return [];
-        return [{ ...stored, places: tag.places, placesVersion: tag.placesVersion }];
+        return [{ ...stored, places: tag.places, placesVersion: tag.placesVersion, weakPlaces: tag.weakPlaces, placeMentions: tag.placeMentions }];
       });
       await db.items.bulkPut(updates);
       return updates;

@@ -6,9 +6,9 @@ import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, use
 import { markerPosition } from '../../shared/map/centroids';
 import { clusterLevel, clusterMarkers, type MapPoint, type MarkerCluster } from '../../shared/map/clusterMarkers';
 import type { PlaceMarker } from '../../shared/map/placeMarkers';
-import type { SearchFilters } from '../search/newsSearchEngine';
+import type { SearchFilters } from '../search/searchMessages';
 import { useText } from '../i18n/useText';
-import { useMapMarkers } from '../search/searchService';
+import { useMapMarkers } from '../search/searchClient';
 import type { NewsSearch } from '../search/useNewsSearch';
 import { groundTransform, MapBase } from './MapBase';
 import { clusterName, MapMarker } from './MapMarker';

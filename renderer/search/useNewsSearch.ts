@@ -3,13 +3,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { z } from 'zod';
-import { newsItemKeyFromText, type NewsItem } from '../../shared/feed/newsItem';
-import type { PlaceSuggestion } from '../../shared/places/placeSearch';
+import { newsItemKeyFromText, newsItemKeyText, type NewsItem } from '../../shared/feed/newsItem';
+import type { PlaceSuggestion } from '../../shared/places/placeSearchResult';
 import type { PlaceChip } from '../components/SearchBar';
 import { db, newsRepository } from '../database';
-import type { SearchAnswer, SearchFilters } from './newsSearchEngine';
+import type { ItemRecord } from '../db/fieldNewsDb';
+import { highlightNamesOf } from './highlightNames';
 import { placeLabel } from './placeLabel';
-import { useSearchAnswer } from './searchService';
+import { useSearchAnswer } from './searchClient';
+import type { SearchAnswer, SearchFilters } from './searchMessages';
 
 const placeFilterSetting = 'placeFilter';
 const storedChips = z.array(z.object({ placeId: z.string().max(40), label: z.string().max(300) })).max(20);
@@ -72,11 +74,11 @@ export const useNewsSearch = (): NewsSearch => {
   const answer = useSearchAnswer(deferredQuery, filters, byIndex);
   const keys = useMemo(() => (answer?.hits ?? []).slice(0, shown).map((hit) => hit.key), [answer, shown]);
 
-  const items = useLiveQuery(async (): Promise<NewsItem[] | undefined> => {
+  const items = useLiveQuery(async (): Promise<ItemRecord[] | undefined> => {
     if (byIndex) {
       if (!answer) return undefined;
       const found = await db.items.bulkGet(keys.map(newsItemKeyFromText));
-      return found.filter((item): item is NewsItem => item !== undefined);
+      return found.filter((item): item is ItemRecord => item !== undefined);
     }
     if (!from && !to) return [];
     // Dates alone need no index of the worker: the sortDate index answers them.
@@ -85,10 +87,15 @@ export const useNewsSearch = (): NewsSearch => {
     return db.items.where('sortDate').between(lower, upper, true, true).reverse().limit(shown).toArray();
   }, [byIndex, answer, keys, from, to, shown]);
 
-  const highlights = useMemo(
-    () => new Map((answer?.hits ?? []).map((hit) => [hit.key, hit.highlightNames] as const)),
-    [answer],
-  );
+  // Only the items on screen: their stored mentions say what to mark.
+  const highlights = useMemo(() => {
+    const hitOf = new Map((answer?.hits ?? []).slice(0, shown).map((hit) => [hit.key, hit] as const));
+    return new Map((byIndex ? (items ?? []) : []).flatMap((item) => {
+      const key = newsItemKeyText(item);
+      const hit = hitOf.get(key);
+      return hit === undefined ? [] : [[key, highlightNamesOf(item, hit)] as const];
+    }));
+  }, [answer, items, shown, byIndex]);
 
   return {
     query,

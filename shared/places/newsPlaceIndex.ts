@@ -1,6 +1,8 @@
 // In-memory index from place to the stored items that name it, or name a place inside it (a town's
 // items also count for its state and its country). Filled from [item key, place ids, date] alone,
 // so search never scans item texts; items can be added, re-tagged and removed one at a time.
+// A place tagged only weakly (a shared name the item did not settle) is kept apart, after the
+// items that name the place for certain.
 import type { Gazetteer, Place } from './gazetteer';
 
 export interface IndexedItem {
@@ -20,10 +22,11 @@ interface Postings {
 
 export interface NewsPlaceIndex {
   readonly gazetteer: Gazetteer;
-  /** Adds an item or replaces its places and date. Unknown place ids are ignored. */
-  setItem(key: string, placeIds: readonly string[], date: string | number | null): void;
+  /** Adds an item or replaces its places and date. Unknown place ids are ignored; `weakIds` are
+   *  those of `placeIds` the item names only weakly. */
+  setItem(key: string, placeIds: readonly string[], date: string | number | null, weakIds?: readonly string[]): void;
   removeItem(key: string): void;
-  /** Items that name the place or a place inside it, newest first. */
+  /** Items that name the place or a place inside it, newest first (weak tags last). */
   itemsOf(placeId: string, limit?: number): IndexedItem[];
   /** How many items name the place or a place inside it. */
   countOf(placeId: string): number;
@@ -35,8 +38,9 @@ export interface NewsPlaceIndex {
   readonly itemCount: number;
   /** Changes on every update, so caches built on the index know when to refresh. */
   readonly revision: number;
-  /** For search: visit the item slots of a place newest first; stop by returning false. */
-  visit(placeId: string, visitor: (slot: number, key: string, date: number) => boolean): void;
+  /** For search: visit the item slots of a place newest first, the items tagged weakly after the
+   *  others; stop by returning false. */
+  visit(placeId: string, visitor: (slot: number, key: string, date: number, weak: boolean) => boolean): void;
   /** Upper bound of slot numbers, for callers that mark slots in a typed array. */
   readonly slotLimit: number;
 }
@@ -54,6 +58,8 @@ export const createNewsPlaceIndex = (gazetteer: Gazetteer): NewsPlaceIndex => {
   const slotOfKey = new Map<string, number>();
   const freeSlots: number[] = [];
   const postings = new Map<number, Postings>();
+  const weakPostings = new Map<number, Postings>();
+  const weakOfSlot: (ReadonlySet<number> | undefined)[] = [];
   let revision = 0;
 
   const newestFirst = (a: number, b: number): number => {
@@ -63,26 +69,34 @@ export const createNewsPlaceIndex = (gazetteer: Gazetteer): NewsPlaceIndex => {
     return dateB - dateA || a - b;
   };
 
-  /** The place, its state and its country: where an item naming the place is found. */
-  const covering = (ordinals: readonly number[]): Map<number, boolean> => {
-    const cover = new Map<number, boolean>();
-    for (const ordinal of ordinals) {
-      cover.set(ordinal, true);
+  /** The place, its state and its country: where an item naming the place is found, and whether
+   *  only weakly (no certain place of the item lies there). */
+  const covering = (ordinals: readonly number[], weak: ReadonlySet<number> | undefined): Map<number, { direct: boolean; weak: boolean }> => {
+    const cover = new Map<number, { direct: boolean; weak: boolean }>();
+    // Certain places first, so a state a certain town lies in is certain whatever weak town follows.
+    const ordered = weak === undefined ? ordinals : [...ordinals.filter((o) => !weak.has(o)), ...ordinals.filter((o) => weak.has(o))];
+    for (const ordinal of ordered) {
+      const isWeak = weak?.has(ordinal) ?? false;
+      const known = cover.get(ordinal);
+      cover.set(ordinal, { direct: true, weak: known === undefined ? isWeak : known.weak && isWeak });
       const place = gazetteer.places[ordinal];
       if (place === undefined) continue;
       for (const id of [place.state, place.country]) {
         const outer = id === null ? undefined : ordinalOf.get(id);
-        if (outer !== undefined && !cover.has(outer)) cover.set(outer, false);
+        if (outer !== undefined && !cover.has(outer)) cover.set(outer, { direct: false, weak: isWeak });
       }
     }
     return cover;
   };
 
+  const listOf = (isWeak: boolean): Map<number, Postings> => (isWeak ? weakPostings : postings);
+
   const detach = (slot: number): void => {
     const ordinals = placesOfSlot[slot];
     if (ordinals === undefined) return;
-    for (const [ordinal, direct] of covering(ordinals)) {
-      const list = postings.get(ordinal);
+    for (const [ordinal, { direct, weak }] of covering(ordinals, weakOfSlot[slot])) {
+      const lists = listOf(weak);
+      const list = lists.get(ordinal);
       if (list === undefined) continue;
       const at = list.slots.subarray(0, list.length).indexOf(slot);
       if (at >= 0) {
@@ -90,14 +104,15 @@ export const createNewsPlaceIndex = (gazetteer: Gazetteer): NewsPlaceIndex => {
         list.length -= 1;
       }
       if (direct) list.direct -= 1;
-      if (list.length === 0) postings.delete(ordinal);
+      if (list.length === 0) lists.delete(ordinal);
     }
     placesOfSlot[slot] = undefined;
+    weakOfSlot[slot] = undefined;
   };
 
-  const postingsOf = (placeId: string): Postings | undefined => {
+  const postingsOf = (placeId: string, isWeak = false): Postings | undefined => {
     const ordinal = ordinalOf.get(placeId);
-    const list = ordinal === undefined ? undefined : postings.get(ordinal);
+    const list = ordinal === undefined ? undefined : listOf(isWeak).get(ordinal);
     if (list !== undefined && !list.sorted) {
       list.slots.subarray(0, list.length).sort(newestFirst);
       list.sorted = true;
@@ -105,9 +120,20 @@ export const createNewsPlaceIndex = (gazetteer: Gazetteer): NewsPlaceIndex => {
     return list;
   };
 
+  const visit: NewsPlaceIndex['visit'] = (placeId, visitor) => {
+    for (const isWeak of [false, true]) {
+      const list = postingsOf(placeId, isWeak);
+      if (list === undefined) continue;
+      for (let at = 0; at < list.length; at += 1) {
+        const slot = list.slots[at] ?? 0;
+        if (!visitor(slot, keys[slot] ?? '', dates[slot] ?? Number.NaN, isWeak)) return;
+      }
+    }
+  };
+
   return {
     gazetteer,
-    setItem(key, placeIds, date) {
+    setItem(key, placeIds, date, weakIds = []) {
       revision += 1;
       let slot = slotOfKey.get(key);
       if (slot === undefined) {
@@ -120,11 +146,14 @@ export const createNewsPlaceIndex = (gazetteer: Gazetteer): NewsPlaceIndex => {
       dates[slot] = toTime(date);
       const ordinals = [...new Set(placeIds.flatMap((id) => ordinalOf.get(id) ?? []))];
       placesOfSlot[slot] = ordinals;
-      for (const [ordinal, direct] of covering(ordinals)) {
-        let list = postings.get(ordinal);
+      const weak = weakIds.length === 0 ? undefined : new Set(weakIds.flatMap((id) => ordinalOf.get(id) ?? []));
+      weakOfSlot[slot] = weak;
+      for (const [ordinal, { direct, weak: isWeak }] of covering(ordinals, weak)) {
+        const lists = listOf(isWeak);
+        let list = lists.get(ordinal);
         if (list === undefined) {
           list = { slots: new Int32Array(4), length: 0, sorted: true, direct: 0 };
-          postings.set(ordinal, list);
+          lists.set(ordinal, list);
         }
         if (list.length === list.slots.length) {
           const grown = new Int32Array(list.length * 2);
@@ -148,19 +177,20 @@ export const createNewsPlaceIndex = (gazetteer: Gazetteer): NewsPlaceIndex => {
       freeSlots.push(slot);
     },
     itemsOf(placeId, limit = Number.POSITIVE_INFINITY) {
-      const list = postingsOf(placeId);
-      if (list === undefined) return [];
-      return [...list.slots.subarray(0, Math.min(list.length, limit))].map((slot) => ({ key: keys[slot] ?? '', date: dates[slot] ?? Number.NaN }));
+      const items: IndexedItem[] = [];
+      if (limit <= 0) return items;
+      visit(placeId, (_slot, key, date) => items.push({ key, date }) < limit);
+      return items;
     },
     countOf(placeId) {
       const ordinal = ordinalOf.get(placeId);
-      return ordinal === undefined ? 0 : (postings.get(ordinal)?.length ?? 0);
+      return ordinal === undefined ? 0 : (postings.get(ordinal)?.length ?? 0) + (weakPostings.get(ordinal)?.length ?? 0);
     },
     directCountOf(placeId) {
       const ordinal = ordinalOf.get(placeId);
-      return ordinal === undefined ? 0 : (postings.get(ordinal)?.direct ?? 0);
+      return ordinal === undefined ? 0 : (postings.get(ordinal)?.direct ?? 0) + (weakPostings.get(ordinal)?.direct ?? 0);
     },
-    presentPlaces: () => [...postings.keys()].flatMap((ordinal) => gazetteer.places[ordinal] ?? []),
+    presentPlaces: () => [...new Set([...postings.keys(), ...weakPostings.keys()])].flatMap((ordinal) => gazetteer.places[ordinal] ?? []),
     placeIdsOf(key) {
       const slot = slotOfKey.get(key);
       const ordinals = slot === undefined ? undefined : placesOfSlot[slot];
@@ -175,13 +205,6 @@ export const createNewsPlaceIndex = (gazetteer: Gazetteer): NewsPlaceIndex => {
     get slotLimit() {
       return keys.length;
     },
-    visit(placeId, visitor) {
-      const list = postingsOf(placeId);
-      if (list === undefined) return;
-      for (let at = 0; at < list.length; at += 1) {
-        const slot = list.slots[at] ?? 0;
-        if (!visitor(slot, keys[slot] ?? '', dates[slot] ?? Number.NaN)) return;
-      }
-    },
+    visit,
   };
 };

@@ -1,6 +1,7 @@
 // Chooses the place a shared name means in one item, by the item's own evidence, in order: the
 // country or state it names, the other places it names (the nearest candidate), regional words
 // ("frontera sur", "in the north of the state") against the candidates' coordinates, population.
+// When only population is left to decide and the two largest are close, both are kept, weakly.
 import type { Place } from './gazetteer';
 
 const kindRank = { country: 3, state: 2, town: 1 } as const;
@@ -83,6 +84,20 @@ export interface Evidence {
  *  a hamlet must not take "Sinaloa" from the state because the item says "north". */
 const plausibleShare = 1 / 50;
 
+/** When population alone decides, a runner-up at least this share of the winner's population is
+ *  as likely: the item is tagged with both, weakly, so a state or country filter finds it either way. */
+const closeShare = 1 / 3;
+/** Below this the two readings are hamlets, where a second tag adds more noise than it finds:
+ *  the larger is kept alone, as before. */
+const weakFloorPopulation = 5_000;
+
+export interface PlaceChoice {
+  /** Index into the places of the reading chosen. */
+  index: number;
+  /** A second reading as likely as the chosen one: both are then weak tags. */
+  alternative: number | undefined;
+}
+
 /** Keeps the candidates that score highest: one step of the lexicographic choice. */
 const keepBest = (candidates: readonly Place[], score: (place: Place) => number): Place[] => {
   const scores = candidates.map(score);
@@ -97,6 +112,12 @@ export const pickPlace = (
   evidence: Evidence | undefined,
 ): number | undefined => {
   if (evidence === undefined) return withCapital(places, indexes, largestOf(places, indexes));
+  return choosePlace(places, indexes, evidence)?.index;
+};
+
+/** The reading the evidence supports and, when it is weak (only population is left to decide and
+ *  the two largest towns are close), the runner-up as a second, equally weak reading. */
+export const choosePlace = (places: readonly Place[], indexes: readonly number[], evidence: Evidence): PlaceChoice | undefined => {
   const all = indexes.flatMap((index) => places[index] ?? []);
   if (all.length === 0) return undefined;
   let remaining = keepBest(all, (place) => (place.kind === 'country' ? 1 : 0));
@@ -116,9 +137,16 @@ export const pickPlace = (
     remaining = inCountry;
     for (const direction of evidence.hints) remaining = keepBest(remaining, (place) => towards(place, direction));
   }
+  const byPopulation = [...remaining].sort((a, b) => b.population - a.population || kindRank[b.kind] - kindRank[a.kind]);
   remaining = keepBest(remaining, (place) => place.population);
   const chosen = keepBest(remaining, (place) => kindRank[place.kind])[0];
-  return withCapital(places, indexes, chosen === undefined ? undefined : indexes.find((index) => places[index] === chosen));
+  const index = withCapital(places, indexes, chosen === undefined ? undefined : indexes.find((at) => places[at] === chosen));
+  if (index === undefined) return undefined;
+  const runnerUp = byPopulation[1];
+  const top = places[index];
+  const weak = top?.kind === 'town' && runnerUp?.kind === 'town' && runnerUp !== top &&
+    runnerUp.population >= weakFloorPopulation && runnerUp.population >= top.population * closeShare;
+  return { index, alternative: weak ? indexes.find((at) => places[at] === runnerUp) : undefined };
 };
 
 /** With no evidence: a country first, then the most populous, then the wider kind. One pass, as

@@ -1,50 +1,22 @@
-// Finds the gazetteer places a news item names. The matcher is built once per gazetteer: a map
-// from a name's first word to the names that start with it, longest first, so tagging an item is
-// one pass over its words.
-import { gazetteerFormat, type Gazetteer } from './gazetteer';
-import { createTownGrid, nearestTown, type TownGrid } from './nearestTown';
-import { foldWord, normalizePlaceName } from './normalizePlaceName';
-import { curatedNamesById } from './placeExonyms';
-import { placeStopNames } from './placeStopNames';
-import { pickPlace, regionHints } from './resolveMentions';
+// Finds the gazetteer places a news item names, one pass over its words with the matcher of
+// placeTagger.ts, and resolves the names several places share (resolveMentions.ts).
+import { gazetteerFormat } from './gazetteer';
+import { nearestTown } from './nearestTown';
+import { foldWord } from './normalizePlaceName';
+import type { PlaceTagger } from './placeTagger';
+import { choosePlace, pickPlace, regionHints } from './resolveMentions';
+
+// The matcher is built in placeTagger.ts; its importers have long found it here.
+export { createPlaceTagger, type PlaceTagger } from './placeTagger';
 
 /** Changes whenever the gazetteer layout or the tagging rules change: stored items tagged under
  *  another version must be tagged again. Bump the tagger part when editing this module, the stop
  *  names or the aliases, and after regenerating the gazetteer. */
-export const placeTaggingVersion = `${gazetteerFormat}+tagger.6`;
+export const placeTaggingVersion = `${gazetteerFormat}+tagger.7`;
 
 /** Text beyond this many characters is not scanned: places are named early, and a huge item
  *  must not stall storage. */
 const scannedCharacters = 50_000;
-
-interface PlaceName {
-  words: readonly string[];
-  /** Indexes into gazetteer.places of every place with this name. */
-  places: number[];
-  /** Lower-case Spanish demonyms ("salvadoreño") are tagged without a capital letter. */
-  anyCase: boolean;
-}
-
-export interface FirstWordNames {
-  /** The one-word name, if the word is one. */
-  single: PlaceName | undefined;
-  /** Longer names by their second word, longest first: "san" → "jose" → ["san jose de ...", "san jose"]. */
-  longer: ReadonlyMap<string, readonly PlaceName[]>;
-  /** Some name here is tagged without a capital letter: a lower-case word must be looked at. */
-  anyCase: boolean;
-}
-
-export interface PlaceTagger {
-  readonly gazetteer: Gazetteer;
-  /** First folded word → the names starting with it: so each word of an item costs one look-up. */
-  readonly namesByFirstWord: ReadonlyMap<string, FirstWordNames>;
-  /** Towns by half-degree cell, for items that carry coordinates. */
-  readonly townGrid: TownGrid;
-  /** First words of names tagged in lower case too ("salvadoreño"). */
-  readonly anyCaseFirstWords: ReadonlySet<string>;
-  /** Curated names written in capitals ("CDMX"): tagged although other acronyms are not. */
-  readonly curatedAcronyms: ReadonlySet<string>;
-}
 
 export interface PlaceMention {
   placeId: string;
@@ -52,6 +24,10 @@ export interface PlaceMention {
   /** Character range of the name in that field, end exclusive: for highlighting. */
   start: number;
   end: number;
+  /** The name as the item writes it ("Tecún Umán"): what the window marks, without the tagger. */
+  name: string;
+  /** One of two equally likely readings of a shared name (see resolveMentions): a weak tag. */
+  weak?: true;
 }
 
 export interface TaggableItem {
@@ -61,54 +37,6 @@ export interface TaggableItem {
   /** Where the feed says the item happened (GeoRSS): tagged with the nearest town within 25 km. */
   point?: { latitude: number; longitude: number } | null;
 }
-
-/** Builds the matcher for a gazetteer. Takes a few hundred milliseconds: do it once. */
-export const createPlaceTagger = (gazetteer: Gazetteer): PlaceTagger => {
-  const stop = new Set(placeStopNames);
-  const byName = new Map<string, PlaceName>();
-  gazetteer.places.forEach((place, index) => {
-    const mainWords = new Set(normalizePlaceName(place.name).split(' '));
-    const curated = new Set((curatedNamesById.get(place.id) ?? []).map(normalizePlaceName));
-    const spellings = [place.name, place.asciiName, ...place.alternateNames];
-    spellings.forEach((spelling, position) => {
-      const folded = normalizePlaceName(spelling);
-      if (folded.length < 3 || stop.has(folded) || folded.startsWith('the ')) return;
-      // A town's one-word alternate that is no word of its name is often a surname ("Gutierrez"
-      // for Tuxtla) or an old name; search still finds it, tagging does not. "Juárez" stays.
-      // A curated short name ("Xela", "Tegus") is one news uses, with its source: it is tagged.
-      if (place.kind === 'town' && position > 1 && !folded.includes(' ') && !mainWords.has(folded) && !curated.has(folded)) return;
-      const anyCase = place.kind === 'country' && spelling.length > 0 && spelling[0] !== spelling[0]?.toUpperCase();
-      const known = byName.get(folded);
-      if (known === undefined) {
-        byName.set(folded, { words: folded.split(' '), places: [index], anyCase });
-      } else {
-        if (!known.places.includes(index)) known.places.push(index);
-        known.anyCase ||= anyCase;
-      }
-    });
-  });
-  const namesByFirstWord = new Map<string, { single: PlaceName | undefined; longer: Map<string, PlaceName[]>; anyCase: boolean }>();
-  for (const name of byName.values()) {
-    const [first = '', second] = name.words;
-    let entry = namesByFirstWord.get(first);
-    if (entry === undefined) {
-      entry = { single: undefined, longer: new Map(), anyCase: false };
-      namesByFirstWord.set(first, entry);
-    }
-    entry.anyCase ||= name.anyCase;
-    if (second === undefined) {
-      entry.single = name;
-      continue;
-    }
-    const list = entry.longer.get(second);
-    if (list === undefined) entry.longer.set(second, [name]);
-    else list.push(name);
-  }
-  for (const entry of namesByFirstWord.values()) for (const list of entry.longer.values()) list.sort((a, b) => b.words.length - a.words.length);
-  const curatedAcronyms = new Set([...curatedNamesById.values()].flat().filter((name) => /^[A-Z]{2,6}$/.test(name)).map(foldWord));
-  const anyCaseFirstWords = new Set([...namesByFirstWord].flatMap(([first, entry]) => (entry.anyCase ? [first] : [])));
-  return { gazetteer, namesByFirstWord, townGrid: createTownGrid(gazetteer), curatedAcronyms, anyCaseFirstWords };
-};
 
 interface Word {
   folded: string;
@@ -182,16 +110,22 @@ const matchNames = (tagger: PlaceTagger, field: 'title' | 'text', words: readonl
   }
 };
 
+interface Reading {
+  index: number;
+  /** An equally likely second reading: both are weak. */
+  alternative: number | undefined;
+}
+
 /** The places an item's mentions point to. An ambiguous name is weighed by the rest of the item
  *  (see resolveMentions); a country always wins over a town of the same name ("Costa Rica"). */
-const resolve = (tagger: PlaceTagger, candidates: readonly Candidate[], itemWords: () => string[]): number[] => {
+const resolve = (tagger: PlaceTagger, candidates: readonly Candidate[], itemWords: () => string[]): (Reading | undefined)[] => {
   const { places } = tagger.gazetteer;
   // A name said twice is one piece of context, not two: group occurrences by name.
   const names = [...new Set(candidates.map((candidate) => candidate.places))];
-  const chosen = new Map<readonly number[], number>();
+  const chosen = new Map<readonly number[], Reading | undefined>();
   const ambiguous = names.filter((name) => name.length > 1);
-  for (const name of names) if (name.length === 1) chosen.set(name, name[0] ?? -1);
-  if (ambiguous.length === 0) return candidates.map((candidate) => chosen.get(candidate.places) ?? -1);
+  for (const name of names) if (name.length === 1) chosen.set(name, { index: name[0] ?? -1, alternative: undefined });
+  if (ambiguous.length === 0) return candidates.map((candidate) => chosen.get(candidate.places));
   const firstChoice = new Map(names.map((name) => [name, pickPlace(places, name, undefined)]));
   const context = new Map<string, number>();
   const count = (id: string | null, step: number): void => {
@@ -210,10 +144,10 @@ const resolve = (tagger: PlaceTagger, candidates: readonly Candidate[], itemWord
     const own = firstChoice.get(name);
     contribute(own, -1);
     const anchors = names.flatMap((other) => (other === name ? [] : (places[firstChoice.get(other) ?? -1] ?? [])));
-    chosen.set(name, pickPlace(places, name, { context, anchors, hints }) ?? -1);
+    chosen.set(name, choosePlace(places, name, { context, anchors, hints }));
     contribute(own, 1);
   }
-  return candidates.map((candidate) => chosen.get(candidate.places) ?? -1);
+  return candidates.map((candidate) => chosen.get(candidate.places));
 };
 
 /** Every place name in the item's title and text, longest name first at each position, with
@@ -228,19 +162,41 @@ export const findPlaceMentions = (tagger: PlaceTagger, item: TaggableItem): Plac
   const chosen = resolve(tagger, candidates, () => [...titleWords, ...textWords].map((word) => word.folded));
   const mentions: PlaceMention[] = [];
   candidates.forEach((candidate, position) => {
-    const place = places[chosen[position] ?? -1];
-    if (place !== undefined) mentions.push({ placeId: place.id, field: candidate.field, start: candidate.start, end: candidate.end });
+    const reading = chosen[position];
+    const place = places[reading?.index ?? -1];
+    if (place === undefined) return;
+    const other = places[reading?.alternative ?? -1];
+    const source = candidate.field === 'title' ? item.title : item.text;
+    const range = { field: candidate.field, start: candidate.start, end: candidate.end, name: source.slice(candidate.start, candidate.end) };
+    if (other === undefined) {
+      mentions.push({ placeId: place.id, ...range });
+      return;
+    }
+    mentions.push({ placeId: place.id, ...range, weak: true }, { placeId: other.id, ...range, weak: true });
   });
   return mentions;
+};
+
+export interface PlaceTags {
+  /** Distinct place ids, in order of first mention, then the town nearest the item's point. */
+  places: string[];
+  /** Those of `places` the item names only weakly: never for certain in any mention. */
+  weakPlaces: string[];
+  mentions: PlaceMention[];
+}
+
+/** Everything the tagger finds in an item, in one pass: what is stored with it. */
+export const tagItem = (tagger: PlaceTagger, item: TaggableItem): PlaceTags => {
+  const mentions = findPlaceMentions(tagger, item);
+  const certain = new Set(mentions.flatMap((mention) => (mention.weak ? [] : [mention.placeId])));
+  const near = item.point ? nearestTown(tagger.gazetteer, tagger.townGrid, item.point) : undefined;
+  const town = near === undefined ? undefined : tagger.gazetteer.places[near];
+  if (town !== undefined) certain.add(town.id);
+  const places = [...new Set([...mentions.map((mention) => mention.placeId), ...(town === undefined ? [] : [town.id])])];
+  return { places, weakPlaces: places.filter((id) => !certain.has(id)), mentions };
 };
 
 /** The distinct ids of the places an item names, in order of first mention, then the town
  *  nearest its coordinates if it has any (its state and country follow from the town in the
  *  place index, as for a named town): what is stored. */
-export const tagPlaces = (tagger: PlaceTagger, item: TaggableItem): string[] => {
-  const ids = findPlaceMentions(tagger, item).map((mention) => mention.placeId);
-  const near = item.point ? nearestTown(tagger.gazetteer, tagger.townGrid, item.point) : undefined;
-  const town = near === undefined ? undefined : tagger.gazetteer.places[near];
-  if (town !== undefined) ids.push(town.id);
-  return [...new Set(ids)];
-};
+export const tagPlaces = (tagger: PlaceTagger, item: TaggableItem): string[] => tagItem(tagger, item).places;

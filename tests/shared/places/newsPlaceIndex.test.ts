@@ -19,6 +19,28 @@ describe('newsPlaceIndex', () => {
     expect(index.directCountOf(tapachula)).toBe(2);
   });
 
+  it('lists an item tagged weakly under each reading, after the items tagged there for certain', () => {
+    const tuxpanJalisco = '3980844';
+    const tuxpanNayarit = '3980841';
+    const index = createNewsPlaceIndex(gazetteer);
+    index.setItem('certain', [tapachula], '2021-01-01T00:00:00Z');
+    index.setItem('weak', [tuxpanJalisco, tuxpanNayarit], '2021-06-01T00:00:00Z', [tuxpanJalisco, tuxpanNayarit]);
+    index.setItem('weak and certain', [tuxpanJalisco, tijuana], '2021-07-01T00:00:00Z', [tuxpanJalisco]);
+    // Newest first among certain items, then the weak ones; a country a certain place lies in is certain.
+    expect(index.itemsOf('MX').map((item) => item.key)).toEqual(['weak and certain', 'certain', 'weak']);
+    expect(index.itemsOf('MX.14').map((item) => item.key)).toEqual(['weak and certain', 'weak']);
+    expect(index.itemsOf('MX.18').map((item) => item.key)).toEqual(['weak']);
+    const visited: [string, boolean][] = [];
+    index.visit('MX.14', (_slot, key, _date, weak) => visited.push([key, weak]) > 0);
+    expect(visited).toEqual([['weak and certain', true], ['weak', true]]);
+    expect([index.countOf('MX.14'), index.countOf('MX'), index.directCountOf(tuxpanNayarit)]).toEqual([2, 3, 1]);
+    index.setItem('weak', [tuxpanNayarit], '2021-06-01T00:00:00Z');
+    expect(index.itemsOf('MX.14').map((item) => item.key)).toEqual(['weak and certain']);
+    index.removeItem('weak and certain');
+    expect(index.countOf('MX.14')).toBe(0);
+    expect(index.presentPlaces().map((place) => place.id)).not.toContain('MX.14');
+  });
+
   it('replaces an item\'s places when it is tagged again', () => {
     const index = createNewsPlaceIndex(gazetteer);
     index.setItem('a', [tapachula], '2021-01-01T00:00:00Z');

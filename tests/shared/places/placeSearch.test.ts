@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createNewsPlaceIndex } from '../../../shared/places/newsPlaceIndex';
-import { createNewsWordIndex } from '../../../shared/places/newsWordIndex';
-import { createPlaceSearch, mentionsToHighlight } from '../../../shared/places/placeSearch';
-import { createPlaceTagger, tagPlaces } from '../../../shared/places/tagPlaces';
+import { createNewsWordIndex } from '../../../shared/wordSearch/newsWordIndex';
+import { mentionsInside } from '../../../shared/places/placeMentions';
+import { createPlaceSearch } from '../../../shared/places/placeSearch';
+import { createPlaceTagger, findPlaceMentions, tagItem, tagPlaces } from '../../../shared/places/tagPlaces';
 import { bundledGazetteer, bundledSamplePage } from '../../fixtures/bundledData';
 import { placeCorpus, placeCorpusQueries } from '../../fixtures/placeCorpus';
 
@@ -126,16 +127,23 @@ describe('place search over the bundled sample', () => {
   it('highlights the place inside a matched country ("Petén" for "Guatemala")', () => {
     const item = sample.find((candidate) => candidate.key === peten);
     if (item === undefined) throw new Error('no Petén item');
-    const ranges = mentionsToHighlight(tagger, item, 'GT');
+    const ranges = mentionsInside(gazetteer, findPlaceMentions(tagger, item), ['GT']);
     expect(ranges.map((range) => (range.field === 'title' ? item.title : item.text).slice(range.start, range.end))).toEqual([
       'Petén', 'La Libertad', 'Melchor de Mencos', 'Petén',
     ]);
+    // The mention keeps the name as written, so the window marks it without the text at hand.
+    expect(ranges.map((range) => range.name)).toEqual(['Petén', 'La Libertad', 'Melchor de Mencos', 'Petén']);
+    expect(mentionsInside(gazetteer, findPlaceMentions(tagger, item), ['MX'])).toEqual([]);
   });
 });
 
 describe('place search over the test corpus', () => {
   const index = createNewsPlaceIndex(gazetteer);
-  for (const item of placeCorpus) index.setItem(item.id, tagPlaces(tagger, item), item.date);
+  // As the app indexes: weak tags apart, so they rank below certain ones.
+  for (const item of placeCorpus) {
+    const tags = tagItem(tagger, item);
+    index.setItem(item.id, tags.places, item.date, tags.weakPlaces);
+  }
   const search = createPlaceSearch(index);
 
   it.each(placeCorpusQueries)('"$query" ($tier: $why)', ({ query, first, includes, none }) => {

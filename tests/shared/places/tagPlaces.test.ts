@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../../shared/contentHash';
 import type { FeedItem } from '../../../shared/feed/feedItem';
 import type { Place } from '../../../shared/places/gazetteer';
-import { createPlaceTagger, findPlaceMentions, placeTaggingVersion, tagPlaces, type TaggableItem } from '../../../shared/places/tagPlaces';
+import { createPlaceTagger, findPlaceMentions, placeTaggingVersion, tagItem, tagPlaces, type TaggableItem } from '../../../shared/places/tagPlaces';
 import { bundledGazetteer, bundledSamplePage } from '../../fixtures/bundledData';
 import { placeCorpus, placeCorpusTags } from '../../fixtures/placeCorpus';
 
@@ -83,7 +83,28 @@ describe('tagPlaces rules', () => {
     // when this fails, bump the tagger part of the version and write both new values here.
     // (The hand-written corpus only, so that a change in how feeds are parsed cannot move it.)
     const tags = contentHash(JSON.stringify(placeCorpus.map((item) => [item.id, tagPlaces(tagger, item)])));
-    expect({ version: placeTaggingVersion, tags }).toEqual({ version: 'field-news-gazetteer/1+tagger.6', tags: '8e2f93cef19b499f' });
+    expect({ version: placeTaggingVersion, tags }).toEqual({ version: 'field-news-gazetteer/1+tagger.7', tags: '8a912aab8a1c94a9' });
+  });
+});
+
+describe('tagItem: weak readings of a shared name', () => {
+  const tuxpanJalisco = '3980844';
+  const tuxpanNayarit = '3980841';
+
+  it('tags a name two towns of close size share, with nothing in the item to choose, with both, weakly', () => {
+    const tags = tagItem(tagger, { title: '', text: 'Flooding in Tuxpan left families homeless.' });
+    expect(tags.places.sort()).toEqual([tuxpanJalisco, tuxpanNayarit].sort());
+    expect(tags.weakPlaces.sort()).toEqual([tuxpanJalisco, tuxpanNayarit].sort());
+    expect(tags.mentions.map(({ placeId, name, weak, start, end }) => [placeId, name, weak, start, end])).toEqual([
+      [tuxpanJalisco, 'Tuxpan', true, 12, 18], [tuxpanNayarit, 'Tuxpan', true, 12, 18],
+    ]);
+  });
+
+  it('tags one town for certain when the item names its state', () => {
+    const tags = tagItem(tagger, { title: '', text: 'In Tuxpan, Nayarit, houses were damaged.' });
+    expect(tags.places).toEqual([tuxpanNayarit, 'MX.18']);
+    expect(tags.weakPlaces).toEqual([]);
+    expect(tags.mentions.every((mention) => mention.weak === undefined)).toBe(true);
   });
 });
 

@@ -1,14 +1,15 @@
-// The search worker: loads the gazetteer after the first paint, tags stored items and keeps the
-// place and word indexes, and answers every keystroke, so typing never waits on the UI thread.
+// The search worker's entry (started by searchClient.ts): loads the gazetteer after the first
+// paint, tags stored items and keeps the place and word indexes (newsSearch.worker.ts), and answers
+// every keystroke, so typing never waits on the UI thread.
 import { workerLog } from '../log/workerLog';
 import { assertNever } from '../../shared/assertNever';
 import { errorMessages } from '../../shared/errorMessages';
 import { loadGazetteer } from '../../shared/places/gazetteer';
-import { createNewsWordIndex } from '../../shared/places/newsWordIndex';
+import { createNewsWordIndex } from '../../shared/wordSearch/newsWordIndex';
 import { FieldNewsDb } from '../db/fieldNewsDb';
-import { createNewsSearchEngine, type NewsSearchEngine } from './newsSearchEngine';
+import { createNewsSearchEngine, type NewsSearchEngine } from './newsSearch.worker';
 import { watchItems } from './watchItems.worker';
-import { waitWhileSyncing } from '../sync/waitWhileSyncing';
+import { stepAsideForSyncs } from '../sync/waitWhileSyncing';
 import type { FromSearchWorker, ToSearchWorker } from './searchMessages';
 import { englishText } from '../../shared/i18n/formatMessages';
 
@@ -45,7 +46,7 @@ const refresh = async (): Promise<void> => {
       refreshAgain = false;
       // Tagging writes every new item again: while a feed syncs, it waits (up to a bound) so the
       // sync's pages do not queue behind it; the new items are tagged as soon as the sync ends.
-      if ('locks' in navigator) await waitWhileSyncing({ locks: navigator.locks, pollMs: 250, maxWaitMs: 15_000, now: Date.now, sleep: (ms) => new Promise((done) => setTimeout(done, ms)) });
+      await stepAsideForSyncs(60_000);
       await running.refresh();
     } while (refreshAgain);
   })();

@@ -4,12 +4,15 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newsItemKeyText } from '../../../shared/feed/newsItem';
 import { sampleFeedKey } from '../../../shared/feed/sampleFeed';
-import { createNewsWordIndex } from '../../../shared/places/newsWordIndex';
+import { createNewsWordIndex } from '../../../shared/wordSearch/newsWordIndex';
 import { placeTaggingVersion } from '../../../shared/places/tagPlaces';
 import { FieldNewsDb } from '../../../renderer/db/fieldNewsDb';
 import { createNewsRepository, type NewsRepository } from '../../../renderer/db/newsRepository';
 import { suggestionLabel } from '../../../renderer/search/placeLabel';
-import { createNewsSearchEngine, type NewsSearchEngine, type SearchFilters } from '../../../renderer/search/newsSearchEngine';
+import { createNewsSearchEngine, type NewsSearchEngine } from '../../../renderer/search/newsSearch.worker';
+import { highlightNamesOf } from '../../../renderer/search/highlightNames';
+import type { SearchFilters, SearchHit } from '../../../renderer/search/searchMessages';
+import { newsItemKeyFromText } from '../../../shared/feed/newsItem';
 import { bundledGazetteer, bundledSamplePage } from '../../fixtures/bundledData';
 import { intlFor } from '../../../shared/i18n/formatMessages';
 
@@ -34,6 +37,12 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
+/** What the window marks in a hit: read from the item's stored mentions, as useNewsSearch does. */
+const markedIn = async (hit: SearchHit | undefined): Promise<string[]> => {
+  const item = hit === undefined ? undefined : await db.items.get(newsItemKeyFromText(hit.key));
+  return item === undefined || hit === undefined ? [] : highlightNamesOf(item, hit);
+};
+
 const firstIds = (query: string, filters = noFilters) => engine.search(query, filters).hits.map((hit) => hit.key.split('\n')[1]);
 
 describe('the search engine', () => {
@@ -44,17 +53,20 @@ describe('the search engine', () => {
     expect(engine.indexedCount).toBe(10);
   });
 
-  it('finds the Tapachula item for "tapachla" and says to mark "Tapachula" in it', () => {
+  it('finds the Tapachula item for "tapachla" and says to mark "Tapachula" in it', async () => {
     const answer = engine.search('tapachla', noFilters);
     expect(answer.hits[0]?.key.split('\n')[1]).toBe(tapachulaItem);
-    expect(answer.hits[0]?.highlightNames).toContain('Tapachula');
+    expect(await markedIn(answer.hits[0])).toEqual(['Tapachula']);
     expect(suggestionLabel(intlFor('en'), answer.suggestions[0]!)).toBe('Tapachula — Chiapas, Mexico · 1 item');
   });
 
-  it('finds the Petén item for "Guatemala", marking Petén, a place inside it', () => {
+  it('finds the Petén item for "Guatemala", marking Petén, a place inside it, where the tagger found it', async () => {
     const answer = engine.search('Guatemala', noFilters);
     expect(answer.hits[0]?.key.split('\n')[1]).toBe(petenItem);
-    expect(answer.hits[0]?.highlightNames).toEqual(expect.arrayContaining(['Petén']));
+    expect(answer.hits[0]?.highlightPlaceIds).toEqual(expect.arrayContaining(['GT.12']));
+    expect((await markedIn(answer.hits[0])).sort()).toEqual(['La Libertad', 'Melchor de Mencos', 'Petén']);
+    const stored = await db.items.get([sampleFeedKey, petenItem]);
+    expect(stored?.placeMentions?.map((mention) => mention.name)).toEqual(expect.arrayContaining(['Petén', 'La Libertad']));
   });
 
   it('narrows to the place chips, and to a date range', () => {
@@ -70,10 +82,10 @@ describe('the search engine', () => {
     expect(answer.nothingMatched).toBe(true);
   });
 
-  it('finds words that name no place in titles and texts, below place matches', () => {
+  it('finds words that name no place in titles and texts, below place matches', async () => {
     expect(firstIds('psychosocial')[0]).toBe(tapachulaItem);
     const textHit = engine.search('psychosocial', noFilters).hits[0];
-    expect([textHit?.placeId, textHit?.highlightNames]).toEqual([null, ['psychosocial']]);
+    expect([textHit?.placeId, await markedIn(textHit)]).toEqual([null, ['psychosocial']]);
     expect(firstIds('trafficking')[0]).toBe(idStarting('2021-06-21-iom-panama'));
   });
 
@@ -110,7 +122,7 @@ describe('the search engine', () => {
 
   it('writes no tags over an item that sync changed after it was read', async () => {
     const stored = (await db.items.get([sampleFeedKey, petenItem]))!;
-    const tag = { feedUrl: sampleFeedKey, id: petenItem, places: ['JM'], placesVersion: placeTaggingVersion };
+    const tag = { feedUrl: sampleFeedKey, id: petenItem, places: ['JM'], weakPlaces: [], placeMentions: [], placesVersion: placeTaggingVersion };
     expect(await repository.storePlaceTags([{ ...tag, contentHash: 'an older hash' }])).toEqual([]);
     expect((await db.items.get([sampleFeedKey, petenItem]))?.places).toEqual(stored.places);
     expect((await repository.storePlaceTags([{ ...tag, contentHash: stored.contentHash }])).map((item) => item.places)).toEqual([['JM']]);

@@ -1,7 +1,7 @@
 // The fallback for query words that name no place: a plain fuse.js search of titles and texts.
 // It scans every item it holds, so it suits a bounded set, not the whole store.
 import Fuse from 'fuse.js';
-import type { TextSearch } from './placeSearch';
+import type { TextSearch } from './textSearch';
 
 export interface TextSearchItem {
   key: string;

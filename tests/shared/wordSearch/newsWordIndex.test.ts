@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { itemPlainText } from '../../../shared/feed/itemPreview';
 import { parseJsonFeed } from '../../../shared/feed/parseJsonFeed';
-import { createNewsWordIndex, type NewsWordIndex } from '../../../shared/places/newsWordIndex';
+import { createNewsWordIndex, type NewsWordIndex } from '../../../shared/wordSearch/newsWordIndex';
 import { englishText } from '../../../shared/i18n/formatMessages';
 
 const feed = parseJsonFeed(JSON.parse(readFileSync(new URL('../../../renderer/public/feeds/iom-regional-news-2021.json', import.meta.url), 'utf8')));

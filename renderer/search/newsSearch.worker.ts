@@ -1,50 +1,24 @@
-// The search side of the database: tags stored items with places (new, changed, or tagged by an
-// older gazetteer), keeps the place index and the word index in step with IndexedDB, and answers
-// each keystroke from those indexes, never by scanning items. Runs in the search worker.
+// The search side of the database, in the search worker: tags stored items with places (new,
+// changed, or tagged by an older gazetteer), keeps the place index and the word index in step with
+// IndexedDB, and answers each keystroke from those indexes, never by scanning items.
 import { itemPlainText } from '../../shared/feed/itemPreview';
-import { newsItemKeyText, type NewsItem } from '../../shared/feed/newsItem';
+import { newsItemKeyText } from '../../shared/feed/newsItem';
 import { placeMarkersOf, type PlaceMarker } from '../../shared/map/placeMarkers';
 import { placeContains, placeLabelParts, type Gazetteer, type Place } from '../../shared/places/gazetteer';
 import { createNewsPlaceIndex, type NewsPlaceIndex } from '../../shared/places/newsPlaceIndex';
-import { createPlaceSearch, type PlaceSearch, type PlaceSuggestion, type TextSearch } from '../../shared/places/placeSearch';
-import { createPlaceTagger, placeTaggingVersion, tagPlaces } from '../../shared/places/tagPlaces';
-import type { FieldNewsDb } from '../db/fieldNewsDb';
+import { createPlaceSearch, type PlaceSearch } from '../../shared/places/placeSearch';
+import { createPlaceTagger, placeTaggingVersion, tagItem } from '../../shared/places/tagPlaces';
+import type { TextSearch } from '../../shared/wordSearch/textSearch';
+import type { FieldNewsDb, ItemRecord } from '../db/fieldNewsDb';
 import { createNewsRepository } from '../db/newsRepository';
 import { placeLabel } from './placeLabel';
+import type { SearchAnswer, SearchFilters, SearchHit } from './searchMessages';
 
 export interface NewsTextIndex {
   setItem(key: string, title: string, text: string, date: number): void;
   removeItem(key: string): void;
   search: TextSearch;
 }
-
-export interface SearchFilters {
-  /** Place chips: items about any of these places (or places inside them). */
-  placeIds: string[];
-  /** Inclusive calendar days, "YYYY-MM-DD", or null for an open end. */
-  from: string | null;
-  to: string | null;
-}
-
-export interface SearchHit {
-  key: string;
-  /** The place that brought the item, or null for a match of its words. */
-  placeId: string | null;
-  /** Names to mark in the item: the matched place and the places inside it that the item names. */
-  highlightNames: string[];
-}
-
-export interface SearchAnswer {
-  query: string;
-  suggestions: PlaceSuggestion[];
-  hits: SearchHit[];
-  /** All matching items, beyond the hits returned. */
-  total: number;
-  nothingMatched: boolean;
-  nearestPlaces: PlaceSuggestion[];
-  chips: { placeId: string; label: string }[];
-}
-
 
 const dayStart = (day: string | null) => (day ? Date.parse(`${day}T00:00:00Z`) : Number.NEGATIVE_INFINITY);
 const dayEnd = (day: string | null) => (day ? Date.parse(`${day}T23:59:59.999Z`) : Number.POSITIVE_INFINITY);
@@ -58,9 +32,9 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
   let indexed = new Set<string>();
   let mapCache: { key: string; index: NewsPlaceIndex; markers: PlaceMarker[] } | null = null;
 
-  const addToIndexes = (item: NewsItem) => {
+  const addToIndexes = (item: ItemRecord) => {
     const key = newsItemKeyText(item);
-    placeIndex.setItem(key, item.places, item.sortDate);
+    placeIndex.setItem(key, item.places, item.sortDate, item.weakPlaces);
     textIndex.setItem(key, item.title, itemPlainText(item), Date.parse(item.sortDate));
     indexed.add(key);
   };
@@ -83,13 +57,18 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
       const batch = await db.items.where('placesVersion').notEqual(placeTaggingVersion).limit(batchSize).toArray();
       if (batch.length === 0) break;
       // Tagging writes through the repository like every other write; it skips items sync changed meanwhile.
-      const written = await repository.storePlaceTags(batch.map((item) => ({
-        feedUrl: item.feedUrl,
-        id: item.id,
-        contentHash: item.contentHash,
-        places: tagPlaces(tagger, { title: item.title, text: itemPlainText(item), point: item.point }),
-        placesVersion: placeTaggingVersion,
-      })));
+      const written = await repository.storePlaceTags(batch.map((item) => {
+        const tags = tagItem(tagger, { title: item.title, text: itemPlainText(item), point: item.point });
+        return {
+          feedUrl: item.feedUrl,
+          id: item.id,
+          contentHash: item.contentHash,
+          places: tags.places,
+          weakPlaces: tags.weakPlaces,
+          placeMentions: tags.mentions,
+          placesVersion: placeTaggingVersion,
+        };
+      }));
       written.forEach(addToIndexes);
       tagged += written.length;
     }
@@ -135,18 +114,18 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
     search(query: string, filters: SearchFilters, limit = 1_000): SearchAnswer {
       const { chipPlaces, answer, searching, matching } = match(query, filters);
       const chips = chipPlaces.map((place) => ({ placeId: place.id, label: placeLabel(placeLabelParts(gazetteer, place)) }));
-      const namesFor = (key: string, areas: readonly Place[]): string[] =>
-        placeIndex
-          .placeIdsOf(key)
-          .flatMap((id) => gazetteer.byId.get(id) ?? [])
-          .filter((place) => areas.some((area) => placeContains(area, place)))
-          .flatMap((place) => [place.name, place.asciiName, ...place.alternateNames]);
+      // Ids only: the window marks their names where the tagger found them (placeMentions).
+      const placesToMark = (key: string, areas: readonly Place[]): string[] =>
+        placeIndex.placeIdsOf(key).filter((id) => {
+          const place = gazetteer.byId.get(id);
+          return place !== undefined && areas.some((area) => placeContains(area, place));
+        });
       const hits = matching.slice(0, limit).map((hit): SearchHit => {
         const matchedPlace = hit.placeId === null ? undefined : gazetteer.byId.get(hit.placeId);
         const areas = [...(matchedPlace ? [matchedPlace] : []), ...chipPlaces];
         // A hit of the text fallback marks the query's words that named no place ("psychosocial").
         const words = hit.placeId === null ? answer.textWords : [];
-        return { key: hit.itemKey, placeId: hit.placeId, highlightNames: [...new Set([...namesFor(hit.itemKey, areas), ...words])] };
+        return { key: hit.itemKey, placeId: hit.placeId, highlightPlaceIds: placesToMark(hit.itemKey, areas), highlightWords: words };
       });
       return {
         query: answer.normalizedQuery,

@@ -1,0 +1,104 @@
+// The postings of the word index: for each word, the item slots that have it, packed as
+// variable-length gaps so 100,000 items' words fit in a few megabytes of typed arrays.
+
+/** The postings of every word, by word id: the slots of the items that have it, ascending, each
+ *  kept as a variable-length number (7 bits a byte) of (gap from the previous slot) × 2 + (1 when
+ *  the word is in the title). Most words of a large vocabulary occur once (names, numbers, typos):
+ *  their one posting is kept as a plain number, without an array of its own. */
+export interface PostingStore {
+  /** Adds a word with no postings; returns its id. */
+  addWord(): number;
+  /** Slots must ascend for each word. */
+  add(word: number, slot: number, inTitle: boolean): void;
+  /** Writes slot × 2 + (1 when in the title) of every posting of the word to `decoded`; returns
+   *  how many. */
+  decode(word: number): number;
+  readonly decoded: Int32Array;
+}
+
+export const createPostingStore = (): PostingStore => {
+  const bytesOf: (Uint8Array | undefined)[] = [];
+  const usedOf: number[] = [];
+  const lastOf: number[] = [];
+  const singleOf: number[] = [];
+  let decoded = new Int32Array(1024);
+
+  const write = (bytes: Uint8Array, at: number, value: number): number => {
+    let next = at;
+    let rest = value >>> 0;
+    while (rest >= 0x80) {
+      bytes[next] = (rest & 0x7f) | 0x80;
+      next += 1;
+      rest >>>= 7;
+    }
+    bytes[next] = rest;
+    return next + 1;
+  };
+
+  return {
+    addWord() {
+      bytesOf.push(undefined);
+      usedOf.push(0);
+      lastOf.push(-1);
+      singleOf.push(0);
+      return lastOf.length - 1;
+    },
+    add(word, slot, inTitle) {
+      const last = lastOf[word];
+      if (last === undefined) return;
+      const titleBit = inTitle ? 1 : 0;
+      lastOf[word] = slot;
+      if (last === -1) {
+        singleOf[word] = slot * 2 + titleBit;
+        return;
+      }
+      let bytes = bytesOf[word];
+      let used = usedOf[word] ?? 0;
+      if (bytes === undefined) {
+        bytes = new Uint8Array(16);
+        // The single posting becomes the first gap, counted from slot -1.
+        used = write(bytes, 0, (singleOf[word] ?? 0) + 2);
+      } else if (used + 5 > bytes.length) {
+        const grown = new Uint8Array(bytes.length * 2);
+        grown.set(bytes.subarray(0, used));
+        bytes = grown;
+      }
+      bytesOf[word] = bytes;
+      usedOf[word] = write(bytes, used, (slot - last) * 2 + titleBit);
+    },
+    decode(word) {
+      const last = lastOf[word] ?? -1;
+      if (last === -1) return 0;
+      if (decoded.length <= last) decoded = new Int32Array(Math.max(last + 1, decoded.length * 2));
+      const bytes = bytesOf[word];
+      if (bytes === undefined) {
+        decoded[0] = singleOf[word] ?? 0;
+        return 1;
+      }
+      const used = usedOf[word] ?? 0;
+      let count = 0;
+      let slot = -1;
+      let at = 0;
+      while (at < used) {
+        // Gaps of common words fit in one byte: read those without the loop.
+        let byte = bytes[at] ?? 0;
+        at += 1;
+        let value = byte & 0x7f;
+        let scale = 0x80;
+        while (byte >= 0x80 && at < used) {
+          byte = bytes[at] ?? 0;
+          at += 1;
+          value += (byte & 0x7f) * scale;
+          scale *= 0x80;
+        }
+        slot += value >>> 1;
+        decoded[count] = slot * 2 + (value & 1);
+        count += 1;
+      }
+      return count;
+    },
+    get decoded() {
+      return decoded;
+    },
+  };
+};
