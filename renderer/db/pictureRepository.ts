@@ -52,12 +52,23 @@ export const createPictureRepository = (db: FieldNewsDb, clock: () => number = D
       });
     },
 
-    /** Stores a downloaded picture for `itemKeys`, joining the items already using it. */
-    async storePicture(picture: PictureToStore, itemKeys: readonly string[]): Promise<void> {
+    /**
+     * Stores downloaded pictures, each for its items (joining the items already using it), all in one
+     * transaction: a write per picture would queue as many commits beside the news.
+     */
+    async storePictures(pictures: readonly { picture: PictureToStore; itemKeys: readonly string[] }[]): Promise<void> {
+      if (pictures.length === 0) return;
       await db.transaction('rw', db.pictures, async () => {
-        const previous = await readPicture(picture.url);
-        const users = [...new Set([...(previous?.itemKeys ?? []), ...itemKeys])];
-        await db.pictures.put({ key: pictureKey(picture.url), ...picture, bytes: picture.blob.size, savedAt: clock(), itemKeys: users });
+        const previous = await db.pictures.bulkGet(pictures.map(({ picture }) => pictureKey(picture.url)));
+        const savedAt = clock();
+        const records = new Map<string, PictureRecord>();
+        pictures.forEach(({ picture, itemKeys }, index) => {
+          const key = pictureKey(picture.url);
+          const before = records.get(key) ?? previous[index];
+          const users = isPictureOf(before, picture.url) ? (before?.itemKeys ?? []) : [];
+          records.set(key, { key, ...picture, bytes: picture.blob.size, savedAt, itemKeys: [...new Set([...users, ...itemKeys])] });
+        });
+        await db.pictures.bulkPut([...records.values()]);
       });
     },
 

@@ -35,7 +35,7 @@ export function SavedPicture({ url, alt, className, item }: SavedPictureProps) {
 export function SavePicturesButton({ item }: { item: NewsItem }) {
   const { text } = useText();
   return (
-    <button type="button" className="save-pictures" onClick={() => void savePicturesOfItem(item)}>
+    <button type="button" className="save-pictures" onClick={() => savePicturesOfItem(item)}>
       {text('pictures.saveForItem')}
     </button>
   );

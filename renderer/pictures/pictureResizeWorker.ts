@@ -5,6 +5,8 @@ export interface ResizeRequest {
   id: number;
   bytes: Uint8Array<ArrayBuffer>;
   contentType: string;
+  /** Many pictures wait: the faster encoding (JPEG) rather than the smaller one (WebP). */
+  haste: boolean;
 }
 
 export interface ResizeAnswer {
@@ -20,8 +22,8 @@ interface WorkerScope {
 const scope = globalThis as unknown as WorkerScope;
 
 scope.addEventListener('message', (event) => {
-  const { id, bytes, contentType } = event.data;
-  void shrinkPicture(bytes, contentType)
+  const { id, bytes, contentType, haste } = event.data;
+  void shrinkPicture(bytes, contentType, haste)
     .catch(() => null) // A failure to draw or encode leaves the picture unsaved, as an unreadable one.
     .then((picture) => scope.postMessage({ id, picture }));
 });

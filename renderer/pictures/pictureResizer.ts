@@ -3,7 +3,8 @@
 import type { ShrunkPicture } from './shrinkPicture.worker';
 import type { ResizeAnswer, ResizeRequest } from './pictureResizeWorker';
 
-export type ShrinkPicture = (bytes: Uint8Array<ArrayBuffer>, contentType: string) => Promise<ShrunkPicture | null>;
+/** `haste`: many pictures wait, so the faster encoding is used (shrinkPicture.worker.ts). */
+export type ShrinkPicture = (bytes: Uint8Array<ArrayBuffer>, contentType: string, haste: boolean) => Promise<ShrunkPicture | null>;
 
 export const createPictureResizer = (): ShrinkPicture => {
   let worker: Worker | null = null;
@@ -25,12 +26,12 @@ export const createPictureResizer = (): ShrinkPicture => {
     });
     return started;
   };
-  return (bytes, contentType) =>
+  return (bytes, contentType, haste) =>
     new Promise((resolve) => {
       worker ??= start();
       const id = nextId++;
       waiting.set(id, resolve);
-      const request: ResizeRequest = { id, bytes, contentType };
+      const request: ResizeRequest = { id, bytes, contentType, haste };
       worker.postMessage(request, [bytes.buffer]);
     });
 };

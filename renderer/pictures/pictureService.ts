@@ -11,6 +11,7 @@ import { createPictureRepository } from '../db/pictureRepository';
 import { log } from '../log/log';
 import { createPictureQueue, type PictureProgress } from './pictureQueue';
 import { createPictureResizer } from './pictureResizer';
+import { stepAsideForSyncs } from '../sync/waitWhileSyncing';
 
 export const pictureRepository = createPictureRepository(db);
 
@@ -27,8 +28,15 @@ export const pictureQueue = createPictureQueue({
   fetchPicture: (request) => bridge.fetchPicture(request),
   shrink: createPictureResizer(),
   repository: pictureRepository,
+  // Pictures wait for every feed's sync to end (at most a minute per step, so a long queue of feeds still lets them through).
+  whenSyncsQuiet: async () => {
+    await stepAsideForSyncs(60_000);
+  },
+  storeBatch: 25,
   budgetBytes: async () => parsePictureBudget(await newsRepository.readSetting(pictureBudgetSettingKey)) * 1024 * 1024,
   concurrency: 3,
+  // A few minutes of WebP at some four pictures a second: past that, JPEG gets a large first sync's pictures saved sooner.
+  hasteAbove: 500,
   now: Date.now,
   random: Math.random,
   onProgress: (next) => {
@@ -43,15 +51,15 @@ export const savePicturesNamed = async (pictures: readonly ItemPictures[]): Prom
   try {
     const mode = parsePictureMode(await newsRepository.readSetting(pictureModeSettingKey));
     const connection = connectionFacts();
-    await pictureQueue.enqueue(pictures.map((item) => ({ ...item, urls: picturesToSave(item.urls, mode, connection) })));
+    pictureQueue.enqueue(pictures.map((item) => ({ ...item, urls: picturesToSave(item.urls, mode, connection) })));
   } catch (error) {
-    // Storage refused even the lookups: these pictures stay unsaved, and the news is untouched.
+    // The setting could not be read: these pictures stay unsaved, and the news is untouched.
     log.warn('pictures', `Pictures could not be queued: ${error instanceof Error ? error.message : String(error)}`);
   }
 };
 
 /** "Save pictures for this item": every picture it names, whatever the setting, because the user asked. */
-export const savePicturesOfItem = (item: NewsItem): Promise<void> =>
+export const savePicturesOfItem = (item: NewsItem): void =>
   pictureQueue.enqueue([{ feedUrl: item.feedUrl, itemKey: newsItemKeyText(item), urls: pictureUrlsOfItem(item) }]);
 
 const subscribe = (listener: () => void) => {

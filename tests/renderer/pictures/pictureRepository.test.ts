@@ -42,7 +42,7 @@ describe('saved pictures', () => {
   it('are stored once per address and shared by the items that name it', async () => {
     const repository = pictures();
     expect(await repository.addPictureUsers([{ url: 'https://p/1.jpg', itemKey: keyOf('1') }])).toEqual(new Set());
-    await repository.storePicture({ url: 'https://p/1.jpg', blob: blobOf(100), width: 10, height: 10 }, [keyOf('1')]);
+    await repository.storePictures([{ picture: { url: 'https://p/1.jpg', blob: blobOf(100), width: 10, height: 10 }, itemKeys: [keyOf('1')] }]);
     expect(await repository.addPictureUsers([{ url: 'https://p/1.jpg', itemKey: keyOf('2') }])).toEqual(new Set(['https://p/1.jpg']));
     expect(await repository.addPictureUsers([{ url: 'https://p/1.jpg', itemKey: keyOf('2') }])).toEqual(new Set(['https://p/1.jpg']));
     expect(await db.pictures.count()).toBe(1);
@@ -50,9 +50,22 @@ describe('saved pictures', () => {
     expect(await repository.pictureUsage()).toEqual({ count: 1, bytes: 100 });
   });
 
+  it('are written in batches: one write for many, joining the items of a picture already saved and of the same picture twice in the batch', async () => {
+    const repository = pictures();
+    await repository.storePictures([{ picture: { url: 'https://p/1.jpg', blob: blobOf(10), width: 1, height: 1 }, itemKeys: [keyOf('1')] }]);
+    await repository.storePictures([
+      { picture: { url: 'https://p/1.jpg', blob: blobOf(12), width: 2, height: 2 }, itemKeys: [keyOf('2')] },
+      { picture: { url: 'https://p/2.jpg', blob: blobOf(20), width: 1, height: 1 }, itemKeys: [keyOf('2')] },
+      { picture: { url: 'https://p/2.jpg', blob: blobOf(20), width: 1, height: 1 }, itemKeys: [keyOf('3')] },
+    ]);
+    expect((await repository.readPicture('https://p/1.jpg'))?.itemKeys).toEqual([keyOf('1'), keyOf('2')]);
+    expect((await repository.readPicture('https://p/2.jpg'))?.itemKeys).toEqual([keyOf('2'), keyOf('3')]);
+    expect(await repository.pictureUsage()).toEqual({ count: 2, bytes: 32 });
+  });
+
   it('join many items to the saved ones in one go, and say which need a download', async () => {
     const repository = pictures();
-    await repository.storePicture({ url: 'https://p/1.jpg', blob: blobOf(10), width: 1, height: 1 }, [keyOf('1')]);
+    await repository.storePictures([{ picture: { url: 'https://p/1.jpg', blob: blobOf(10), width: 1, height: 1 }, itemKeys: [keyOf('1')] }]);
     const saved = await repository.addPictureUsers([
       { url: 'https://p/1.jpg', itemKey: keyOf('2') },
       { url: 'https://p/1.jpg', itemKey: keyOf('1') },
@@ -72,8 +85,8 @@ describe('saved pictures', () => {
 
   it('go when no stored item names them any more (reference counting over feed removal)', async () => {
     const repository = pictures();
-    await repository.storePicture({ url: 'https://p/shared.jpg', blob: blobOf(10), width: 1, height: 1 }, [keyOf('1'), keyOf('2')]);
-    await repository.storePicture({ url: 'https://p/own.jpg', blob: blobOf(10), width: 1, height: 1 }, [keyOf('3')]);
+    await repository.storePictures([{ picture: { url: 'https://p/shared.jpg', blob: blobOf(10), width: 1, height: 1 }, itemKeys: [keyOf('1'), keyOf('2')] }]);
+    await repository.storePictures([{ picture: { url: 'https://p/own.jpg', blob: blobOf(10), width: 1, height: 1 }, itemKeys: [keyOf('3')] }]);
     await db.items.delete([feed.url, '1']);
     expect(await repository.releaseUnusedPictures()).toBe(0);
     expect((await repository.readPicture('https://p/shared.jpg'))?.itemKeys).toEqual([keyOf('2')]);
@@ -84,17 +97,17 @@ describe('saved pictures', () => {
 
   it('sweep in batches past the first batch', async () => {
     const repository = pictures();
-    for (let index = 0; index < 450; index += 1) await repository.storePicture({ url: `https://p/${index}.jpg`, blob: blobOf(1), width: 1, height: 1 }, [`gone\n${index}`]);
-    await repository.storePicture({ url: 'https://p/kept.jpg', blob: blobOf(1), width: 1, height: 1 }, [keyOf('1')]);
+    await repository.storePictures(Array.from({ length: 450 }, (_, index) => ({ picture: { url: `https://p/${index}.jpg`, blob: blobOf(1), width: 1, height: 1 }, itemKeys: [`gone\n${index}`] })));
+    await repository.storePictures([{ picture: { url: 'https://p/kept.jpg', blob: blobOf(1), width: 1, height: 1 }, itemKeys: [keyOf('1')] }]);
     expect(await repository.releaseUnusedPictures()).toBe(450);
     expect((await db.pictures.toArray()).map((record) => record.url)).toEqual(['https://p/kept.jpg']);
   });
 
   it('over the budget, the oldest pictures of unstarred items go first and starred items’ last', async () => {
     const repository = pictures();
-    await repository.storePicture({ url: 'https://p/oldest-starred.jpg', blob: blobOf(100), width: 1, height: 1 }, [keyOf('1')]);
-    await repository.storePicture({ url: 'https://p/old.jpg', blob: blobOf(100), width: 1, height: 1 }, [keyOf('2')]);
-    await repository.storePicture({ url: 'https://p/new.jpg', blob: blobOf(100), width: 1, height: 1 }, [keyOf('3')]);
+    await repository.storePictures([{ picture: { url: 'https://p/oldest-starred.jpg', blob: blobOf(100), width: 1, height: 1 }, itemKeys: [keyOf('1')] }]);
+    await repository.storePictures([{ picture: { url: 'https://p/old.jpg', blob: blobOf(100), width: 1, height: 1 }, itemKeys: [keyOf('2')] }]);
+    await repository.storePictures([{ picture: { url: 'https://p/new.jpg', blob: blobOf(100), width: 1, height: 1 }, itemKeys: [keyOf('3')] }]);
     await createNewsRepository(db).setStarred([feed.url, '1'], true);
     expect(await repository.keepWithinBudget(300)).toBe(0);
     expect(await repository.keepWithinBudget(150)).toBe(2);

@@ -1,0 +1,93 @@
+// The picture header reader: each format's size from its first bytes, EXIF orientation, animation,
+// and bytes from a hostile server (random, cut short, lying lengths) read as null, never a throw.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readPictureHeader, storableAsServed } from '../../../shared/pictures/pictureHeader';
+import { makePng } from './pictureServer';
+
+const bytes = (...parts: (number[] | string | Uint8Array)[]): Uint8Array =>
+  Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? [...part].map((char) => char.charCodeAt(0)) : [...part])));
+const be16 = (value: number) => [value >> 8, value & 0xff];
+const le16 = (value: number) => [value & 0xff, value >> 8];
+const le24 = (value: number) => [value & 0xff, (value >> 8) & 0xff, value >> 16];
+
+/** A JPEG's first segments: APP0, an optional EXIF orientation (big- or little-endian), then a baseline frame header. */
+const jpeg = (width: number, height: number, orientation: number | null = null, littleEndian = false): Uint8Array => {
+  const u16 = littleEndian ? le16 : be16;
+  const u32 = (value: number) => (littleEndian ? [...le16(value), 0, 0] : [0, 0, ...be16(value)]);
+  const exif =
+    orientation === null ? [] : [...bytes('Exif\0\0', littleEndian ? 'II' : 'MM'), ...u16(42), ...u32(8), ...u16(1), ...u16(0x0112), ...u16(3), ...u32(1), ...u16(orientation), 0, 0, ...u32(0)];
+  const app1 = orientation === null ? [] : [0xff, 0xe1, ...be16(exif.length + 2), ...exif];
+  return bytes([0xff, 0xd8, 0xff, 0xe0, ...be16(16)], 'JFIF\0', [1, 1, 0, 0, 1, 0, 1, 0, 0], app1, [0xff, 0xc0, ...be16(17), 8, ...be16(height), ...be16(width), 3], new Uint8Array(9), [0xff, 0xda]);
+};
+const riff = (chunk: string, body: number[]) => bytes('RIFF', [0, 0, 0, 0], 'WEBP', chunk, [...le16(body.length), 0, 0], body);
+const webpLossy = (width: number, height: number) => riff('VP8 ', [0, 0, 0, 0x9d, 0x01, 0x2a, ...le16(width), ...le16(height), 0, 0]);
+const webpLossless = (width: number, height: number) => {
+  const packed = (width - 1) | ((height - 1) << 14);
+  return riff('VP8L', [0x2f, packed & 0xff, (packed >>> 8) & 0xff, (packed >>> 16) & 0xff, (packed >>> 24) & 0xff, 0, 0, 0, 0]);
+};
+const webpExtended = (width: number, height: number, animated: boolean) => riff('VP8X', [animated ? 0x02 : 0, 0, 0, 0, ...le24(width - 1), ...le24(height - 1), 0, 0]);
+/** An animated PNG: the acTL chunk between IHDR and the picture data. */
+const apng = (width: number, height: number) => {
+  const png = makePng(width, height);
+  const actl = bytes([0, 0, 0, 8], 'acTL', new Uint8Array(12));
+  return bytes(png.subarray(0, 33), actl, png.subarray(33));
+};
+
+describe('reading a picture’s header', () => {
+  it('gives each format’s type and size', () => {
+    expect(readPictureHeader(makePng(2400, 1200))).toEqual({ type: 'image/png', width: 2400, height: 1200, animated: false });
+    expect(readPictureHeader(jpeg(1920, 1080))).toEqual({ type: 'image/jpeg', width: 1920, height: 1080, animated: false });
+    expect(readPictureHeader(webpLossy(800, 600))).toEqual({ type: 'image/webp', width: 800, height: 600, animated: false });
+    expect(readPictureHeader(webpLossless(1601, 3))).toEqual({ type: 'image/webp', width: 1601, height: 3, animated: false });
+    expect(readPictureHeader(webpExtended(5000, 7, false))).toEqual({ type: 'image/webp', width: 5000, height: 7, animated: false });
+    expect(readPictureHeader(bytes('GIF89a', le16(640), le16(480), [0, 0, 0]))).toEqual({ type: 'image/gif', width: 640, height: 480, animated: true });
+  });
+
+  it('swaps a JPEG’s sides when its EXIF orientation turns it (5 to 8), in either byte order', () => {
+    expect(readPictureHeader(jpeg(4000, 3000, 6))).toMatchObject({ width: 3000, height: 4000 });
+    expect(readPictureHeader(jpeg(4000, 3000, 8, true))).toMatchObject({ width: 3000, height: 4000 });
+    expect(readPictureHeader(jpeg(4000, 3000, 3))).toMatchObject({ width: 4000, height: 3000 });
+    expect(readPictureHeader(jpeg(4000, 3000, 99))).toMatchObject({ width: 4000, height: 3000 });
+  });
+
+  it('knows a moving PNG or WebP, which is decoded for its first frame', () => {
+    expect(readPictureHeader(apng(10, 10))).toMatchObject({ type: 'image/png', animated: true });
+    expect(readPictureHeader(webpExtended(10, 10, true))).toMatchObject({ animated: true });
+    expect(storableAsServed(apng(10, 10), 1600)).toBeNull();
+  });
+
+  it('lets through as served only a still JPEG, PNG or WebP within the longest side', () => {
+    expect(storableAsServed(jpeg(1600, 900), 1600)).toMatchObject({ width: 1600, height: 900 });
+    expect(storableAsServed(jpeg(1601, 900), 1600)).toBeNull();
+    expect(storableAsServed(jpeg(900, 1601, 6), 1600)).toBeNull();
+    expect(storableAsServed(makePng(20, 20), 1600)).toMatchObject({ type: 'image/png' });
+    expect(storableAsServed(bytes('GIF89a', le16(20), le16(20), [0, 0, 0]), 1600)).toBeNull();
+    expect(storableAsServed(bytes('<svg xmlns="http://www.w3.org/2000/svg"/>'), 1600)).toBeNull();
+  });
+
+  it('reads a header cut short, a zero size or a JPEG with no frame header as no header', () => {
+    // Sides over 255, so that a size read from half its bytes would be wrong rather than zero.
+    const whole = [makePng(300, 260, 0), jpeg(300, 260, 6), webpLossy(300, 260), webpLossless(300, 260), webpExtended(300, 260, false)];
+    for (const picture of whole) {
+      for (let length = 0; length < Math.min(picture.length, 90); length += 1) {
+        const header = readPictureHeader(picture.subarray(0, length));
+        if (header !== null) expect([header.width, header.height].sort()).toEqual([260, 300]);
+      }
+    }
+    expect(readPictureHeader(jpeg(0, 20))).toBeNull();
+    expect(readPictureHeader(bytes([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xda, 0, 0]))).toBeNull();
+    expect(readPictureHeader(bytes([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0, 0]))).toBeNull();
+  });
+
+  it('never throws on hostile bytes, and whatever it reads has positive sides', () => {
+    const signatures = [[], [0xff, 0xd8], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], [...bytes('RIFF')], [...bytes('GIF89a')]];
+    fc.assert(
+      fc.property(fc.constantFrom(...signatures), fc.uint8Array({ maxLength: 300 }), (signature, rest) => {
+        const header = readPictureHeader(Uint8Array.from([...signature, ...rest]));
+        return header === null || (Number.isInteger(header.width) && header.width > 0 && Number.isInteger(header.height) && header.height > 0);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
