@@ -75,8 +75,10 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
     return tagged;
   };
 
-  /** The items the query and filters select, in answer order, before any limit. */
-  const match = (query: string, filters: SearchFilters) => {
+  /** The items the query and filters select, in answer order. `limit` caps the hits place search
+   *  builds when nothing filters them afterwards (a broad query like "san" names tens of thousands
+   *  of items, the list shows fifty); with a chip or a date, every hit must be seen first. */
+  const match = (query: string, filters: SearchFilters, limit = Number.MAX_SAFE_INTEGER) => {
     const chipPlaces = filters.placeIds.flatMap((id) => gazetteer.byId.get(id) ?? []);
     const from = dayStart(filters.from);
     const to = dayEnd(filters.to);
@@ -84,7 +86,8 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
       .flatMap((place) => placeIndex.itemsOf(place.id))
       .sort((left, right) => (right.date || 0) - (left.date || 0));
     const inChips = chipPlaces.length === 0 ? null : new Set(chipItems.map((item) => item.key));
-    const answer = placeSearch.search(query, { limit: Number.MAX_SAFE_INTEGER, textSearch: textIndex.search });
+    const unfiltered = chipPlaces.length === 0 && from === Number.NEGATIVE_INFINITY && to === Number.POSITIVE_INFINITY;
+    const answer = placeSearch.search(query, { limit: unfiltered ? limit : Number.MAX_SAFE_INTEGER, textSearch: textIndex.search });
     const searching = answer.normalizedQuery.length > 0;
     const candidates = searching
       ? answer.hits
@@ -96,7 +99,7 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
       if (inChips && !inChips.has(hit.itemKey)) return false;
       return from === Number.NEGATIVE_INFINITY && to === Number.POSITIVE_INFINITY ? true : hit.date >= from && hit.date <= to;
     });
-    return { chipPlaces, answer, searching, matching };
+    return { chipPlaces, answer, searching, matching, unfiltered };
   };
 
   return {
@@ -112,7 +115,7 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
     },
 
     search(query: string, filters: SearchFilters, limit = 1_000): SearchAnswer {
-      const { chipPlaces, answer, searching, matching } = match(query, filters);
+      const { chipPlaces, answer, searching, matching, unfiltered } = match(query, filters, limit);
       const chips = chipPlaces.map((place) => ({ placeId: place.id, label: placeLabel(placeLabelParts(gazetteer, place)) }));
       // Ids only: the window marks their names where the tagger found them (placeMentions).
       const placesToMark = (key: string, areas: readonly Place[]): string[] =>
@@ -131,7 +134,8 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
         query: answer.normalizedQuery,
         suggestions: answer.suggestions,
         hits,
-        total: matching.length,
+        // Unfiltered, place search counts every item of the matched places, beyond the hits it built.
+        total: unfiltered ? Math.max(matching.length, answer.placeItemCount) : matching.length,
         nothingMatched: searching && matching.length === 0,
         nearestPlaces: answer.nearestPlaces,
         chips,

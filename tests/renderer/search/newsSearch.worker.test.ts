@@ -128,6 +128,17 @@ describe('the search engine', () => {
     expect((await repository.storePlaceTags([{ ...tag, contentHash: stored.contentHash }])).map((item) => item.places)).toEqual([['JM']]);
   });
 
+  it('builds only the hits asked for, and still counts every matching item', () => {
+    const answer = engine.search('mexico', noFilters, 1);
+    expect(answer.hits).toHaveLength(1);
+    expect(answer.total).toBe(engine.search('mexico', noFilters).hits.length);
+    expect(answer.total).toBeGreaterThanOrEqual(2);
+    // A date filters after place search: the count is of the filtered items.
+    const since = { placeIds: [], from: '2021-06-30', to: null };
+    expect(engine.search('mexico', since, 1).total).toBe(1);
+    expect(engine.search('mexico', since).hits).toHaveLength(1);
+  });
+
   it('keys hits as the list does', () => {
     expect(engine.search('panama', noFilters).hits[0]?.key).toBe(newsItemKeyText({ feedUrl: sampleFeedKey, id: idStarting('2021-06-21-iom-panama') }));
   });
