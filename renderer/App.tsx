@@ -33,6 +33,8 @@ import { useOnlineStatus } from './useOnlineStatus';
 import { formatStoredMessage } from '../shared/i18n/formatMessages';
 import type { UserMessage } from '../shared/i18n/userMessage';
 
+/** How long the search worker waits at most for the list's first rows. */
+const searchStartsAtTheLatestMs = 3_000;
 /** The sidebar's places are those of every stored item: no query, no filter. */
 const everyPlace: SearchFilters = { placeIds: [], from: null, to: null };
 
@@ -57,16 +59,6 @@ export function App() {
   const intervalSetting = useLiveQuery(() => newsRepository.readSetting('syncIntervalMinutes'));
   const intervalMinutes = Number(intervalSetting ?? defaultSyncIntervalMinutes) || defaultSyncIntervalMinutes;
 
-  // The places of stored news, from the search worker once its index is ready: the list never waits for it.
-  const markers = useMapMarkers('', everyPlace, true);
-  const placeTree = useMemo(() => {
-    if (!markers) return null;
-    const regionNames = new Intl.DisplayNames([intl.locale], { type: 'region', fallback: 'code' });
-    return placeTreeFromMarkers(markers, (code) => regionNames.of(code) ?? code);
-  }, [markers, intl.locale]);
-  const placeLabels = useMemo(() => new Map((markers ?? []).map((marker) => [marker.placeId, marker.label])), [markers]);
-  const placeLabel = useCallback((placeId: string) => placeLabels.get(placeId) ?? null, [placeLabels]);
-
   // Summed from the feed records: counting the items table walks every item, on every sync page.
   const savedCount = useLiveQuery(async () => (await db.feeds.toArray()).reduce((total, feed) => total + feed.itemCount, 0));
   const lastSearchRefresh = useRef(0);
@@ -75,22 +67,44 @@ export function App() {
     importSampleOnFirstStart(newsRepository, loadBundledSample)
       .then((result) => setProblem(result.ok ? null : result.error))
       .catch(() => setProblem(errorMessages.storageUnavailable));
-    // The gazetteer loads in the search worker once the list has had its first paint.
+  }, []);
+
+  // The search worker (the gazetteer, then a read of every stored item to index it) keeps IndexedDB
+  // busy for seconds with 100,000 items: it starts once the list's first rows are on screen, or after
+  // a few seconds whatever happens, so the first paint never waits for it.
+  const [listShown, setListShown] = useState(false);
+  const onFirstRows = useCallback(() => setListShown(true), []);
+  useEffect(() => {
+    const atTheLatest = window.setTimeout(() => setListShown(true), searchStartsAtTheLatestMs);
+    return () => window.clearTimeout(atTheLatest);
+  }, []);
+  // The places of stored news, from the search worker once its index is ready: the list never waits for it.
+  const markers = useMapMarkers('', everyPlace, listShown);
+  const placeTree = useMemo(() => {
+    if (!markers) return null;
+    const regionNames = new Intl.DisplayNames([intl.locale], { type: 'region', fallback: 'code' });
+    return placeTreeFromMarkers(markers, (code) => regionNames.of(code) ?? code);
+  }, [markers, intl.locale]);
+  const placeLabels = useMemo(() => new Map((markers ?? []).map((marker) => [marker.placeId, marker.label])), [markers]);
+  const placeLabel = useCallback((placeId: string) => placeLabels.get(placeId) ?? null, [placeLabels]);
+
+  useEffect(() => {
+    if (!listShown) return;
     const afterPaint = window.setTimeout(startSearch, 0);
     return () => window.clearTimeout(afterPaint);
-  }, []);
+  }, [listShown]);
 
   useEffect(() => startAutomaticSync(intervalMinutes), [intervalMinutes]);
 
   // Stored items changed (a sync page, an import, a removal): the worker tags and indexes them;
   // during a long sync at most every few seconds, so tagging does not compete with the sync's writes.
   useEffect(() => {
-    if (savedCount === undefined) return;
+    if (savedCount === undefined || !listShown) return;
     const now = Date.now();
     if (sync.running && now - lastSearchRefresh.current < 30_000) return;
     lastSearchRefresh.current = now;
     refreshSearch();
-  }, [savedCount, sync.running, sync.lastRun]);
+  }, [savedCount, sync.running, sync.lastRun, listShown]);
 
   const windowKeys = {
     focusSearch: () => {
@@ -142,9 +156,22 @@ export function App() {
           placeLabel={placeLabel}
           locale={intl.locale}
           nowMs={nowMs}
-          listHeader={search.active && <SearchSummary search={search} readiness={searchReadiness} onTryPlace={search.setQuery} />}
+          listHeader={
+            search.active && (
+              <>
+                <SearchSummary search={search} readiness={searchReadiness} onTryPlace={search.setQuery} />
+                {/* Dates alone are read a page at a time from the date index; a word or place answer lists every hit. */}
+                {!search.answer && search.hasMore && (
+                  <button type="button" className="show-more" onClick={search.showMore}>
+                    <FormattedMessage id="app.showMoreResults" />
+                  </button>
+                )}
+              </>
+            )
+          }
           readerOverride={mapOpen ? <MapView search={search} /> : undefined}
           onOpened={closeMap}
+          onFirstRows={onFirstRows}
           windowKeys={windowKeys}
         />
       </main>

@@ -36,6 +36,8 @@ interface ReaderWorkspaceProps {
   readerOverride?: ReactNode;
   /** An item was opened (the map then gives the reader its place back). */
   onOpened: () => void;
+  /** The list's first rows are on screen: the window starts what the first paint must not wait for. */
+  onFirstRows: () => void;
   /** The window's keys that are not about the list: / and Ctrl+F, r, ?; and whether a dialog is open (it takes Esc). */
   windowKeys: { focusSearch: () => void; sync: () => void; showHelp: () => void; dialogOpen: boolean };
 }
@@ -57,7 +59,7 @@ const viewName = (view: ListView, feedTitle: string | undefined, text: ReturnTyp
   }
 };
 
-export function ReaderWorkspace({ search, placeTree, placeLabel, locale, nowMs, listHeader, readerOverride, onOpened, windowKeys }: ReaderWorkspaceProps) {
+export function ReaderWorkspace({ search, placeTree, placeLabel, locale, nowMs, listHeader, readerOverride, onOpened, onFirstRows, windowKeys }: ReaderWorkspaceProps) {
   const { text } = useText();
   const [view, setView] = useState<ListView>({ kind: 'all' });
   const [openedKey, setOpenedKey] = useState<NewsItemKey | null>(null);
@@ -81,6 +83,10 @@ export function ReaderWorkspace({ search, placeTree, placeLabel, locale, nowMs, 
   }, [search.active, search.answer, search.items]);
   const source = useMemo((): ListSource => (searchKeys ? { kind: 'keys', keys: searchKeys } : { kind: 'view', view }), [searchKeys, view]);
   const list = useListView(source);
+  const { firstRowsShown } = list;
+  useEffect(() => {
+    if (firstRowsShown) onFirstRows();
+  }, [firstRowsShown, onFirstRows]);
   const openedItem = useLiveQuery(async () => (openedKey ? ((await db.items.get(openedKey)) ?? null) : null), [openedKey]);
   const feedTitle = feeds?.find((feed) => view.kind === 'feed' && feed.url === view.feedUrl)?.title;
 
@@ -191,7 +197,7 @@ export function ReaderWorkspace({ search, placeTree, placeLabel, locale, nowMs, 
         <div className="list-pane" id="news-list">
           <div className="list-pane-header">
             <h2>{listName}</h2>
-            <button type="button" onClick={() => void markAllRead()} disabled={!list.keys?.length}>
+            <button type="button" onClick={() => void markAllRead()} disabled={!list.complete || !list.keys?.length}>
               {text('panes.markAllRead')}
             </button>
           </div>
@@ -215,7 +221,7 @@ export function ReaderWorkspace({ search, placeTree, placeLabel, locale, nowMs, 
             feedLanguages={feedLanguages}
             locale={locale}
             nowMs={nowMs}
-            emptyText={text('panes.emptyView')}
+            emptyText={text(search.active ? 'app.emptyNoMatch' : view.kind === 'all' ? 'app.emptyNoNews' : 'panes.emptyView')}
             highlights={search.highlights}
           />
         </div>

@@ -22,6 +22,7 @@ import '../reader/readerPanes.css';
 const rowHeight = 104;
 /** A list this short is rendered whole: cheap, and Find in page sees every item. */
 const wholeListRows = 100;
+const rowSize = () => rowHeight;
 
 interface VirtualNewsListProps {
   list: ListViewState;
@@ -66,6 +67,7 @@ interface RowProps {
 const NewsRow = memo(function NewsRow({ item, row, header, isOpen, isFocused, onFocusRow, names, language, onOpen, onStar }: RowProps) {
   const { text } = useText();
   if (!item) return <div className="news-row-placeholder" aria-hidden="true" />;
+  const title = displayTitle(item);
   return (
     <>
       {/* Seen, not read out: a feed holds only its articles (ARIA), and each article says its own date. */}
@@ -93,8 +95,8 @@ const NewsRow = memo(function NewsRow({ item, row, header, isOpen, isFocused, on
           {item.starred ? glyphs.starOn : glyphs.starOff}
         </button>
         {/* The item's words are in its feed's language (screen readers, hyphenation); the date and star are the interface's. */}
-        <h3 lang={language}>
-          <HighlightedText text={displayTitle(item)} names={names} />
+        <h3 lang={title === '' ? undefined : language}>
+          {title === '' ? text('item.untitled') : <HighlightedText text={title} names={names} />}
         </h3>
         <p lang={language}>{names.length === 0 ? item.preview : <HighlightedText text={previewAround(item, names)} names={names} />}</p>
       </article>
@@ -106,26 +108,20 @@ export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, onFocu
   const { text } = useText();
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = list.keys?.length ?? 0;
-  // One function per snapshot: the virtualizer recomputes every row's offset when it changes, which
-  // for 100,000 rows must not happen on each scroll frame.
-  const { keys: listKeys } = list;
-  const getItemKey = useCallback(
-    (index: number) => {
-      const key = listKeys?.[index];
-      return key ? `${key[0]}\n${key[1]}` : index;
-    },
-    [listKeys],
-  );
   // The virtualizer hands out new functions on each scroll; this component is left out of the
   // compiler's memoizing on purpose (rows are memoized by hand, NewsRow).
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
+    estimateSize: rowSize,
     // Rows beyond the screen on each side; a short list (up to a hundred items) is all in the page.
     overscan: count <= wholeListRows ? wholeListRows : 8,
-    getItemKey,
+    // React renders the rows in its own task rather than inside the scroll event (flushSync): a fast
+    // scroll then shows the rows a frame later instead of blocking the main thread in every event.
+    useFlushSync: false,
+    // Rows keyed by position (the default): a key made per row from the item costs a long task each
+    // time the virtualizer lays out 100,000 rows (at every new snapshot). Rows are memoized by content.
   });
   const rows = virtualizer.getVirtualItems();
   const first = rows[0]?.index ?? 0;
@@ -171,6 +167,18 @@ export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, onFocu
     // Only a new request moves the focus, not a new virtualizer or callback.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusRequest]);
+  // End pressed while the view's keys are still being read: the last row once they are all in.
+  const endPending = useRef(false);
+  const { complete } = list;
+  useEffect(() => {
+    if (!complete || !endPending.current || count === 0) return;
+    endPending.current = false;
+    virtualizer.scrollToIndex(count - 1, { align: 'auto' });
+    setFocusedRow(count - 1);
+    focusPending.current = count - 1;
+    // Only the moment the keys are complete matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [complete]);
   // Each render until the card is in the page (the virtualizer renders again as it scrolls there).
   useEffect(() => {
     const row = focusPending.current;
@@ -192,6 +200,7 @@ export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, onFocu
     const screenful = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1);
     const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: screenful, PageUp: -screenful, End: count, Home: -count };
     const step = steps[event.key] ?? 0;
+    endPending.current = event.key === 'End' && !complete;
     if (step !== 0 && count > 0) {
       event.preventDefault();
       const next = Math.min(Math.max(0, focusedRow + step), count - 1);

@@ -26,6 +26,17 @@ export interface RecentGroupWords {
   thisWeek: string;
 }
 
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+/** One formatter per locale: building an Intl.DateTimeFormat costs more than formatting with it, and rows ask often. */
+const monthFormat = (locale: string): Intl.DateTimeFormat => {
+  let format = monthFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' });
+    monthFormats.set(locale, format);
+  }
+  return format;
+};
+
 /** The header's words: "Today", "Yesterday", "This week", "November 2026" (in the locale's own form). */
 export const dateGroupLabel = (group: DateGroup, locale: string, words: RecentGroupWords): string => {
   switch (group.kind) {
@@ -36,7 +47,7 @@ export const dateGroupLabel = (group: DateGroup, locale: string, words: RecentGr
     case 'thisWeek':
       return words.thisWeek;
     case 'month':
-      return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' }).format(new Date(group.year, group.month, 1));
+      return monthFormat(locale).format(new Date(group.year, group.month, 1));
     default:
       return assertNever(group);
   }

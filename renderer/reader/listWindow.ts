@@ -18,6 +18,10 @@ export const pagesOfRows = ({ first, last }: RowRange, total: number, pageSize =
   return Array.from({ length: Math.max(0, lastPage - firstPage + 1) }, (_, index) => firstPage + index);
 };
 
+/** Whether two row ranges need the same pages: the list reads again only when they do not. */
+export const samePages = (left: RowRange, right: RowRange, pageSize = listPageSize): boolean =>
+  Math.floor(left.first / pageSize) === Math.floor(right.first / pageSize) && Math.floor(left.last / pageSize) === Math.floor(right.last / pageSize);
+
 /** The held pages to let go: those more than `kept` pages away from every visible one. */
 export const pagesToRelease = (held: Iterable<number>, visible: readonly number[], kept = keptPagesAround): number[] => {
   if (visible.length === 0) return [];

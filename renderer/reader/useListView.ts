@@ -7,7 +7,7 @@ import type { NewsItemKey } from '../../shared/feed/newsItem';
 import { db } from '../database';
 import type { ItemRecord } from '../db/fieldNewsDb';
 import { countArrivals, countView, readListPage, readNewestKeys, readViewKeys, type ListView } from '../db/listViews';
-import { listPageSize, pagesOfRows, type RowRange } from './listWindow';
+import { listPageSize, pagesOfRows, samePages, type RowRange } from './listWindow';
 
 export type ListSource = { kind: 'view'; view: ListView } | { kind: 'keys'; keys: readonly NewsItemKey[] };
 
@@ -22,6 +22,10 @@ export interface ListViewState {
   arrivals: number;
   /** Take the fresh snapshot: the arrivals join the list (the list keeps the reader's place). */
   showArrivals: () => void;
+  /** The view's first rows are on screen (or it has none): slower work may start. */
+  firstRowsShown: boolean;
+  /** `keys` are the whole current view (not the last view's, nor only its first rows): what "Mark all read" and End act on. */
+  complete: boolean;
 }
 
 /** The shortest time between two reads of a view's keys while news arrives. */
@@ -35,19 +39,6 @@ export const useListView = (source: ListSource): ListViewState => {
   const [range, setRange] = useState<RowRange>({ first: 0, last: listPageSize - 1 });
   const key = sourceKey(source);
   const view = source.kind === 'view' ? source.view : null;
-
-  useEffect(() => {
-    if (!view) return;
-    let current = true;
-    void readViewKeys(db, view).then((keys) => {
-      if (current) setSnapshot({ key, keys });
-    });
-    return () => {
-      current = false;
-    };
-    // The view is named by its key text: a new object for the same view must not read again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
 
   // The first rows at once (a short index walk), while the whole snapshot is read.
   const head = useLiveQuery(async () => (view ? { key, keys: await readNewestKeys(db, view, listPageSize) } : undefined), [key]);
@@ -96,9 +87,37 @@ export const useListView = (source: ListSource): ListViewState => {
   if (windowItems && windowItems !== held) setHeld(windowItems);
   const shownKeys = held?.keys ?? keys;
 
+  // The whole snapshot (100,000 keys take a long moment to read) once the first rows are on screen:
+  // the first paint never waits for it. A view no single index orders has no first rows to wait for.
+  // Latched per view: the head re-read during a sync must not cancel a snapshot read under way.
+  const [firstRowsShownFor, setFirstRowsShownFor] = useState<string | null>(null);
+  if (firstRowsShownFor !== key && head?.key === key && (head.keys === null || (held !== undefined && held.keys === head.keys))) setFirstRowsShownFor(key);
+  const firstRowsShown = firstRowsShownFor === key;
+  useEffect(() => {
+    if (!view || !firstRowsShown) return;
+    let current = true;
+    let timer = 0;
+    const frame = window.requestAnimationFrame(() => {
+      timer = window.setTimeout(() => {
+        void readViewKeys(db, view).then((keys) => {
+          if (current) setSnapshot({ key, keys });
+        });
+      }, 0);
+    });
+    return () => {
+      current = false;
+      window.cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+    // The view is named by its key text: a new object for the same view must not read again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, firstRowsShown]);
+
   const itemAt = useCallback((row: number) => (held && held.keys === shownKeys ? held.items[row - held.start] : undefined), [held, shownKeys]);
+  // Kept only when the pages change: the rows on screen change on every scroll frame, and a new range
+  // re-renders the window around the list (sidebar, reader), which scrolling must not do each frame.
   const setVisibleRows = useCallback((next: RowRange) => {
-    setRange((previous) => (previous.first === next.first && previous.last === next.last ? previous : next));
+    setRange((previous) => (samePages(previous, next) ? previous : next));
   }, []);
   const fresh = pending?.key === key ? pending.keys : null;
   const arrivals = useMemo(() => (fresh && shownKeys ? countArrivals(shownKeys, fresh) : 0), [fresh, shownKeys]);
@@ -106,5 +125,6 @@ export const useListView = (source: ListSource): ListViewState => {
     if (fresh) setSnapshot({ key, keys: fresh });
     setPending(null);
   }, [fresh, key]);
-  return { keys: shownKeys, itemAt, setVisibleRows, arrivals, showArrivals };
+  const complete = shownKeys !== undefined && shownKeys === (source.kind === 'keys' ? source.keys : snapshotKeys);
+  return { keys: shownKeys, itemAt, setVisibleRows, arrivals, showArrivals, firstRowsShown, complete };
 };

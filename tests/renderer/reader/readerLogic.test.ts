@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bundledGazetteer } from '../../fixtures/bundledData';
 import { dateGroupKey, dateGroupLabel, dateGroupOf } from '../../../renderer/reader/dateGroups';
-import { keptPagesAround, listPageSize, pagesOfRows, pagesToRelease } from '../../../renderer/reader/listWindow';
+import { keptPagesAround, listPageSize, pagesOfRows, pagesToRelease, samePages } from '../../../renderer/reader/listWindow';
 import { clampPaneWidths, defaultPaneWidths, isNarrow, paneBehind, parsePaneWidths } from '../../../renderer/reader/paneLayout';
 import { buildPlaceTree, filterPlaceTree, placeTreeFromMarkers, type PlaceTreeNode } from '../../../renderer/reader/placeTree';
 
@@ -47,6 +47,20 @@ describe('the list window', () => {
         const pages = pagesOfRows({ first, last: first + length }, total);
         for (let row = first; row <= Math.min(first + length, total - 1); row += 1) expect(pages).toContain(Math.floor(row / listPageSize));
         expect(pages.every((page) => page * listPageSize < total)).toBe(true);
+      }),
+    );
+  });
+
+  it('reads again only when the rows on screen need other pages (not on every scroll frame)', () => {
+    expect(samePages({ first: 3, last: 20 }, { first: 12, last: 30 })).toBe(true);
+    expect(samePages({ first: 3, last: 20 }, { first: 12, last: 50 })).toBe(false);
+    expect(samePages({ first: 49, last: 60 }, { first: 50, last: 60 })).toBe(false);
+    fc.assert(
+      fc.property(fc.nat(100_000), fc.nat(200), fc.nat(100_000), fc.nat(200), (first, length, otherFirst, otherLength) => {
+        const left = { first, last: first + length };
+        const right = { first: otherFirst, last: otherFirst + otherLength };
+        const total = 200_000;
+        expect(samePages(left, right)).toBe(JSON.stringify(pagesOfRows(left, total)) === JSON.stringify(pagesOfRows(right, total)));
       }),
     );
   });
