@@ -7,9 +7,7 @@ export const enMessages = {
   'app.emptyNoNews': 'No news saved yet. Add a feed and sync when you are online.',
   'app.emptyNoMatch': 'No saved news matches.',
   'app.showMoreResults': 'Show more results',
-  'app.showOlderNews': 'Show older news',
   'app.newsListLabel': 'Saved news',
-  'app.newBadge': 'New',
   'app.unknownDate': 'Unknown date',
 
   'search.region': 'Search',
@@ -333,8 +331,6 @@ export const enMessages = {
   'panes.removeConfirm': 'Remove “{title}” and its {count, plural, one {# saved news item} other {# saved news items}} from this computer?',
   'panes.unreadCount': '{count, plural, one {# unread} other {# unread}}',
   'panes.star': 'Star',
-  'panes.unstar': 'Unstar',
-  'panes.markUnread': 'Mark unread',
   'panes.markAllRead': 'Mark all read',
   'panes.markedAllRead': '{count, plural, one {# item marked read.} other {# items marked read.}}',
   'panes.undo': 'Undo',

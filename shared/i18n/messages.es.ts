@@ -9,9 +9,7 @@ export const esMessages: MessageCatalog = {
   'app.emptyNoNews': 'Todavía no hay noticias guardadas. Agregue una fuente y sincronice cuando tenga conexión.',
   'app.emptyNoMatch': 'Ninguna noticia guardada coincide.',
   'app.showMoreResults': 'Mostrar más resultados',
-  'app.showOlderNews': 'Mostrar noticias anteriores',
   'app.newsListLabel': 'Noticias guardadas',
-  'app.newBadge': 'Nueva',
   'app.unknownDate': 'Fecha desconocida',
 
   'search.region': 'Buscar',
@@ -331,8 +329,6 @@ export const esMessages: MessageCatalog = {
   'panes.removeConfirm': '¿Quitar «{title}» y {count, plural, one {su # noticia guardada} other {sus # noticias guardadas}} de esta computadora?',
   'panes.unreadCount': '{count, plural, one {# sin leer} other {# sin leer}}',
   'panes.star': 'Destacar',
-  'panes.unstar': 'Quitar de destacadas',
-  'panes.markUnread': 'Marcar como no leída',
   'panes.markAllRead': 'Marcar todo como leído',
   'panes.markedAllRead': '{count, plural, one {# noticia marcada como leída.} other {# noticias marcadas como leídas.}}',
   'panes.undo': 'Deshacer',
