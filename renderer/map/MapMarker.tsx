@@ -23,15 +23,29 @@ export const clusterKind = (cluster: MarkerCluster<PlaceMarker>) => {
 
 interface MapMarkerProps {
   cluster: MarkerCluster<PlaceMarker>;
-  transform: string;
   text: FormatText;
   onChoose: (cluster: MarkerCluster<PlaceMarker>) => void;
   onShow: (cluster: MarkerCluster<PlaceMarker>, element: Element) => void;
   onHide: () => void;
 }
 
-/** Memoized: when a gesture settles only the markers whose cluster or place changed render again. */
-export const MapMarker = memo(function MapMarker({ cluster, transform, text, onChoose, onShow, onHide }: MapMarkerProps) {
+/** The same marker: same place objects, same place on the map, same count (the clustering makes new objects each time). */
+const sameMarker = (before: MapMarkerProps, after: MapMarkerProps) =>
+  before.text === after.text &&
+  before.onChoose === after.onChoose &&
+  before.onShow === after.onShow &&
+  before.onHide === after.onHide &&
+  before.cluster.x === after.cluster.x &&
+  before.cluster.y === after.cluster.y &&
+  before.cluster.count === after.cluster.count &&
+  before.cluster.members.length === after.cluster.members.length &&
+  before.cluster.members.every((member, index) => member === after.cluster.members[index]);
+
+/**
+ * Placed in unzoomed map units inside the zoomed marker layer, its body counter-scaled by CSS (map.css),
+ * so zooming changes no marker. Memoized: when a gesture settles only markers whose cluster changed render.
+ */
+export const MapMarker = memo(function MapMarker({ cluster, text, onChoose, onShow, onHide }: MapMarkerProps) {
   const kind = clusterKind(cluster);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' && event.key !== ' ') return;
@@ -41,7 +55,7 @@ export const MapMarker = memo(function MapMarker({ cluster, transform, text, onC
   return (
     <g
       className={`map-marker map-marker--${kind}`}
-      transform={transform}
+      transform={`translate(${cluster.x.toFixed(2)},${cluster.y.toFixed(2)})`}
       role="button"
       tabIndex={0}
       aria-label={clusterName(cluster, text)}
@@ -53,12 +67,14 @@ export const MapMarker = memo(function MapMarker({ cluster, transform, text, onC
       onMouseEnter={(event) => onShow(cluster, event.currentTarget)}
       onMouseLeave={onHide}
     >
-      <circle r={markerRadius(cluster.count)} />
-      {kind === 'cluster' && (
-        <text className="map-marker__count" dy="0.35em" textAnchor="middle">
-          {cluster.count}
-        </text>
-      )}
+      <g className="map-marker__body">
+        <circle r={markerRadius(cluster.count)} />
+        {kind === 'cluster' && (
+          <text className="map-marker__count" dy="0.35em" textAnchor="middle">
+            {cluster.count}
+          </text>
+        )}
+      </g>
     </g>
   );
-});
+}, sameMarker);

@@ -1,10 +1,12 @@
 // The Map view: the region's countries from the bundled Natural Earth asset, one marker per place the
 // list's news names (same search, chips and dates), clustered by zoom; choosing a marker makes its
-// place the filter chip. Gestures move the drawing by direct DOM updates; React redraws on settling.
+// place the filter chip. A gesture frame writes two CSS transforms, nothing per marker and no React
+// render; re-clustering renders in a transition once the gesture settles, with only the clusters near
+// the view in the page.
 import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { startTransition, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { markerPosition } from '../../shared/map/centroids';
-import { clusterLevel, clusterMarkers, type MapPoint, type MarkerCluster } from '../../shared/map/clusterMarkers';
+import { clusterLevel, clusterMarkers, clustersNearView, type MapPoint, type MarkerCluster } from '../../shared/map/clusterMarkers';
 import type { PlaceMarker } from '../../shared/map/placeMarkers';
 import type { SearchFilters } from '../search/searchMessages';
 import { useText } from '../i18n/useText';
@@ -21,7 +23,13 @@ import './map.css';
 
 /** Country names show once the country is drawn at least this many square pixels. */
 const labelArea = 1_500;
-const placeAt = (transform: ZoomTransform, x: number, y: number) => `translate(${transform.applyX(x).toFixed(1)},${transform.applyY(y).toFixed(1)})`;
+/** The marker layer's zoom and its counter-scale: markers and names keep their size on screen at any zoom. */
+const layerStyle = (transform: ZoomTransform) => ({ '--map-unzoom': (1 / transform.k).toFixed(5) }) as CSSProperties;
+/** The CSS transform (in map units) that shows the layer drawn at `settled` as it would be at `now`. */
+const layerTransform = (settled: ZoomTransform, now: ZoomTransform) => {
+  const scale = now.k / settled.k;
+  return `translate(${(now.x - settled.x * scale).toFixed(2)}px, ${(now.y - settled.y * scale).toFixed(2)}px) scale(${scale.toFixed(5)})`;
+};
 
 interface Tip {
   text: string;
@@ -45,10 +53,22 @@ export function MapView({ search }: { search: NewsSearch }) {
   const svgRef = useRef<SVGSVGElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const baseRef = useRef<SVGSVGElement>(null);
-  const labelsRef = useRef<SVGGElement>(null);
-  const markersRef = useRef<SVGGElement>(null);
+  const layerRef = useRef<SVGGElement>(null);
   const [settled, setSettled] = useState<ZoomTransform>(zoomIdentity);
   const [tip, setTip] = useState<Tip | null>(null);
+  // Whether a tip shows, so a gesture frame hides it without a React update when none does.
+  const tipShown = useRef(false);
+  // Screen pixels per map unit, kept by a ResizeObserver so no frame reads layout.
+  const pixelsPerUnit = useRef(1);
+  useEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) pixelsPerUnit.current = entry.contentRect.width / width;
+    });
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
 
   const drawing = useMemo(() => regionDrawing(region.state === 'ready' ? region.map : null), [region]);
   const { countries } = drawing;
@@ -63,43 +83,49 @@ export function MapView({ search }: { search: NewsSearch }) {
   );
   const level = clusterLevel(settled.k);
   const clusters = useMemo(() => clusterMarkers(points, level), [points, level]);
+  const drawn = useMemo(() => clustersNearView(clusters, settled, width, height), [clusters, settled]);
   const labels = countries.filter((entry) => entry.label && entry.area * settled.k * settled.k >= labelArea);
 
-  // Each frame of a gesture: the ground moves as a picture, each marker and name to its place.
-  const positions = useRef<{ settled: ZoomTransform; markers: readonly MarkerCluster<PlaceMarker>[]; labels: typeof labels }>({
-    settled: zoomIdentity,
-    markers: [],
-    labels: [],
-  });
-  useEffect(() => {
-    positions.current = { settled, markers: clusters, labels };
-  });
-  // The ground was drawn at the settled zoom in this commit: its picture transform is spent.
+  const settledRef = useRef(settled);
+  // The ground and the markers were drawn at the settled zoom in this commit: their picture transforms are spent.
   useLayoutEffect(() => {
+    settledRef.current = settled;
     baseRef.current?.style.removeProperty('transform');
+    layerRef.current?.style.removeProperty('transform');
   }, [settled]);
+  // Each frame of a gesture: the ground and the marker layer each take one CSS transform (composited
+  // layers, so no marker is touched, laid out or painted); markers and names grow or shrink with the
+  // gesture and get their size back when it settles (the layer's --map-unzoom is set by React then).
   const onFrame = useCallback((transform: ZoomTransform) => {
     const base = baseRef.current;
-    if (base) base.style.transform = groundTransform(positions.current.settled, transform, (boxRef.current?.clientWidth ?? width) / width);
-    const markerElements = markersRef.current?.children ?? [];
-    positions.current.markers.forEach((cluster, index) => markerElements[index]?.setAttribute('transform', placeAt(transform, cluster.x, cluster.y)));
-    const labelElements = labelsRef.current?.children ?? [];
-    positions.current.labels.forEach(({ label }, index) => label && labelElements[index]?.setAttribute('transform', placeAt(transform, label.x, label.y)));
-    setTip(null);
+    if (base) base.style.transform = groundTransform(settledRef.current, transform, pixelsPerUnit.current);
+    const layer = layerRef.current;
+    if (layer) layer.style.transform = layerTransform(settledRef.current, transform);
+    if (tipShown.current) {
+      tipShown.current = false;
+      setTip(null);
+    }
   }, []);
-  const zoomControls = useMapZoom(svgRef, width, height, onFrame, setSettled);
+  // Re-clustering and redrawing the ground wait for the gesture's end, and render as a transition so
+  // React yields to input between markers instead of holding the main thread.
+  const onSettled = useCallback((transform: ZoomTransform) => startTransition(() => setSettled(transform)), []);
+  const zoomControls = useMapZoom(svgRef, width, height, onFrame, onSettled);
 
   const showTip = useCallback((cluster: MarkerCluster<PlaceMarker>, element: Element) => {
     const box = boxRef.current?.getBoundingClientRect();
     const at = element.getBoundingClientRect();
+    tipShown.current = box !== undefined;
     if (box) setTip({ text: clusterName(cluster, text), left: at.left - box.left + at.width / 2, top: at.top - box.top });
   }, [text]);
-  const hideTip = useCallback(() => setTip(null), []);
+  const hideTip = useCallback(() => {
+    tipShown.current = false;
+    setTip(null);
+  }, []);
   const choose = useCallback(
     (cluster: MarkerCluster<PlaceMarker>) => {
       const [only] = cluster.members;
       if (only !== undefined && cluster.members.length === 1) onChoosePlace(only);
-      else zoomControls.zoomTo(cluster.x, cluster.y, Math.min(64, positions.current.settled.k * 2));
+      else zoomControls.zoomTo(cluster.x, cluster.y, Math.min(64, settledRef.current.k * 2));
     },
     [onChoosePlace, zoomControls],
   );
@@ -155,25 +181,30 @@ export function MapView({ search }: { search: NewsSearch }) {
           onKeyDown={onKeyDown}
           data-markers={markers === null || region.state === 'loading' ? undefined : clusters.length}
         >
-          <g ref={labelsRef} className="map-labels" aria-hidden="true">
-            {labels.map(({ country, label }) => (
-              <text key={`${country.code}-${country.name}`} transform={label ? placeAt(settled, label.x, label.y) : undefined} textAnchor="middle">
-                {country.name}
-              </text>
-            ))}
-          </g>
-          <g ref={markersRef}>
-            {clusters.map((cluster) => (
-              <MapMarker
-                key={cluster.members.map((member) => member.placeId).join(' ')}
-                cluster={cluster}
-                transform={placeAt(settled, cluster.x, cluster.y)}
-                text={text}
-                onChoose={choose}
-                onShow={showTip}
-                onHide={hideTip}
-              />
-            ))}
+          <g ref={layerRef} className="map-layer">
+            <g transform={settled.toString()} style={layerStyle(settled)}>
+            <g className="map-labels" aria-hidden="true">
+              {labels.map(({ country, label }) =>
+                label ? (
+                  <text key={`${country.code}-${country.name}`} x={label.x} y={label.y} textAnchor="middle">
+                    {country.name}
+                  </text>
+                ) : null,
+              )}
+            </g>
+            <g>
+              {drawn.map((cluster) => (
+                <MapMarker
+                  key={cluster.members.map((member) => member.placeId).join(' ')}
+                  cluster={cluster}
+                  text={text}
+                  onChoose={choose}
+                  onShow={showTip}
+                  onHide={hideTip}
+                />
+              ))}
+            </g>
+            </g>
           </g>
         </svg>
         {tip && (

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clusterLevel, clusterMarkers, type MapPoint } from '../../../shared/map/clusterMarkers';
+import { clusterLevel, clusterMarkers, clustersNearView, type MapPoint } from '../../../shared/map/clusterMarkers';
 import { markerRadius } from '../../../shared/map/markerSize';
 
 const point = (value: string, x: number, y: number, count = 1): MapPoint<string> => ({ value, x, y, count });
@@ -45,3 +45,19 @@ describe('clustering markers', () => {
     expect(clusterLevel(4.2)).toBe(4);
   });
 });
+
+describe('the clusters drawn near the view', () => {
+  const cluster = (name: string, x: number, y: number) => ({ x, y, count: 1, members: [name] });
+  const clusters = [cluster('centre', 480, 300), cluster('beside', 480 + 200, 300), cluster('far east', 900, 300), cluster('far north', 480, 20)];
+
+  it('keeps every cluster at the whole map, and the view plus one view around it when zoomed in', () => {
+    expect(clustersNearView(clusters, { k: 1, x: 0, y: 0 }, 960, 600)).toHaveLength(4);
+    // ×8 centred on (480, 300): the view spans 120 × 75 map units, so 360 × 225 with the margin.
+    const zoomed = { k: 8, x: 480 - 480 * 8, y: 300 - 300 * 8 };
+    expect(clustersNearView(clusters, zoomed, 960, 600).map((kept) => kept.members[0])).toEqual(['centre']);
+    // ×4: the view spans 240 × 150, with the margin 720 × 450 from (120, 75): 'beside' at x 680 is in, the others not.
+    const closer = { k: 4, x: 480 - 480 * 4, y: 300 - 300 * 4 };
+    expect(clustersNearView(clusters, closer, 960, 600).map((kept) => kept.members[0])).toEqual(['centre', 'beside']);
+  });
+});
+
