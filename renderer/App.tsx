@@ -88,13 +88,14 @@ export function App() {
   const placeLabels = useMemo(() => new Map((markers ?? []).map((marker) => [marker.placeId, marker.label])), [markers]);
   const placeLabel = useCallback((placeId: string) => placeLabels.get(placeId) ?? null, [placeLabels]);
 
+  // The sync at start-up writes to the feeds and items the first rows are read from: it waits for them too.
+  useEffect(() => (listShown ? startAutomaticSync(intervalMinutes) : undefined), [listShown, intervalMinutes]);
   useEffect(() => {
     if (!listShown) return;
     const afterPaint = window.setTimeout(startSearch, 0);
     return () => window.clearTimeout(afterPaint);
   }, [listShown]);
 
-  useEffect(() => startAutomaticSync(intervalMinutes), [intervalMinutes]);
 
   // Stored items changed (a sync page, an import, a removal): the worker tags and indexes them;
   // during a long sync at most every few seconds, so tagging does not compete with the sync's writes.

@@ -19,6 +19,7 @@ interface BranchProps {
 }
 
 function Branch({ nodes, openAll, chosenPlaceId, onChoose }: BranchProps) {
+  const { intl } = useText();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggle = (placeId: string) =>
     setOpen((current) => {
@@ -42,7 +43,7 @@ function Branch({ nodes, openAll, chosenPlaceId, onChoose }: BranchProps) {
               )}
               <button type="button" className="sidebar-entry" data-place-id={node.placeId} aria-current={chosenPlaceId === node.placeId ? 'true' : undefined} onClick={() => onChoose(node.placeId)}>
                 <span className="sidebar-name">{node.name}</span>
-                <span className="sidebar-count">{node.count}</span>
+                <span className="sidebar-count">{intl.formatNumber(node.count)}</span>
               </button>
             </div>
             {expanded && node.children.length > 0 && <Branch nodes={node.children} openAll={openAll} chosenPlaceId={chosenPlaceId} onChoose={onChoose} />}

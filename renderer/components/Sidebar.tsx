@@ -46,7 +46,7 @@ function FeedEntry({ feed, current, onView }: { feed: FeedRecord; current: boole
             {glyphs.warning}
           </span>
         )}
-        {feed.unreadCount > 0 && <span className="sidebar-count" aria-label={text('panes.unreadCount', { count: feed.unreadCount })}>{feed.unreadCount}</span>}
+        {feed.unreadCount > 0 && <span className="sidebar-count" aria-label={text('panes.unreadCount', { count: feed.unreadCount })}>{intl.formatNumber(feed.unreadCount)}</span>}
       </button>
       {current && !feed.builtIn && (
         <div className="sidebar-feed-actions">
@@ -60,7 +60,7 @@ function FeedEntry({ feed, current, onView }: { feed: FeedRecord; current: boole
 }
 
 export function Sidebar({ feeds, view, onView, placeTree, chosenPlaceId, onChoosePlace }: SidebarProps) {
-  const { text } = useText();
+  const { intl, text } = useText();
   const totals = sumFeedCounts(feeds ?? []);
   const folders = new Map<string, FeedRecord[]>();
   for (const feed of [...(feeds ?? [])].sort((left, right) => left.title.localeCompare(right.title))) {
@@ -79,7 +79,8 @@ export function Sidebar({ feeds, view, onView, placeTree, chosenPlaceId, onChoos
           <li key={entry.kind}>
             <button type="button" className="sidebar-entry" data-view={entry.kind} aria-current={sameView(view, entry) ? 'true' : undefined} onClick={() => onView(entry)}>
               <span className="sidebar-name">{name}</span>
-              <span className="sidebar-count">{count}</span>
+              {/* In the interface language's digits and separators (5,010 or 5010 or 5.010). */}
+              <span className="sidebar-count">{intl.formatNumber(count)}</span>
             </button>
           </li>
         ))}

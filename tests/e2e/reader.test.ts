@@ -50,7 +50,7 @@ beforeAll(async () => {
   await addFeed(app.page, server.url);
   await app.page.locator(`article[data-item-id="${itemId(0)}"]`).waitFor({ timeout: 60_000 });
   await closeSettings(app.page);
-  await sidebarEntry(/^All news/).filter({ hasText: '5010' }).waitFor({ timeout: 60_000 });
+  await sidebarEntry(/^All news/).filter({ hasText: '5,010' }).waitFor({ timeout: 60_000 });
 }, 120_000);
 afterAll(async () => {
   await closeWebApp(app);
@@ -74,7 +74,7 @@ describe('the reader for months of news', () => {
     await expect.poll(() => sidebarEntry(/^Unread/).textContent()).toMatch(/^\D*10$/);
     await app.page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(async () => (await storedFlags()).read, { timeout: 15_000 }).toBe(0);
-    await expect.poll(() => sidebarEntry(/^Unread/).textContent()).toContain('5010');
+    await expect.poll(() => sidebarEntry(/^Unread/).textContent()).toContain('5,010');
   });
 
   it('shows only the items of a place chosen in the sidebar', async () => {
