@@ -14,7 +14,7 @@ import { launchChromium } from '../tests/e2e/chromium';
 import { startFeedServer } from './feedServer';
 import { startStaticServer } from './staticServer';
 import { seededRandom } from './seededRandom';
-import { makeBenchPicture, measurePictureStorage, pictureBenchItems, servePicture, setPictureMode, type PictureStorage } from './benchSyncPictures';
+import { pictureRows } from './benchSyncPictures';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const itemCount = 100_000;
@@ -236,6 +236,9 @@ const benchFormats = (): WrittenFeedFormat[] => {
 };
 const formatNames: Record<WrittenFeedFormat, string> = { json: 'JSON Feed', rss: 'RSS 2.0', atom: 'Atom 1.0' };
 
+const benchPictureRows = (browser: Browser, appUrl: string): Promise<string[][]> =>
+  pictureRows({ browser, appUrl, feedItems, pageSize, title: feedTitle, longestTaskTargetMs: targets.longestTaskMs, syncInApp, startFeedServer });
+
 const main = async () => {
   if (!existsSync(join(webDir, 'index.html'))) {
     console.log('No web build in dist/renderer: running npm run build:renderer…');
@@ -247,6 +250,11 @@ const main = async () => {
   const feedUrls = Object.fromEntries(feed.feeds.map((served) => [served.format, served.url]));
   const browser = await launchChromium();
   try {
+    if (process.env.BENCH_PICTURES === 'only') {
+      console.log('\n| Metric | Value | Target | Result |\n|---|---|---|---|');
+      for (const row of await benchPictureRows(browser, web.url)) console.log(`| ${row.join(' | ')} |`);
+      return;
+    }
     const runs = new Map<WrittenFeedFormat, SyncRun>();
     for (const format of benchFormats()) {
       const url = feedUrls[format];
@@ -283,32 +291,8 @@ const main = async () => {
         [`${name}: longest main-thread task`, `${Math.round(run.longest)} ms`, `≤ ${targets.longestTaskMs} ms`, met(run.longest <= targets.longestTaskMs)],
       );
     }
-    // Pictures (BENCH_PICTURES=0 skips): 10,000 items with one 200 KB picture each, pictures off beside on.
-    if (process.env.BENCH_PICTURES !== '0') {
-      const picture = await makeBenchPicture(browser, web.url);
-      const pictures = await servePicture(picture);
-      const items = feedItems.slice(0, pictureBenchItems).map((item, index) => ({ ...item, image: `${pictures.origin}/p/${index}.jpg` }));
-      const pictureFeed = await startFeedServer({ items, pageSize, title: feedTitle });
-      try {
-        const off = await syncInApp(browser, web.url, pictureFeed.url, { setUp: (page) => setPictureMode(page, 'none') });
-        let storage: PictureStorage = { atSyncEnd: 0, saved: 0, bytes: 0, waitedSeconds: 0 };
-        const on = await syncInApp(browser, web.url, pictureFeed.url, {
-          setUp: (page) => setPictureMode(page, 'first'),
-          inspect: async (page) => void (storage = await measurePictureStorage(page)),
-        });
-        const perThousand = storage.saved === 0 ? 0 : (storage.bytes / storage.saved) * 1000 / (1024 * 1024);
-        rows.push(
-          ['Pictures: items/s with Save pictures off', `${count(off.rate)} (${(off.syncMs / 1000).toFixed(1)} s for ${count(off.stored)})`, '', ''],
-          ['Pictures: items/s with the first picture saved', `${count(on.rate)} (${(on.syncMs / 1000).toFixed(1)} s)`, `≥ ${count(off.rate * 0.8)} (at most 20% slower)`, met(on.rate >= off.rate * 0.8)],
-          ['Pictures: longest main-thread task, pictures on', `${Math.round(on.longest)} ms`, `≤ ${targets.longestTaskMs} ms`, met(on.longest <= targets.longestTaskMs)],
-          ['Pictures saved (at the item sync\'s end / after the wait)', `${count(storage.atSyncEnd)} / ${count(storage.saved)} of ${count(pictureBenchItems)} in ${storage.waitedSeconds.toFixed(0)} s more (${count(pictures.served())} downloads, ${Math.round(picture.length / 1024)} KB each)`, '', ''],
-          ['Pictures: MB stored per 1,000 after resizing (2,400 × 1,600 → 1,600 × 1,067 WebP)', perThousand.toFixed(1), `< ${((picture.length * 1000) / (1024 * 1024)).toFixed(0)} as served`, met(storage.saved > 0 && perThousand < (picture.length * 1000) / (1024 * 1024))],
-        );
-      } finally {
-        await pictureFeed.close();
-        await pictures.close();
-      }
-    }
+    // Pictures (BENCH_PICTURES=0 skips, =only runs them alone): 10,000 items with one 200 KB picture each, pictures off beside on.
+    if (process.env.BENCH_PICTURES !== '0') rows.push(...(await benchPictureRows(browser, web.url)));
     const wallSeconds = [...runs.values()].reduce((total, run) => total + run.wallSeconds, 0);
     console.log(`\nSync of ${itemCount.toLocaleString('en')} items in pages of ${pageSize.toLocaleString('en')} in ${[...runs.keys()].map((format) => formatNames[format]).join(', ')} (web build, Chromium, wall ${wallSeconds.toFixed(1)} s)\n`);
     console.log('| Metric | Value | Target | Result |\n|---|---|---|---|');
