@@ -15,7 +15,7 @@ import type { NewsSearch } from '../search/useNewsSearch';
 import { groundTransform, MapBase } from './MapBase';
 import { clusterName, MapMarker } from './MapMarker';
 import { PlacesList } from './PlacesList';
-import { saveMapImage } from './saveMapImage';
+import { saveMapImage, type MapImageFormat } from './saveMapImage';
 import { mapHeight as height, mapWidth as width, regionDrawing } from './regionDrawing';
 import { useMapZoom } from './useMapZoom';
 import { useRegionMap } from './useRegionMap';
@@ -146,8 +146,8 @@ export function MapView({ search }: { search: NewsSearch }) {
     event.preventDefault();
     move();
   };
-  const save = () =>
-    saveMapImage({
+  const save = (format: MapImageFormat) =>
+    void saveMapImage({
       width,
       height,
       transform: settled,
@@ -155,7 +155,7 @@ export function MapView({ search }: { search: NewsSearch }) {
       labels: new Map(labels.flatMap(({ country, label }) => (label ? [[country.name, label] as const] : []))),
       clusters,
       caption: { query: search.query, places: chips.map((chip) => chip.label), from, to },
-    }, text);
+    }, text, format);
 
   return (
     <section className="map-view" aria-label={text('map.title')}>
@@ -163,7 +163,8 @@ export function MapView({ search }: { search: NewsSearch }) {
         <button type="button" onClick={() => zoomControls.zoomBy(1.5)} aria-label={text('map.zoomIn')}>{text('map.zoomInSign')}</button>
         <button type="button" onClick={() => zoomControls.zoomBy(1 / 1.5)} aria-label={text('map.zoomOut')}>{text('map.zoomOutSign')}</button>
         <button type="button" onClick={() => zoomControls.reset()}>{text('map.resetView')}</button>
-        <button type="button" onClick={save}>{text('map.saveImage')}</button>
+        <button type="button" onClick={() => save('svg')}>{text('map.saveImage')}</button>
+        <button type="button" onClick={() => save('png')}>{text('map.savePng')}</button>
         {markers === null && <span className="map-status">{text('map.loading')}</span>}
         {markers !== null && markers.length === 0 && <span className="map-status">{text('map.noPlaces')}</span>}
         {region.state === 'unavailable' && <span className="map-status" role="alert">{userText(region.message)}</span>}

@@ -1,5 +1,5 @@
 // "Save map as image": the map as it is on screen (the same zoom, the same clusters), with legend,
-// caption and attribution, handed to the user as an SVG file.
+// caption and attribution, handed to the user as an SVG file or as a PNG drawn from that SVG.
 import { geoPath } from 'd3-geo';
 import type { ZoomTransform } from 'd3-zoom';
 import type { MarkerCluster } from '../../shared/map/clusterMarkers';
@@ -7,6 +7,8 @@ import { mapImageSvg, type FormatText, type MapCaption, type MapImage } from '..
 import type { PlaceMarker } from '../../shared/map/placeMarkers';
 import type { CountryShape } from '../../shared/map/regionMap';
 import { regionProjection } from '../../shared/map/regionProjection';
+import { assertNever } from '../../shared/assertNever';
+import { log } from '../log/log';
 import { saveFile } from '../saveFile';
 import { clusterKind, clusterName } from './MapMarker';
 
@@ -55,7 +57,50 @@ export const mapImageOf = (snapshot: MapSnapshot, text: FormatText, savedAt: Dat
   };
 };
 
-export const saveMapImage = (snapshot: MapSnapshot, text: FormatText, savedAt = new Date()): void => {
+/**
+ * The SVG drawn on a canvas at twice its size and encoded as PNG. The picture loads from a blob:
+ * address (the CSP's img-src allows blob:, and no HTML is written, so Trusted Types are not involved);
+ * an SVG with no foreignObject leaves the canvas readable.
+ */
+export const pngOfSvg = async (svg: string, scale = 2): Promise<Blob> => {
+  const address = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const picture = new Image();
+    picture.src = address;
+    await picture.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(picture.naturalWidth * scale);
+    canvas.height = Math.round(picture.naturalHeight * scale);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d canvas to draw the map on');
+    context.drawImage(picture, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((png) => (png ? resolve(png) : reject(new Error('the map could not be encoded as PNG'))), 'image/png'),
+    );
+  } finally {
+    URL.revokeObjectURL(address);
+  }
+};
+
+export type MapImageFormat = 'svg' | 'png';
+
+export const saveMapImage = async (snapshot: MapSnapshot, text: FormatText, format: MapImageFormat, savedAt = new Date()): Promise<void> => {
   const svg = mapImageSvg(mapImageOf(snapshot, text, savedAt));
-  saveFile(new Blob([svg], { type: 'image/svg+xml' }), `field-news-map-${savedAt.toISOString().slice(0, 10)}.svg`);
+  const fileName = `field-news-map-${savedAt.toISOString().slice(0, 10)}.${format}`;
+  switch (format) {
+    case 'svg':
+      saveFile(new Blob([svg], { type: 'image/svg+xml' }), fileName);
+      return;
+    case 'png':
+      try {
+        saveFile(await pngOfSvg(svg), fileName);
+      } catch (error) {
+        // The SVG still saves: the user gets the map, in the other format.
+        log.error('map', 'the map could not be drawn as PNG; saving it as SVG', error);
+        saveFile(new Blob([svg], { type: 'image/svg+xml' }), fileName.replace(/\.png$/, '.svg'));
+      }
+      return;
+    default:
+      assertNever(format);
+  }
 };

@@ -279,6 +279,7 @@ export const enMessages = {
   // The map (renderer/map, shared/map/mapImage.ts).
   'map.title': 'Map of the news',
   'map.saveImage': 'Save map as image',
+  'map.savePng': 'Save as PNG',
   'map.zoomIn': 'Zoom in',
   'map.zoomOut': 'Zoom out',
   'map.zoomInSign': '+',

@@ -280,6 +280,7 @@ export const esMessages: MessageCatalog = {
 
   'map.title': 'Mapa de las noticias',
   'map.saveImage': 'Guardar el mapa como imagen',
+  'map.savePng': 'Guardar como PNG',
   'map.zoomIn': 'Acercar',
   'map.zoomOut': 'Alejar',
   'map.zoomInSign': '+',

@@ -1,8 +1,9 @@
 // The Map view in the web build: markers for a synced feed's towns, choosing one filters the list,
-// a search narrows the map, the image saves — and drawing the map asks nothing of the network:
-// every request that is not to the app's own origin is refused and recorded.
+// a search narrows the map, the image saves as SVG and PNG, a Spanish browser gets a Spanish map — and
+// drawing the map asks nothing of the network: every request that is not to the app's own origin is
+// refused and recorded.
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFeedServer, type FeedServer } from '../../scripts/feedServer';
 import { startStaticServer, type StaticServer } from '../../scripts/staticServer';
@@ -33,13 +34,11 @@ const outsideRequests: string[] = [];
 const pageErrors: string[] = [];
 
 const mapMarker = (name: RegExp) => page.getByRole('button', { name });
-const mapDrawn = () => page.locator('svg.map-svg[data-markers]').waitFor();
+const mapDrawn = (on = page) => on.locator('svg.map-svg[data-markers]').waitFor();
 
-beforeAll(async () => {
-  feeds = await startFeedServer({ items: highlandItems, title: 'Highland News' });
-  site = await startStaticServer(webBuildDir);
-  browser = await launchChromium();
-  const context = await browser.newContext({ acceptDownloads: true });
+/** A context whose every request outside the app (and, while syncing, the test's feed server) is refused and kept. */
+const guardedContext = async (options: { locale?: string } = {}): Promise<BrowserContext> => {
+  const context = await browser.newContext({ acceptDownloads: true, ...options });
   const appOrigin = new URL(site.url).origin;
   const feedOrigin = new URL(feeds.url).origin;
   await context.route('**/*', async (route) => {
@@ -48,6 +47,15 @@ beforeAll(async () => {
     refused.push(route.request().url());
     return route.abort('blockedbyclient');
   });
+  return context;
+};
+
+beforeAll(async () => {
+  feeds = await startFeedServer({ items: highlandItems, title: 'Highland News' });
+  site = await startStaticServer(webBuildDir);
+  browser = await launchChromium();
+  const context = await guardedContext();
+  const appOrigin = new URL(site.url).origin;
   page = await context.newPage();
   page.on('request', (request) => {
     const url = request.url();
@@ -129,6 +137,45 @@ describe('the news on a map', () => {
     expect(svg).toContain('Natural Earth');
     expect(svg).toContain('GeoNames');
     expect(svg.match(/<path /g)?.length ?? 0).toBeGreaterThan(5);
+  });
+
+  it('saves the same map as a PNG drawn at twice its size', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save as PNG' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^field-news-map-\d{4}-\d{2}-\d{2}\.png$/);
+    const png = await readFile((await file.path()) ?? '');
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // The IHDR chunk: width then height, big-endian, from byte 16. The map is 960 wide; the caption band adds height.
+    expect(png.readUInt32BE(16)).toBe(1920);
+    expect(png.readUInt32BE(20)).toBeGreaterThan(1200);
+    // Not a blank canvas: a drawn map compresses to far more than an empty picture of that size.
+    expect(png.length).toBeGreaterThan(30_000);
+  });
+
+  it('speaks Spanish in a Spanish browser: the Mapa control, the markers and the saved caption', async () => {
+    const context = await guardedContext({ locale: 'es-ES' });
+    const spanish = await context.newPage();
+    spanish.on('pageerror', (error) => pageErrors.push(error.message));
+    await spanish.goto(site.url);
+    await spanish.locator('article[data-item-id]').nth(9).waitFor();
+    expect(await spanish.getByRole('button', { name: 'Map', exact: true }).count()).toBe(0);
+    await spanish.getByRole('button', { name: 'Mapa', exact: true }).click();
+    await mapDrawn(spanish);
+    // The sample news names places: once the search worker has tagged them, each marker says its count in Spanish.
+    await expect.poll(() => spanish.locator('.map-marker').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const names = await spanish.locator('.map-marker').evaluateAll((markers) => markers.map((marker) => marker.getAttribute('aria-label') ?? ''));
+    for (const name of names) expect(name).toMatch(/ · \d+ noticias?$|^\d+ lugares, \d+ noticias?: .+\. Elija para acercar\.$/);
+    const download = spanish.waitForEvent('download');
+    await spanish.getByRole('button', { name: 'Guardar el mapa como imagen' }).click();
+    const svg = await readFile((await (await download).path()) ?? '', 'utf8');
+    expect(svg).toContain('Field News — dónde están las noticias');
+    expect(svg).toContain('Todas las noticias guardadas');
+    expect(svg).toContain('Guardado el ');
+    expect(svg).toContain('Localidad');
+    expect(svg).toContain('Fronteras: Natural Earth (dominio público). Lugares: GeoNames (CC BY 4.0).');
+    expect(svg).not.toMatch(/\b(items?|Saved|Borders|Town)\b/);
+    await context.close();
   });
 
   it('made no request outside the app while drawing and using the map', () => {
