@@ -47,7 +47,8 @@ try {
       true,
     );
     new MutationObserver((records) => {
-      if (!records.some((record) => (record.target as Element).closest?.('.list-column'))) return;
+      // The list's container: .list-column before the three panes, .list-pane since.
+      if (!records.some((record) => (record.target as Element).closest?.('.list-column, .list-pane'))) return;
       const last = probe.keys.at(-1);
       if (last && last.results === null) last.results = performance.now() - last.t;
     }).observe(document, { subtree: true, childList: true, characterData: true });

@@ -17,8 +17,11 @@ export const startSearch = () => connection.send({ type: 'start', gazetteerUrl: 
 /** Tells the worker that stored items changed, so it tags new ones and updates its indexes. */
 export const refreshSearch = () => connection.send({ type: 'refresh' });
 
-export const useSearchReadiness = (): SearchReadiness =>
-  useSyncExternalStore((listener) => connection.onReadiness(listener), () => connection.readiness);
+// One subscribe function for every render: a new one each time would make React resubscribe.
+const subscribeReadiness = (listener: () => void) => connection.onReadiness(listener);
+const readReadiness = () => connection.readiness;
+
+export const useSearchReadiness = (): SearchReadiness => useSyncExternalStore(subscribeReadiness, readReadiness);
 
 /** The answer to the latest query and filters; an answer to an earlier one is never shown. */
 export const useSearchAnswer = (query: string, filters: SearchFilters, active: boolean): SearchAnswer | null => {

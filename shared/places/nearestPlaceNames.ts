@@ -14,35 +14,51 @@ const letterPairs = (text: string): Map<string, number> => {
   return pairs;
 };
 
-const diceSimilarity = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number => {
-  let shared = 0;
-  let total = 0;
-  for (const [pair, count] of a) {
-    shared += Math.min(count, b.get(pair) ?? 0);
-    total += count;
-  }
-  for (const count of b.values()) total += count;
-  return total === 0 ? 0 : (2 * shared) / total;
-};
-
 export type NearestPlaces = (query: string, limit: number) => MatchedPlace[];
 
 export const createNearestPlaces = (index: NewsPlaceIndex, names: PlaceNameIndex): NearestPlaces => {
   const places = index.gazetteer.places;
-  // Letter pairs of each name, computed the first time a query misses and kept.
-  const namePairs: Map<string, number>[] = [];
+  // Letter pair → the names that have it, with how often: a miss then compares only the names that
+  // share a pair with the query, not every name (a scan of all of them was the slowest keystroke).
+  const namesOfPair = new Map<string, number[]>();
+  const pairTotals: number[] = [];
+  let shared = new Float64Array(0);
   return (query, limit) => {
+    for (let refIndex = pairTotals.length; refIndex < names.names.length; refIndex += 1) {
+      let total = 0;
+      for (const [pair, count] of letterPairs(names.names[refIndex]?.folded ?? '')) {
+        total += count;
+        const list = namesOfPair.get(pair);
+        if (list === undefined) namesOfPair.set(pair, [refIndex, count]);
+        else list.push(refIndex, count);
+      }
+      pairTotals.push(total);
+    }
+    if (shared.length < pairTotals.length) shared = new Float64Array(pairTotals.length * 2);
     const wanted = letterPairs(query);
+    let queryTotal = 0;
+    const touched: number[] = [];
+    for (const [pair, queryCount] of wanted) {
+      queryTotal += queryCount;
+      const list = namesOfPair.get(pair) ?? [];
+      for (let at = 0; at + 1 < list.length; at += 2) {
+        const refIndex = list[at] ?? 0;
+        if (shared[refIndex] === 0) touched.push(refIndex);
+        shared[refIndex] = (shared[refIndex] ?? 0) + Math.min(queryCount, list[at + 1] ?? 0);
+      }
+    }
     const best = new Map<number, MatchedPlace>();
-    for (let refIndex = namePairs.length; refIndex < names.names.length; refIndex += 1) namePairs.push(letterPairs(names.names[refIndex]?.folded ?? ''));
-    namePairs.forEach((pairs, refIndex) => {
+    for (const refIndex of touched) {
       const name = names.names[refIndex];
       const place = name === undefined ? undefined : places[name.ordinal];
-      if (name === undefined || place === undefined || index.countOf(place.id) === 0) return;
-      const score = 1 - diceSimilarity(wanted, pairs);
+      const common = shared[refIndex] ?? 0;
+      shared[refIndex] = 0;
+      if (name === undefined || place === undefined || index.countOf(place.id) === 0) continue;
+      // The Sørensen–Dice coefficient of the two multisets of letter pairs.
+      const score = 1 - (2 * common) / (queryTotal + (pairTotals[refIndex] ?? 0));
       const known = best.get(name.ordinal);
       if (known === undefined || score < known.score) best.set(name.ordinal, { ordinal: name.ordinal, score, matchedName: name.spelling });
-    });
+    }
     return [...best.values()].sort((a, b) => a.score - b.score || a.ordinal - b.ordinal).slice(0, limit);
   };
 };

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { createNearestPlaces } from '../../../shared/places/nearestPlaceNames';
+import { createNewsPlaceIndex } from '../../../shared/places/newsPlaceIndex';
+import { normalizePlaceName } from '../../../shared/places/normalizePlaceName';
+import { createPlaceNameIndex } from '../../../shared/places/placeNameIndex';
+import { createPlaceTagger, tagItem } from '../../../shared/places/tagPlaces';
+import { bundledGazetteer as gazetteer } from '../../fixtures/bundledData';
+import { placeCorpus } from '../../fixtures/placeCorpus';
+
+const tagger = createPlaceTagger(gazetteer);
+const index = createNewsPlaceIndex(gazetteer);
+for (const item of placeCorpus) {
+  const tags = tagItem(tagger, item);
+  index.setItem(item.id, tags.places, item.date, tags.weakPlaces);
+}
+const names = createPlaceNameIndex(index);
+names.refresh();
+const nearest = createNearestPlaces(index, names);
+const placeNames = (query: string, limit = 3) => nearest(query, limit).map((match) => gazetteer.places[match.ordinal]?.name);
+
+describe('nearest place names, for a query that matched nothing', () => {
+  it('offers the present names sharing the most letter pairs, best first', () => {
+    expect(['Guatemala', 'Guatemala City']).toContain(placeNames('guatemelaa', 1)[0]);
+    expect(placeNames('hondrus', 1)).toEqual(['Honduras']);
+    expect(placeNames('kingstown', 1)).toEqual(['Kingston']);
+  });
+
+  it('scores a name by the Sørensen–Dice coefficient of the letter pairs of the spelling it matched', () => {
+    const pairs = (text: string): string[] => [...` ${text} `].slice(0, -1).map((letter, at) => ` ${text} `.slice(at, at + 2));
+    const dice = (a: string, b: string): number => {
+      const rest = pairs(b);
+      let common = 0;
+      for (const pair of pairs(a)) {
+        const at = rest.indexOf(pair);
+        if (at >= 0) {
+          common += 1;
+          rest.splice(at, 1);
+        }
+      }
+      return (2 * common) / (pairs(a).length + pairs(b).length);
+    };
+    for (const query of ['cubo', 'managwa', 'tapachla']) {
+      for (const match of nearest(query, 5)) expect(match.score).toBeCloseTo(1 - dice(query, normalizePlaceName(match.matchedName)));
+    }
+  });
+
+  it('offers nothing that shares no letter pair with the query', () => {
+    expect(nearest('9999', 8)).toEqual([]);
+  });
+
+  it('gives the same answer when asked again (its scratch is cleared)', () => {
+    expect(nearest('havanna', 5)).toEqual(nearest('havanna', 5));
+  });
+});
