@@ -233,7 +233,7 @@ export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, onFocu
           const header = group && row.index > 0 && groupOf(row.index - 1) !== dateGroupKey(group) ? dateGroupLabel(group, locale, groupWords) : null;
           const isOpen = !!item && !!openedKey && openedKey[0] === item.feedUrl && openedKey[1] === item.id;
           return (
-            <div key={row.key} className="virtual-row" data-index={row.index} style={{ height: rowHeight, transform: `translateY(${row.start}px)` }}>
+            <div key={row.key} className={header === null ? 'virtual-row' : 'virtual-row virtual-row--headed'} data-index={row.index} style={{ height: rowHeight, transform: `translateY(${row.start}px)` }}>
               <NewsRow item={item} row={row.index} header={header} isOpen={isOpen} isFocused={row.index === focusedRow} onFocusRow={setFocusedRow} names={(item && highlights.get(`${item.feedUrl}\n${item.id}`)) || noNames} language={item && feedLanguages.get(item.feedUrl)} onOpen={onOpen} onStar={onStar} />
             </div>
           );
