@@ -7,6 +7,7 @@ const shortcuts: readonly { keys: readonly string[]; action: MessageId }[] = [
   { keys: ['j', '↓'], action: 'keys.next' },
   { keys: ['k', '↑'], action: 'keys.previous' },
   { keys: ['Enter'], action: 'keys.open' },
+  { keys: ['Home', 'End', 'PgUp', 'PgDn'], action: 'keys.listEnds' },
   { keys: ['/', 'Ctrl+F', '⌘F'], action: 'keys.search' },
   { keys: ['Esc'], action: 'keys.escape' },
   { keys: ['m'], action: 'keys.read' },

@@ -236,6 +236,7 @@ export const enMessages = {
   'keys.next': 'Next item (opens it)',
   'keys.previous': 'Previous item (opens it)',
   'keys.open': 'Open the focused item',
+  'keys.listEnds': 'In the list: first or last item, a screenful up or down',
   'keys.search': 'Go to the search',
   'keys.escape': 'Clear the search, or leave the reader',
   'keys.read': 'Mark read or unread',

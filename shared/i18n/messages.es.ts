@@ -238,6 +238,7 @@ export const esMessages: MessageCatalog = {
   'keys.next': 'Noticia siguiente (la abre)',
   'keys.previous': 'Noticia anterior (la abre)',
   'keys.open': 'Abrir la noticia enfocada',
+  'keys.listEnds': 'En la lista: primera o última noticia, una pantalla hacia arriba o hacia abajo',
   'keys.search': 'Ir a la búsqueda',
   'keys.escape': 'Borrar la búsqueda o salir del lector',
   'keys.read': 'Marcar como leída o no leída',
