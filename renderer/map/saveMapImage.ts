@@ -86,10 +86,11 @@ export type MapImageFormat = 'svg' | 'png';
 
 export const saveMapImage = async (snapshot: MapSnapshot, text: FormatText, format: MapImageFormat, savedAt = new Date()): Promise<void> => {
   const svg = mapImageSvg(mapImageOf(snapshot, text, savedAt));
+  const svgFile = new Blob([svg], { type: 'image/svg+xml' });
   const fileName = `field-news-map-${savedAt.toISOString().slice(0, 10)}.${format}`;
   switch (format) {
     case 'svg':
-      saveFile(new Blob([svg], { type: 'image/svg+xml' }), fileName);
+      saveFile(svgFile, fileName);
       return;
     case 'png':
       try {
@@ -97,7 +98,7 @@ export const saveMapImage = async (snapshot: MapSnapshot, text: FormatText, form
       } catch (error) {
         // The SVG still saves: the user gets the map, in the other format.
         log.error('map', 'the map could not be drawn as PNG; saving it as SVG', error);
-        saveFile(new Blob([svg], { type: 'image/svg+xml' }), fileName.replace(/\.png$/, '.svg'));
+        saveFile(svgFile, fileName.replace(/\.png$/, '.svg'));
       }
       return;
     default:
