@@ -11,6 +11,7 @@ import type { Dexie as DexieClass } from 'dexie';
 import type { Page } from 'playwright-core';
 import { writtenFeedFormats, type WrittenFeedFormat } from '../shared/listing/writeFeed';
 import { launchChromium } from '../tests/e2e/chromium';
+import { openSettings } from '../tests/e2e/webApp';
 import { startFeedServer } from './feedServer';
 import { startStaticServer } from './staticServer';
 import { seededRandom } from './seededRandom';
@@ -185,6 +186,7 @@ const syncInApp = async (browser: Browser, appUrl: string, feedUrl: string, hook
     await page.goto(appUrl);
     await page.locator('article[data-item-id]').nth(9).waitFor();
     await hooks.setUp?.(page);
+    await openSettings(page);
     await page.getByLabel('Feed URL').fill(feedUrl);
     await page.evaluate(watchSync);
     const started = Date.now();

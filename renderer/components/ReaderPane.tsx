@@ -37,6 +37,7 @@ export function ReaderPane({ item, highlightNames, focusRequest = 0, language, a
   const bodyRef = useRef<HTMLDivElement>(null);
   const intl = useIntl();
   const label = intl.formatMessage({ id: 'reader.label' });
+  const title = item ? displayTitle(item) : '';
   useLayoutEffect(() => {
     if (bodyRef.current && shownHtml) {
       // A copy each time: the memoized fragment is emptied by insertion, and marks change per search.
@@ -60,8 +61,8 @@ export function ReaderPane({ item, highlightNames, focusRequest = 0, language, a
       {about}
       <article className="reader-item" data-reader-item-id={item.id} lang={language}>
         <time dateTime={item.datePublished ?? undefined}><NewsDate iso={item.datePublished} /></time>
-        <h1 className="reader-title" ref={headingRef} tabIndex={-1}>
-          <HighlightedText text={displayTitle(item)} names={highlightNames} />
+        <h1 className="reader-title" ref={headingRef} tabIndex={-1} lang={title === '' ? intl.locale : undefined}>
+          {title === '' ? intl.formatMessage({ id: 'item.untitled' }) : <HighlightedText text={title} names={highlightNames} />}
         </h1>
         <ReaderPictures item={item} />
         {safeHtml !== null ? (

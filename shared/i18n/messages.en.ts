@@ -337,6 +337,7 @@ export const enMessages = {
   'panes.markedAllRead': '{count, plural, one {# item marked read.} other {# items marked read.}}',
   'panes.undo': 'Undo',
   'panes.loading': 'Loading…',
+  'item.untitled': 'Untitled news item',
   'panes.emptyView': 'No news here.',
   'panes.openOriginal': 'Open original',
   'panes.previous': 'Previous',

@@ -335,6 +335,7 @@ export const esMessages: MessageCatalog = {
   'panes.markedAllRead': '{count, plural, one {# noticia marcada como leída.} other {# noticias marcadas como leídas.}}',
   'panes.undo': 'Deshacer',
   'panes.loading': 'Cargando…',
+  'item.untitled': 'Noticia sin título',
   'panes.emptyView': 'No hay noticias aquí.',
   'panes.openOriginal': 'Abrir el original',
   'panes.previous': 'Anterior',
