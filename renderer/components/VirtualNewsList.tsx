@@ -23,6 +23,8 @@ const rowHeight = 104;
 /** A list this short is rendered whole: cheap, and Find in page sees every item. */
 const wholeListRows = 100;
 const rowSize = () => rowHeight;
+/** How long the rows on screen stay the same during a scroll before their pages are read. */
+const settleMs = 60;
 
 interface VirtualNewsListProps {
   list: ListViewState;
@@ -127,7 +129,17 @@ export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, onFocu
   const first = rows[0]?.index ?? 0;
   const last = rows.at(-1)?.index ?? 0;
   const { setVisibleRows } = list;
-  useEffect(() => setVisibleRows({ first, last }), [first, last, setVisibleRows]);
+  // While the list flies past (a fling, a drag of the scrollbar), rows it only crosses are not read:
+  // the pages are asked for once it has stayed on the same rows a moment, or has stopped.
+  const scrolling = virtualizer.isScrolling;
+  useEffect(() => {
+    if (!scrolling) {
+      setVisibleRows({ first, last });
+      return;
+    }
+    const settled = window.setTimeout(() => setVisibleRows({ first, last }), settleMs);
+    return () => window.clearTimeout(settled);
+  }, [first, last, scrolling, setVisibleRows]);
   // News arriving during a sync joins the list at once. At the top, it shows above; further down,
   // the list keeps the row the reader is looking at where it is on screen (no jump).
   const anchor = useRef<{ key: string; delta: number } | null>(null);
