@@ -2,6 +2,7 @@
 // per first letter of any word of a name ("ciudad juarez" under "c" and "j"), and each word's
 // letters 2–4 ("apa" for "tapachula") for the door that forgives a typo in the first letter.
 import Fuse from 'fuse.js';
+import { countLetters, letterSlots } from './nameLetters';
 import type { NewsPlaceIndex } from './newsPlaceIndex';
 import { normalizePlaceName } from './normalizePlaceName';
 
@@ -19,6 +20,10 @@ export interface NameBucket {
   fuse: Fuse<string>;
   /** Fuse's record i is names[refs[i]]. */
   refs: number[];
+  /** Fuse's record i as it was given to fuse.js (fuseKeyOf its folded name). */
+  keys: string[];
+  /** Record i's letter counts at i × letterSlots (nameLetters.ts). */
+  letters: Uint8Array;
 }
 
 export interface PlaceNameIndex {
@@ -27,13 +32,22 @@ export interface PlaceNameIndex {
   bucketOf(letter: string): NameBucket | undefined;
   /** Letters 2–4 of a word → [name, where the word starts in it] pairs, flattened. */
   tailsOf(tail: string): readonly number[];
+  /** The names whose folded spelling starts with this text, in filing order. */
+  startingWith(prefix: string): number[];
   /** Files the spellings of places that joined the index since the last call. */
   refresh(): void;
 }
 
-/** ignoreDiacritics keeps fuse.js's own comparison accent-blind; location 0 favours a match at
- *  the start of a name. */
-const fuseOptions = { ignoreDiacritics: true, includeScore: true, threshold: 0.4, location: 0, distance: 40 };
+/** Location 0 favours a match at the start of a name. fuse.js's ignoreDiacritics is done once
+ *  here instead (fuseKeyOf): fuse.js stripped every name again on every search. */
+export const fuseOptions = { includeScore: true, threshold: 0.4, location: 0, distance: 40 };
+
+// Letters that have no accent to drop (so normalizePlaceName keeps them) but that fuse.js's
+// ignoreDiacritics spells plainly: kept so, "lodz" still finds "Łódź".
+const plainLetters: Readonly<Record<string, string>> = { ł: 'l', đ: 'd', ø: 'o', ħ: 'h', ŧ: 't', ı: 'i', ß: 'ss' };
+const unplainLetters = /[łđøħŧıß]/g;
+/** A folded name or query as fuse.js compares it. */
+export const fuseKeyOf = (folded: string): string => folded.replace(unplainLetters, (letter) => plainLetters[letter] ?? letter);
 /** Words shorter than this are not filed by their letters 2–4. */
 const shortestTailWord = 4;
 
@@ -46,6 +60,8 @@ export const createPlaceNameIndex = (index: NewsPlaceIndex): PlaceNameIndex => {
   const indexed = new Set<number>();
   const byLetter = new Map<string, NameBucket>();
   const byTail = new Map<string, number[]>();
+  // Name positions sorted by folded spelling, rebuilt when names join: a prefix is a range of it.
+  let sorted: number[] = [];
   let seenRevision = -1;
 
   const file = (name: IndexedName): void => {
@@ -65,10 +81,19 @@ export const createPlaceNameIndex = (index: NewsPlaceIndex): PlaceNameIndex => {
     for (const letter of new Set(words.map((word) => word[0] ?? ''))) {
       let bucket = byLetter.get(letter);
       if (bucket === undefined) {
-        bucket = { fuse: new Fuse<string>([], fuseOptions), refs: [] };
+        bucket = { fuse: new Fuse<string>([], fuseOptions), refs: [], keys: [], letters: new Uint8Array(letterSlots * 64) };
         byLetter.set(letter, bucket);
       }
-      bucket.fuse.add(name.folded);
+      const key = fuseKeyOf(name.folded);
+      const at = bucket.keys.length * letterSlots;
+      if (at + letterSlots > bucket.letters.length) {
+        const grown = new Uint8Array(bucket.letters.length * 2);
+        grown.set(bucket.letters);
+        bucket.letters = grown;
+      }
+      countLetters(key, bucket.letters, at);
+      bucket.fuse.add(key);
+      bucket.keys.push(key);
       bucket.refs.push(refIndex);
     }
   };
@@ -77,6 +102,22 @@ export const createPlaceNameIndex = (index: NewsPlaceIndex): PlaceNameIndex => {
     names,
     bucketOf: (letter) => byLetter.get(letter),
     tailsOf: (tail) => byTail.get(tail) ?? [],
+    startingWith(prefix) {
+      let low = 0;
+      let high = sorted.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if ((names[sorted[middle] ?? 0]?.folded ?? '') < prefix) low = middle + 1;
+        else high = middle;
+      }
+      const found: number[] = [];
+      for (let at = low; at < sorted.length; at += 1) {
+        const refIndex = sorted[at] ?? 0;
+        if (!(names[refIndex]?.folded ?? '').startsWith(prefix)) break;
+        found.push(refIndex);
+      }
+      return found.sort((a, b) => a - b);
+    },
     refresh() {
       if (seenRevision === index.revision) return;
       seenRevision = index.revision;
@@ -93,6 +134,11 @@ export const createPlaceNameIndex = (index: NewsPlaceIndex): PlaceNameIndex => {
           seen.add(folded);
           file({ folded, ordinal, spelling });
         }
+      }
+      if (sorted.length !== names.length) {
+        sorted = names.map((_, refIndex) => refIndex);
+        const foldedOf = (refIndex: number): string => names[refIndex]?.folded ?? '';
+        sorted.sort((a, b) => (foldedOf(a) < foldedOf(b) ? -1 : foldedOf(a) > foldedOf(b) ? 1 : a - b));
       }
     },
   };

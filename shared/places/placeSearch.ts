@@ -20,6 +20,11 @@ export const createPlaceSearch = (index: NewsPlaceIndex): PlaceSearch => {
   // One mark per item slot, so an item two matched places share is listed once.
   let marks = new Uint32Array(0);
   let markEpoch = 0;
+  // The previous query's phrases and their matches: "cuidad j" matches "cuidad" again, as the
+  // keystroke before did. One query back only, and only while the index is unchanged (the
+  // matches depend on which places have items).
+  let remembered = new Map<string, MatchedPlace[]>();
+  let rememberedRevision = -1;
 
   const suggestionOf = (match: MatchedPlace, place: Place): PlaceSuggestion => ({
     placeId: place.id,
@@ -55,7 +60,16 @@ export const createPlaceSearch = (index: NewsPlaceIndex): PlaceSearch => {
       };
       if (normalizedQuery.length === 0) return empty;
       names.refresh();
-      const { matched, textWords } = placesOfQuery(matchPlaces, normalizedQuery.split(' '));
+      const previous = rememberedRevision === index.revision ? remembered : new Map<string, MatchedPlace[]>();
+      const current = new Map<string, MatchedPlace[]>();
+      const matchRemembering = (phrase: string): MatchedPlace[] => {
+        const found = current.get(phrase) ?? previous.get(phrase) ?? matchPlaces(phrase);
+        current.set(phrase, found);
+        return found;
+      };
+      const { matched, textWords } = placesOfQuery(matchRemembering, normalizedQuery.split(' '));
+      remembered = current;
+      rememberedRevision = index.revision;
 
       nextEpoch();
       const hits: NewsSearchHit[] = [];
