@@ -4,11 +4,15 @@ import { forwardRef, useId, useState, type KeyboardEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { PlaceSuggestion } from '../../shared/places/placeSearch';
 import type { SearchAnswer } from '../search/searchMessages';
-import { suggestionLabel } from '../search/placeLabel';
+import { placeLabel, suggestionLabel } from '../search/placeLabel';
+import type { PlaceLabelParts } from '../../shared/places/gazetteer';
 
 export interface PlaceChip {
   placeId: string;
+  /** The label when it was chosen; shown when the parts are missing (a chip saved by an older version). */
   label: string;
+  /** Worded in the interface language at display. */
+  parts?: PlaceLabelParts;
 }
 
 interface SearchBarProps {
@@ -102,14 +106,17 @@ export const SearchBar = forwardRef<HTMLInputElement, SearchBarProps>(function S
         )}
       </div>
       <div className="filters">
-        {chips.map((chip) => (
+        {chips.map((chip) => {
+          const label = chip.parts ? placeLabel(chip.parts, intl.locale) : chip.label;
+          return (
           <span className="chip" key={chip.placeId}>
-            {chip.label}
-            <button type="button" aria-label={intl.formatMessage({ id: 'search.removeFilter' }, { place: chip.label })} onClick={() => onRemoveChip(chip.placeId)}>
+            {label}
+            <button type="button" aria-label={intl.formatMessage({ id: 'search.removeFilter' }, { place: label })} onClick={() => onRemoveChip(chip.placeId)}>
               <span aria-hidden="true" className="chip-remove" />
             </button>
           </span>
-        ))}
+          );
+        })}
         <label>
           <FormattedMessage id="search.from" /> <input type="date" value={from} max={to || undefined} onChange={(event) => onDates(event.target.value, to)} />
         </label>

@@ -41,7 +41,7 @@ export function MapView({ search }: { search: NewsSearch }) {
   const { pickPlace } = search;
   // Choosing a place does what picking its suggestion in the search field does: it becomes the chip.
   const onChoosePlace = useCallback(
-    (marker: PlaceMarker) => pickPlace({ placeId: marker.placeId, name: marker.name, matchedName: marker.name, label: marker.label, count: marker.count, score: 0 }),
+    (marker: PlaceMarker) => pickPlace({ placeId: marker.placeId, name: marker.name, matchedName: marker.name, parts: marker.parts, count: marker.count, score: 0 }),
     [pickPlace],
   );
   const region = useRegionMap();

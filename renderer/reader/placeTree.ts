@@ -89,7 +89,10 @@ export interface MarkedPlace {
 export const placeTreeFromMarkers = (markers: readonly MarkedPlace[], countryName: (code: string) => string): PlaceTreeNode[] => {
   const places = new Map<string, Place>();
   for (const marker of markers) {
-    places.set(marker.placeId, { id: marker.placeId, kind: marker.kind, name: marker.name, asciiName: marker.name, alternateNames: [], country: marker.country, state: null, population: 0, lat: 0, lon: 0 });
+    // A country is named in the interface language ("México"), its gazetteer name kept for filtering.
+    const worded = marker.kind === 'country' ? countryName(marker.country) : marker.name;
+    const name = worded === marker.country ? marker.name : worded;
+    places.set(marker.placeId, { id: marker.placeId, kind: marker.kind, name, asciiName: marker.name, alternateNames: [marker.name], country: marker.country, state: null, population: 0, lat: 0, lon: 0 });
     if (!places.has(marker.country)) places.set(marker.country, { id: marker.country, kind: 'country', name: countryName(marker.country), asciiName: marker.country, alternateNames: [], country: marker.country, state: null, population: 0, lat: 0, lon: 0 });
   }
   return buildPlaceTree(markers, (placeId) => places.get(placeId));

@@ -1,7 +1,9 @@
 // The window's search: starts the search worker (search.worker.ts) and gives the UI hooks that read
 // its answers; the messages go through searchConnection.ts.
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useIntl } from 'react-intl';
 import type { PlaceMarker } from '../../shared/map/placeMarkers';
+import { placeLabel } from './placeLabel';
 import { createSearchConnection, type SearchReadiness } from './searchConnection';
 import type { SearchAnswer, SearchFilters } from './searchMessages';
 
@@ -36,5 +38,8 @@ export const useMapMarkers = (query: string, filters: SearchFilters, active: boo
   const [markers, setMarkers] = useState<PlaceMarker[] | null>(null);
   const readinessState = useSearchReadiness();
   useEffect(() => (active ? connection.mapMarkers(query, filters, setMarkers) : undefined), [query, filters, active, readinessState]);
-  return active ? markers : null;
+  // Worded in the interface language ("México" in Spanish), from the parts the worker sends.
+  const { locale } = useIntl();
+  const worded = useMemo(() => markers?.map((marker) => ({ ...marker, label: placeLabel(marker.parts, locale) })) ?? null, [markers, locale]);
+  return active ? worded : null;
 };

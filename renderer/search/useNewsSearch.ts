@@ -14,7 +14,14 @@ import { useSearchAnswer } from './searchClient';
 import type { SearchAnswer, SearchFilters } from './searchMessages';
 
 const placeFilterSetting = 'placeFilter';
-const storedChips = z.array(z.object({ placeId: z.string().max(40), label: z.string().max(300) })).max(20);
+const storedParts = z.object({
+  name: z.string().max(300),
+  kind: z.enum(['town', 'state', 'country']),
+  stateName: z.string().max(300).nullable(),
+  countryCode: z.string().max(8),
+  countryName: z.string().max(300),
+});
+const storedChips = z.array(z.object({ placeId: z.string().max(40), label: z.string().max(300), parts: storedParts.optional() })).max(20);
 
 const readStoredChips = (text: string | undefined): PlaceChip[] => {
   if (!text) return [];
@@ -107,7 +114,7 @@ export const useNewsSearch = (): NewsSearch => {
     pickPlace: (suggestion) => {
       setShown(resultsPage);
       if (!chips.some((chip) => chip.placeId === suggestion.placeId)) {
-        saveChips([...chips, { placeId: suggestion.placeId, label: 'parts' in suggestion ? placeLabel(suggestion.parts) : suggestion.label }]);
+        saveChips([...chips, 'parts' in suggestion ? { placeId: suggestion.placeId, label: placeLabel(suggestion.parts), parts: suggestion.parts } : { placeId: suggestion.placeId, label: suggestion.label }]);
       }
       setQuery('');
     },

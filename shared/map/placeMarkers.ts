@@ -1,13 +1,15 @@
 // The filter → markers step: from the places each item of the current view names, one marker per
 // place with its item count. A state or country gets a marker only from items that name it as such,
 // not from items that name a town inside it (the town's marker already shows those).
-import { describePlace, placeContains, type Gazetteer, type Place, type PlaceKind } from '../places/gazetteer';
+import { describePlace, placeContains, type Gazetteer, type Place, type PlaceKind, placeLabelParts, type PlaceLabelParts } from '../places/gazetteer';
 
 export interface PlaceMarker {
   placeId: string;
   kind: PlaceKind;
-  /** "Quetzaltenango — Quetzaltenango, Guatemala": the place, its state and its country. */
+  /** "Quetzaltenango — Quetzaltenango, Guatemala": the place, its state and its country, in English. */
   label: string;
+  /** The same in parts, for the window to word in its own language (renderer/search/placeLabel.ts). */
+  parts: PlaceLabelParts;
   name: string;
   /** ISO code of the country the place lies in. */
   country: string;
@@ -36,6 +38,7 @@ export const placeMarkersOf = (gazetteer: Gazetteer, itemsPlaceIds: Iterable<rea
       placeId: place.id,
       kind: place.kind,
       label: describePlace(gazetteer, place),
+      parts: placeLabelParts(gazetteer, place),
       name: place.name,
       country: place.country,
       lat: place.lat,

@@ -115,6 +115,38 @@ describe('the interface language', () => {
     expect(await feedState.textContent()).not.toMatch(english);
   });
 
+  it('words places in Spanish: the suggestion, the chip it becomes and the place tree say México', async () => {
+    const app = opened[0]!;
+    await closeSettings(app.page);
+    const field = app.page.getByRole('searchbox', { name: 'Buscar', exact: true });
+    await field.fill('');
+    await field.pressSequentially('tapachula', { delay: 15 });
+    const suggestion = app.page.getByRole('option', { name: /^Tapachula — Chiapas, México/ });
+    await suggestion.click({ timeout: 15_000 });
+    await expect.poll(() => app.page.locator('.chip').first().textContent()).toBe('Tapachula — Chiapas, México');
+    await app.page.getByRole('button', { name: /Tapachula — Chiapas, México/ }).click();
+    await expect.poll(() => app.page.locator('.chip').count()).toBe(0);
+    await expect.poll(() => app.page.locator('ul.place-tree').first().innerText(), { timeout: 15_000 }).toMatch(/México/);
+    expect(await app.page.locator('ul.place-tree').first().innerText()).not.toMatch(/\bMexico\b/);
+  });
+
+  it('names an item without title or words, from a feed without a title, in Spanish', async () => {
+    const app = opened[0]!;
+    const untitled = await startFeedServer({ title: '', items: [{ id: 'sin-titulo', content_html: '<p> </p>', date_published: '2026-11-27T10:00:00Z' }] });
+    servers.push(untitled);
+    await openSettings(app.page);
+    await app.page.getByLabel('Dirección de la fuente').fill(untitled.url);
+    await app.page.getByRole('button', { name: 'Agregar fuente' }).click();
+    const row = app.page.locator('article[data-item-id="sin-titulo"]');
+    await row.waitFor({ timeout: 15_000 });
+    // The feed keeps the name it was given (its host), not an English "Untitled feed".
+    await expect.poll(() => app.page.locator('.feed-list li', { hasText: new URL(untitled.url).host }).count()).toBe(1);
+    await closeSettings(app.page);
+    await expect.poll(() => row.locator('h3').textContent()).toBe('Noticia sin título');
+    expect(await row.locator('h3').getAttribute('lang')).toBeNull();
+    expect(await app.page.locator('body').innerText()).not.toMatch(/Untitled/);
+  });
+
   it('ran without page errors or CSP violations (message formatting needs no eval)', () => {
     // The browser reports the failing feed's 503 on its console: that one is expected.
     const expected = (error: string) => servers.some((server) => error.startsWith('Failed to load resource: the server responded with a status of 503') && error.includes(server.url));

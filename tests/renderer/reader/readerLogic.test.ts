@@ -155,4 +155,16 @@ describe('the place tree', () => {
       ['México', 6, [['Tapachula', 4], ['Chiapas', 2]]],
     ]);
   });
+
+  it('names a country the news names itself in the interface language too, and still finds it by its gazetteer name', () => {
+    const tree = placeTreeFromMarkers(
+      [
+        { placeId: 'MX', kind: 'country', name: 'Mexico', country: 'MX', count: 3 },
+        { placeId: tapachula.id, kind: 'town', name: 'Tapachula', country: 'MX', count: 1 },
+      ],
+      (code) => (code === 'MX' ? 'México' : code),
+    );
+    expect(names(tree)).toEqual([['México', 3, [['Tapachula', 1]]]]);
+    expect(names(filterPlaceTree(tree, 'mexico'))).toEqual([['México', 3, [['Tapachula', 1]]]]);
+  });
 });

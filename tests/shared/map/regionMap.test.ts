@@ -12,7 +12,7 @@ if (!loaded.ok) throw new Error(englishText(loaded.error));
 const region = loaded.value;
 
 const marker = (overrides: Partial<PlaceMarker>): PlaceMarker => ({
-  placeId: 'x', kind: 'town', label: 'x', name: 'x', country: 'GT', lat: 0, lon: 0, count: 1, ...overrides,
+  placeId: 'x', kind: 'town', label: 'x', parts: { name: 'x', kind: 'town', stateName: null, countryCode: 'GT', countryName: 'Guatemala' }, name: 'x', country: 'GT', lat: 0, lon: 0, count: 1, ...overrides,
 });
 const inside = ([lon, lat]: [number, number], box = regionViewBox) => lon >= box.west && lon <= box.east && lat >= box.south && lat <= box.north;
 

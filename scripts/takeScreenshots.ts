@@ -1,0 +1,63 @@
+// Takes the README's screenshots of the Spanish interface (npm run screenshots): the web build in
+// Chromium with a Spanish browser, the bundled sample and a small Spanish feed synced through the
+// app as a user would. WEB_BUILD_DIR points at another build; the pictures go to docs/screenshots.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchChromium, webBuildDir } from '../tests/e2e/chromium';
+import { closeSettings, openSettings } from '../tests/e2e/webApp';
+import { startFeedServer } from './feedServer';
+import { startStaticServer } from './staticServer';
+
+const out = join(import.meta.dirname, '..', 'docs', 'screenshots');
+const newest = Date.parse('2026-11-26T15:00:00Z');
+const stories = [
+  ['Albergues de Tapachula amplían su capacidad ante la llegada de familias', 'Organizaciones locales y autoridades de Tapachula, Chiapas, habilitaron 300 espacios más y un punto de orientación sobre trámites migratorios.'],
+  ['Brigada de salud atiende a personas en tránsito en Flores, Petén', 'Equipos médicos recorrieron Flores y Santa Elena con vacunación, atención psicosocial y kits de higiene para familias que cruzan hacia el norte.'],
+  ['Lluvias en Choluteca dejan a cientos de familias desplazadas', 'Las autoridades de Honduras abrieron seis albergues temporales en Choluteca y San Marcos de Colón mientras bajan los ríos.'],
+  ['Nuevo centro de información para personas retornadas en San Salvador', 'El centro orienta sobre empleo, documentos y salud a quienes regresan al país, con apoyo de organizaciones de la sociedad civil.'],
+  ['Capacitación sobre protección de la niñez migrante en Tecún Umán', 'Funcionarios de migración y de protección de la niñez de Guatemala y México compartieron protocolos en la frontera sur.'],
+];
+
+const main = async () => {
+  const feedFile = join(mkdtempSync(join(tmpdir(), 'field-news-shots-')), 'noticias.json');
+  writeFileSync(feedFile, JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Noticias de la región',
+    language: 'es',
+    items: stories.map(([title, text], index) => ({
+      id: `noticia-${index}`,
+      title,
+      content_text: text,
+      date_published: new Date(newest - index * 26 * 3_600_000).toISOString(),
+    })),
+  }));
+  const feed = await startFeedServer({ file: feedFile });
+  const web = await startStaticServer(webBuildDir);
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ locale: 'es-ES', viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+    const page = await context.newPage();
+    await page.goto(web.url);
+    await page.locator('article[data-item-id]').first().waitFor();
+    await openSettings(page);
+    await page.getByLabel('Dirección de la fuente').fill(feed.url);
+    await page.getByRole('button', { name: 'Agregar fuente' }).click();
+    await page.locator('article[data-item-id="noticia-0"]').waitFor();
+    await closeSettings(page);
+    await page.locator('article[data-item-id="noticia-0"]').click();
+    await page.locator('[data-reader-item-id="noticia-0"]').waitFor();
+    await page.waitForTimeout(1_500);
+    await page.screenshot({ path: join(out, 'lector-es.png') });
+    await page.keyboard.press('?');
+    await page.getByRole('dialog').waitFor();
+    await page.screenshot({ path: join(out, 'atajos-es.png') });
+    console.log(`Saved lector-es.png and atajos-es.png in ${out}`);
+  } finally {
+    await browser.close();
+    await web.close();
+    await feed.close();
+  }
+};
+
+await main();
