@@ -5,6 +5,7 @@ import { createTownGrid, type TownGrid } from './nearestTown';
 import { foldWord, normalizePlaceName } from './normalizePlaceName';
 import { curatedNamesById } from './placeExonyms';
 import { placeStopNames } from './placeStopNames';
+import { pickPlace } from './resolveMentions';
 
 export interface PlaceName {
   words: readonly string[];
@@ -12,6 +13,9 @@ export interface PlaceName {
   places: number[];
   /** Lower-case Spanish demonyms ("salvadoreño") are tagged without a capital letter. */
   anyCase: boolean;
+  /** The reading an item gives no evidence for (pickPlace without evidence): settled once here,
+   *  not for every item that names the place. */
+  usual: number | undefined;
 }
 
 export interface FirstWordNames {
@@ -31,6 +35,9 @@ export interface PlaceTagger {
   readonly townGrid: TownGrid;
   /** First words of names tagged in lower case too ("salvadoreño"). */
   readonly anyCaseFirstWords: ReadonlySet<string>;
+  /** Whether some first word of anyCaseFirstWords has this many letters: a lower-case word of
+   *  another length ("the", "and") needs no look-up at all. */
+  readonly anyCaseLengths: readonly boolean[];
   /** Curated names written in capitals ("CDMX"): tagged although other acronyms are not. */
   readonly curatedAcronyms: ReadonlySet<string>;
 }
@@ -53,13 +60,14 @@ export const createPlaceTagger = (gazetteer: Gazetteer): PlaceTagger => {
       const anyCase = place.kind === 'country' && spelling.length > 0 && spelling[0] !== spelling[0]?.toUpperCase();
       const known = byName.get(folded);
       if (known === undefined) {
-        byName.set(folded, { words: folded.split(' '), places: [index], anyCase });
+        byName.set(folded, { words: folded.split(' '), places: [index], anyCase, usual: undefined });
       } else {
         if (!known.places.includes(index)) known.places.push(index);
         known.anyCase ||= anyCase;
       }
     });
   });
+  for (const name of byName.values()) name.usual = pickPlace(gazetteer.places, name.places, undefined);
   const namesByFirstWord = new Map<string, { single: PlaceName | undefined; longer: Map<string, PlaceName[]>; anyCase: boolean }>();
   for (const name of byName.values()) {
     const [first = '', second] = name.words;
@@ -80,5 +88,7 @@ export const createPlaceTagger = (gazetteer: Gazetteer): PlaceTagger => {
   for (const entry of namesByFirstWord.values()) for (const list of entry.longer.values()) list.sort((a, b) => b.words.length - a.words.length);
   const curatedAcronyms = new Set([...curatedNamesById.values()].flat().filter((name) => /^[A-Z]{2,6}$/.test(name)).map(foldWord));
   const anyCaseFirstWords = new Set([...namesByFirstWord].flatMap(([first, entry]) => (entry.anyCase ? [first] : [])));
-  return { gazetteer, namesByFirstWord, townGrid: createTownGrid(gazetteer), curatedAcronyms, anyCaseFirstWords };
+  const anyCaseLengths: boolean[] = [];
+  for (const word of anyCaseFirstWords) anyCaseLengths[word.length] = true;
+  return { gazetteer, namesByFirstWord, townGrid: createTownGrid(gazetteer), curatedAcronyms, anyCaseFirstWords, anyCaseLengths };
 };

@@ -36,6 +36,9 @@ const hintWords: ReadonlyMap<string, HintWord> = new Map<string, HintWord>([
   ['gulf', { direction: 'east', before: [], after: ['of', 'coast'] }],
 ]);
 
+/** Whether a folded word can start a regional phrase: an item with none has no hints to read. */
+export const isHintWord = (word: string): boolean => hintWords.has(word);
+
 /** The regional words of an item, from its folded words ("frontera sur", "in the north of the
  *  state", "costa del Pacífico"). Read only when a name is ambiguous, so tagging stays cheap. */
 export const regionHints = (words: readonly string[]): Direction[] => {

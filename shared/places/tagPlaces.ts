@@ -4,7 +4,7 @@ import { gazetteerFormat } from './gazetteer';
 import { nearestTown } from './nearestTown';
 import { foldWord } from './normalizePlaceName';
 import type { PlaceTagger } from './placeTagger';
-import { choosePlace, pickPlace, regionHints } from './resolveMentions';
+import { choosePlace, isHintWord, regionHints } from './resolveMentions';
 
 // The matcher is built in placeTagger.ts; its importers have long found it here.
 export { createPlaceTagger, type PlaceTagger } from './placeTagger';
@@ -46,23 +46,56 @@ interface Word {
   acronym: boolean;
 }
 
-const wordPattern = /[\p{L}\p{M}\p{N}]+/gu;
+const wordCharacter = /[\p{L}\p{M}\p{N}]/u;
 const upperCase = /\p{Lu}/u;
 
+/** Whether the UTF-16 unit at `at` is part of a word; ASCII decides by code, the rest by Unicode
+ *  class (a surrogate pair is tested whole). */
+const isWordUnit = (text: string, at: number, code: number): boolean => {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  if (code >= 0xdc00 && code <= 0xdfff && at > 0) {
+    const high = text.charCodeAt(at - 1);
+    if (high >= 0xd800 && high <= 0xdbff) return wordCharacter.test(text.slice(at - 1, at + 1));
+  }
+  if (code >= 0xd800 && code <= 0xdbff) return wordCharacter.test(text.slice(at, at + 2));
+  return wordCharacter.test(text[at] ?? '');
+};
+
+/** The words of a text, in one pass over its characters: a word is a run of letters, marks and
+ *  digits. Plain lower-case ASCII words (most of them) are folded by taking them as they are. */
 const wordsOf = (text: string): Word[] => {
   const words: Word[] = [];
-  for (const match of text.matchAll(wordPattern)) {
-    const raw = match[0];
-    const code = raw.charCodeAt(0);
+  const length = text.length;
+  let at = 0;
+  while (at < length) {
+    let code = text.charCodeAt(at);
+    if (!isWordUnit(text, at, code)) {
+      at += 1;
+      continue;
+    }
+    const start = at;
+    let ascii = true;
+    let upper = 0;
+    let lower = false;
+    while (at < length && isWordUnit(text, at, code)) {
+      if (code >= 128) ascii = false;
+      else if (code >= 65 && code <= 90) upper += 1;
+      else if (code >= 97) lower = true;
+      at += 1;
+      code = text.charCodeAt(at);
+    }
+    const raw = text.slice(start, at);
+    const first = raw.charCodeAt(0);
     // ASCII letters decide by code; only other scripts need the Unicode test.
-    const capitalised = code < 128 ? code >= 65 && code <= 90 : upperCase.test(raw[0] ?? '');
+    const capitalised = first < 128 ? first >= 65 && first <= 90 : upperCase.test(raw[0] ?? '');
+    // "IOM", "COPECO": organisations, not places, even when an acronym spells a place code.
+    const allUpper = ascii ? !lower : raw === raw.toUpperCase();
     words.push({
-      folded: foldWord(raw),
-      start: match.index,
-      end: match.index + raw.length,
+      folded: ascii ? (upper === 0 ? raw : raw.toLowerCase()) : foldWord(raw),
+      start,
+      end: at,
       capitalised,
-      // "IOM", "COPECO": organisations, not places, even when an acronym spells a place code.
-      acronym: capitalised && raw.length <= 6 && raw === raw.toUpperCase() && raw.length > 1,
+      acronym: capitalised && raw.length <= 6 && allUpper && raw.length > 1,
     });
   }
   return words;
@@ -73,6 +106,8 @@ interface Candidate {
   start: number;
   end: number;
   places: readonly number[];
+  /** The name's reading without evidence (PlaceName.usual). */
+  usual: number | undefined;
 }
 
 const matchNames = (tagger: PlaceTagger, field: 'title' | 'text', words: readonly Word[], into: Candidate[]): void => {
@@ -81,7 +116,8 @@ const matchNames = (tagger: PlaceTagger, field: 'title' | 'text', words: readonl
     const word = words[index];
     if (word === undefined) break;
     // Most words are lower case and start no name that is tagged in lower case: no look-up at all.
-    const looked = word.capitalised ? !word.acronym || tagger.curatedAcronyms.has(word.folded) : tagger.anyCaseFirstWords.has(word.folded);
+    const looked = word.capitalised ? !word.acronym || tagger.curatedAcronyms.has(word.folded)
+      : tagger.anyCaseLengths[word.folded.length] === true && tagger.anyCaseFirstWords.has(word.folded);
     const entry = looked ? tagger.namesByFirstWord.get(word.folded) : undefined;
     let taken = 0;
     if (entry !== undefined && (word.capitalised || entry.anyCase)) {
@@ -96,13 +132,13 @@ const matchNames = (tagger: PlaceTagger, field: 'title' | 'text', words: readonl
         }
         if (!same) continue;
         const last = words[index + length - 1];
-        into.push({ field, start: word.start, end: last?.end ?? word.end, places: name.places });
+        into.push({ field, start: word.start, end: last?.end ?? word.end, places: name.places, usual: name.usual });
         taken = length;
         break;
       }
       const single = entry.single;
       if (taken === 0 && single !== undefined && (word.capitalised || single.anyCase)) {
-        into.push({ field, start: word.start, end: word.end, places: single.places });
+        into.push({ field, start: word.start, end: word.end, places: single.places, usual: single.usual });
         taken = 1;
       }
     }
@@ -126,7 +162,7 @@ const resolve = (tagger: PlaceTagger, candidates: readonly Candidate[], itemWord
   const ambiguous = names.filter((name) => name.length > 1);
   for (const name of names) if (name.length === 1) chosen.set(name, { index: name[0] ?? -1, alternative: undefined });
   if (ambiguous.length === 0) return candidates.map((candidate) => chosen.get(candidate.places));
-  const firstChoice = new Map(names.map((name) => [name, pickPlace(places, name, undefined)]));
+  const firstChoice = new Map(candidates.map((candidate) => [candidate.places, candidate.usual]));
   const context = new Map<string, number>();
   const count = (id: string | null, step: number): void => {
     if (id !== null) context.set(id, (context.get(id) ?? 0) + step);
@@ -159,7 +195,12 @@ export const findPlaceMentions = (tagger: PlaceTagger, item: TaggableItem): Plac
   matchNames(tagger, 'title', titleWords, candidates);
   matchNames(tagger, 'text', textWords, candidates);
   const places = tagger.gazetteer.places;
-  const chosen = resolve(tagger, candidates, () => [...titleWords, ...textWords].map((word) => word.folded));
+  // Most items hold no regional word: their folded words are not gathered for regionHints.
+  const itemWords = (): string[] => {
+    const hinted = titleWords.some((word) => isHintWord(word.folded)) || textWords.some((word) => isHintWord(word.folded));
+    return hinted ? [...titleWords, ...textWords].map((word) => word.folded) : [];
+  };
+  const chosen = resolve(tagger, candidates, itemWords);
   const mentions: PlaceMention[] = [];
   candidates.forEach((candidate, position) => {
     const reading = chosen[position];

@@ -145,4 +145,24 @@ describe('tagPlaces on any input', () => {
       }),
     );
   });
+
+  it('finds a name among words of any script, emoji and punctuation, at its exact characters', () => {
+    // Letters beyond the Basic Multilingual Plane ("𝒜𝒷") are words too; a flag or a pin is not.
+    const noise = ['北京', 'naïve', '𝒜𝒷𝒸', 'Ωμέγα', 'e\u0301cole', '2021', 'IOM', 'muy', 'العربية'];
+    const gaps = [' ', ', ', ' — ', ' 📍', '🇲🇽 ', ' «', '» ', '\u00a0', ' (', ') '];
+    const names = [['Tapachula', 'Tapachula'], ['Petén', 'Petén'], ['Ciudad Juárez', 'Ciudad Juárez'], ['TAPACHULA', 'Tapachula']] as const;
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...noise), { maxLength: 4 }), fc.constantFrom(...gaps), fc.constantFrom(...names),
+        fc.constantFrom(...gaps), fc.array(fc.constantFrom(...noise), { maxLength: 4 }),
+        (before, gapBefore, [written, placeName], gapAfter, after) => {
+          const head = `${before.join(' ')}${gapBefore}`;
+          const text = `${head}${written}${gapAfter}${after.join(' ')}`;
+          const mention = findPlaceMentions(tagger, { title: '', text }).find((found) => gazetteer.byId.get(found.placeId)?.name === placeName);
+          // Capitals alone read as an acronym ("IOM"), which is no place; nine letters is no acronym.
+          expect(mention, text).toMatchObject({ field: 'text', start: head.length, end: head.length + written.length, name: written });
+        },
+      ),
+    );
+  });
 });
