@@ -8,6 +8,7 @@ import { db } from '../database';
 import type { ItemRecord } from '../db/fieldNewsDb';
 import { countArrivals, countView, readListPage, readNewestKeys, readViewKeys, type ListView } from '../db/listViews';
 import { listPageSize, pagesOfRows, samePages, type RowRange } from './listWindow';
+import { syncingLocksHeld } from '../sync/waitWhileSyncing';
 
 export type ListSource = { kind: 'view'; view: ListView } | { kind: 'keys'; keys: readonly NewsItemKey[] };
 
@@ -30,6 +31,9 @@ export interface ListViewState {
 
 /** The shortest time between two reads of a view's keys while news arrives. */
 const arrivalsEveryMs = 3_000;
+/** A read of the view's keys this long waits for the syncs to end before it runs again. */
+const costlyReadMs = 50;
+const syncPollMs = 500;
 
 const sourceKey = (source: ListSource): string => (source.kind === 'keys' ? 'keys' : JSON.stringify(source.view));
 
@@ -50,6 +54,8 @@ export const useListView = (source: ListSource): ListViewState => {
   // taken, the keys are read again to find what arrived.
   const count = useLiveQuery(async () => (view ? { key, count: await countView(db, view) } : null), [key]);
   const lastRead = useRef(0);
+  /** How long the last read of the keys took (with the comparison), in milliseconds. */
+  const lastReadMs = useRef(0);
   const [countAtSnapshot, setCountAtSnapshot] = useState<{ key: string; count: number } | null>(null);
   // The count of this view (the live query still holds the last view's for a moment after a switch).
   if (count && count.key === key && snapshotKeys && countAtSnapshot?.key !== key) setCountAtSnapshot(count);
@@ -57,16 +63,24 @@ export const useListView = (source: ListSource): ListViewState => {
     if (!view || !count || count.key !== key || !snapshotKeys || countAtSnapshot?.key !== key || count.count === countAtSnapshot.count) return;
     const keys = snapshotKeys;
     let current = true;
-    // During a long sync the count changes with every page: read the keys at most every few seconds.
-    const timer = window.setTimeout(() => {
+    // During a long sync the count changes with every page: read the keys at most every few seconds,
+    // and once reading them has become costly (a large list), only when no feed syncs any more: the
+    // read competes with the sync's writes and takes the window's thread for a long moment.
+    const readArrivals = async () => {
+      while (current && lastReadMs.current > costlyReadMs && 'locks' in navigator && (await syncingLocksHeld(navigator.locks))) {
+        await new Promise((done) => window.setTimeout(done, syncPollMs));
+      }
+      if (!current) return;
       lastRead.current = Date.now();
-      void readViewKeys(db, view).then((fresh) => {
-        if (!current) return;
-        setCountAtSnapshot(count);
-        if (keys.length === 0) setSnapshot({ key, keys: fresh });
-        else setPending(countArrivals(keys, fresh) > 0 ? { key, keys: fresh } : null);
-      });
-    }, Math.max(0, lastRead.current + arrivalsEveryMs - Date.now()));
+      const started = performance.now();
+      const fresh = await readViewKeys(db, view);
+      if (!current) return;
+      setCountAtSnapshot(count);
+      if (keys.length === 0) setSnapshot({ key, keys: fresh });
+      else setPending(countArrivals(keys, fresh) > 0 ? { key, keys: fresh } : null);
+      lastReadMs.current = performance.now() - started;
+    };
+    const timer = window.setTimeout(() => void readArrivals(), Math.max(0, lastRead.current + arrivalsEveryMs - Date.now()));
     return () => {
       current = false;
       window.clearTimeout(timer);
