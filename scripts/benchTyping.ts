@@ -2,7 +2,7 @@
 // items, typing place names letter by letter. Prints, per keystroke, the time until the next frame
 // (the UI answering the key), the time until the results changed, and the longest main-thread
 // task while typing (Long Tasks API). Target: no keystroke blocks the UI for more than a frame.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadGazetteer } from '../shared/places/gazetteer';
 import { placeTaggingVersion } from '../shared/places/tagPlaces';
 import { launchChromium, webBuildDir } from '../tests/e2e/chromium';
@@ -107,12 +107,25 @@ try {
     probe.keys.length = 0;
   });
 
+  // BENCH_PROFILE=file.cpuprofile: the window's main thread while typing, through the DevTools
+  // protocol, to open in Chrome's DevTools (Performance) and see what sits between key and rows.
+  const profilePath = process.env.BENCH_PROFILE;
+  const devtools = profilePath === undefined ? undefined : await page.context().newCDPSession(page);
+  if (devtools !== undefined) {
+    await devtools.send('Profiler.enable');
+    await devtools.send('Profiler.setSamplingInterval', { interval: 200 });
+    await devtools.send('Profiler.start');
+  }
   const field = page.getByRole('searchbox', { name: /Search/ });
   for (const query of queries) {
     await field.fill('');
     await page.waitForTimeout(500);
     await field.pressSequentially(query, { delay: 120 });
     await page.waitForTimeout(1_000);
+  }
+  if (devtools !== undefined && profilePath !== undefined) {
+    const { profile } = await devtools.send('Profiler.stop');
+    writeFileSync(profilePath, JSON.stringify(profile));
   }
   const measured = await page.evaluate(() => (window as unknown as { __bench: { longTasks: { duration: number }[]; keys: { frame: number | null; results: number | null }[] } }).__bench);
   const stats = (values: number[]) => {

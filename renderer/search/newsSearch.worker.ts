@@ -30,12 +30,25 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
   let placeSearch: PlaceSearch = createPlaceSearch(placeIndex);
   let textIndex = createTextIndex();
   let indexed = new Set<string>();
+  // Each item's mentions as [place id, name as written, …]: what a hit marks, without the window
+  // reading the item again on every keystroke. Names are shared strings (most repeat).
+  let mentionsOf = new Map<string, string[]>();
+  const sharedNames = new Map<string, string>();
+  const shared = (text: string): string => {
+    const known = sharedNames.get(text);
+    if (known !== undefined) return known;
+    sharedNames.set(text, text);
+    return text;
+  };
   let mapCache: { key: string; index: NewsPlaceIndex; markers: PlaceMarker[] } | null = null;
 
   const addToIndexes = (item: ItemRecord) => {
     const key = newsItemKeyText(item);
     placeIndex.setItem(key, item.places, item.sortDate, item.weakPlaces);
     textIndex.setItem(key, item.title, itemPlainText(item), Date.parse(item.sortDate));
+    const mentions = (item.placeMentions ?? []).flatMap((mention) => [shared(mention.placeId), shared(mention.name)]);
+    if (mentions.length > 0) mentionsOf.set(key, mentions);
+    else mentionsOf.delete(key);
     indexed.add(key);
   };
 
@@ -45,6 +58,7 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
     placeSearch = createPlaceSearch(placeIndex);
     textIndex = createTextIndex();
     indexed = new Set();
+    mentionsOf = new Map();
     await db.items.each((item) => {
       if (item.placesVersion === placeTaggingVersion) addToIndexes(item);
     });
@@ -117,18 +131,23 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
     search(query: string, filters: SearchFilters, limit = 1_000): SearchAnswer {
       const { chipPlaces, answer, searching, matching, unfiltered } = match(query, filters, limit);
       const chips = chipPlaces.map((place) => ({ placeId: place.id, label: placeLabel(placeLabelParts(gazetteer, place)) }));
-      // Ids only: the window marks their names where the tagger found them (placeMentions).
-      const placesToMark = (key: string, areas: readonly Place[]): string[] =>
-        placeIndex.placeIdsOf(key).filter((id) => {
-          const place = gazetteer.byId.get(id);
-          return place !== undefined && areas.some((area) => placeContains(area, place));
-        });
+      // The names the tagger found of the places inside the areas, as the item wrote them.
+      const namesToMark = (key: string, areas: readonly Place[]): string[] => {
+        const mentions = mentionsOf.get(key) ?? [];
+        const names = new Set<string>();
+        for (let at = 0; at + 1 < mentions.length; at += 2) {
+          const place = gazetteer.byId.get(mentions[at] ?? '');
+          if (place !== undefined && areas.some((area) => placeContains(area, place))) names.add(mentions[at + 1] ?? '');
+        }
+        return [...names];
+      };
       const hits = matching.slice(0, limit).map((hit): SearchHit => {
         const matchedPlace = hit.placeId === null ? undefined : gazetteer.byId.get(hit.placeId);
         const areas = [...(matchedPlace ? [matchedPlace] : []), ...chipPlaces];
         // A hit of the text fallback marks the query's words that named no place ("psychosocial").
+        const names = areas.length === 0 ? [] : namesToMark(hit.itemKey, areas);
         const words = hit.placeId === null ? answer.textWords : [];
-        return { key: hit.itemKey, placeId: hit.placeId, highlightPlaceIds: placesToMark(hit.itemKey, areas), highlightWords: words };
+        return { key: hit.itemKey, placeId: hit.placeId, highlightNames: words.length === 0 ? names : [...new Set([...names, ...words])] };
       });
       return {
         query: answer.normalizedQuery,

@@ -16,11 +16,11 @@ export interface SearchHit {
   key: string;
   /** The place that brought the item, or null for a match of its words. */
   placeId: string | null;
-  /** Places of the item to mark: the matched place and the places inside it the item names. The
-   *  window marks their names where the tagger found them (the item's stored placeMentions). */
-  highlightPlaceIds: string[];
-  /** Query words that named no place, to mark in a hit of the text fallback ("psychosocial"). */
-  highlightWords: string[];
+  /** What the window marks in the item: the names of the matched place and of the places inside it
+   *  the item names, as the tagger found them (its placeMentions), and the query words that named
+   *  no place in a hit of the text fallback ("psychosocial"). Worked out by the worker, so the
+   *  window reads no item to mark a hit. */
+  highlightNames: string[];
 }
 
 export interface SearchAnswer {

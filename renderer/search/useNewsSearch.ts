@@ -3,12 +3,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { z } from 'zod';
-import { newsItemKeyFromText, newsItemKeyText, type NewsItem } from '../../shared/feed/newsItem';
+import type { NewsItem } from '../../shared/feed/newsItem';
 import type { PlaceSuggestion } from '../../shared/places/placeSearchResult';
 import type { PlaceChip } from '../components/SearchBar';
 import { db, newsRepository } from '../database';
 import type { ItemRecord } from '../db/fieldNewsDb';
-import { highlightNamesOf } from './highlightNames';
 import { placeLabel } from './placeLabel';
 import { useSearchAnswer } from './searchClient';
 import type { SearchAnswer, SearchFilters } from './searchMessages';
@@ -46,7 +45,8 @@ export interface NewsSearch {
   /** Whether anything narrows the list: text, a chip or a date. */
   active: boolean;
   answer: SearchAnswer | null;
-  /** The selected items, in the order of the answer; undefined while they load. */
+  /** The items a date-only search selects, newest first; undefined while they load, and when the
+   *  query or a chip selects them (the answer's hits name them, the list reads them). */
   items: NewsItem[] | undefined;
   /** Whether more results than shown are at hand, and the way to show them. */
   hasMore: boolean;
@@ -79,30 +79,23 @@ export const useNewsSearch = (): NewsSearch => {
   );
   const byIndex = deferredQuery.trim().length > 0 || chips.length > 0;
   const answer = useSearchAnswer(deferredQuery, filters, byIndex);
-  const keys = useMemo(() => (answer?.hits ?? []).slice(0, shown).map((hit) => hit.key), [answer, shown]);
 
+  // The list reads the answer's items itself (by its keys); here only a date-only search reads
+  // items. A second read of the shown items on every answer cost a read and a render per keystroke.
   const items = useLiveQuery(async (): Promise<ItemRecord[] | undefined> => {
-    if (byIndex) {
-      if (!answer) return undefined;
-      const found = await db.items.bulkGet(keys.map(newsItemKeyFromText));
-      return found.filter((item): item is ItemRecord => item !== undefined);
-    }
+    if (byIndex) return undefined;
     if (!from && !to) return [];
     // Dates alone need no index of the worker: the sortDate index answers them.
     const lower = from ? `${from}T00:00:00.000Z` : '';
     const upper = to ? `${to}T23:59:59.999Z` : '\uffff';
     return db.items.where('sortDate').between(lower, upper, true, true).reverse().limit(shown).toArray();
-  }, [byIndex, answer, keys, from, to, shown]);
+  }, [byIndex, from, to, shown]);
 
-  // Only the items on screen: their stored mentions say what to mark.
-  const highlights = useMemo(() => {
-    const hitOf = new Map((answer?.hits ?? []).slice(0, shown).map((hit) => [hit.key, hit] as const));
-    return new Map((byIndex ? (items ?? []) : []).flatMap((item) => {
-      const key = newsItemKeyText(item);
-      const hit = hitOf.get(key);
-      return hit === undefined ? [] : [[key, highlightNamesOf(item, hit)] as const];
-    }));
-  }, [answer, items, shown, byIndex]);
+  // The worker says what to mark in each hit.
+  const highlights = useMemo(
+    () => new Map(byIndex ? (answer?.hits ?? []).map((hit) => [hit.key, hit.highlightNames] as const) : []),
+    [answer, byIndex],
+  );
 
   return {
     query,
