@@ -78,7 +78,9 @@ export const useNewsSearch = (): NewsSearch => {
     [chips, from, to],
   );
   const byIndex = deferredQuery.trim().length > 0 || chips.length > 0;
-  const answer = useSearchAnswer(deferredQuery, filters, byIndex);
+  // The worker is asked on the key itself, not after the deferred render of the whole window: its
+  // answer is on the way while React renders.
+  const answer = useSearchAnswer(query, filters, query.trim().length > 0 || chips.length > 0);
 
   // The list reads the answer's items itself (by its keys); here only a date-only search reads
   // items. A second read of the shown items on every answer cost a read and a render per keystroke.
