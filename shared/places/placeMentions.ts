@@ -11,7 +11,3 @@ export const mentionsInside = (gazetteer: Gazetteer, mentions: readonly PlaceMen
     return place !== undefined && areas.some((area) => placeContains(area, place));
   });
 };
-
-/** The distinct names, as written, of the mentions of these places. */
-export const mentionedNames = (mentions: readonly PlaceMention[], placeIds: ReadonlySet<string>): string[] =>
-  [...new Set(mentions.flatMap((mention) => (placeIds.has(mention.placeId) ? [mention.name] : [])))];
