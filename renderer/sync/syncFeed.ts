@@ -1,6 +1,7 @@
 // Syncs one feed into the database: walks its pages, writes each page all-or-nothing, and records
 // the result (or the failure and the back-off) on the feed. Runs in the sync worker, off the UI thread.
 import { errorMessages } from '../../shared/errorMessages';
+import { prepareFeedItems } from '../../shared/feed/newsItem';
 import { picturesOfPage, type ItemPictures } from '../../shared/pictures/pictureUrls';
 import { backoffAfterFailure, initialBackoff } from '../../shared/sync/backoff';
 import type { FeedDocumentRequest, FeedFetchResult } from '../../shared/sync/fetchFeedDocument';
@@ -69,6 +70,7 @@ export const syncFeed = async (options: SyncFeedOptions): Promise<SyncOutcome> =
       }
     },
     onProgress: (progress) => options.onProgress({ ...progress, feedUrl, feedTitle }),
+    preparePage: (page) => prepareFeedItems(page.items),
     now: options.now,
   });
 

@@ -36,10 +36,33 @@ export const newsItemKeyFromText = (text: string): NewsItemKey => {
 
 /** The fields added with RSS and Atom (authors, picture, point) count only when set, so an item
  *  stored before they existed keeps its fingerprint and is not rewritten and re-tagged for nothing. */
-const fingerprint = (item: FeedItem): string => {
+const computeFingerprint = (item: FeedItem): string => {
   const fields: unknown[] = [item.title, item.url, item.contentText, item.contentHtml, item.summary, item.datePublished, item.dateModified, item.tags];
   if (item.authors.length > 0 || item.imageUrl !== null || item.point !== null) fields.push(item.authors, item.imageUrl, item.point);
   return contentHash(JSON.stringify(fields));
+};
+
+/** What storing an item derives from its content alone: worked out once per parsed item. */
+interface DerivedFields {
+  hash: string;
+  preview: string;
+}
+const derivedFields = new WeakMap<FeedItem, DerivedFields>();
+const derive = (item: FeedItem): DerivedFields => {
+  let derived = derivedFields.get(item);
+  if (derived === undefined) {
+    derived = { hash: computeFingerprint(item), preview: previewText(item) };
+    derivedFields.set(item, derived);
+  }
+  return derived;
+};
+
+/**
+ * Works out the fingerprint and preview of a page's items ahead of storing them: the sync calls it
+ * on the next page while the current one is written, so the page's transaction only merges.
+ */
+export const prepareFeedItems = (items: readonly FeedItem[]): void => {
+  for (const item of items) derive(item);
 };
 
 /**
@@ -60,7 +83,7 @@ const incomingWins = (stored: NewsItem, incoming: FeedItem, incomingHash: string
  * (nothing to write). Flags and first-seen time of the stored copy are kept.
  */
 export const mergeFeedItem = (stored: NewsItem | undefined, incoming: FeedItem, feedUrl: string, now: string): NewsItem | null => {
-  const hash = fingerprint(incoming);
+  const { hash, preview } = derive(incoming);
   if (stored && !incomingWins(stored, incoming, hash)) return null;
   const firstSeenAt = stored?.firstSeenAt ?? now;
   return {
@@ -74,6 +97,6 @@ export const mergeFeedItem = (stored: NewsItem | undefined, incoming: FeedItem, 
     starred: stored?.starred ?? false,
     firstSeenAt,
     contentHash: hash,
-    preview: previewText(incoming),
+    preview,
   };
 };

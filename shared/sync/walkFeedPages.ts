@@ -72,6 +72,8 @@ export interface WalkFeedOptions {
    */
   storePage: (page: FeedPage, validators: PageValidators, resume: WalkResumePoint | null) => Promise<StorePageResult>;
   onProgress?: (progress: WalkProgress) => void;
+  /** Work on a page read ahead, done while the page before it is written (the caller's own preparations). */
+  preparePage?: (page: FeedPage) => void;
   now: () => Date;
 }
 
@@ -136,7 +138,11 @@ export const walkFeedPages = async (options: WalkFeedOptions): Promise<WalkResul
   };
   const startReadAhead = (request: FeedDocumentRequest) => {
     const answer = options.fetchDocument(request).then((downloaded) => {
-      if (downloaded.ok && downloaded.value.kind === 'fetched') parsedAhead.set(downloaded.value.bytes, parse(downloaded.value));
+      if (downloaded.ok && downloaded.value.kind === 'fetched') {
+        const parsed = parse(downloaded.value);
+        parsedAhead.set(downloaded.value.bytes, parsed);
+        if (parsed.ok && parsed.value.kind === 'feed') options.preparePage?.(parsed.value.page);
+      }
       return downloaded;
     });
     // A failure reaches the walk when it asks for this page; if it never does (the store failed), it concerns no one.

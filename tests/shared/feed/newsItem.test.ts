@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../../shared/contentHash';
 import type { FeedItem } from '../../../shared/feed/feedItem';
-import { mergeFeedItem, type NewsItem } from '../../../shared/feed/newsItem';
+import { mergeFeedItem, prepareFeedItems, type NewsItem } from '../../../shared/feed/newsItem';
 
 const feedUrl = 'https://news.example.org/feed.json';
 const item = (overrides: Partial<FeedItem> = {}): FeedItem => ({
@@ -80,5 +80,28 @@ describe('mergeFeedItem', () => {
         },
       ),
     );
+  });
+});
+
+describe('prepareFeedItems', () => {
+  it('works out what mergeFeedItem would, so a prepared item stores the same record', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.option(fc.string()), fc.option(fc.string()), fc.option(fc.string()), (title, contentText, contentHtml, summary) => {
+        const fresh = item({ title, contentText, contentHtml, summary });
+        const prepared = item({ title, contentText, contentHtml, summary });
+        prepareFeedItems([prepared]);
+        expect(mergeFeedItem(undefined, prepared, feedUrl, '2026-11-28T00:00:00Z')).toEqual(mergeFeedItem(undefined, fresh, feedUrl, '2026-11-28T00:00:00Z'));
+      }),
+    );
+  });
+
+  it('keeps its work per item: a changed copy of an item is fingerprinted afresh', () => {
+    const first = item();
+    prepareFeedItems([first]);
+    const changed = { ...first, contentText: 'Three new hubs.', dateModified: '2021-06-19T00:00:00Z' };
+    const stored = mergeFeedItem(undefined, first, feedUrl, '2026-11-28T00:00:00Z');
+    const merged = mergeFeedItem(stored ?? undefined, changed, feedUrl, '2026-11-28T00:00:00Z');
+    expect(merged?.preview).toBe('Three new hubs.');
+    expect(merged?.contentHash).not.toBe(stored?.contentHash);
   });
 });

@@ -349,6 +349,22 @@ describe('walkFeedPages: the next page is read while this one is written', () =>
     expect(server.requests.map(({ path }) => path)).toEqual(['/feed.json', '/feed.json?page=2', '/feed.json?page=3']);
   });
 
+  it('prepares each page read ahead while the one before it is written, and only those', async () => {
+    const server = await serveFeed({ items: feedItems(30), pageSize: 10 });
+    const store = recordingStore();
+    const prepared: string[] = [];
+    const stored: string[] = [];
+    const storePage: typeof store.storePage = async (page, validators, resume) => {
+      stored.push(page.items[0]?.id ?? '');
+      // Long enough a write for the next page to arrive and be prepared meanwhile.
+      if (page.nextUrl !== null) await vi.waitFor(() => expect(prepared.length).toBeGreaterThan(stored.length - 1), { timeout: 2_000 }).catch(() => undefined);
+      return store.storePage(page, validators, resume);
+    };
+    succeeded(await walkFeedPages(walkOptions(server.url, store, { storePage, preparePage: (page) => prepared.push(page.items[0]?.id ?? '') })));
+    const firsts = store.pages.map(({ page }) => page.items[0]?.id);
+    expect(prepared).toEqual(firsts.slice(1));
+  });
+
   it('reads no page past the page cap ahead', async () => {
     const server = await serveFeed({ items: feedItems(30), pageSize: 10 });
     const summary = succeeded(await walkFeedPages(walkOptions(server.url, recordingStore(), { maxPages: 2 })));
