@@ -1,6 +1,7 @@
-// Takes the README's screenshots of the Spanish interface (npm run screenshots): the web build in
-// Chromium with a Spanish browser, the bundled sample and a small Spanish feed synced through the
-// app as a user would. WEB_BUILD_DIR points at another build; the pictures go to docs/screenshots.
+// Takes the README's screenshots (npm run screenshots): the Spanish reader and shortcut list in a
+// Spanish browser, and the map in an English one, each with the bundled sample and a small feed
+// synced through the app as a user would. WEB_BUILD_DIR points at another build; the pictures go to
+// docs/screenshots.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,43 @@ const stories = [
   ['Nuevo centro de información para personas retornadas en San Salvador', 'El centro orienta sobre empleo, documentos y salud a quienes regresan al país, con apoyo de organizaciones de la sociedad civil.'],
   ['Capacitación sobre protección de la niñez migrante en Tecún Umán', 'Funcionarios de migración y de protección de la niñez de Guatemala y México compartieron protocolos en la frontera sur.'],
 ];
+
+const fieldNotes = [
+  ['Havana power cuts', 'Power cuts in La Habana and Santiago de Cuba.'],
+  ['Ciudad Juárez shelters full', 'Shelters in Ciudad Juárez are full.'],
+  ['San Salvador fair', 'A job fair in San Salvador for returnees.'],
+  ['Tijuana waits', 'In Tijuana, families wait at the border.'],
+  ['Darién crossings', 'Arrivals in Darién and Panamá continue.'],
+  ['Rains in Managua', 'Heavy rains hit Managua and León.'],
+  ['Tegucigalpa hub', 'A new information hub opened in Tegucigalpa.'],
+  ['Flores health brigade', 'A health brigade reached families in Flores, Petén.'],
+];
+
+/** The map beside the list, in English, with the sample and a feed naming towns across the region. */
+const mapShot = async (browser: Awaited<ReturnType<typeof launchChromium>>, appUrl: string) => {
+  const feed = await startFeedServer({
+    title: 'Regional Field Notes',
+    items: fieldNotes.map(([title, text], index) => ({ id: `note-${index}`, title, content_text: text, date_published: new Date(newest - index * 20 * 3_600_000).toISOString() })),
+  });
+  try {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+    const page = await context.newPage();
+    await page.goto(appUrl);
+    await page.locator('article[data-item-id]').first().waitFor();
+    await openSettings(page);
+    await page.getByLabel('Feed URL').fill(feed.url);
+    await page.getByRole('button', { name: 'Add feed' }).click();
+    await page.locator('article[data-item-id="note-0"]').waitFor();
+    await closeSettings(page);
+    await page.getByRole('button', { name: 'Map' }).click();
+    await page.getByRole('button', { name: /^Tijuana/ }).first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1_500);
+    await page.screenshot({ path: join(out, 'map.png') });
+    await context.close();
+  } finally {
+    await feed.close();
+  }
+};
 
 const main = async () => {
   const feedFile = join(mkdtempSync(join(tmpdir(), 'field-news-shots-')), 'noticias.json');
@@ -52,7 +90,9 @@ const main = async () => {
     await page.keyboard.press('?');
     await page.getByRole('dialog').waitFor();
     await page.screenshot({ path: join(out, 'atajos-es.png') });
-    console.log(`Saved lector-es.png and atajos-es.png in ${out}`);
+    await context.close();
+    await mapShot(browser, web.url);
+    console.log(`Saved lector-es.png, atajos-es.png and map.png in ${out}`);
   } finally {
     await browser.close();
     await web.close();
