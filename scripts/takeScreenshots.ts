@@ -31,6 +31,20 @@ const fieldNotes = [
   ['Flores health brigade', 'A health brigade reached families in Flores, Petén.'],
 ];
 
+/** A fresh window in the given language with the feed added through Settings and its first item listed. */
+const openWithFeed = async (browser: Awaited<ReturnType<typeof launchChromium>>, appUrl: string, options: { locale: string; feedUrl: string; firstId: string; urlLabel: string; addLabel: string }) => {
+  const context = await browser.newContext({ locale: options.locale, viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  const page = await context.newPage();
+  await page.goto(appUrl);
+  await page.locator('article[data-item-id]').first().waitFor();
+  await openSettings(page);
+  await page.getByLabel(options.urlLabel).fill(options.feedUrl);
+  await page.getByRole('button', { name: options.addLabel }).click();
+  await page.locator(`article[data-item-id="${options.firstId}"]`).waitFor();
+  await closeSettings(page);
+  return { context, page };
+};
+
 /** The map beside the list, in English, with the sample and a feed naming towns across the region. */
 const mapShot = async (browser: Awaited<ReturnType<typeof launchChromium>>, appUrl: string) => {
   const feed = await startFeedServer({
@@ -38,15 +52,7 @@ const mapShot = async (browser: Awaited<ReturnType<typeof launchChromium>>, appU
     items: fieldNotes.map(([title, text], index) => ({ id: `note-${index}`, title, content_text: text, date_published: new Date(newest - index * 20 * 3_600_000).toISOString() })),
   });
   try {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
-    const page = await context.newPage();
-    await page.goto(appUrl);
-    await page.locator('article[data-item-id]').first().waitFor();
-    await openSettings(page);
-    await page.getByLabel('Feed URL').fill(feed.url);
-    await page.getByRole('button', { name: 'Add feed' }).click();
-    await page.locator('article[data-item-id="note-0"]').waitFor();
-    await closeSettings(page);
+    const { context, page } = await openWithFeed(browser, appUrl, { locale: 'en-US', feedUrl: feed.url, firstId: 'note-0', urlLabel: 'Feed URL', addLabel: 'Add feed' });
     await page.getByRole('button', { name: 'Map' }).click();
     await page.getByRole('button', { name: /^Tijuana/ }).first().waitFor({ timeout: 30_000 });
     await page.waitForTimeout(1_500);
@@ -74,15 +80,7 @@ const main = async () => {
   const web = await startStaticServer(webBuildDir);
   const browser = await launchChromium();
   try {
-    const context = await browser.newContext({ locale: 'es-ES', viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
-    const page = await context.newPage();
-    await page.goto(web.url);
-    await page.locator('article[data-item-id]').first().waitFor();
-    await openSettings(page);
-    await page.getByLabel('Dirección de la fuente').fill(feed.url);
-    await page.getByRole('button', { name: 'Agregar fuente' }).click();
-    await page.locator('article[data-item-id="noticia-0"]').waitFor();
-    await closeSettings(page);
+    const { context, page } = await openWithFeed(browser, web.url, { locale: 'es-ES', feedUrl: feed.url, firstId: 'noticia-0', urlLabel: 'Dirección de la fuente', addLabel: 'Agregar fuente' });
     await page.locator('article[data-item-id="noticia-0"]').click();
     await page.locator('[data-reader-item-id="noticia-0"]').waitFor();
     await page.waitForTimeout(1_500);
