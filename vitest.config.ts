@@ -29,6 +29,9 @@ export default defineConfig({
           globalSetup: ['tests/e2e/globalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // The app answers a click or a key through IndexedDB and a worker: on a busy 2-core machine
+          // that can take over the default 1 s. A poll that should fail still fails, after 10 s.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },
