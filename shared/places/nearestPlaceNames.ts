@@ -53,7 +53,7 @@ export const createNearestPlaces = (index: NewsPlaceIndex, names: PlaceNameIndex
       const place = name === undefined ? undefined : places[name.ordinal];
       const common = shared[refIndex] ?? 0;
       shared[refIndex] = 0;
-      if (name === undefined || place === undefined || index.countOf(place.id) === 0) continue;
+      if (name === undefined || place === undefined || index.countAt(name.ordinal) === 0) continue;
       // The Sørensen–Dice coefficient of the two multisets of letter pairs.
       const score = 1 - (2 * common) / (queryTotal + (pairTotals[refIndex] ?? 0));
       const known = best.get(name.ordinal);

@@ -31,7 +31,7 @@ export const createPlaceSearch = (index: NewsPlaceIndex): PlaceSearch => {
     name: place.name,
     matchedName: match.matchedName,
     parts: placeLabelParts(index.gazetteer, place),
-    count: index.countOf(place.id),
+    count: index.countAt(match.ordinal),
     score: match.score,
   });
 
@@ -86,6 +86,11 @@ export const createPlaceSearch = (index: NewsPlaceIndex): PlaceSearch => {
       for (const match of matched) {
         const place = places[match.ordinal];
         if (place === undefined || match.score > hitScoreLimit) continue;
+        // Once the hits are full, the place's items only count ("san" names tens of thousands).
+        if (hits.length >= limit) {
+          placeItemCount += index.markItems(place.id, marks, markEpoch);
+          continue;
+        }
         index.visit(place.id, (slot, key, date, weak) => {
           if (marks[slot] === markEpoch) return true;
           marks[slot] = markEpoch;

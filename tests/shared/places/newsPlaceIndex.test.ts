@@ -66,6 +66,21 @@ describe('newsPlaceIndex', () => {
     expect(index.presentPlaces().map((place) => place.id).sort()).toEqual([tijuana, tapachula, 'MX', 'MX.02', 'MX.05'].sort());
   });
 
+  it('counts the distinct items of several places by marking them, weak ones too, and by gazetteer position', () => {
+    const tuxpanJalisco = '3980844';
+    const index = createNewsPlaceIndex(gazetteer);
+    index.setItem('tapachula', [tapachula], 1);
+    index.setItem('both', [tapachula, tijuana], 2);
+    index.setItem('weak', [tuxpanJalisco], 3, [tuxpanJalisco]);
+    const marks = new Uint32Array(index.slotLimit);
+    // Tapachula's two items, then Tijuana's one not counted yet, then all of Mexico's that are left.
+    expect([tapachula, tijuana, 'MX'].map((placeId) => index.markItems(placeId, marks, 7))).toEqual([2, 0, 1]);
+    expect(index.markItems('MX', marks, 8)).toBe(3);
+    expect(index.markItems('no-such-place', marks, 8)).toBe(0);
+    const ordinal = gazetteer.places.findIndex((place) => place.id === 'MX');
+    expect([index.countAt(ordinal), index.countOf('MX')]).toEqual([3, 3]);
+  });
+
   it('ignores place ids the gazetteer does not know (tagged under an older gazetteer)', () => {
     const index = createNewsPlaceIndex(gazetteer);
     index.setItem('a', ['no-such-place', tapachula], 1);

@@ -160,6 +160,13 @@ describe('place search over the test corpus', () => {
     expect(answer.suggestions[0]?.name).toBe('La Ceiba');
   });
 
+  it.each(['mexico', 'san jose', 'honduras', 'guatemala'])('counts every item of "%s" beyond the hits it returns, each once', (query) => {
+    const every = search.search(query, { limit: Number.MAX_SAFE_INTEGER });
+    expect(every.hits.length).toBeGreaterThan(2);
+    expect(search.search(query, { limit: 2 }).placeItemCount).toBe(every.hits.length);
+    expect(every.placeItemCount).toBe(every.hits.length);
+  });
+
   it('suggests places for one or two letters but lists no items until a name is spelled', () => {
     const answer = search.search('ta');
     expect(answer.suggestions.length).toBeGreaterThan(0);
