@@ -1,9 +1,9 @@
 // Matches one phrase of a query against the filed place names: fuse.js among the names sharing
-// its first letter (and enough of its letters), and only when that finds nothing confident, edit
+// its first letter (only those it could match), and only when that finds nothing confident, edit
 // distance among the names sharing its letters 2–4 (a typo in the first letter: "rapachula").
 import Fuse from 'fuse.js';
 import { editDistances } from '../wordSearch/editDistance';
-import { letterSlots, queryLetters, sharesEnoughLetters } from './nameLetters';
+import { createFuseMatchBound, longestBoundedPattern } from './fuseScoreBound';
 import type { NewsPlaceIndex } from './newsPlaceIndex';
 import { fuseKeyOf, fuseOptions, type NameBucket, type PlaceNameIndex } from './placeNameIndex';
 import type { MatchedPlace } from './placeSearchResult';
@@ -24,42 +24,26 @@ const weakestScore = 0.5;
 export const maxQueryCharacters = 200;
 const fuseResults = 200;
 const kindRank = { country: 0, state: 1, town: 2 } as const;
-/** fuse.js splits longer patterns into pieces that match alone: the letter bound does not hold. */
-const longestFilteredPattern = 32;
 
 export type PlaceMatcher = (phrase: string) => MatchedPlace[];
 
-/** The most edits fuse.js's bitap search allows a pattern of this length under its threshold
- *  (errors / length ≤ threshold, computed as fuse.js does). */
-const fuseEditLimit = (length: number): number => {
-  let edits = 0;
-  while (edits < length && (edits + 1) / length <= fuseOptions.threshold) edits += 1;
-  return edits;
-};
+const fuseCouldMatch = createFuseMatchBound(fuseOptions);
 
 /** fuse.js's results in the bucket, each as [position in the bucket, score]. fuse.js scores each
- *  record alone, so searching only the records that keep enough of the pattern's letters gives
- *  the same records, scores and order as searching them all, at a fraction of the cost (the
- *  bitap scan of every name of a first letter was most of a keystroke). */
+ *  record alone, so searching only the records it could match (fuseScoreBound.ts) gives the same
+ *  records, scores and order as searching them all, at a fraction of the cost (its bitap scan of
+ *  every name of a first letter was most of a keystroke). The records searched keep their
+ *  positions in the bucket, which fuse.js orders equal scores by. */
 export const searchBucket = (bucket: NameBucket, phrase: string, limit: number): [number, number][] => {
   const pattern = fuseKeyOf(phrase);
-  const records = bucket.keys.length;
-  let kept: number[] | undefined;
-  if (pattern.length <= longestFilteredPattern) {
-    const letters = queryLetters(pattern);
-    const edits = fuseEditLimit(pattern.length);
-    kept = [];
-    for (let record = 0; record < records; record += 1) {
-      if (sharesEnoughLetters(bucket.letters, record * letterSlots, letters, edits)) kept.push(record);
-    }
-  }
-  // Building a small fuse.js collection pays only when the filter dropped most of the bucket.
-  if (kept === undefined || kept.length * 2 > records) {
+  if (pattern.length > longestBoundedPattern || pattern.trim().length === 0) {
     return bucket.fuse.search(pattern, { limit }).map((result) => [result.refIndex, result.score ?? 1]);
   }
-  const survivors = kept;
-  const fuse = new Fuse(survivors.map((record) => bucket.keys[record] ?? ''), fuseOptions);
-  return fuse.search(pattern, { limit }).map((result) => [survivors[result.refIndex] ?? -1, result.score ?? 1]);
+  const couldMatch = fuseCouldMatch(pattern);
+  // A record's i is its position among the documents, which bucket.keys mirrors.
+  const kept = bucket.fuse.getIndex().records.filter((record) => couldMatch(record.v ?? ''));
+  const fuse = new Fuse(bucket.keys, fuseOptions, Fuse.parseIndex<string>({ keys: [], records: kept }));
+  return fuse.search(pattern, { limit }).map((result) => [result.refIndex, result.score ?? 1]);
 };
 
 export const createPlaceMatcher = (index: NewsPlaceIndex, names: PlaceNameIndex): PlaceMatcher => {
@@ -71,8 +55,7 @@ export const createPlaceMatcher = (index: NewsPlaceIndex, names: PlaceNameIndex)
     const best = new Map<number, MatchedPlace>();
     const offer = (refIndex: number, score: number): void => {
       const name = names.names[refIndex];
-      const place = name === undefined ? undefined : places[name.ordinal];
-      if (name === undefined || place === undefined || index.countOf(place.id) === 0) return;
+      if (name === undefined || index.countAt(name.ordinal) === 0) return;
       const known = best.get(name.ordinal);
       if (known === undefined || score < known.score) best.set(name.ordinal, { ordinal: name.ordinal, score, matchedName: name.spelling });
     };
@@ -107,7 +90,7 @@ export const createPlaceMatcher = (index: NewsPlaceIndex, names: PlaceNameIndex)
     // not twice per comparison (hundreds of names start with one letter).
     const ranked = [...best.values()].map((match) => {
       const place = places[match.ordinal];
-      return { match, count: place === undefined ? 0 : index.countOf(place.id), kind: place === undefined ? 0 : kindRank[place.kind] };
+      return { match, count: index.countAt(match.ordinal), kind: place === undefined ? 0 : kindRank[place.kind] };
     });
     ranked.sort((a, b) => a.match.score - b.match.score || b.count - a.count || a.kind - b.kind || a.match.ordinal - b.match.ordinal);
     return ranked.map(({ match }) => match);

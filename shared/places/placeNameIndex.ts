@@ -2,7 +2,6 @@
 // per first letter of any word of a name ("ciudad juarez" under "c" and "j"), and each word's
 // letters 2–4 ("apa" for "tapachula") for the door that forgives a typo in the first letter.
 import Fuse from 'fuse.js';
-import { countLetters, letterSlots } from './nameLetters';
 import type { NewsPlaceIndex } from './newsPlaceIndex';
 import { normalizePlaceName } from './normalizePlaceName';
 
@@ -22,8 +21,6 @@ export interface NameBucket {
   refs: number[];
   /** Fuse's record i as it was given to fuse.js (fuseKeyOf its folded name). */
   keys: string[];
-  /** Record i's letter counts at i × letterSlots (nameLetters.ts). */
-  letters: Uint8Array;
 }
 
 export interface PlaceNameIndex {
@@ -46,8 +43,8 @@ export const fuseOptions = { includeScore: true, threshold: 0.4, location: 0, di
 // ignoreDiacritics spells plainly: kept so, "lodz" still finds "Łódź".
 const plainLetters: Readonly<Record<string, string>> = { ł: 'l', đ: 'd', ø: 'o', ħ: 'h', ŧ: 't', ı: 'i', ß: 'ss' };
 const unplainLetters = /[łđøħŧıß]/g;
-/** A folded name or query as fuse.js compares it. */
-export const fuseKeyOf = (folded: string): string => folded.replace(unplainLetters, (letter) => plainLetters[letter] ?? letter);
+/** A folded name or query as fuse.js compares it (it lowers both; folded text is lower case already). */
+export const fuseKeyOf = (folded: string): string => folded.replace(unplainLetters, (letter) => plainLetters[letter] ?? letter).toLowerCase();
 /** Words shorter than this are not filed by their letters 2–4. */
 const shortestTailWord = 4;
 
@@ -81,17 +78,10 @@ export const createPlaceNameIndex = (index: NewsPlaceIndex): PlaceNameIndex => {
     for (const letter of new Set(words.map((word) => word[0] ?? ''))) {
       let bucket = byLetter.get(letter);
       if (bucket === undefined) {
-        bucket = { fuse: new Fuse<string>([], fuseOptions), refs: [], keys: [], letters: new Uint8Array(letterSlots * 64) };
+        bucket = { fuse: new Fuse<string>([], fuseOptions), refs: [], keys: [] };
         byLetter.set(letter, bucket);
       }
       const key = fuseKeyOf(name.folded);
-      const at = bucket.keys.length * letterSlots;
-      if (at + letterSlots > bucket.letters.length) {
-        const grown = new Uint8Array(bucket.letters.length * 2);
-        grown.set(bucket.letters);
-        bucket.letters = grown;
-      }
-      countLetters(key, bucket.letters, at);
       bucket.fuse.add(key);
       bucket.keys.push(key);
       bucket.refs.push(refIndex);

@@ -24,7 +24,7 @@ const typedNames = fc.constantFrom(...names.names.map((name) => name.folded)).ch
   }),
 );
 
-describe('the letter filter in front of fuse.js', () => {
+describe('the bound in front of fuse.js', () => {
   it('finds what fuse.js over the whole first-letter bucket finds: the same names, scores and order', () => {
     const everyName = (bucketLetter: string, query: string): [number, number][] => {
       const bucket = names.bucketOf(bucketLetter);
