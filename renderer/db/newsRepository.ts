@@ -93,29 +93,36 @@ export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => 
     try {
       return await db.transaction('rw', db.items, db.feeds, async (scope) => {
         running.transaction = scope.idbtrans;
-        const stored = await readStoredCopies(db, source.url, page.items.map((item) => item.id));
-      const changed: StoredNewsItem[] = [];
-      const tally = createCountTally();
-      let added = 0;
-      page.items.forEach((item, index) => {
-        const merged = mergeFeedItem(stored[index], item, source.url, now);
-        if (!merged) return;
-        if (!stored[index]) added += 1;
-        tally.record(source.url, stored[index], merged);
-        changed.push(storedNewsItem(merged));
-      });
-      if (changed.length > 0) await db.items.bulkPut(changed);
-      const feed = (await db.feeds.get(source.url)) ?? newFeedRecord(source, now);
-      const isFirstPage = !validators || validators.pageUrl === source.url;
-      await db.feeds.put({
-        ...withCounts(feed, tally.of(source.url)),
-        title: (isFirstPage && page.title) || feed.title,
-        // A later page may omit the declaration (RSS paging): the first page's language stands.
-        language: isFirstPage ? page.language : (feed.language ?? page.language),
-        pageValidators: validators ? { ...feed.pageValidators, [validators.pageUrl]: validators } : feed.pageValidators,
-        walkResume: walkResume === undefined ? feed.walkResume : walkResume,
-      });
-      return { added, updated: changed.length - added };
+        // Both reads in one round trip: the feed's record does not depend on the items.
+        const [stored, feedRecord] = await Promise.all([
+          readStoredCopies(db, source.url, page.items.map((item) => item.id)),
+          db.feeds.get(source.url),
+        ]);
+        const changed: StoredNewsItem[] = [];
+        const tally = createCountTally();
+        let added = 0;
+        page.items.forEach((item, index) => {
+          const merged = mergeFeedItem(stored[index], item, source.url, now);
+          if (!merged) return;
+          if (!stored[index]) added += 1;
+          tally.record(source.url, stored[index], merged);
+          changed.push(storedNewsItem(merged));
+        });
+        const feed = feedRecord ?? newFeedRecord(source, now);
+        const isFirstPage = !validators || validators.pageUrl === source.url;
+        const writes = Promise.all([
+          changed.length > 0 ? db.items.bulkPut(changed) : undefined,
+          db.feeds.put({
+            ...withCounts(feed, tally.of(source.url)),
+            title: (isFirstPage && page.title) || feed.title,
+            // A later page may omit the declaration (RSS paging): the first page's language stands.
+            language: isFirstPage ? page.language : (feed.language ?? page.language),
+            pageValidators: validators ? { ...feed.pageValidators, [validators.pageUrl]: validators } : feed.pageValidators,
+            walkResume: walkResume === undefined ? feed.walkResume : walkResume,
+          }),
+        ]);
+        await writes;
+        return { added, updated: changed.length - added };
       });
     } catch (error) {
       // IndexedDB puts why a transaction aborted on the transaction (Chromium: a QuotaExceededError
