@@ -2,13 +2,22 @@
 // the rows near the screen read live from IndexedDB, and the count of news that arrived since the
 // snapshot, shown on request so that nothing moves under the reader's eyes.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { liveQuery } from 'dexie';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { NewsItemKey } from '../../shared/feed/newsItem';
 import { db } from '../database';
 import type { ItemRecord } from '../db/fieldNewsDb';
 import { countArrivals, countView, readListPage, readNewestKeys, readViewKeys, type ListView } from '../db/listViews';
 import { listPageSize, pagesOfRows, samePages, type RowRange } from './listWindow';
+import { createRecentItems } from './recentItems';
 import { syncingLocksHeld } from '../sync/waitWhileSyncing';
+
+/** Items of the rows [start, start + items.length) of `keys`, as last read. */
+interface ListWindow {
+  keys: readonly NewsItemKey[];
+  start: number;
+  items: (ItemRecord | undefined)[];
+}
 
 export type ListSource = { kind: 'view'; view: ListView } | { kind: 'keys'; keys: readonly NewsItemKey[] };
 
@@ -92,14 +101,39 @@ export const useListView = (source: ListSource): ListViewState => {
   const pages = pagesOfRows(range, keys?.length ?? 0);
   const start = (pages[0] ?? 0) * listPageSize;
   const end = ((pages.at(-1) ?? -1) + 1) * listPageSize;
-  // Re-read live when an item of the window changes (read, starred, a newer copy from a sync).
-  const windowItems = useLiveQuery(async () => (keys ? { keys, start, items: await readListPage(db, keys, start, end) } : undefined), [keys, start, end]);
+  // The items read lately, by key: the next keystroke's answer mostly lists the same items first.
+  const [recentItems] = useState(() => createRecentItems());
+  // Re-read live when an item of the window changes (read, starred, a newer copy from a sync). The
+  // read starts as the new keys are committed (a layout effect), not after the next paint as
+  // useLiveQuery's effect does: on a keystroke that wait was a frame between the answer and its rows.
+  const [windowItems, setWindowItems] = useState<ListWindow | undefined>(undefined);
+  const [readFailure, setReadFailure] = useState<Error | null>(null);
+  if (readFailure) throw readFailure;
+  useLayoutEffect(() => {
+    if (!keys) return;
+    const subscription = liveQuery(async (): Promise<ListWindow> => {
+      const items = await readListPage(db, keys, start, end);
+      recentItems.remember(items);
+      return { keys, start, items };
+    }).subscribe({
+      next: setWindowItems,
+      error: (error: unknown) => setReadFailure(error instanceof Error ? error : new Error(String(error))),
+    });
+    return () => subscription.unsubscribe();
+  }, [keys, start, end, recentItems]);
   // The last window read stays on screen while the next one is read, also across a change of keys
   // (a new search answer): the list switches to the new keys once their first rows are at hand, so it
-  // never blinks empty between two keystrokes.
+  // never blinks empty between two keystrokes. Rows read a moment ago are at hand at once: the list
+  // shows them while the read (which keeps them live) runs, instead of waiting a read per keystroke.
   const [held, setHeld] = useState(windowItems);
   if (windowItems && windowItems !== held) setHeld(windowItems);
-  const shownKeys = held?.keys ?? keys;
+  const recalled = useMemo(() => {
+    const covered = held !== undefined && held.keys === keys && held.start === start && held.items.length >= Math.min(end, keys.length) - start;
+    const items = keys && !covered ? recentItems.recall(keys, start, end) : undefined;
+    return keys && items ? { keys, start, items } : undefined;
+  }, [keys, held, start, end, recentItems]);
+  const shown = recalled ?? held;
+  const shownKeys = shown?.keys ?? keys;
 
   // The whole snapshot (100,000 keys take a long moment to read) once the first rows are on screen:
   // the first paint never waits for it. A view no single index orders has no first rows to wait for.
@@ -108,7 +142,9 @@ export const useListView = (source: ListSource): ListViewState => {
   if (firstRowsShownFor !== key && head?.key === key && (head.keys === null || (held !== undefined && held.keys === head.keys))) setFirstRowsShownFor(key);
   const firstRowsShown = firstRowsShownFor === key;
   useEffect(() => {
-    if (!view || !firstRowsShown) return;
+    // Back from a search to the view read before: its snapshot stands (what arrived meanwhile is
+    // counted and offered, as always), and 100,000 keys are not read again on the window's thread.
+    if (!view || !firstRowsShown || snapshot?.key === key) return;
     let current = true;
     let timer = 0;
     const frame = window.requestAnimationFrame(() => {
@@ -127,7 +163,7 @@ export const useListView = (source: ListSource): ListViewState => {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, firstRowsShown]);
 
-  const itemAt = useCallback((row: number) => (held && held.keys === shownKeys ? held.items[row - held.start] : undefined), [held, shownKeys]);
+  const itemAt = useCallback((row: number) => (shown && shown.keys === shownKeys ? shown.items[row - shown.start] : undefined), [shown, shownKeys]);
   // Kept only when the pages change: the rows on screen change on every scroll frame, and a new range
   // re-renders the window around the list (sidebar, reader), which scrolling must not do each frame.
   const setVisibleRows = useCallback((next: RowRange) => {

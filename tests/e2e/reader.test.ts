@@ -59,8 +59,11 @@ afterAll(async () => {
 
 describe('the reader for months of news', () => {
   it('stars an item and finds it in Starred after a reload', async () => {
-    await app.page.locator(`article[data-item-id="${itemId(3)}"]`).getByRole('button', { name: 'Star' }).click();
+    const star = app.page.locator(`article[data-item-id="${itemId(3)}"]`).getByRole('button', { name: 'Star' });
+    await star.click();
     await expect.poll(async () => (await storedFlags()).starred).toEqual([itemId(3)]);
+    // The row shows it at once: the list's rows are read live, not once.
+    await expect.poll(() => star.getAttribute('aria-pressed')).toBe('true');
     await app.page.reload();
     await sidebarEntry(/^Starred/).click();
     await expect.poll(() => articleIds(app.page)).toEqual([itemId(3)]);
@@ -118,6 +121,20 @@ describe('the reader for months of news', () => {
       }, { timeout: 10_000 })
       .toBe(true);
     await list.evaluate((element) => element.scrollTo({ top: 0 }));
+  });
+
+  it('comes back from a search to the whole list, with the news a sync brought meanwhile at its top', async () => {
+    await sidebarEntry(/^All news/).click();
+    const search = app.page.getByRole('searchbox', { name: 'Search', exact: true });
+    await search.fill('Tapachula');
+    await expect.poll(async () => (await articleIds(app.page)).every((id) => tapachulaIds.has(String(id)) || !String(id).startsWith('field-'))).toBe(true);
+    const arrived = { id: 'field-arrived', title: 'Field report from Tapachula, just in', content_text: 'Teams in Tapachula opened a desk.', date_published: new Date(newest + 60_000).toISOString() };
+    server.setItems([arrived, ...items]);
+    await app.page.getByRole('button', { name: 'Sync now' }).click();
+    await sidebarEntry(/^All news/).filter({ hasText: '5,011' }).waitFor({ timeout: 30_000 });
+    await search.fill('');
+    await expect.poll(async () => (await articleIds(app.page))[0]).toBe('field-arrived');
+    expect((await articleIds(app.page)).slice(1, 3)).toEqual([itemId(0), itemId(1)]);
   });
 
   it('works in one pane at 400 pixels wide, with Back from the reader to the list and the sidebar', async () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bundledGazetteer } from '../../fixtures/bundledData';
 import { dateGroupKey, dateGroupLabel, dateGroupOf } from '../../../renderer/reader/dateGroups';
-import { keptPagesAround, listPageSize, pagesOfRows, pagesToRelease, samePages } from '../../../renderer/reader/listWindow';
+import { listPageSize, pagesOfRows, samePages } from '../../../renderer/reader/listWindow';
 import { clampPaneWidths, defaultPaneWidths, isNarrow, paneBehind, parsePaneWidths } from '../../../renderer/reader/paneLayout';
 import { buildPlaceTree, filterPlaceTree, placeTreeFromMarkers, type PlaceTreeNode } from '../../../renderer/reader/placeTree';
 
@@ -63,13 +63,6 @@ describe('the list window', () => {
         expect(samePages(left, right)).toBe(JSON.stringify(pagesOfRows(left, total)) === JSON.stringify(pagesOfRows(right, total)));
       }),
     );
-  });
-
-  it('lets go of pages far from the visible ones only', () => {
-    const visible = [10, 11];
-    expect(pagesToRelease([0, 5, 6, 10, 15, 16], visible)).toEqual([0, 5, 16]);
-    expect(pagesToRelease([3], [])).toEqual([]);
-    expect(keptPagesAround).toBe(4);
   });
 });
 
