@@ -102,3 +102,22 @@ export const countArrivals = (shown: readonly NewsItemKey[], fresh: readonly New
   const present = new Set(shown.map(keyText));
   return fresh.reduce((count, key) => (present.has(keyText(key)) ? count : count + 1), 0);
 };
+
+/**
+ * A snapshot with the news that arrived at the top of the view since: `newest` is the view's first
+ * keys as they are now (a short index walk, re-read on every change), `keys` the snapshot. Null when
+ * nothing new is among them. The keys the two share are looked for among the snapshot's first few
+ * (they are the newest): the snapshot is cut after the last one found, and what it held above that
+ * point and the head no longer holds has gone. Arrivals further down wait for the next whole read.
+ */
+export const withNewestKeys = (newest: readonly NewsItemKey[], keys: readonly NewsItemKey[]): { keys: NewsItemKey[]; arrived: number } | null => {
+  const top = new Map(keys.slice(0, newest.length * 2).map((key, position) => [keyText(key), position]));
+  let cut = 0;
+  let arrived = 0;
+  for (const key of newest) {
+    const position = top.get(keyText(key));
+    if (position === undefined) arrived += 1;
+    else cut = Math.max(cut, position + 1);
+  }
+  return arrived === 0 ? null : { keys: [...newest, ...keys.slice(cut)], arrived };
+};

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { NewsItemKey } from '../../shared/feed/newsItem';
 import { db } from '../database';
 import type { ItemRecord } from '../db/fieldNewsDb';
-import { countArrivals, countView, readListPage, readNewestKeys, readViewKeys, type ListView } from '../db/listViews';
+import { countArrivals, countView, readListPage, readNewestKeys, readViewKeys, withNewestKeys, type ListView } from '../db/listViews';
 import { listPageSize, pagesOfRows, samePages, type RowRange } from './listWindow';
 import { createRecentItems } from './recentItems';
 import { syncingLocksHeld } from '../sync/waitWhileSyncing';
@@ -48,7 +48,8 @@ const sourceKey = (source: ListSource): string => (source.kind === 'keys' ? 'key
 
 export const useListView = (source: ListSource): ListViewState => {
   const [snapshot, setSnapshot] = useState<{ key: string; keys: readonly NewsItemKey[] } | undefined>(undefined);
-  const [pending, setPending] = useState<{ key: string; keys: readonly NewsItemKey[] } | null>(null);
+  /** A fresh snapshot not shown yet; `arrived` is how many news it has at least, when known without counting. */
+  const [pending, setPending] = useState<{ key: string; keys: readonly NewsItemKey[]; arrived?: number } | null>(null);
   const [range, setRange] = useState<RowRange>({ first: 0, last: listPageSize - 1 });
   const key = sourceKey(source);
   const view = source.kind === 'view' ? source.view : null;
@@ -97,6 +98,16 @@ export const useListView = (source: ListSource): ListViewState => {
     // Only a change of the count asks again; the snapshot it compares with is the one of that moment.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [count]);
+
+  // News at the top of the view (a feed just added, the newest page of a sync) joins at once: the
+  // head is re-read on every change, and a read of every key can wait seconds behind a long sync.
+  const [joinedHead, setJoinedHead] = useState(head);
+  if (head !== joinedHead) {
+    setJoinedHead(head);
+    const base = pending?.key === key ? pending.keys : snapshotKeys;
+    const joined = head?.key === key && head.keys && base && base.length > 0 ? withNewestKeys(head.keys, base) : null;
+    if (joined) setPending({ key, keys: joined.keys, arrived: joined.arrived });
+  }
 
   const pages = pagesOfRows(range, keys?.length ?? 0);
   const start = (pages[0] ?? 0) * listPageSize;
@@ -170,7 +181,8 @@ export const useListView = (source: ListSource): ListViewState => {
     setRange((previous) => (samePages(previous, next) ? previous : next));
   }, []);
   const fresh = pending?.key === key ? pending.keys : null;
-  const arrivals = useMemo(() => (fresh && shownKeys ? countArrivals(shownKeys, fresh) : 0), [fresh, shownKeys]);
+  const freshArrived = pending?.key === key ? pending.arrived : undefined;
+  const arrivals = useMemo(() => (fresh && shownKeys ? (freshArrived ?? countArrivals(shownKeys, fresh)) : 0), [fresh, freshArrived, shownKeys]);
   const showArrivals = useCallback(() => {
     if (fresh) setSnapshot({ key, keys: fresh });
     setPending(null);

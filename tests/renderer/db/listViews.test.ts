@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { feedPageOf, plainFeedItem } from '../../fixtures/feedPages';
 import type { NewsItemKey } from '../../../shared/feed/newsItem';
 import { FieldNewsDb, type ItemRecord } from '../../../renderer/db/fieldNewsDb';
-import { countArrivals, countView, readListPage, readNewestKeys, readViewKeys, type ListView } from '../../../renderer/db/listViews';
+import { countArrivals, countView, readListPage, readNewestKeys, readViewKeys, withNewestKeys, type ListView } from '../../../renderer/db/listViews';
 import { createNewsRepository, type NewsRepository } from '../../../renderer/db/newsRepository';
 
 const feedA = { url: 'https://a.example/feed.json', title: 'A', builtIn: false };
@@ -105,5 +105,43 @@ describe('list views read by index', () => {
     const after = await readListPage(db, shown, 10, 20);
     expect(after[2]).toBeUndefined();
     expect(after.filter((_, index) => index !== 2)).toEqual(firstPage.filter((_, index) => index !== 2));
+  });
+});
+
+describe('news arriving at the top of a view', () => {
+  const key = (id: string): NewsItemKey => [feedA.url, id];
+  const keys = (...ids: string[]) => ids.map(key);
+  const snapshot = keys('s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8');
+
+  it('joins the snapshot above the keys it shares with the head', () => {
+    expect(withNewestKeys(keys('n1', 'n2', 's1'), snapshot)).toEqual({ keys: keys('n1', 'n2', 's1', 's2', 's3', 's4', 's5', 's6', 's7', 's8'), arrived: 2 });
+    // New items among the old ones: the head's order stands, and nothing is listed twice.
+    expect(withNewestKeys(keys('s1', 'n1', 's2', 'n2'), snapshot)).toEqual({ keys: keys('s1', 'n1', 's2', 'n2', 's3', 's4', 's5', 's6', 's7', 's8'), arrived: 2 });
+    // A whole head of news: the snapshot follows it.
+    expect(withNewestKeys(keys('n1', 'n2', 'n3'), snapshot)?.keys).toEqual(keys('n1', 'n2', 'n3', ...snapshot.map(([, id]) => id)));
+  });
+
+  it('drops what left the top meanwhile, and says null when nothing arrived', () => {
+    expect(withNewestKeys(keys('n1', 's1', 's3'), snapshot)?.keys).toEqual(keys('n1', 's1', 's3', 's4', 's5', 's6', 's7', 's8'));
+    expect(withNewestKeys(keys('s1', 's2', 's3'), snapshot)).toBeNull();
+    expect(withNewestKeys(keys('s2', 's3'), snapshot)).toBeNull();
+    expect(withNewestKeys([], snapshot)).toBeNull();
+    expect(withNewestKeys(keys('n1'), [])).toEqual({ keys: keys('n1'), arrived: 1 });
+  });
+
+  it('lists every key once and keeps the snapshot order below the head, whatever arrived', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { maxLength: 40 }), fc.integer({ min: 0, max: 10 }), (ids, headLength) => {
+        // The snapshot is the view's keys before the sync; the head, the view's first keys after it
+        // (ids at or above 30 are news, newer than every old item).
+        const before = ids.filter((id) => id < 30).sort((a, b) => b - a).map((id) => key(`k${id}`));
+        const head = [...ids].sort((a, b) => b - a).slice(0, headLength).map((id) => key(`k${id}`));
+        const merged = withNewestKeys(head, before)?.keys ?? before;
+        const texts = merged.map(([, id]) => id);
+        expect(new Set(texts).size).toBe(texts.length);
+        expect(texts.slice(0, head.length)).toEqual(head.map(([, id]) => id));
+        expect(texts).toEqual([...ids].sort((a, b) => b - a).filter((id) => id < 30 || head.some(([, headId]) => headId === `k${id}`)).map((id) => `k${id}`));
+      }),
+    );
   });
 });
