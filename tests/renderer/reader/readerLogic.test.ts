@@ -38,9 +38,9 @@ describe('date groups', () => {
 
 describe('the list window', () => {
   it('covers the visible rows with pages, within the snapshot', () => {
-    expect(pagesOfRows({ first: 0, last: 10 }, 1_000)).toEqual([0]);
-    expect(pagesOfRows({ first: 49, last: 50 }, 1_000)).toEqual([0, 1]);
-    expect(pagesOfRows({ first: 990, last: 1_200 }, 1_000)).toEqual([19]);
+    expect(pagesOfRows({ first: 0, last: 10 }, 1_000, 50)).toEqual([0]);
+    expect(pagesOfRows({ first: 49, last: 50 }, 1_000, 50)).toEqual([0, 1]);
+    expect(pagesOfRows({ first: 990, last: 1_200 }, 1_000, 50)).toEqual([19]);
     expect(pagesOfRows({ first: 0, last: 10 }, 0)).toEqual([]);
     fc.assert(
       fc.property(fc.nat(100_000), fc.nat(200), fc.integer({ min: 1, max: 100_000 }), (first, length, total) => {
@@ -52,9 +52,9 @@ describe('the list window', () => {
   });
 
   it('reads again only when the rows on screen need other pages (not on every scroll frame)', () => {
-    expect(samePages({ first: 3, last: 20 }, { first: 12, last: 30 })).toBe(true);
-    expect(samePages({ first: 3, last: 20 }, { first: 12, last: 50 })).toBe(false);
-    expect(samePages({ first: 49, last: 60 }, { first: 50, last: 60 })).toBe(false);
+    expect(samePages({ first: 3, last: 20 }, { first: 12, last: 30 }, 50)).toBe(true);
+    expect(samePages({ first: 3, last: 20 }, { first: 12, last: 50 }, 50)).toBe(false);
+    expect(samePages({ first: 49, last: 60 }, { first: 50, last: 60 }, 50)).toBe(false);
     fc.assert(
       fc.property(fc.nat(100_000), fc.nat(200), fc.nat(100_000), fc.nat(200), (first, length, otherFirst, otherLength) => {
         const left = { first, last: first + length };
