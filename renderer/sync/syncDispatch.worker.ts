@@ -9,6 +9,7 @@ import { parsePictureMode, pictureModeSettingKey } from '../../shared/pictures/p
 import type { ItemPictures } from '../../shared/pictures/pictureUrls';
 import { fail, type Result } from '../../shared/result';
 import type { FeedFetchResult, FeedDocumentRequest } from '../../shared/sync/fetchFeedDocument';
+import type { WalkFeedOptions } from '../../shared/sync/walkFeedPages';
 import type { FieldNewsDb } from '../db/fieldNewsDb';
 import type { NewsRepository } from '../db/newsRepository';
 import { createDiskSpaceGuard } from './diskSpaceGuard';
@@ -35,6 +36,8 @@ export interface SyncDispatchOptions {
   freeSpaceTimeoutMs: number;
   now: () => Date;
   random: () => number;
+  /** Reads the downloaded pages (createFeedParser); default: on the sync worker's thread. */
+  parseDocument?: WalkFeedOptions['parseDocument'];
 }
 
 /** A feed's host only: its full address may carry an access key, and the log may reach support. */
@@ -105,6 +108,7 @@ export const createSyncDispatch = (options: SyncDispatchOptions): ((message: ToS
       maxPages,
       fetchDocument: download,
       diskSpace,
+      ...(options.parseDocument === undefined ? {} : { parseDocument: options.parseDocument }),
       onProgress: (progress) => options.post({ type: 'progress', syncId, progress }),
       ...(savesPictures ? { onPicturesNamed: (pictures: ItemPictures[]) => options.post({ type: 'pictures', pictures }) } : {}),
       now: options.now,

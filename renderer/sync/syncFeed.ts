@@ -5,7 +5,7 @@ import { prepareFeedItems } from '../../shared/feed/newsItem';
 import { picturesOfPage, type ItemPictures } from '../../shared/pictures/pictureUrls';
 import { backoffAfterFailure, initialBackoff } from '../../shared/sync/backoff';
 import type { FeedDocumentRequest, FeedFetchResult } from '../../shared/sync/fetchFeedDocument';
-import { walkFeedPages, type StorePageResult, type WalkSummary } from '../../shared/sync/walkFeedPages';
+import { walkFeedPages, type StorePageResult, type WalkFeedOptions, type WalkSummary } from '../../shared/sync/walkFeedPages';
 import type { FieldNewsDb } from '../db/fieldNewsDb';
 import type { NewsRepository } from '../db/newsRepository';
 import { isDiskFullError } from '../db/storageErrors';
@@ -27,6 +27,8 @@ export interface SyncFeedOptions {
   onPicturesNamed?: (pictures: ItemPictures[]) => void;
   /** Asked before each page is written: on a nearly full disk the walk stops before writing. */
   diskSpace: DiskSpaceGuard;
+  /** Reads the downloaded pages (the sync worker's parse worker); default: on this thread. */
+  parseDocument?: WalkFeedOptions['parseDocument'];
 }
 
 export const syncFeed = async (options: SyncFeedOptions): Promise<SyncOutcome> => {
@@ -71,6 +73,7 @@ export const syncFeed = async (options: SyncFeedOptions): Promise<SyncOutcome> =
     },
     onProgress: (progress) => options.onProgress({ ...progress, feedUrl, feedTitle }),
     preparePage: (page) => prepareFeedItems(page.items),
+    ...(options.parseDocument === undefined ? {} : { parseDocument: options.parseDocument }),
     now: options.now,
   });
 

@@ -6,6 +6,8 @@ import { FieldNewsDb } from '../db/fieldNewsDb';
 import { createNewsRepository } from '../db/newsRepository';
 import type { FromSyncWorker, ToSyncWorker } from './syncMessages';
 import { createSyncDispatch } from './syncDispatch.worker';
+import { createFeedParser } from './feedParser';
+import { workerLog } from '../log/workerLog';
 
 interface WorkerScope {
   postMessage(message: FromSyncWorker): void;
@@ -28,6 +30,11 @@ const dispatch = createSyncDispatch({
   freeSpaceTimeoutMs: 10_000,
   now: () => new Date(),
   random: Math.random,
+  parseDocument: createFeedParser({
+    // Started on the first page, so a window that never syncs never starts it.
+    startWorker: () => new Worker(new URL('./feedParseWorker.ts', import.meta.url), { type: 'module', name: 'field-news-feed-parse' }),
+    onWorkerFailed: (reason) => workerLog.warn('sync', 'The feed parse worker failed; pages are read on the sync worker from now on', reason),
+  }),
 });
 
 scope.addEventListener('message', (event) => dispatch(event.data));

@@ -43,7 +43,7 @@ const computeFingerprint = (item: FeedItem): string => {
 };
 
 /** What storing an item derives from its content alone: worked out once per parsed item. */
-interface DerivedFields {
+export interface DerivedFields {
   hash: string;
   preview: string;
 }
@@ -63,6 +63,25 @@ const derive = (item: FeedItem): DerivedFields => {
  */
 export const prepareFeedItems = (items: readonly FeedItem[]): void => {
   for (const item of items) derive(item);
+};
+
+/** Each item's fingerprint and preview, in the items' order: a page parsed in another worker sends them with its items. */
+export const derivedFieldsOf = (items: readonly FeedItem[]): DerivedFields[] => items.map(derive);
+
+const isDerivedFields = (value: unknown): value is DerivedFields =>
+  typeof value === 'object' && value !== null && typeof (value as DerivedFields).hash === 'string' && typeof (value as DerivedFields).preview === 'string';
+
+/**
+ * Takes the fingerprints and previews another worker worked out for these items (derivedFieldsOf
+ * there, on the same items before they were copied over), so that this thread does not work them
+ * out again. A list that does not match the items one for one is ignored: they are then worked out here.
+ */
+export const adoptDerivedFields = (items: readonly FeedItem[], derived: readonly unknown[]): void => {
+  if (derived.length !== items.length || !derived.every(isDerivedFields)) return;
+  items.forEach((item, index) => {
+    const fields = derived[index];
+    if (isDerivedFields(fields) && !derivedFields.has(item)) derivedFields.set(item, { hash: fields.hash, preview: fields.preview });
+  });
 };
 
 /**

@@ -74,7 +74,19 @@ export interface WalkFeedOptions {
   onProgress?: (progress: WalkProgress) => void;
   /** Work on a page read ahead, done while the page before it is written (the caller's own preparations). */
   preparePage?: (page: FeedPage) => void;
+  /**
+   * Reads a downloaded document (parseFeedDocument's contract: never fails, a reason instead).
+   * Default: parseFeedDocument on this thread; the sync worker hands it to a worker of its own.
+   */
+  parseDocument?: (document: DocumentToParse) => Promise<Result<ParsedFeedDocument, UserMessage>>;
   now: () => Date;
+}
+
+/** A downloaded document as parseFeedDocument takes it. */
+export interface DocumentToParse {
+  bytes: Uint8Array;
+  contentType: string | null;
+  url: string;
 }
 
 export type WalkEnd = 'last-page' | 'not-modified' | 'unchanged' | 'page-cap' | 'repeated-next-url';
@@ -127,9 +139,10 @@ export const walkFeedPages = async (options: WalkFeedOptions): Promise<WalkResul
   // The next page is downloaded and parsed while this one is written (IndexedDB commits on its own
   // thread, so the parse costs the walk nothing); the answer is used when the walk asks for the same page.
   let readAhead: { request: FeedDocumentRequest; answer: Promise<FeedFetchResult> } | null = null;
-  const parsedAhead = new WeakMap<Uint8Array, Result<ParsedFeedDocument, UserMessage>>();
+  const parsedAhead = new WeakMap<Uint8Array, Promise<Result<ParsedFeedDocument, UserMessage>>>();
+  const parseDocument = options.parseDocument ?? ((document: DocumentToParse) => Promise.resolve(parseFeedDocument(document)));
   const parse = (document: Extract<FeedDocument, { kind: 'fetched' }>) =>
-    parsedAhead.get(document.bytes) ?? parseFeedDocument({ bytes: document.bytes, contentType: document.contentType, url: document.url });
+    parsedAhead.get(document.bytes) ?? parseDocument({ bytes: document.bytes, contentType: document.contentType, url: document.url });
   const download = (request: FeedDocumentRequest): Promise<FeedFetchResult> => {
     const ahead = readAhead;
     readAhead = null;
@@ -139,9 +152,11 @@ export const walkFeedPages = async (options: WalkFeedOptions): Promise<WalkResul
   const startReadAhead = (request: FeedDocumentRequest) => {
     const answer = options.fetchDocument(request).then((downloaded) => {
       if (downloaded.ok && downloaded.value.kind === 'fetched') {
-        const parsed = parse(downloaded.value);
-        parsedAhead.set(downloaded.value.bytes, parsed);
-        if (parsed.ok && parsed.value.kind === 'feed') options.preparePage?.(parsed.value.page);
+        const parsing = parse(downloaded.value);
+        parsedAhead.set(downloaded.value.bytes, parsing);
+        void parsing.then((parsed) => {
+          if (parsed.ok && parsed.value.kind === 'feed') options.preparePage?.(parsed.value.page);
+        });
       }
       return downloaded;
     });
@@ -223,7 +238,7 @@ export const walkFeedPages = async (options: WalkFeedOptions): Promise<WalkResul
       continue;
     }
 
-    const parsed = parse(document);
+    const parsed = await parse(document);
     if (!parsed.ok) return stopped('not-a-feed', parsed.error);
     // A web page where a feed used to be (the site moved it): said as such; discovery is for adding a feed.
     if (parsed.value.kind === 'web-page') return stopped('not-a-feed', errorMessages.feedIsWebPage);

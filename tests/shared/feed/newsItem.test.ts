@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../../shared/contentHash';
 import type { FeedItem } from '../../../shared/feed/feedItem';
-import { mergeFeedItem, prepareFeedItems, type NewsItem } from '../../../shared/feed/newsItem';
+import { adoptDerivedFields, derivedFieldsOf, mergeFeedItem, prepareFeedItems, type NewsItem } from '../../../shared/feed/newsItem';
 
 const feedUrl = 'https://news.example.org/feed.json';
 const item = (overrides: Partial<FeedItem> = {}): FeedItem => ({
@@ -103,5 +103,37 @@ describe('prepareFeedItems', () => {
     const merged = mergeFeedItem(stored ?? undefined, changed, feedUrl, '2026-11-28T00:00:00Z');
     expect(merged?.preview).toBe('Three new hubs.');
     expect(merged?.contentHash).not.toBe(stored?.contentHash);
+  });
+});
+
+describe('derivedFieldsOf and adoptDerivedFields', () => {
+  const now = '2026-11-28T00:00:00Z';
+
+  it('an item copied to another worker stores the same record with the fingerprint and preview sent along', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.option(fc.string()), fc.option(fc.string()), fc.option(fc.string()), (title, contentText, contentHtml, summary) => {
+        const parsed = item({ title, contentText, contentHtml, summary });
+        const derived = derivedFieldsOf([parsed]);
+        const copy = structuredClone(parsed);
+        adoptDerivedFields([copy], structuredClone(derived));
+        expect(mergeFeedItem(undefined, copy, feedUrl, now)).toEqual(mergeFeedItem(undefined, item({ title, contentText, contentHtml, summary }), feedUrl, now));
+      }),
+    );
+  });
+
+  it('uses what is sent rather than working it out again', () => {
+    const copy = item();
+    adoptDerivedFields([copy], [{ hash: 'sent-hash', preview: 'sent preview' }]);
+    expect(mergeFeedItem(undefined, copy, feedUrl, now)).toMatchObject({ contentHash: 'sent-hash', preview: 'sent preview' });
+  });
+
+  it('ignores a list that does not match the items one for one, and works them out itself', () => {
+    const fresh = mergeFeedItem(undefined, item(), feedUrl, now);
+    const short = item();
+    adoptDerivedFields([short, item({ id: 'b' })], [{ hash: 'sent-hash', preview: 'sent preview' }]);
+    const malformed = item();
+    adoptDerivedFields([malformed], [{ hash: 7, preview: 'sent preview' }]);
+    expect(mergeFeedItem(undefined, short, feedUrl, now)).toEqual(fresh);
+    expect(mergeFeedItem(undefined, malformed, feedUrl, now)).toEqual(fresh);
   });
 });

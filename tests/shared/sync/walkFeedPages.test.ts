@@ -5,7 +5,8 @@ import { errorMessages } from '../../../shared/errorMessages';
 import { storageCaps } from '../../../shared/feed/feedItem';
 import { fail } from '../../../shared/result';
 import type { FeedServerFault } from '../../../scripts/feedServer';
-import { walkFeedPages, type WalkProgress, type WalkResult, type WalkResumePoint } from '../../../shared/sync/walkFeedPages';
+import { parseFeedDocument } from '../../../shared/feed/parseFeedDocument';
+import { walkFeedPages, type DocumentToParse, type WalkProgress, type WalkResult, type WalkResumePoint } from '../../../shared/sync/walkFeedPages';
 import { feedItems, recordingStore, serveFeed, testPolicy, validatorsByPage, walkOptions } from './syncTestKit';
 import type { UserMessage } from '../../../shared/i18n/userMessage';
 import { englishText } from '../../../shared/i18n/formatMessages';
@@ -363,6 +364,21 @@ describe('walkFeedPages: the next page is read while this one is written', () =>
     succeeded(await walkFeedPages(walkOptions(server.url, store, { storePage, preparePage: (page) => prepared.push(page.items[0]?.id ?? '') })));
     const firsts = store.pages.map(({ page }) => page.items[0]?.id);
     expect(prepared).toEqual(firsts.slice(1));
+  });
+
+  it('reads every page, the ones read ahead too, with the parseDocument it is given, once each', async () => {
+    const server = await serveFeed({ items: feedItems(30), pageSize: 10 });
+    const store = recordingStore();
+    const parsedUrls: string[] = [];
+    const parseDocument = (document: DocumentToParse) => {
+      parsedUrls.push(document.url);
+      // Answered later, as a worker answers.
+      return new Promise<ReturnType<typeof parseFeedDocument>>((resolve) => setTimeout(() => resolve(parseFeedDocument(document)), 5));
+    };
+    const summary = succeeded(await walkFeedPages(walkOptions(server.url, store, { parseDocument })));
+    expect(summary).toMatchObject({ pagesStored: 3, newItems: 30, endedBy: 'last-page' });
+    expect(storedIds(store)).toEqual(feedItems(30).map((item) => item.id));
+    expect(parsedUrls).toEqual([server.url, `${server.url}?page=2`, `${server.url}?page=3`]);
   });
 
   it('reads no page past the page cap ahead', async () => {
