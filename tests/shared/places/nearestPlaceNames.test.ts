@@ -16,6 +16,19 @@ for (const item of placeCorpus) {
 const names = createPlaceNameIndex(index);
 names.refresh();
 const nearest = createNearestPlaces(index, names);
+const pairs = (text: string): string[] => [...` ${text} `].slice(0, -1).map((letter, at) => ` ${text} `.slice(at, at + 2));
+const dice = (a: string, b: string): number => {
+  const rest = pairs(b);
+  let common = 0;
+  for (const pair of pairs(a)) {
+    const at = rest.indexOf(pair);
+    if (at >= 0) {
+      common += 1;
+      rest.splice(at, 1);
+    }
+  }
+  return (2 * common) / (pairs(a).length + pairs(b).length);
+};
 const placeNames = (query: string, limit = 3) => nearest(query, limit).map((match) => gazetteer.places[match.ordinal]?.name);
 
 describe('nearest place names, for a query that matched nothing', () => {
@@ -26,19 +39,6 @@ describe('nearest place names, for a query that matched nothing', () => {
   });
 
   it('scores a name by the Sørensen–Dice coefficient of the letter pairs of the spelling it matched', () => {
-    const pairs = (text: string): string[] => [...` ${text} `].slice(0, -1).map((letter, at) => ` ${text} `.slice(at, at + 2));
-    const dice = (a: string, b: string): number => {
-      const rest = pairs(b);
-      let common = 0;
-      for (const pair of pairs(a)) {
-        const at = rest.indexOf(pair);
-        if (at >= 0) {
-          common += 1;
-          rest.splice(at, 1);
-        }
-      }
-      return (2 * common) / (pairs(a).length + pairs(b).length);
-    };
     for (const query of ['cubo', 'managwa', 'tapachla']) {
       for (const match of nearest(query, 5)) expect(match.score).toBeCloseTo(1 - dice(query, normalizePlaceName(match.matchedName)));
     }
@@ -46,6 +46,20 @@ describe('nearest place names, for a query that matched nothing', () => {
 
   it('offers nothing that shares no letter pair with the query', () => {
     expect(nearest('9999', 8)).toEqual([]);
+  });
+
+  it.each(['s', 'sa', 'cu', 'tapachla', 'la', 'zz'])('ranks "%s" as the best name of every present place, ranked by score then gazetteer order', (query) => {
+    const best = new Map<number, number>();
+    names.names.forEach((name) => {
+      const score = 1 - dice(query, name.folded);
+      if (index.countAt(name.ordinal) > 0 && score < 1 && score < (best.get(name.ordinal) ?? 1)) best.set(name.ordinal, score);
+    });
+    const expected = [...best].sort(([ordinalA, scoreA], [ordinalB, scoreB]) => scoreA - scoreB || ordinalA - ordinalB);
+    for (const limit of [1, 8, 30]) {
+      const found = nearest(query, limit);
+      expect(found.map((match) => match.ordinal)).toEqual(expected.slice(0, limit).map(([ordinal]) => ordinal));
+      found.forEach((match, at) => expect(match.score).toBeCloseTo(expected[at]?.[1] ?? -1));
+    }
   });
 
   it('gives the same answer when asked again (its scratch is cleared)', () => {
