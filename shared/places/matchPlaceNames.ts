@@ -25,25 +25,42 @@ export const maxQueryCharacters = 200;
 const fuseResults = 200;
 const kindRank = { country: 0, state: 1, town: 2 } as const;
 
-export type PlaceMatcher = (phrase: string) => MatchedPlace[];
+/** The places a phrase matches, best first. */
+export interface PhraseMatches {
+  places: MatchedPlace[];
+  /** The list is the start of the full ranking that holds every place scoring at most this
+   *  (Infinity: it is the full ranking). */
+  completeTo: number;
+}
+
+/** Matches a phrase; `scoreLimit` (Infinity by default) says which places the caller needs: fewer
+ *  needed, less fuse.js work. */
+export type PlaceMatcher = (phrase: string, scoreLimit?: number) => PhraseMatches;
 
 const fuseCouldMatch = createFuseMatchBound(fuseOptions);
 
-/** fuse.js's results in the bucket, each as [position in the bucket, score]. fuse.js scores each
- *  record alone, so searching only the records it could match (fuseScoreBound.ts) gives the same
- *  records, scores and order as searching them all, at a fraction of the cost (its bitap scan of
- *  every name of a first letter was most of a keystroke). The records searched keep their
- *  positions in the bucket, which fuse.js orders equal scores by. */
-export const searchBucket = (bucket: NameBucket, phrase: string, limit: number): [number, number][] => {
+/** fuse.js's results in the bucket with a score of at most `scoreLimit` (all by default), each as
+ *  [position in the bucket, score], as fuse.js ranks them over the whole bucket. fuse.js scores each
+ *  record alone, so searching only the records it could match within the limit (fuseScoreBound.ts)
+ *  gives the same records, scores and order, at a fraction of the cost (its bitap scan of every
+ *  name of a first letter was most of a keystroke). The records searched keep their positions in
+ *  the bucket, which fuse.js orders equal scores by; those over the limit rank after the rest, so
+ *  the first `limit` within it are the same as when it searched every record. */
+export const searchBucket = (bucket: NameBucket, phrase: string, limit: number, scoreLimit = Number.POSITIVE_INFINITY): [number, number][] => {
   const pattern = fuseKeyOf(phrase);
-  if (pattern.length > longestBoundedPattern || pattern.trim().length === 0) {
-    return bucket.fuse.search(pattern, { limit }).map((result) => [result.refIndex, result.score ?? 1]);
+  let fuse = bucket.fuse;
+  if (pattern.length <= longestBoundedPattern && pattern.trim().length > 0) {
+    const couldMatch = fuseCouldMatch(pattern, scoreLimit);
+    // A record's i is its position among the documents, which bucket.keys mirrors.
+    const kept = bucket.fuse.getIndex().records.filter((record) => couldMatch(record.v ?? '', record.n ?? 1));
+    fuse = new Fuse(bucket.keys, fuseOptions, Fuse.parseIndex<string>({ keys: [], records: kept }));
   }
-  const couldMatch = fuseCouldMatch(pattern);
-  // A record's i is its position among the documents, which bucket.keys mirrors.
-  const kept = bucket.fuse.getIndex().records.filter((record) => couldMatch(record.v ?? ''));
-  const fuse = new Fuse(bucket.keys, fuseOptions, Fuse.parseIndex<string>({ keys: [], records: kept }));
-  return fuse.search(pattern, { limit }).map((result) => [result.refIndex, result.score ?? 1]);
+  const results: [number, number][] = [];
+  for (const result of fuse.search(pattern, { limit })) {
+    const score = result.score ?? 1;
+    if (score <= scoreLimit) results.push([result.refIndex, score]);
+  }
+  return results;
 };
 
 export const createPlaceMatcher = (index: NewsPlaceIndex, names: PlaceNameIndex): PlaceMatcher => {
@@ -51,8 +68,12 @@ export const createPlaceMatcher = (index: NewsPlaceIndex, names: PlaceNameIndex)
   const rowLength = maxQueryCharacters * 4 + 2;
   const distanceRows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(rowLength), new Int32Array(rowLength), new Int32Array(rowLength)];
 
-  return (phrase) => {
+  return (phrase, scoreLimit = Number.POSITIVE_INFINITY) => {
     const best = new Map<number, MatchedPlace>();
+    // Matches up to confidentWholeScore are always all found: they decide whether the door for a
+    // typo in the first letter opens. Above weakestScore nothing is offered anyway.
+    const completeTo = phrase.length < 3 || Math.max(scoreLimit, confidentWholeScore) >= weakestScore
+      ? Number.POSITIVE_INFINITY : Math.max(scoreLimit, confidentWholeScore);
     const offer = (refIndex: number, score: number): void => {
       const name = names.names[refIndex];
       if (name === undefined || index.countAt(name.ordinal) === 0) return;
@@ -64,7 +85,9 @@ export const createPlaceMatcher = (index: NewsPlaceIndex, names: PlaceNameIndex)
       for (const refIndex of names.startingWith(phrase)) offer(refIndex, names.names[refIndex]?.folded === phrase ? 0 : 0.1);
     } else {
       const bucket = names.bucketOf(phrase[0] ?? '');
-      for (const [record, fuseScore] of bucket === undefined ? [] : searchBucket(bucket, phrase, fuseResults)) {
+      // A match scores at least fuse.js's score, and at most completeTo if that does (the floors
+      // are lower): fuse.js's matches up to completeTo give every place up to it.
+      for (const [record, fuseScore] of bucket === undefined ? [] : searchBucket(bucket, phrase, fuseResults, completeTo)) {
         const refIndex = bucket?.refs[record] ?? -1;
         const name = names.names[refIndex]?.folded ?? '';
         const score = name === phrase ? 0 : Math.max(fuseScore, name.startsWith(phrase) ? prefixScore : fuzzyFloorScore);
@@ -93,6 +116,6 @@ export const createPlaceMatcher = (index: NewsPlaceIndex, names: PlaceNameIndex)
       return { match, count: index.countAt(match.ordinal), kind: place === undefined ? 0 : kindRank[place.kind] };
     });
     ranked.sort((a, b) => a.match.score - b.match.score || b.count - a.count || a.kind - b.kind || a.match.ordinal - b.match.ordinal);
-    return ranked.map(({ match }) => match);
+    return { places: ranked.map(({ match }) => match), completeTo };
   };
 };

@@ -31,6 +31,8 @@ export interface PlaceNameIndex {
   tailsOf(tail: string): readonly number[];
   /** The names whose folded spelling starts with this text, in filing order. */
   startingWith(prefix: string): number[];
+  /** Whether any name's folded spelling starts with this text. */
+  startsAName(prefix: string): boolean;
   /** Files the spellings of places that joined the index since the last call. */
   refresh(): void;
 }
@@ -88,19 +90,25 @@ export const createPlaceNameIndex = (index: NewsPlaceIndex): PlaceNameIndex => {
     }
   };
 
+  /** The first position in `sorted` whose name is not below the text. */
+  const firstFrom = (text: string): number => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((names[sorted[middle] ?? 0]?.folded ?? '') < text) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+
   return {
     names,
     bucketOf: (letter) => byLetter.get(letter),
     tailsOf: (tail) => byTail.get(tail) ?? [],
     startingWith(prefix) {
-      let low = 0;
-      let high = sorted.length;
-      while (low < high) {
-        const middle = (low + high) >>> 1;
-        if ((names[sorted[middle] ?? 0]?.folded ?? '') < prefix) low = middle + 1;
-        else high = middle;
-      }
       const found: number[] = [];
+      const low = firstFrom(prefix);
       for (let at = low; at < sorted.length; at += 1) {
         const refIndex = sorted[at] ?? 0;
         if (!(names[refIndex]?.folded ?? '').startsWith(prefix)) break;
@@ -108,6 +116,7 @@ export const createPlaceNameIndex = (index: NewsPlaceIndex): PlaceNameIndex => {
       }
       return found.sort((a, b) => a - b);
     },
+    startsAName: (prefix) => (names[sorted[firstFrom(prefix)] ?? -1]?.folded ?? '').startsWith(prefix),
     refresh() {
       if (seenRevision === index.revision) return;
       seenRevision = index.revision;

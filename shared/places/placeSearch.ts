@@ -2,7 +2,7 @@
 // (matchPlaceNames), then reads their items from the place index. Words that name no place go to
 // an optional text search whose hits rank below the place matches.
 import { placeLabelParts, type Place } from './gazetteer';
-import { confidentPartScore, createPlaceMatcher, exactEnoughScore, maxQueryCharacters } from './matchPlaceNames';
+import { confidentPartScore, createPlaceMatcher, exactEnoughScore, maxQueryCharacters, type PhraseMatches, type PlaceMatcher } from './matchPlaceNames';
 import { createNearestPlaces } from './nearestPlaceNames';
 import type { NewsPlaceIndex } from './newsPlaceIndex';
 import { normalizePlaceName } from './normalizePlaceName';
@@ -23,7 +23,7 @@ export const createPlaceSearch = (index: NewsPlaceIndex): PlaceSearch => {
   // The previous query's phrases and their matches: "cuidad j" matches "cuidad" again, as the
   // keystroke before did. One query back only, and only while the index is unchanged (the
   // matches depend on which places have items).
-  let remembered = new Map<string, MatchedPlace[]>();
+  let remembered = new Map<string, PhraseMatches>();
   let rememberedRevision = -1;
 
   const suggestionOf = (match: MatchedPlace, place: Place): PlaceSuggestion => ({
@@ -60,14 +60,16 @@ export const createPlaceSearch = (index: NewsPlaceIndex): PlaceSearch => {
       };
       if (normalizedQuery.length === 0) return empty;
       names.refresh();
-      const previous = rememberedRevision === index.revision ? remembered : new Map<string, MatchedPlace[]>();
-      const current = new Map<string, MatchedPlace[]>();
-      const matchRemembering = (phrase: string): MatchedPlace[] => {
-        const found = current.get(phrase) ?? previous.get(phrase) ?? matchPlaces(phrase);
+      const previous = rememberedRevision === index.revision ? remembered : new Map<string, PhraseMatches>();
+      const current = new Map<string, PhraseMatches>();
+      // A remembered match list serves a phrase if it is complete as far as the caller needs.
+      const matchRemembering: PlaceMatcher = (phrase, scoreLimit = Number.POSITIVE_INFINITY) => {
+        const known = [current.get(phrase), previous.get(phrase)].find((matches) => matches !== undefined && matches.completeTo >= scoreLimit);
+        const found = known ?? matchPlaces(phrase, scoreLimit);
         current.set(phrase, found);
         return found;
       };
-      const { matched, textWords } = placesOfQuery(matchRemembering, normalizedQuery.split(' '));
+      const { matched, textWords } = placesOfQuery(matchRemembering, normalizedQuery.split(' '), { wanted: suggestionLimit, startsAName: (text) => names.startsAName(text) });
       remembered = current;
       rememberedRevision = index.revision;
 
@@ -86,19 +88,22 @@ export const createPlaceSearch = (index: NewsPlaceIndex): PlaceSearch => {
       for (const match of matched) {
         const place = places[match.ordinal];
         if (place === undefined || match.score > hitScoreLimit) continue;
-        // Once the hits are full, the place's items only count ("san" names tens of thousands).
-        if (hits.length >= limit) {
-          placeItemCount += index.markItems(place.id, marks, markEpoch);
-          continue;
+        // Items are read one by one only while they can still be hits; the rest only count ("san"
+        // names tens of thousands). A weak item is a hit while there is room; a certain one also
+        // takes the room of weak ones.
+        let full = hits.length >= limit;
+        if (!full) {
+          index.visit(place.id, (slot, key, date, weak) => {
+            if (marks[slot] === markEpoch) return true;
+            full = hits.length >= limit || (weak && hits.length + weakHits.length >= limit);
+            if (full) return false;
+            marks[slot] = markEpoch;
+            placeItemCount += 1;
+            (weak ? weakHits : hits).push({ itemKey: key, date, placeId: place.id, matchedName: match.matchedName });
+            return true;
+          });
         }
-        index.visit(place.id, (slot, key, date, weak) => {
-          if (marks[slot] === markEpoch) return true;
-          marks[slot] = markEpoch;
-          placeItemCount += 1;
-          const into = weak ? weakHits : hits;
-          if (hits.length + weakHits.length < limit || (!weak && hits.length < limit)) into.push({ itemKey: key, date, placeId: place.id, matchedName: match.matchedName });
-          return true;
-        });
+        if (full) placeItemCount += index.markItems(place.id, marks, markEpoch);
       }
       hits.push(...weakHits);
       hits.length = Math.min(hits.length, limit);

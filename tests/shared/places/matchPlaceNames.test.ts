@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
-import { searchBucket } from '../../../shared/places/matchPlaceNames';
+import { createPlaceMatcher, searchBucket } from '../../../shared/places/matchPlaceNames';
 import { createNewsPlaceIndex } from '../../../shared/places/newsPlaceIndex';
 import { createPlaceNameIndex, fuseKeyOf, fuseOptions } from '../../../shared/places/placeNameIndex';
 import { createPlaceSearch } from '../../../shared/places/placeSearch';
@@ -25,19 +25,21 @@ const typedNames = fc.constantFrom(...names.names.map((name) => name.folded)).ch
 );
 
 describe('the bound in front of fuse.js', () => {
-  it('finds what fuse.js over the whole first-letter bucket finds: the same names, scores and order', () => {
-    const everyName = (bucketLetter: string, query: string): [number, number][] => {
+  it('finds what fuse.js over the whole first-letter bucket finds, within a score limit too: the same names, scores and order', () => {
+    const everyName = (bucketLetter: string, query: string, limit: number, scoreLimit: number): [number, number][] => {
       const bucket = names.bucketOf(bucketLetter);
       if (bucket === undefined) return [];
-      return new Fuse(bucket.keys, fuseOptions).search(fuseKeyOf(query), { limit: 200 }).map((result) => [result.refIndex, result.score ?? 1]);
+      return new Fuse(bucket.keys, fuseOptions).search(fuseKeyOf(query), { limit })
+        .flatMap((result) => ((result.score ?? 1) <= scoreLimit ? [[result.refIndex, result.score ?? 1] as [number, number]] : []));
     };
+    const scoreLimits = fc.constantFrom(0.01, 0.2, 0.3, 0.45, Number.POSITIVE_INFINITY);
     fc.assert(
-      fc.property(fc.oneof(phrase, typedNames), (query) => {
+      fc.property(fc.oneof(phrase, typedNames), fc.constantFrom(200, 20), scoreLimits, (query, limit, scoreLimit) => {
         const bucket = names.bucketOf(query[0] ?? '');
         if (bucket === undefined) return;
-        expect(searchBucket(bucket, query, 200)).toEqual(everyName(query[0] ?? '', query));
+        expect(searchBucket(bucket, query, limit, scoreLimit)).toEqual(everyName(query[0] ?? '', query, limit, scoreLimit));
       }),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
   });
 
@@ -46,11 +48,34 @@ describe('the bound in front of fuse.js', () => {
   });
 });
 
+describe('matches limited by score', () => {
+  const matcher = createPlaceMatcher(index, names);
+  it('are the start of the full ranking, with every place up to the limit', () => {
+    fc.assert(
+      fc.property(fc.oneof(phrase, typedNames, fc.constantFrom('sa', 's', 'te')), fc.constantFrom(0.05, 0.2, 0.3, 0.45), (query, scoreLimit) => {
+        const limited = matcher(query, scoreLimit);
+        const full = matcher(query);
+        expect(full.completeTo).toBe(Number.POSITIVE_INFINITY);
+        expect(limited.completeTo).toBeGreaterThanOrEqual(scoreLimit);
+        expect(limited.places).toEqual(full.places.slice(0, limited.places.length));
+        expect(limited.places.length).toBeGreaterThanOrEqual(full.places.filter((match) => match.score <= limited.completeTo).length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('names by the start of their spelling', () => {
   it('lists every name that starts so, in filing order', () => {
     for (const prefix of ['s', 'sa', 'san j', 'te', 'zz', '']) {
       const expected = names.names.flatMap((name, refIndex) => (name.folded.startsWith(prefix) ? [refIndex] : []));
       expect(names.startingWith(prefix), prefix).toEqual(expected);
+    }
+  });
+
+  it('says whether any name starts so', () => {
+    for (const prefix of ['s', 'sa', 'san j', 'te', 'zz', 'zzz', '']) {
+      expect(names.startsAName(prefix), prefix).toBe(names.names.some((name) => name.folded.startsWith(prefix)));
     }
   });
 });

@@ -167,6 +167,21 @@ describe('place search over the test corpus', () => {
     expect(every.placeItemCount).toBe(every.hits.length);
   });
 
+  it('gives the same items and the same first suggestions however few suggestions are asked for', () => {
+    const few = createPlaceSearch(index);
+    const many = createPlaceSearch(index);
+    const typed = ['san jose', 'la ceiba', 'cuidad juarez', 'tapachla', 'guatemala', 'sn pedro sula', 'mexico city', 'leon', 'psychosocial tapachula'];
+    const queries = [...placeCorpusQueries.map((entry) => entry.query), ...typed.flatMap((query) => [...query].map((_, length) => query.slice(0, length + 1)))];
+    for (const query of queries) {
+      const fewAnswer = few.search(query, { limit: 10_000, suggestionLimit: 2 });
+      const manyAnswer = many.search(query, { limit: 10_000, suggestionLimit: 1_000 });
+      expect({ ...fewAnswer, suggestions: fewAnswer.suggestions, nearestPlaces: [] }, query).toEqual({
+        ...manyAnswer, suggestions: manyAnswer.suggestions.slice(0, 2), nearestPlaces: [],
+      });
+      expect(fewAnswer.nearestPlaces, query).toEqual(manyAnswer.nearestPlaces.slice(0, 2));
+    }
+  });
+
   it('suggests places for one or two letters but lists no items until a name is spelled', () => {
     const answer = search.search('ta');
     expect(answer.suggestions.length).toBeGreaterThan(0);
