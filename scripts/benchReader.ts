@@ -4,8 +4,9 @@
 // oldest item reached or not), a flick at a person's speed (how often the screen shows rows not read
 // yet), the longest main-thread task during start-up and during scrolling, frames dropped while
 // scrolling, and the JS heap. Misses are reported, not failed.
-// BENCH_ITEMS changes the count; BENCH_WEB_DIR (or WEB_BUILD_DIR) points at another web build.
-import { existsSync } from 'node:fs';
+// BENCH_ITEMS changes the count; BENCH_WEB_DIR (or WEB_BUILD_DIR) points at another web build;
+// BENCH_PROFILE=file.cpuprofile keeps a CPU profile of the scrolls.
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '../tests/e2e/chromium';
 import { startFeedServer } from './feedServer';
@@ -169,12 +170,20 @@ const main = async () => {
     };
     const heapAfterStart = await heapMb();
 
+    // BENCH_PROFILE=file.cpuprofile: the window's main thread during both scrolls (DevTools, Performance).
+    const profilePath = process.env.BENCH_PROFILE;
+    if (profilePath !== undefined) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     const flick = await page.evaluate(flickList, { seconds: flickSeconds, pixelsPerFrame: flickPixelsPerFrame });
     const flickProbe = await page.evaluate(() => window.readerProbe as Probe);
     const flickTask = Math.max(0, ...flickProbe.longTasks.filter((task) => task.start + task.duration >= flick.start).map((task) => task.duration));
     const flickDropped = flick.frames.filter((frame) => frame > 1.5 * (1000 / 60)).length;
     const scroll = await page.evaluate(scrollList, { seconds: scrollSeconds, oldest: oldestId, timeoutMs: jumpTimeoutMs });
     const { jumpMs } = scroll;
+    if (profilePath !== undefined) writeFileSync(profilePath, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const probe = await page.evaluate(() => window.readerProbe as Probe);
     const scrollTask = Math.max(0, ...probe.longTasks.filter((task) => task.start + task.duration >= scroll.start).map((task) => task.duration), flickTask);
     const dropped = scroll.frames.filter((frame) => frame > 1.5 * (1000 / 60)).length;

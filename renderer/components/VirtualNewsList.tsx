@@ -23,7 +23,9 @@ const rowHeight = 104;
 /** A list this short is rendered whole: cheap, and Find in page sees every item. */
 const wholeListRows = 100;
 const rowSize = () => rowHeight;
-/** How long the rows on screen stay the same during a scroll before their pages are read. */
+/** How often the rows on screen are read while the list moves at a reading pace. */
+const scrollReadEveryMs = 100;
+/** How long a list flying past stays on the same rows before they are read. */
 const settleMs = 60;
 
 interface VirtualNewsListProps {
@@ -129,16 +131,26 @@ export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, onFocu
   const first = rows[0]?.index ?? 0;
   const last = rows.at(-1)?.index ?? 0;
   const { setVisibleRows } = list;
-  // While the list flies past (a fling, a drag of the scrollbar), rows it only crosses are not read:
-  // the pages are asked for once it has stayed on the same rows a moment, or has stopped.
+  // While the list moves at a reading pace (a flick), the rows on screen are read a few times a
+  // second, so they show as it goes; while it flies past (more than a screen a frame: a drag of the
+  // scrollbar across 100,000 rows), the rows it only crosses are not read, until it slows or stops.
   const scrolling = virtualizer.isScrolling;
+  const lastAsked = useRef(0);
+  const lastFirst = useRef(first);
   useEffect(() => {
-    if (!scrolling) {
+    const moved = Math.abs(first - lastFirst.current);
+    lastFirst.current = first;
+    const ask = () => {
+      lastAsked.current = performance.now();
       setVisibleRows({ first, last });
+    };
+    if (!scrolling) {
+      ask();
       return;
     }
-    const settled = window.setTimeout(() => setVisibleRows({ first, last }), settleMs);
-    return () => window.clearTimeout(settled);
+    const flying = moved > last - first;
+    const timer = window.setTimeout(ask, flying ? settleMs : Math.max(0, lastAsked.current + scrollReadEveryMs - performance.now()));
+    return () => window.clearTimeout(timer);
   }, [first, last, scrolling, setVisibleRows]);
   // News arriving during a sync joins the list at once. At the top, it shows above; further down,
   // the list keeps the row the reader is looking at where it is on screen (no jump).
