@@ -136,8 +136,9 @@ export const walkFeedPages = async (options: WalkFeedOptions): Promise<WalkResul
     resumeAt: options.resumeFrom,
   };
   const seen = new Set<string>();
-  // The next page is downloaded and parsed while this one is written (IndexedDB commits on its own
-  // thread, so the parse costs the walk nothing); the answer is used when the walk asks for the same page.
+  // The next page is downloaded and parsed while this one is written; the answer is used when the walk
+  // asks for the same page. A parse on this thread still holds up the write's callbacks (an Atom page:
+  // 40-130 ms), hence options.parseDocument, which the sync worker hands to a worker of its own.
   let readAhead: { request: FeedDocumentRequest; answer: Promise<FeedFetchResult> } | null = null;
   const parsedAhead = new WeakMap<Uint8Array, Promise<Result<ParsedFeedDocument, UserMessage>>>();
   const parseDocument = options.parseDocument ?? ((document: DocumentToParse) => Promise.resolve(parseFeedDocument(document)));
