@@ -42,18 +42,36 @@ const skipPast = (html: string, from: number, marker: string): number => {
   return found === -1 ? html.length : found + marker.length;
 };
 
-/** Tags removed, script and style content dropped, every HTML entity decoded, whitespace collapsed.
- *  The result is shown as text, never parsed as HTML. */
-export const htmlToPlainText = (html: string): string => {
+/**
+ * The plain text of `html` up to its first `wanted` + 1 characters (Infinity: all of it), reading only
+ * as much of the HTML as that takes: a preview of a long article need not turn the whole of it into text.
+ */
+const readPlainText = (html: string, wanted: number): string => {
   const chunks: string[] = [];
+  let length = 0;
+  // The collapsed text is never longer than the chunks: it is looked at only once they could hold enough.
+  let lookAt = wanted + 2;
+  const push = (chunk: string): void => {
+    chunks.push(chunk);
+    length += chunk.length;
+  };
   const lower = html.length > 0 && /[A-Z]/.test(html) ? html.toLowerCase() : html;
   // Text runs from `textStart` to the next tag; `scan` moves past "<" that open no tag.
   let textStart = 0;
   let scan = 0;
   const takeText = (end: number): void => {
-    if (end > textStart) chunks.push(decodeHTML(html.slice(textStart, end)));
+    if (end > textStart) push(decodeHTML(html.slice(textStart, end)));
   };
   while (scan < html.length) {
+    if (length >= lookAt) {
+      // Whitespace runs collapse the same way in a prefix as in the whole, so this start is the start
+      // of the whole text; with two characters past `wanted`, a space at its end cannot be the final one.
+      const start = chunks.join('').replace(whitespace, ' ').trimStart();
+      if (start.length >= wanted + 2) return start.slice(0, wanted + 1);
+      // Each raw character adds at most one; and at least double the chunks, so that the joins of a
+      // text of mostly whitespace stay linear in all.
+      lookAt = Math.max(length + wanted + 2 - start.length, 2 * length);
+    }
     const open = html.indexOf('<', scan);
     if (open === -1) break;
     const next = html.charCodeAt(open + 1);
@@ -79,11 +97,22 @@ export const htmlToPlainText = (html: string): string => {
       scan = close === -1 ? html.length : endOfTag(html, close + 2 + name.length);
     }
     textStart = scan;
-    if (!inlineElements.has(name)) chunks.push(' ');
+    if (!inlineElements.has(name)) push(' ');
   }
   takeText(html.length);
-  return chunks.join('').replace(whitespace, ' ').trim();
+  const text = chunks.join('').replace(whitespace, ' ').trim();
+  return wanted === Number.POSITIVE_INFINITY ? text : text.slice(0, wanted + 1);
 };
+
+/** Tags removed, script and style content dropped, every HTML entity decoded, whitespace collapsed.
+ *  The result is shown as text, never parsed as HTML. */
+export const htmlToPlainText = (html: string): string => readPlainText(html, Number.POSITIVE_INFINITY);
+
+/**
+ * `htmlToPlainText(html).slice(0, characters + 1)`, reading only the HTML that takes: enough to cut a
+ * preview of `characters` at a word and to know whether it was cut.
+ */
+export const plainTextStart = (html: string, characters: number): string => readPlainText(html, characters);
 
 /** A title or other one-line text that may carry markup or entities ("Caf&eacute;", "<b>Alert</b>"),
  *  as plain text; text without either is returned with its whitespace collapsed. */

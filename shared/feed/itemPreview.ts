@@ -1,7 +1,7 @@
 // What the news list shows of an item: a title that fits on screen and its first lines as plain text.
 import { findNameRanges } from '../places/findNameRanges';
 import type { FeedItem } from './feedItem';
-import { htmlToPlainText } from './htmlToPlainText';
+import { htmlToPlainText, plainTextStart } from './htmlToPlainText';
 
 export { htmlToPlainText };
 
@@ -25,8 +25,12 @@ export const displayTitle = (item: Pick<FeedItem, 'title' | 'contentText' | 'con
   return text ? shorten(text, 80) : '';
 };
 
-export const previewText = (item: Pick<FeedItem, 'summary' | 'contentText' | 'contentHtml'>): string =>
-  shorten((item.summary?.trim() || itemPlainText(item)).replace(/\s+/g, ' '), displayLimits.previewCharacters);
+/** Worked out for every item stored: of an HTML item, only the text the preview shows (and one character more) is read. */
+export const previewText = (item: Pick<FeedItem, 'summary' | 'contentText' | 'contentHtml'>): string => {
+  const limit = displayLimits.previewCharacters;
+  const text = item.summary?.trim() || item.contentText?.trim() || (item.contentHtml ? plainTextStart(item.contentHtml, limit) : '');
+  return shorten(text.replace(/\s+/g, ' '), limit);
+};
 
 /**
  * The first lines, or, when a searched place is named only further down, the lines around its first

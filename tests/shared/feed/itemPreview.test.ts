@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { displayLimits, displayTitle, htmlToPlainText, previewAround, previewText } from '../../../shared/feed/itemPreview';
+import { plainTextStart } from '../../../shared/feed/htmlToPlainText';
 
 const item = (overrides: Partial<Parameters<typeof displayTitle>[0]> = {}) => ({
   title: 'Hubs open in Petén',
@@ -33,5 +35,47 @@ describe('what the list shows of an item', () => {
     expect(preview.startsWith('…')).toBe(true);
     expect(preview).toContain('Tapachula');
     expect(previewAround(item({ title: 'Report', contentText: text }), [])).toBe(previewText(item({ contentText: text })));
+  });
+});
+
+describe('plainTextStart and the preview of an HTML item', () => {
+  const htmlPiece = fc.oneof(
+    fc.constantFrom('<p>', '</p>', '<b>', '</b>', '<br/>', '<script>x y</script>', '<!-- note -->', '&amp;', '&eacute;', '&nbsp;', ' ', '\n\t ', '<', 'a < b', '<A HREF="x">', '</A>'),
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('Tapachula', 'Shelters opened', 'word'),
+    // One character of text or of space at a time, so that a page's text can end anywhere near the count.
+    fc.constantFrom('a', 'b', ' ', '<i>', '</i>', '<p>'),
+  );
+  const html = fc.array(htmlPiece, { maxLength: 60 }).map((pieces) => pieces.join(''));
+
+  it('does not end on a space that the whole text trims away', () => {
+    expect(plainTextStart('ab<p><p><p>', 2)).toBe('ab');
+    expect(plainTextStart('ab<p><p><p>cd', 2)).toBe('ab ');
+    expect(plainTextStart(`${'<p>'.repeat(10)}ab`, 2)).toBe('ab');
+  });
+
+  it('is the start of htmlToPlainText, one character past the count', () => {
+    fc.assert(
+      fc.property(html, fc.nat({ max: 40 }), (text, characters) => {
+        expect(plainTextStart(text, characters)).toBe(htmlToPlainText(text).slice(0, characters + 1));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('gives the preview the whole text would give', () => {
+    const shorten = (text: string, limit: number) => {
+      if (text.length <= limit) return text;
+      const cut = text.slice(0, limit);
+      const lastSpace = cut.lastIndexOf(' ');
+      return `${(lastSpace > limit / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+    };
+    const longHtml = fc.array(htmlPiece, { minLength: 20, maxLength: 200 }).map((pieces) => pieces.join(''));
+    fc.assert(
+      fc.property(longHtml, fc.option(fc.constantFrom('', '  ', 'Text of its own.')), (contentHtml, contentText) => {
+        const whole = shorten((contentText?.trim() || htmlToPlainText(contentHtml)).replace(/\s+/g, ' '), displayLimits.previewCharacters);
+        expect(previewText(item({ contentHtml, contentText }))).toBe(whole);
+      }),
+    );
   });
 });
