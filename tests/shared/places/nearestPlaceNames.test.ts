@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createNearestPlaces } from '../../../shared/places/nearestPlaceNames';
-import { createNewsPlaceIndex } from '../../../shared/places/newsPlaceIndex';
 import { normalizePlaceName } from '../../../shared/places/normalizePlaceName';
-import { createPlaceNameIndex } from '../../../shared/places/placeNameIndex';
-import { createPlaceTagger, tagItem } from '../../../shared/places/tagPlaces';
 import { bundledGazetteer as gazetteer } from '../../fixtures/bundledData';
-import { placeCorpus } from '../../fixtures/placeCorpus';
+import { namePlaceCorpus } from '../../fixtures/placeCorpusIndex';
 
-const tagger = createPlaceTagger(gazetteer);
-const index = createNewsPlaceIndex(gazetteer);
-for (const item of placeCorpus) {
-  const tags = tagItem(tagger, item);
-  index.setItem(item.id, tags.places, item.date, tags.weakPlaces);
-}
-const names = createPlaceNameIndex(index);
-names.refresh();
+const { index, names } = namePlaceCorpus();
 const nearest = createNearestPlaces(index, names);
 const pairs = (text: string): string[] => [...` ${text} `].slice(0, -1).map((letter, at) => ` ${text} `.slice(at, at + 2));
 const dice = (a: string, b: string): number => {

@@ -4,8 +4,9 @@ import { createNewsPlaceIndex } from '../../../shared/places/newsPlaceIndex';
 import { createNewsWordIndex } from '../../../shared/wordSearch/newsWordIndex';
 import { mentionsInside } from '../../../shared/places/placeMentions';
 import { createPlaceSearch } from '../../../shared/places/placeSearch';
-import { createPlaceTagger, findPlaceMentions, tagItem, tagPlaces } from '../../../shared/places/tagPlaces';
+import { createPlaceTagger, findPlaceMentions, tagPlaces } from '../../../shared/places/tagPlaces';
 import { bundledGazetteer, bundledSamplePage } from '../../fixtures/bundledData';
+import { indexPlaceCorpus } from '../../fixtures/placeCorpusIndex';
 import { placeCorpus, placeCorpusQueries } from '../../fixtures/placeCorpus';
 
 const gazetteer = bundledGazetteer;
@@ -138,12 +139,7 @@ describe('place search over the bundled sample', () => {
 });
 
 describe('place search over the test corpus', () => {
-  const index = createNewsPlaceIndex(gazetteer);
-  // As the app indexes: weak tags apart, so they rank below certain ones.
-  for (const item of placeCorpus) {
-    const tags = tagItem(tagger, item);
-    index.setItem(item.id, tags.places, item.date, tags.weakPlaces);
-  }
+  const index = indexPlaceCorpus();
   const search = createPlaceSearch(index);
 
   it.each(placeCorpusQueries)('"$query" ($tier: $why)', ({ query, first, includes, none }) => {

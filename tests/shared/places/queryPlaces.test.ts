@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { confidentPartScore, createPlaceMatcher, exactEnoughScore, type PlaceMatcher } from '../../../shared/places/matchPlaceNames';
-import { createNewsPlaceIndex } from '../../../shared/places/newsPlaceIndex';
-import { createPlaceNameIndex } from '../../../shared/places/placeNameIndex';
 import { placesOfQuery } from '../../../shared/places/queryPlaces';
-import { createPlaceTagger, tagItem } from '../../../shared/places/tagPlaces';
-import { bundledGazetteer as gazetteer } from '../../fixtures/bundledData';
-import { placeCorpus, placeCorpusQueries } from '../../fixtures/placeCorpus';
+import { namePlaceCorpus } from '../../fixtures/placeCorpusIndex';
+import { placeCorpusQueries } from '../../fixtures/placeCorpus';
 
-const tagger = createPlaceTagger(gazetteer);
-const index = createNewsPlaceIndex(gazetteer);
-for (const item of placeCorpus) {
-  const tags = tagItem(tagger, item);
-  index.setItem(item.id, tags.places, item.date, tags.weakPlaces);
-}
-const names = createPlaceNameIndex(index);
-names.refresh();
+const { index, names } = namePlaceCorpus();
 const matcher = createPlaceMatcher(index, names);
 // Always the full match list, whatever the score limit asked.
 const everyMatch: PlaceMatcher = (phrase) => matcher(phrase);
