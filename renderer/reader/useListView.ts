@@ -50,8 +50,8 @@ const sourceKey = (source: ListSource): string => (source.kind === 'keys' ? 'key
 
 export const useListView = (source: ListSource): ListViewState => {
   const [snapshot, setSnapshot] = useState<{ key: string; keys: readonly NewsItemKey[] } | undefined>(undefined);
-  /** A fresh snapshot not shown yet; `arrived` is how many news it has at least, when known without counting. */
-  const [pending, setPending] = useState<{ key: string; keys: readonly NewsItemKey[]; arrived?: number } | null>(null);
+  /** A fresh snapshot not shown yet, and how many news it has (at least, when it came from the head). */
+  const [pending, setPending] = useState<{ key: string; keys: readonly NewsItemKey[]; arrived: number } | null>(null);
   const [range, setRange] = useState<RowRange>({ first: 0, last: listPageSize - 1 });
   const key = sourceKey(source);
   const view = source.kind === 'view' ? source.view : null;
@@ -89,7 +89,11 @@ export const useListView = (source: ListSource): ListViewState => {
       if (!current) return;
       setCountAtSnapshot(count);
       if (keys.length === 0) setSnapshot({ key, keys: fresh });
-      else setPending(countArrivals(keys, fresh) > 0 ? { key, keys: fresh } : null);
+      else {
+        // Counted once here, not again as the list renders: a pass over 100,000 keys each time.
+        const arrived = countArrivals(keys, fresh);
+        setPending(arrived > 0 ? { key, keys: fresh, arrived } : null);
+      }
       lastReadMs.current = performance.now() - started;
     };
     const timer = window.setTimeout(() => void readArrivals(), Math.max(0, lastRead.current + arrivalsEveryMs - Date.now()));
@@ -183,8 +187,7 @@ export const useListView = (source: ListSource): ListViewState => {
     setRange((previous) => (samePages(previous, next) ? previous : next));
   }, []);
   const fresh = pending?.key === key ? pending.keys : null;
-  const freshArrived = pending?.key === key ? pending.arrived : undefined;
-  const arrivals = useMemo(() => (fresh && shownKeys ? (freshArrived ?? countArrivals(shownKeys, fresh)) : 0), [fresh, freshArrived, shownKeys]);
+  const arrivals = pending?.key === key ? pending.arrived : 0;
   const showArrivals = useCallback(() => {
     if (fresh) setSnapshot({ key, keys: fresh });
     setPending(null);
