@@ -22,6 +22,13 @@ export function SearchSummary({ search, readiness, onTryPlace }: SearchSummaryPr
       </p>
     );
   }
+  if (answer?.keepTyping) {
+    return (
+      <p className="search-summary">
+        <FormattedMessage id="search.keepTyping" />
+      </p>
+    );
+  }
   if (answer?.nothingMatched) {
     return (
       <p className="search-summary search-summary--none">

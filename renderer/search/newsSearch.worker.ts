@@ -7,6 +7,7 @@ import { placeMarkersOf, type PlaceMarker } from '../../shared/map/placeMarkers'
 import { placeContains, placeLabelParts, type Gazetteer, type Place } from '../../shared/places/gazetteer';
 import { createNewsPlaceIndex, type NewsPlaceIndex } from '../../shared/places/newsPlaceIndex';
 import { createPlaceSearch, type PlaceSearch } from '../../shared/places/placeSearch';
+import { shortestListingQuery } from '../../shared/places/placeSearchResult';
 import { createPlaceTagger, placeTaggingVersion, tagItem } from '../../shared/places/tagPlaces';
 import type { TextSearch } from '../../shared/wordSearch/textSearch';
 import type { FieldNewsDb, ItemRecord } from '../db/fieldNewsDb';
@@ -155,14 +156,17 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
         const words = hit.placeId === null ? answer.textWords : [];
         return { key: hit.itemKey, placeId: hit.placeId, highlightNames: words.length === 0 ? names : [...new Set([...names, ...words])] };
       });
+      // "s" or "ta" start hundreds of names and list no news: that is no miss, the user types on.
+      const keepTyping = searching && matching.length === 0 && answer.normalizedQuery.length < shortestListingQuery && answer.suggestions.length > 0;
       return {
         query: answer.normalizedQuery,
         suggestions: answer.suggestions,
         hits,
         // Unfiltered, place search counts every item of the matched places, beyond the hits it built.
         total: unfiltered ? Math.max(matching.length, answer.placeItemCount) : matching.length,
-        nothingMatched: searching && matching.length === 0,
-        nearestPlaces: answer.nearestPlaces,
+        nothingMatched: searching && matching.length === 0 && !keepTyping,
+        keepTyping,
+        nearestPlaces: keepTyping ? [] : answer.nearestPlaces,
         chips,
       };
     },

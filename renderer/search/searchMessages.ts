@@ -29,7 +29,10 @@ export interface SearchAnswer {
   hits: SearchHit[];
   /** All matching items, beyond the hits returned. */
   total: number;
+  /** Matched nothing, and is not a query still being typed (see keepTyping). */
   nothingMatched: boolean;
+  /** One or two letters that start place names but list no news yet: type on, or choose a place. */
+  keepTyping: boolean;
   nearestPlaces: PlaceSuggestion[];
   chips: { placeId: string; label: string }[];
 }

@@ -18,6 +18,7 @@ export const enMessages = {
   'search.from': 'From',
   'search.to': 'To',
   'search.preparing': 'Preparing the place search…',
+  'search.keepTyping': 'Type a few more letters, or choose a place from the list.',
   'search.nothingMatched': 'No saved news matches “{query}”.',
   'search.suggestion': '{place} · {count, plural, one {# item} other {# items}}',
   'search.nearestPlaces': 'Nearest places:',

@@ -20,6 +20,7 @@ export const esMessages: MessageCatalog = {
   'search.from': 'Desde',
   'search.to': 'Hasta',
   'search.preparing': 'Preparando la búsqueda por lugar…',
+  'search.keepTyping': 'Escriba unas letras más, o elija un lugar de la lista.',
   'search.nothingMatched': 'Ninguna noticia guardada coincide con «{query}».',
   'search.suggestion': '{place} · {count, plural, one {# noticia} other {# noticias}}',
   'search.nearestPlaces': 'Lugares más parecidos:',

@@ -7,7 +7,7 @@ import { createNearestPlaces } from './nearestPlaceNames';
 import type { NewsPlaceIndex } from './newsPlaceIndex';
 import { normalizePlaceName } from './normalizePlaceName';
 import { createPlaceNameIndex } from './placeNameIndex';
-import type { MatchedPlace, NewsSearchHit, NewsSearchResult, PlaceSearch, PlaceSuggestion } from './placeSearchResult';
+import { shortestListingQuery, type MatchedPlace, type NewsSearchHit, type NewsSearchResult, type PlaceSearch, type PlaceSuggestion } from './placeSearchResult';
 import { placesOfQuery } from './queryPlaces';
 
 export type { NewsSearchHit, NewsSearchResult, PlaceSearch, PlaceSuggestion, SearchOptions } from './placeSearchResult';
@@ -83,7 +83,7 @@ export const createPlaceSearch = (index: NewsPlaceIndex): PlaceSearch => {
       // "la ceiba") stay as suggestions but bring no items: they would only push the right ones down.
       // One or two letters start hundreds of names: they suggest places, but bring only the items
       // of a name spelled in full ("la"), not the whole corpus on every first keystroke.
-      const hitScoreLimit = normalizedQuery.length < 3 ? 0
+      const hitScoreLimit = normalizedQuery.length < shortestListingQuery ? 0
         : (matched[0]?.score ?? 1) <= exactEnoughScore ? confidentPartScore : Number.POSITIVE_INFINITY;
       for (const match of matched) {
         const place = places[match.ordinal];

@@ -56,3 +56,7 @@ export interface MatchedPlace {
   score: number;
   matchedName: string;
 }
+
+/** A query shorter than this lists only the items of a place it spells in full ("la"): one or two
+ *  letters start hundreds of names, and they suggest places rather than list their news. */
+export const shortestListingQuery = 3;

@@ -72,6 +72,12 @@ describe('search by place in the web build', () => {
     expect(await app.page.locator(`article[data-item-id="${peten}"] mark`).allTextContents()).toContain('Petén');
   });
 
+  it('asks for a few more letters after one, instead of saying nothing matches', async () => {
+    await searchField().fill('');
+    await searchField().pressSequentially('t', { delay: 15 });
+    await expect.poll(() => app.page.locator('.search-summary').textContent()).toBe('Type a few more letters, or choose a place from the list.');
+  });
+
   it('says so when nothing matches "Tokyo", without failing', async () => {
     expect(await resultsFor('Tokyo')).toEqual([]);
     expect(await app.page.locator('.search-summary').textContent()).toMatch(/No saved news matches “Tokyo”/);

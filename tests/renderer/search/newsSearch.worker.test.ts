@@ -74,6 +74,17 @@ describe('the search engine', () => {
     const answer = engine.search('Tokyo', noFilters);
     expect(answer.hits).toEqual([]);
     expect(answer.nothingMatched).toBe(true);
+    expect(answer.keepTyping).toBe(false);
+  });
+
+  it('takes one or two letters that start place names for a query still being typed, not a miss', () => {
+    for (const query of ['t', 'Ta']) {
+      const answer = engine.search(query, noFilters);
+      expect(answer.suggestions.length).toBeGreaterThan(0);
+      expect([answer.keepTyping, answer.nothingMatched, answer.nearestPlaces]).toEqual([true, false, []]);
+    }
+    // Letters no place name starts with are a miss however short.
+    expect([engine.search('qx', noFilters).keepTyping, engine.search('qx', noFilters).nothingMatched]).toEqual([false, true]);
   });
 
   it('finds words that name no place in titles and texts, below place matches', () => {
