@@ -110,7 +110,7 @@ export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => 
         });
         const feed = feedRecord ?? newFeedRecord(source, now);
         const isFirstPage = !validators || validators.pageUrl === source.url;
-        const writes = Promise.all([
+        await Promise.all([
           changed.length > 0 ? db.items.bulkPut(changed) : undefined,
           db.feeds.put({
             ...withCounts(feed, tally.of(source.url)),
@@ -121,7 +121,6 @@ export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => 
             walkResume: walkResume === undefined ? feed.walkResume : walkResume,
           }),
         ]);
-        await writes;
         return { added, updated: changed.length - added };
       });
     } catch (error) {
