@@ -1,68 +1,129 @@
-// Reads an RSS 0.9x/2.0, RSS 1.0 (RDF) or Atom document with feedsmith (pure JS, no DOM, so it
-// runs in the sync worker) and maps each format's fields onto one FeedPage. The caller has
-// already decided the format from the content and cut off the prologue (DOCTYPE included).
-import { parseAtomFeed, parseRdfFeed, parseRssFeed, type AtomFeed, type RdfFeed, type RssFeed } from 'feedsmith';
+// Reads an RSS 0.9x/2.0, RSS 1.0 (RDF) or Atom document (xmlElementTree.ts: htmlparser2's XML mode,
+// pure JS, so it runs in the sync worker) and maps each format's fields onto one FeedPage. The caller
+// has already decided the format from the content and cut off the prologue (DOCTYPE included).
 import { errorMessages } from '../errorMessages';
 import { fail, succeed, type Result } from '../result';
-import type { FeedItem, FeedPage } from './feedItem';
-import { gmlPositionsByItem } from './feedGeoPoint';
+import type { FeedItem, FeedPage, GeoPoint } from './feedItem';
+import { geoPoint, geoPointFromText } from './feedGeoPoint';
 import { titleText } from './itemFields';
 import { nestBase, resolveFeedLink } from './resolveFeedLink';
-import { finishItem, mediaImages, namespacePoint, type ItemDraft } from './xmlItemDraft';
+import {
+  MalformedXmlError, attributeOf, childNamed, childrenNamed, innerXml, readXmlElements, textOf,
+  type XmlDocument, type XmlElement, type XmlFormat,
+} from './xmlElementTree';
+import { finishItem, type ItemDraft } from './xmlItemDraft';
 import type { UserMessage } from '../i18n/userMessage';
 
-type XmlFormat = 'rss' | 'rdf' | 'atom';
-type AtomLink = NonNullable<AtomFeed.Feed<string>['links']>[number];
+/** A link's address: its href, or (RSS 0.9x style) its text. */
+const hrefOf = (document: XmlDocument, link: XmlElement): string | undefined => attributeOf(link, 'href') ?? textOf(document, link);
 
-const linkWithRel = (links: readonly AtomLink[] | undefined, rel: string): string | undefined =>
-  links?.find((link) => (link.rel ?? 'alternate').toLowerCase() === rel)?.href;
+/** The address of the first link with that rel (a link without rel is "alternate"). */
+const linkWithRel = (document: XmlDocument, links: readonly XmlElement[], rel: string): string | undefined => {
+  const link = links.find((candidate) => (attributeOf(candidate, 'rel') ?? 'alternate').toLowerCase() === rel);
+  return link === undefined ? undefined : hrefOf(document, link);
+};
 
 const isImageType = (type: string | undefined): boolean => type?.toLowerCase().startsWith('image/') === true;
+const imageExtension = /\.(jpe?g|png|gif|webp|avif|svg)(\?|#|$)/i;
 
-const rssDraft = (item: RssFeed.Item<string>, feedBase: string | null): ItemDraft => {
-  const guid = item.guid?.value;
+/** The picture addresses of Media RSS: images among media:content (also inside media:group), then thumbnails. */
+const mediaImages = (item: XmlElement): (string | undefined)[] => {
+  const contents = [...childrenNamed(item, 'media:content'), ...childrenNamed(item, 'media:group').flatMap((group) => childrenNamed(group, 'media:content'))];
+  const images = contents
+    .filter((content) => {
+      const medium = attributeOf(content, 'medium');
+      const type = attributeOf(content, 'type');
+      return medium === 'image' || type?.startsWith('image/') === true || (medium === undefined && type === undefined && imageExtension.test(attributeOf(content, 'url') ?? ''));
+    })
+    .map((content) => attributeOf(content, 'url'));
+  return [...images, ...childrenNamed(item, 'media:thumbnail').map((thumbnail) => attributeOf(thumbnail, 'url'))];
+};
+
+/** An iTunes picture: its href (its text in some feeds). */
+const itunesImage = (document: XmlDocument, item: XmlElement): string | undefined => {
+  const image = childNamed(item, 'itunes:image');
+  return image === undefined ? undefined : (attributeOf(image, 'href') ?? textOf(document, image));
+};
+
+/** Where the item says it is: GeoRSS-Simple point, then the W3C geo pair, then a GML point. */
+const itemPoint = (document: XmlDocument, item: XmlElement): GeoPoint | null => {
+  const simple = textOf(document, childNamed(item, 'georss:point'));
+  const simplePoint = simple === undefined ? null : geoPointFromText(simple);
+  if (simplePoint !== null) return simplePoint;
+  const latitude = textOf(document, childNamed(item, 'geo:lat'));
+  const longitude = textOf(document, childNamed(item, 'geo:long'));
+  const pairPoint = latitude === undefined || longitude === undefined ? null : geoPoint(latitude, longitude);
+  if (pairPoint !== null) return pairPoint;
+  const position = textOf(document, childNamed(childNamed(childNamed(item, 'georss:where'), 'gml:point'), 'gml:pos'));
+  return position === undefined ? null : geoPointFromText(position);
+};
+
+/** Every text of these children, in order. */
+const textsOf = (document: XmlDocument, element: XmlElement, name: string): (string | undefined)[] =>
+  childrenNamed(element, name).map((child) => textOf(document, child));
+
+/** The name in an RSS author ("ana@iom.example (Ana Torres)", "Ana Torres <ana@iom.example>"), else the address. */
+const rssAuthorName = (raw: string | undefined): string | undefined => {
+  if (raw === undefined) return undefined;
+  const bracketed = /[(<[]([^()<>[\]]*)[)>\]]/.exec(raw);
+  const outside = raw.replace(/[(<[][^()<>[\]]*[)>\]]/g, ' ').replace(/\bmailto:/g, '').trim();
+  const isAddress = (text: string) => /^\S+@\S+\.\S+$/.test(text);
+  if (outside.length > 0 && !isAddress(outside)) return outside;
+  const inside = bracketed?.[1]?.trim();
+  if (inside && !isAddress(inside)) return inside;
+  return outside || inside || raw;
+};
+
+const rssDraft = (document: XmlDocument, item: XmlElement, feedBase: string | null): ItemDraft => {
+  const guidElement = childNamed(item, 'guid');
+  const guid = textOf(document, guidElement);
+  const permalink = attributeOf(guidElement, 'ispermalink')?.toLowerCase() !== 'false';
   // A guid that is a permalink doubles as the item's link when the link is missing.
-  const guidLink = item.guid?.isPermaLink !== false && guid !== undefined && /^https?:\/\//i.test(guid) ? guid : undefined;
-  const encoded = item.content?.encoded;
+  const guidLink = permalink && guid !== undefined && /^https?:\/\//i.test(guid) ? guid : undefined;
+  const encoded = textOf(document, childNamed(item, 'content:encoded'));
+  const description = textOf(document, childNamed(item, 'description'));
+  const text = (name: string) => textOf(document, childNamed(item, name));
   return {
-    ownIds: [guid, item.atom?.id],
-    title: item.title ?? item.dc?.titles?.[0],
+    ownIds: [guid, text('atom:id')],
+    title: text('title') ?? text('dc:title'),
     titleIsText: false,
-    link: item.link ?? linkWithRel(item.atom?.links, 'alternate') ?? guidLink,
-    base: nestBase(feedBase, item.xml?.base),
-    contentHtml: encoded ?? item.description,
+    link: text('link') ?? linkWithRel(document, childrenNamed(item, 'atom:link'), 'alternate') ?? guidLink,
+    base: nestBase(feedBase, attributeOf(item, 'xml:base')),
+    contentHtml: encoded ?? description,
     contentText: undefined,
-    summaryHtml: encoded !== undefined ? item.description : undefined,
-    published: item.pubDate ?? item.dc?.dates?.[0] ?? item.dcterms?.issued?.[0] ?? item.atom?.published,
-    modified: item.atom?.updated ?? item.dcterms?.modified?.[0],
-    authors: [...(item.dc?.creators ?? []), ...(item.authors ?? []).map((person) => person.name ?? person.email), item.itunes?.author],
-    tags: [...(item.categories ?? []).map((category) => category.name), ...(item.dc?.subjects ?? [])],
+    summaryHtml: encoded !== undefined ? description : undefined,
+    published: text('pubdate') ?? text('dc:date') ?? text('dcterms:issued') ?? text('atom:published') ?? text('atom:issued'),
+    modified: text('atom:updated') ?? text('atom:modified') ?? text('dcterms:modified'),
+    authors: [...textsOf(document, item, 'dc:creator'), ...textsOf(document, item, 'author').map(rssAuthorName), text('itunes:author')],
+    tags: [...textsOf(document, item, 'category'), ...textsOf(document, item, 'dc:subject')],
     images: [
-      ...mediaImages(item.media),
-      ...(item.enclosures ?? []).filter((enclosure) => isImageType(enclosure.type)).map((enclosure) => enclosure.url),
-      item.itunes?.image,
+      ...mediaImages(item),
+      ...childrenNamed(item, 'enclosure').filter((enclosure) => isImageType(attributeOf(enclosure, 'type'))).map((enclosure) => attributeOf(enclosure, 'url')),
+      itunesImage(document, item),
     ],
-    point: namespacePoint(item.georss, item.geo),
+    point: itemPoint(document, item),
   };
 };
 
-const rdfDraft = (item: RdfFeed.Item<string>, feedBase: string | null): ItemDraft => {
-  const encoded = item.content?.encoded;
+const rdfDraft = (document: XmlDocument, item: XmlElement, feedBase: string | null): ItemDraft => {
+  const encoded = textOf(document, childNamed(item, 'content:encoded'));
+  const description = textOf(document, childNamed(item, 'description'));
+  const text = (name: string) => textOf(document, childNamed(item, name));
   return {
-    ownIds: [item.rdf?.about],
-    title: item.title ?? item.dc?.titles?.[0],
+    ownIds: [attributeOf(item, 'rdf:about')],
+    title: text('title') ?? text('dc:title'),
     titleIsText: false,
-    link: item.link,
-    base: nestBase(feedBase, item.xml?.base),
-    contentHtml: encoded ?? item.description,
+    link: text('link'),
+    base: nestBase(feedBase, attributeOf(item, 'xml:base')),
+    contentHtml: encoded ?? description,
     contentText: undefined,
-    summaryHtml: encoded !== undefined ? item.description : undefined,
-    published: item.dc?.dates?.[0] ?? item.dcterms?.issued?.[0],
-    modified: item.dcterms?.modified?.[0],
-    authors: item.dc?.creators ?? [],
-    tags: item.dc?.subjects ?? [],
-    images: mediaImages(item.media),
-    point: namespacePoint(item.georss, undefined),
+    summaryHtml: encoded !== undefined ? description : undefined,
+    published: text('dc:date') ?? text('dcterms:issued'),
+    modified: text('dcterms:modified'),
+    authors: textsOf(document, item, 'dc:creator'),
+    tags: textsOf(document, item, 'dc:subject'),
+    images: mediaImages(item),
+    point: itemPoint(document, item),
   };
 };
 
@@ -71,34 +132,55 @@ const isHtmlType = (type: string | undefined): boolean => {
   return lower === 'html' || lower === 'xhtml' || lower.includes('html');
 };
 
-const atomDraft = (entry: AtomFeed.Entry<string>, feedBase: string | null, feedAuthors: (string | undefined)[]): ItemDraft => {
-  const content = entry.content;
-  const contentIsHtml = isHtmlType(content?.type);
-  const authors = (entry.authors ?? []).map((person) => person.name);
-  return {
-    ownIds: [entry.id],
-    title: entry.title?.value,
-    titleIsText: !isHtmlType(entry.title?.type),
-    link: linkWithRel(entry.links, 'alternate') ?? content?.src,
-    base: nestBase(feedBase, entry.xml?.base),
-    contentHtml: content?.value !== undefined && contentIsHtml ? content.value : undefined,
-    contentText: content?.value !== undefined && !contentIsHtml ? content.value : undefined,
-    // A text summary is text: escaped so that its "<" is not read as markup.
-    summaryHtml: entry.summary === undefined ? undefined : isHtmlType(entry.summary.type) ? entry.summary.value : escapeText(entry.summary.value),
-    published: entry.published ?? entry.dc?.dates?.[0],
-    modified: entry.updated,
-    authors: authors.length > 0 ? authors : feedAuthors,
-    tags: (entry.categories ?? []).map((category) => category.label ?? category.term),
-    images: [
-      ...mediaImages(entry.media),
-      ...(entry.links ?? []).filter((link) => link.rel === 'enclosure' && isImageType(link.type)).map((link) => link.href),
-      entry.itunes?.image,
-    ],
-    point: namespacePoint(entry.georss, entry.geo),
-  };
+/** An Atom text construct (title, summary, content): xhtml is the markup inside its wrapping div, as written; text and html are read as text. */
+const atomText = (document: XmlDocument, element: XmlElement | undefined): { value: string | undefined; type: string | undefined } => {
+  const type = attributeOf(element, 'type');
+  if (element === undefined) return { value: undefined, type };
+  if (type !== 'xhtml' && type !== 'application/xhtml+xml') return { value: textOf(document, element), type };
+  const [div] = element.children;
+  const onlyDiv = element.children.length === 1 && div !== undefined && (div.name === 'div' || div.name.endsWith(':div')) &&
+    document.text.slice(element.innerStart, div.innerStart).replace(/<[^>]*>$/, '').trim() === '' &&
+    document.text.slice(div.innerEnd, element.innerEnd).replace(/^<\/[^>]*>/, '').trim() === '';
+  if (!onlyDiv) return { value: innerXml(document, element).trim() || undefined, type };
+  const prefix = div.name.includes(':') ? /^<([\w.-]+):div/i.exec(document.text.slice(element.innerStart, div.innerStart).trim())?.[1] : undefined;
+  const inner = innerXml(document, div).trim();
+  const value = prefix === undefined ? inner : inner.replace(new RegExp(`(</?)${prefix.replace(/\./g, '\\.')}:`, 'g'), '$1');
+  return { value: value === '' ? undefined : value, type };
 };
 
 const escapeText = (text: string): string => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+
+const atomDraft = (document: XmlDocument, entry: XmlElement, feedBase: string | null, feedAuthors: (string | undefined)[]): ItemDraft => {
+  const text = (name: string) => textOf(document, childNamed(entry, name));
+  const contentElement = childNamed(entry, 'content');
+  const content = atomText(document, contentElement);
+  const contentIsHtml = isHtmlType(content.type);
+  const title = atomText(document, childNamed(entry, 'title'));
+  const summary = atomText(document, childNamed(entry, 'summary'));
+  const links = childrenNamed(entry, 'link');
+  const authors = childrenNamed(entry, 'author').map((person) => textOf(document, childNamed(person, 'name')));
+  return {
+    ownIds: [text('id')],
+    title: title.value,
+    titleIsText: !isHtmlType(title.type),
+    link: linkWithRel(document, links, 'alternate') ?? attributeOf(contentElement, 'src'),
+    base: nestBase(feedBase, attributeOf(entry, 'xml:base')),
+    contentHtml: content.value !== undefined && contentIsHtml ? content.value : undefined,
+    contentText: content.value !== undefined && !contentIsHtml ? content.value : undefined,
+    // A text summary is text: escaped so that its "<" is not read as markup.
+    summaryHtml: summary.value === undefined ? undefined : isHtmlType(summary.type) ? summary.value : escapeText(summary.value),
+    published: text('published') ?? text('issued') ?? text('created') ?? text('dc:date'),
+    modified: text('updated') ?? text('modified'),
+    authors: authors.length > 0 ? authors : feedAuthors,
+    tags: childrenNamed(entry, 'category').map((category) => attributeOf(category, 'label') ?? attributeOf(category, 'term')),
+    images: [
+      ...mediaImages(entry),
+      ...links.filter((link) => attributeOf(link, 'rel') === 'enclosure' && isImageType(attributeOf(link, 'type'))).map((link) => attributeOf(link, 'href')),
+      itunesImage(document, entry),
+    ],
+    point: itemPoint(document, entry),
+  };
+};
 
 /** RSS has no base of its own: an explicit xml:base, else the channel's link, else the document address. */
 const itemBase = (documentUrl: string, xmlBase: string | undefined, channelLink: string | undefined): string | null =>
@@ -115,64 +197,63 @@ interface PageParts {
   drafts: ItemDraft[];
 }
 
-const readParts = (format: XmlFormat, xml: string, documentUrl: string): PageParts => {
+/** The page's parts, or null when the document lacks the element every feed of its format has. */
+const readParts = (format: XmlFormat, document: XmlDocument, documentUrl: string): PageParts | null => {
+  const { root } = document;
   switch (format) {
-    case 'rss': {
-      const feed = parseRssFeed(xml);
-      const base = itemBase(documentUrl, feed.xml?.base, feed.link);
-      return {
-        linkBase: documentUrl, title: feed.title, homePage: feed.link, self: linkWithRel(feed.atom?.links, 'self'), next: linkWithRel(feed.atom?.links, 'next'),
-        language: feed.language ?? feed.dc?.languages?.[0], drafts: (feed.items ?? []).map((item) => rssDraft(item, base)),
-      };
-    }
+    case 'rss':
     case 'rdf': {
-      const feed = parseRdfFeed(xml);
-      const base = itemBase(documentUrl, feed.xml?.base, feed.link);
+      if (root.name !== (format === 'rss' ? 'rss' : 'rdf:rdf')) return null;
+      const channel = childNamed(root, 'channel');
+      if (channel === undefined) return null;
+      const text = (name: string) => textOf(document, childNamed(channel, name));
+      const link = text('link');
+      const base = itemBase(documentUrl, attributeOf(channel, 'xml:base'), link);
+      const atomLinks = childrenNamed(channel, 'atom:link');
+      const items = childrenNamed(format === 'rss' ? channel : root, 'item');
       return {
-        linkBase: documentUrl, title: feed.title, homePage: feed.link, self: linkWithRel(feed.atom?.links, 'self'), next: linkWithRel(feed.atom?.links, 'next'),
-        language: feed.dc?.languages?.[0], drafts: (feed.items ?? []).map((item) => rdfDraft(item, base)),
+        linkBase: documentUrl, title: text('title') ?? text('dc:title'), homePage: link,
+        self: linkWithRel(document, atomLinks, 'self'), next: linkWithRel(document, atomLinks, 'next'),
+        language: (format === 'rss' ? text('language') : undefined) ?? text('dc:language'),
+        drafts: items.map((item) => (format === 'rss' ? rssDraft : rdfDraft)(document, item, base)),
       };
     }
     case 'atom': {
-      const feed = parseAtomFeed(xml);
-      const base = nestBase(documentUrl, feed.xml?.base);
-      const feedAuthors = (feed.authors ?? []).map((person) => person.name);
+      if (root.name !== 'feed') return null;
+      const base = nestBase(documentUrl, attributeOf(root, 'xml:base'));
+      const feedAuthors = childrenNamed(root, 'author').map((person) => textOf(document, childNamed(person, 'name')));
+      const links = childrenNamed(root, 'link');
       return {
-        linkBase: base ?? documentUrl, title: feed.title?.value, homePage: linkWithRel(feed.links, 'alternate'), self: linkWithRel(feed.links, 'self'),
-        next: linkWithRel(feed.links, 'next'), language: feed.xml?.lang,
-        drafts: (feed.entries ?? []).map((entry) => atomDraft(entry, base, feedAuthors)),
+        linkBase: base ?? documentUrl, title: atomText(document, childNamed(root, 'title')).value, homePage: linkWithRel(document, links, 'alternate'),
+        self: linkWithRel(document, links, 'self'), next: linkWithRel(document, links, 'next'), language: attributeOf(root, 'xml:lang'),
+        drafts: childrenNamed(root, 'entry').map((entry) => atomDraft(document, entry, base, feedAuthors)),
       };
     }
   }
 };
 
-/** Why feedsmith refused the document, as words a field officer can act on. */
-const refusal = (error: unknown): UserMessage =>
-  error instanceof Error && error.name === 'MalformedError' ? errorMessages.feedMalformedXml : errorMessages.feedUnreadableXml;
-
 /** Parses an XML feed (prologue already removed). Never throws. */
 export const parseXmlFeed = (format: XmlFormat, xml: string, documentUrl: string): Result<FeedPage, UserMessage> => {
-  let parts: PageParts;
+  let parts: PageParts | null;
   try {
-    parts = readParts(format, xml, documentUrl);
+    parts = readParts(format, readXmlElements(xml, format), documentUrl);
   } catch (error) {
-    return fail(refusal(error));
+    if (error instanceof MalformedXmlError) return fail(errorMessages.feedMalformedXml);
+    throw error;
   }
-  const gml = gmlPositionsByItem(xml);
+  if (parts === null) return fail(errorMessages.feedUnreadableXml);
   const dropped = { withoutId: 0, withoutContent: 0, notAnObject: 0, repeatedId: 0 };
   const seen = new Set<string>();
   const items: FeedItem[] = [];
-  parts.drafts.forEach((draft, index) => {
-    // GML positions are matched by item order, so only when the scan saw exactly the parser's items.
-    const point = draft.point ?? (gml.length === parts.drafts.length ? (gml[index] ?? null) : null);
-    const item = finishItem({ ...draft, point });
+  for (const draft of parts.drafts) {
+    const item = finishItem(draft);
     if (item === null) dropped.withoutId += 1;
     else if (seen.has(item.id)) dropped.repeatedId += 1;
     else {
       seen.add(item.id);
       items.push(item);
     }
-  });
+  }
   return succeed({
     // A feed without a title keeps the name it has in the list (its address until one arrives).
     title: titleText(parts.title),

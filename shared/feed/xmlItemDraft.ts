@@ -1,10 +1,8 @@
 // One item of an RSS, RDF or Atom feed, read into the fields Field News keeps (a draft), then
 // finished into a FeedItem: links made absolute, dates read, the id chosen, sizes capped.
-import type { GeoNs, GeoRssNs, MediaNs } from 'feedsmith';
 import { readFeedDate } from './feedDates';
 import { storageCaps, type FeedItem, type GeoPoint } from './feedItem';
 import { chooseItemId } from './feedItemIds';
-import { geoPoint } from './feedGeoPoint';
 import { htmlToPlainText } from './htmlToPlainText';
 import { authorList, clip, tagList, titleText } from './itemFields';
 import { resolveFeedLink } from './resolveFeedLink';
@@ -29,24 +27,6 @@ export interface ItemDraft {
   images: (string | undefined)[];
   point: GeoPoint | null;
 }
-
-const imageExtension = /\.(jpe?g|png|gif|webp|avif|svg)(\?|#|$)/i;
-
-/** The picture addresses of Media RSS: images among media:content (also inside media:group) and thumbnails. */
-export const mediaImages = (media: MediaNs.ItemOrFeed | undefined): (string | undefined)[] => {
-  if (media === undefined) return [];
-  const contents = [...(media.contents ?? []), ...(media.groups ?? []).flatMap((group) => group.contents ?? [])];
-  const images = contents
-    .filter((content) =>
-      content.medium === 'image' || content.type?.startsWith('image/') === true ||
-      (content.medium === undefined && content.type === undefined && imageExtension.test(content.url ?? '')))
-    .map((content) => content.url);
-  return [...images, ...(media.thumbnails ?? []).map((thumbnail) => thumbnail.url)];
-};
-
-/** GeoRSS-Simple point first, then the W3C geo pair. */
-export const namespacePoint = (georss: GeoRssNs.ItemOrFeed | undefined, geo: GeoNs.ItemOrFeed | undefined): GeoPoint | null =>
-  (georss?.point ? geoPoint(georss.point.lat, georss.point.lng) : null) ?? (geo ? geoPoint(geo.lat, geo.long) : null);
 
 /** The FeedItem for a draft, or null when nothing identifies it (no id, link, title or date). */
 export const finishItem = (draft: ItemDraft): FeedItem | null => {
