@@ -3,64 +3,15 @@
 // has already decided the format from the content and cut off the prologue (DOCTYPE included).
 import { errorMessages } from '../errorMessages';
 import { fail, succeed, type Result } from '../result';
-import type { FeedItem, FeedPage, GeoPoint } from './feedItem';
-import { geoPoint, geoPointFromText } from './feedGeoPoint';
+import type { FeedItem, FeedPage } from './feedItem';
 import { titleText } from './itemFields';
 import { nestBase, resolveFeedLink } from './resolveFeedLink';
 import {
   MalformedXmlError, attributeOf, childNamed, childrenNamed, innerXml, readXmlElements, textOf,
   type XmlDocument, type XmlElement, type XmlFormat,
 } from './xmlElementTree';
-import { finishItem, type ItemDraft } from './xmlItemDraft';
+import { finishItem, isImageType, itemPoint, itunesImage, linkWithRel, mediaImages, textsOf, type ItemDraft } from './xmlItemDraft';
 import type { UserMessage } from '../i18n/userMessage';
-
-/** A link's address: its href, or (RSS 0.9x style) its text. */
-const hrefOf = (document: XmlDocument, link: XmlElement): string | undefined => attributeOf(link, 'href') ?? textOf(document, link);
-
-/** The address of the first link with that rel (a link without rel is "alternate"). */
-const linkWithRel = (document: XmlDocument, links: readonly XmlElement[], rel: string): string | undefined => {
-  const link = links.find((candidate) => (attributeOf(candidate, 'rel') ?? 'alternate').toLowerCase() === rel);
-  return link === undefined ? undefined : hrefOf(document, link);
-};
-
-const isImageType = (type: string | undefined): boolean => type?.toLowerCase().startsWith('image/') === true;
-const imageExtension = /\.(jpe?g|png|gif|webp|avif|svg)(\?|#|$)/i;
-
-/** The picture addresses of Media RSS: images among media:content (also inside media:group), then thumbnails. */
-const mediaImages = (item: XmlElement): (string | undefined)[] => {
-  const contents = [...childrenNamed(item, 'media:content'), ...childrenNamed(item, 'media:group').flatMap((group) => childrenNamed(group, 'media:content'))];
-  const images = contents
-    .filter((content) => {
-      const medium = attributeOf(content, 'medium');
-      const type = attributeOf(content, 'type');
-      return medium === 'image' || type?.startsWith('image/') === true || (medium === undefined && type === undefined && imageExtension.test(attributeOf(content, 'url') ?? ''));
-    })
-    .map((content) => attributeOf(content, 'url'));
-  return [...images, ...childrenNamed(item, 'media:thumbnail').map((thumbnail) => attributeOf(thumbnail, 'url'))];
-};
-
-/** An iTunes picture: its href (its text in some feeds). */
-const itunesImage = (document: XmlDocument, item: XmlElement): string | undefined => {
-  const image = childNamed(item, 'itunes:image');
-  return image === undefined ? undefined : (attributeOf(image, 'href') ?? textOf(document, image));
-};
-
-/** Where the item says it is: GeoRSS-Simple point, then the W3C geo pair, then a GML point. */
-const itemPoint = (document: XmlDocument, item: XmlElement): GeoPoint | null => {
-  const simple = textOf(document, childNamed(item, 'georss:point'));
-  const simplePoint = simple === undefined ? null : geoPointFromText(simple);
-  if (simplePoint !== null) return simplePoint;
-  const latitude = textOf(document, childNamed(item, 'geo:lat'));
-  const longitude = textOf(document, childNamed(item, 'geo:long'));
-  const pairPoint = latitude === undefined || longitude === undefined ? null : geoPoint(latitude, longitude);
-  if (pairPoint !== null) return pairPoint;
-  const position = textOf(document, childNamed(childNamed(childNamed(item, 'georss:where'), 'gml:point'), 'gml:pos'));
-  return position === undefined ? null : geoPointFromText(position);
-};
-
-/** Every text of these children, in order. */
-const textsOf = (document: XmlDocument, element: XmlElement, name: string): (string | undefined)[] =>
-  childrenNamed(element, name).map((child) => textOf(document, child));
 
 /** The name in an RSS author ("ana@iom.example (Ana Torres)", "Ana Torres <ana@iom.example>"), else the address. */
 const rssAuthorName = (raw: string | undefined): string | undefined => {
