@@ -1,5 +1,6 @@
 // One item of an RSS, RDF or Atom feed: its fields read from the element tree (links, pictures,
-// coordinates), gathered in a draft, then finished into a FeedItem: links made absolute, dates read, the id chosen, sizes capped.
+// coordinates), gathered in a draft, then finished into a FeedItem: links made absolute, dates
+// read, the id chosen, sizes capped.
 import { readFeedDate } from './feedDates';
 import { storageCaps, type FeedItem, type GeoPoint } from './feedItem';
 import { geoPoint, geoPointFromText } from './feedGeoPoint';
