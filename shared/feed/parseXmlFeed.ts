@@ -14,11 +14,13 @@ import { finishItem, isImageType, itemPoint, itunesImage, linkWithRel, mediaImag
 import type { UserMessage } from '../i18n/userMessage';
 
 /** The name in an RSS author ("ana@iom.example (Ana Torres)", "Ana Torres <ana@iom.example>"), else the address. */
-const rssAuthorName = (raw: string | undefined): string | undefined => {
-  if (raw === undefined) return undefined;
+const rssAuthorName = (written: string | undefined): string | undefined => {
+  if (written === undefined) return undefined;
+  // A name is short; the cap keeps the patterns below cheap on hostile input.
+  const raw = written.slice(0, 300);
   const bracketed = /[(<[]([^()<>[\]]*)[)>\]]/.exec(raw);
   const outside = raw.replace(/[(<[][^()<>[\]]*[)>\]]/g, ' ').replace(/\bmailto:/g, '').trim();
-  const isAddress = (text: string) => /^\S+@\S+\.\S+$/.test(text);
+  const isAddress = (text: string) => !/\s/.test(text) && /^[^@]+@[^@]+\.[^@.]+$/.test(text);
   if (outside.length > 0 && !isAddress(outside)) return outside;
   const inside = bracketed?.[1]?.trim();
   if (inside && !isAddress(inside)) return inside;
@@ -161,7 +163,8 @@ const readParts = (format: XmlFormat, document: XmlDocument, documentUrl: string
       const link = text('link');
       const base = itemBase(documentUrl, attributeOf(channel, 'xml:base'), link);
       const atomLinks = childrenNamed(channel, 'atom:link');
-      const items = childrenNamed(format === 'rss' ? channel : root, 'item');
+      // RSS 1.0 puts items beside the channel; some RSS 2.0 feeds do too, after </channel>.
+      const items = format === 'rss' ? [...childrenNamed(channel, 'item'), ...childrenNamed(root, 'item')] : childrenNamed(root, 'item');
       return {
         linkBase: documentUrl, title: text('title') ?? text('dc:title'), homePage: link,
         self: linkWithRel(document, atomLinks, 'self'), next: linkWithRel(document, atomLinks, 'next'),

@@ -62,6 +62,13 @@ const deepestElement = 64;
 
 const noCallback = (): void => undefined;
 
+/** Elements whose content is read as text: inside one, tags are not checked, as real feeds leave loose HTML there (`<br>`, an unclosed `<p>`). */
+const textElements: Record<XmlFormat, ReadonlySet<string>> = {
+  rss: new Set(['title', 'link', 'description', 'content:encoded', 'guid', 'pubdate', 'category', 'author', 'comments', 'dc:creator', 'dc:title', 'dc:subject', 'dc:date', 'itunes:author', 'itunes:summary', 'media:title', 'media:description']),
+  rdf: new Set(['title', 'link', 'description', 'content:encoded', 'dc:creator', 'dc:title', 'dc:subject', 'dc:date']),
+  atom: new Set(['title', 'summary', 'content', 'id', 'published', 'updated', 'name', 'media:title', 'media:description']),
+};
+
 /**
  * The document's elements, read with htmlparser2's tokenizer and a stack of its own (the parser's
  * stack takes quadratic time on 100,000 nested tags). Throws MalformedXmlError when an element is
@@ -81,6 +88,8 @@ export const readXmlElements = (text: string, format: XmlFormat): XmlDocument =>
   let attributeValue = '';
   const skipped: string[] = [];
   let malformed = false;
+  let rawName: string | null = null;
+  let rawDepth = 0;
 
   const namespaceOf = (prefix: string): string => {
     for (let index = scopes.length - 1; index >= 0; index -= 1) {
@@ -92,6 +101,10 @@ export const readXmlElements = (text: string, format: XmlFormat): XmlDocument =>
   };
 
   const openElement = (tagEnd: number, selfClosing: boolean) => {
+    if (rawName !== null) {
+      if (!selfClosing && tagName === rawName) rawDepth += 1;
+      return;
+    }
     if (open.length >= deepestElement) {
       if (!selfClosing) skipped.push(tagName);
       return;
@@ -118,6 +131,11 @@ export const readXmlElements = (text: string, format: XmlFormat): XmlDocument =>
     }
     open.push(element);
     openNames.push(tagName);
+    const type = (attributes.type ?? '').toLowerCase();
+    if (textElements[format].has(element.name) && !type.includes('xhtml')) {
+      rawName = tagName;
+      rawDepth = 1;
+    }
   };
 
   const tokenizer = new Tokenizer(
@@ -145,6 +163,12 @@ export const readXmlElements = (text: string, format: XmlFormat): XmlDocument =>
       },
       onclosetag(start, end) {
         const name = text.slice(start, end).toLowerCase();
+        if (rawName !== null) {
+          if (name !== rawName) return;
+          rawDepth -= 1;
+          if (rawDepth > 0) return;
+          rawName = null;
+        }
         if (skipped.length > 0) {
           if (skipped.pop() !== name) malformed = true;
           return;
@@ -182,10 +206,23 @@ const hasEntity = (text: string): boolean => {
 const decoded = (text: string): string => (hasEntity(text) ? decodeHTML(text) : text);
 
 /** Text as feeds write it: comments dropped, entities decoded, CDATA sections taken as written, trimmed; undefined when empty. */
+/** The text without its closed comments; an unclosed "<!--" (in CDATA, say) is kept with what follows it. */
+const withoutComments = (text: string): string => {
+  let result = '';
+  let from = 0;
+  for (let open = text.indexOf('<!--'); open !== -1; open = text.indexOf('<!--', from)) {
+    const close = text.indexOf('-->', open + 4);
+    if (close === -1) break;
+    result += text.slice(from, open);
+    from = close + 3;
+  }
+  return result + text.slice(from);
+};
+
 export const readableText = (raw: string | undefined): string | undefined => {
   if (raw === undefined || raw.length === 0) return undefined;
   let text = raw;
-  if (text.includes('<!--')) text = text.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+  if (text.includes('<!--')) text = withoutComments(text);
   let result = '';
   let from = 0;
   for (let start = text.indexOf('<![CDATA['); start !== -1; start = text.indexOf('<![CDATA[', from)) {
