@@ -139,7 +139,8 @@ const atomDraft = (document: XmlDocument, entry: XmlElement, feedBase: string | 
 const itemBase = (documentUrl: string, xmlBase: string | undefined, channelLink: string | undefined): string | null =>
   xmlBase !== undefined ? nestBase(documentUrl, xmlBase) : (resolveFeedLink(channelLink, [documentUrl]) ?? documentUrl);
 
-interface PageParts {
+/** What a feed document says about itself and its items, before the items are finished. */
+export interface PageParts {
   /** What the feed's own links are relative to. */
   linkBase: string;
   title: string | undefined;
@@ -186,16 +187,8 @@ const readParts = (format: XmlFormat, document: XmlDocument, documentUrl: string
   }
 };
 
-/** Parses an XML feed (prologue already removed). Never throws. */
-export const parseXmlFeed = (format: XmlFormat, xml: string, documentUrl: string): Result<FeedPage, UserMessage> => {
-  let parts: PageParts | null;
-  try {
-    parts = readParts(format, readXmlElements(xml, format), documentUrl);
-  } catch (error) {
-    if (error instanceof MalformedXmlError) return fail(errorMessages.feedMalformedXml);
-    throw error;
-  }
-  if (parts === null) return fail(errorMessages.feedUnreadableXml);
+/** The page for a feed's parts: items finished, repeats and id-less items dropped and counted. */
+export const pageOfParts = (format: XmlFormat, parts: PageParts): FeedPage => {
   const dropped = { withoutId: 0, withoutContent: 0, notAnObject: 0, repeatedId: 0 };
   const seen = new Set<string>();
   const items: FeedItem[] = [];
@@ -208,7 +201,7 @@ export const parseXmlFeed = (format: XmlFormat, xml: string, documentUrl: string
       items.push(item);
     }
   }
-  return succeed({
+  return {
     // A feed without a title keeps the name it has in the list (its address until one arrives).
     title: titleText(parts.title),
     homePageUrl: resolveFeedLink(parts.homePage, [parts.linkBase]),
@@ -218,5 +211,18 @@ export const parseXmlFeed = (format: XmlFormat, xml: string, documentUrl: string
     language: parts.language?.trim().slice(0, 35) || null,
     items,
     droppedItems: dropped,
-  });
+  };
+};
+
+/** Parses an XML feed (prologue already removed). Never throws. */
+export const parseXmlFeed = (format: XmlFormat, xml: string, documentUrl: string): Result<FeedPage, UserMessage> => {
+  let parts: PageParts | null;
+  try {
+    parts = readParts(format, readXmlElements(xml, format), documentUrl);
+  } catch (error) {
+    if (error instanceof MalformedXmlError) return fail(errorMessages.feedMalformedXml);
+    throw error;
+  }
+  if (parts === null) return fail(errorMessages.feedUnreadableXml);
+  return succeed(pageOfParts(format, parts));
 };
