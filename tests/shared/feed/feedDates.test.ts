@@ -21,12 +21,18 @@ describe('readFeedDate', () => {
     ['2003-12-13 18:30:02', '2003-12-13T18:30:02.000Z'],
     ['2003-12-13', '2003-12-13T00:00:00.000Z'],
     ['  2021-06-18T10:00:00+02:00 ', '2021-06-18T08:00:00.000Z'],
+    // Month lengths are worked out, not asked of a Date: leap years by the Gregorian rule, 30-day months.
+    ['2024-02-29', '2024-02-29T00:00:00.000Z'],
+    ['2000-02-29T12:00:00Z', '2000-02-29T12:00:00.000Z'],
+    ['Thu, 29 Feb 2024 10:00:00 GMT', '2024-02-29T10:00:00.000Z'],
+    ['2021-04-30', '2021-04-30T00:00:00.000Z'],
+    ['2021-12-31', '2021-12-31T00:00:00.000Z'],
   ])('reads %s', (text, expected) => {
     expect(readFeedDate(text)).toBe(expected);
   });
 
   it.each([
-    'yesterday', '', '   ', '2021-02-30T00:00:00Z', '2021-13-01', '31 Foo 2021 10:00 GMT', 'Tue, 10 Jun 2003 25:00:00 GMT',
+    'yesterday', '', '   ', '2021-02-30T00:00:00Z', '2023-02-29', '2100-02-29', '2021-04-31', 'Sat, 31 Sep 2021 10:00:00 GMT', '2021-13-01', '31 Foo 2021 10:00 GMT', 'Tue, 10 Jun 2003 25:00:00 GMT',
     '2003-06-10T04:00:00+25:00', 'Tue, 10 Jun 2003 04:00:00 XYZ', '1'.repeat(100), null, undefined,
   ])('leaves %j unknown (null)', (text) => {
     expect(readFeedDate(text)).toBeNull();
