@@ -1,9 +1,10 @@
 // Reads a backup's JSON text piece by piece and hands over one list entry at a time, so that a
 // file of 100,000 items never sits in memory whole (nor as one string, which V8 caps near 512 MB).
-// It finds where each value ends by counting brackets outside strings; JSON.parse then checks
-// each value, so any layout of valid JSON reads the same as the one Field News writes.
+// It finds where each value ends by counting brackets outside strings (jsonValueScanner.ts); JSON.parse
+// then checks each value, so any layout of valid JSON reads the same as the one Field News writes.
 import { assertNever } from '../assertNever';
 import { backupLists, type BackupCaps, type BackupList } from './backupFormat';
+import { isJsonSpace, JsonValueScanner } from './jsonValueScanner';
 
 export type BackupReadProblem =
   /** Not JSON, or JSON broken somewhere. */
@@ -30,9 +31,6 @@ export interface BackupReader {
 
 type State = 'start' | 'firstKey' | 'key' | 'keyText' | 'colon' | 'value' | 'firstEntry' | 'entry' | 'afterEntry' | 'afterValue' | 'done';
 
-const isSpace = (code: number) => code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
-const isPrimitiveEnd = (code: number) => isSpace(code) || code === 0x2c || code === 0x5d || code === 0x7d;
-
 const parseJson = (text: string): { ok: true; value: unknown } | { ok: false } => {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
@@ -42,182 +40,142 @@ const parseJson = (text: string): { ok: true; value: unknown } | { ok: false } =
   }
 };
 
-export const createBackupReader = (handlers: BackupReaderHandlers, caps: Pick<BackupCaps, 'entryCharacters' | 'headerCharacters'>): BackupReader => {
-  let state: State = 'start';
-  let problem: BackupReadProblem | null = null;
-  // The value being scanned: its text so far, and how it ends.
-  let parts: string[] = [];
-  let length = 0;
-  let mode: 'container' | 'string' | 'primitive' = 'container';
-  let depth = 0;
-  let inString = false;
-  let escaped = false;
-  let key = '';
-  let list: BackupList | null = null;
-  let scanning = false;
+/** The backup's outline (one object of headers and lists), read character by character; each value goes to the scanner. */
+class BackupTextReader {
+  private state: State = 'start';
+  private problem: BackupReadProblem | null = null;
+  private key = '';
+  private list: BackupList | null = null;
+  /** A value is being scanned: the text goes to the scanner until it ends. */
+  private scanning = false;
+  private readonly value = new JsonValueScanner();
 
-  const stop = (found: BackupReadProblem): BackupReadProblem => {
-    problem = found;
-    return found;
-  };
+  constructor(
+    private readonly handlers: BackupReaderHandlers,
+    private readonly caps: Pick<BackupCaps, 'entryCharacters' | 'headerCharacters'>,
+  ) {}
 
-  /** Scans from `index` inside the current value; returns the index after its end, or -1 if it goes on. */
-  const scanValue = (text: string, index: number): number => {
-    let at = index;
-    while (at < text.length) {
-      const code = text.charCodeAt(at);
-      if (mode === 'primitive') {
-        if (isPrimitiveEnd(code)) return at;
-      } else if (inString || mode === 'string') {
-        if (escaped) escaped = false;
-        else if (code === 0x5c) escaped = true;
-        else if (code === 0x22) {
-          if (mode === 'string') return at + 1;
-          inString = false;
-        } else {
-          // Skip to the next quote or backslash at once: string text is most of a backup.
-          const quote = text.indexOf('"', at);
-          const slash = text.indexOf('\\', at);
-          const next = quote === -1 ? slash : slash === -1 ? quote : Math.min(quote, slash);
-          if (next === -1) return -1;
-          at = next;
-          continue;
-        }
-      } else if (code === 0x22) inString = true;
-      else if (code === 0x7b || code === 0x5b) depth += 1;
-      else if (code === 0x7d || code === 0x5d) {
-        depth -= 1;
-        if (depth === 0) return at + 1;
-      }
-      at += 1;
-    }
-    return -1;
-  };
-
-  /** Starts scanning a value at its first character; returns how many characters it took already. */
-  const beginValue = (code: number): number => {
-    inString = false;
-    escaped = false;
-    depth = 0;
-    scanning = true;
-    mode = code === 0x22 ? 'string' : code === 0x7b || code === 0x5b ? 'container' : 'primitive';
-    // A string's opening quote is taken here, so that the scanner sees the closing one as its end.
-    parts = mode === 'string' ? ['"'] : [];
-    length = parts.length;
-    return parts.length;
-  };
-
-  /** Hands a finished value to its handler; returns a problem or null. */
-  const finishValue = (text: string): BackupReadProblem | null => {
-    const parsed = parseJson(text);
-    if (!parsed.ok) return stop({ kind: 'syntax' });
-    if (state === 'keyText') {
-      if (typeof parsed.value !== 'string') return stop({ kind: 'syntax' });
-      key = parsed.value;
-      state = 'colon';
-    } else if (list) {
-      handlers.onEntry(list, parsed.value);
-      state = 'afterEntry';
-    } else {
-      handlers.onHeader(key, parsed.value);
-      state = 'afterValue';
-    }
-    return null;
-  };
-
-  const push = (text: string): BackupReadProblem | null => {
-    if (problem) return problem;
+  push(text: string): BackupReadProblem | null {
+    if (this.problem) return this.problem;
     let at = 0;
     while (at < text.length) {
-      if (scanning) {
-        const end = scanValue(text, at);
+      if (this.scanning) {
+        const end = this.value.scan(text, at);
         const piece = text.slice(at, end === -1 ? text.length : end);
-        length += piece.length;
-        const limit = list ? caps.entryCharacters : caps.headerCharacters;
-        if (length > limit) return stop({ kind: 'tooLarge' });
-        parts.push(piece);
+        const limit = this.list ? this.caps.entryCharacters : this.caps.headerCharacters;
+        if (this.value.length + piece.length > limit) return this.stop({ kind: 'tooLarge' });
+        this.value.add(piece);
         if (end === -1) return null;
-        scanning = false;
-        const found = finishValue(parts.join(''));
-        parts = [];
+        this.scanning = false;
+        const found = this.finishValue(this.value.take());
         if (found) return found;
         at = end;
         continue;
       }
       const code = text.charCodeAt(at);
-      if (isSpace(code)) {
+      if (isJsonSpace(code)) {
         at += 1;
         continue;
       }
-      switch (state) {
-        case 'start':
-          // A list, a text or a number is JSON, just not a backup; anything else is no JSON at all.
-          if (code !== 0x7b) return stop(code === 0x5b || code === 0x22 || code === 0x2d || (code >= 0x30 && code <= 0x39) ? { kind: 'notABackup' } : { kind: 'syntax' });
-          state = 'firstKey';
-          break;
-        case 'firstKey':
-        case 'key':
-          if (code === 0x7d && state === 'firstKey') state = 'done';
-          else if (code !== 0x22) return stop({ kind: 'syntax' });
-          else {
-            state = 'keyText';
-            at += beginValue(code);
-            continue;
-          }
-          break;
-        case 'colon':
-          if (code !== 0x3a) return stop({ kind: 'syntax' });
-          state = 'value';
-          break;
-        case 'value':
-          list = backupLists.find((name) => name === key) ?? null;
-          if (list) {
-            if (code !== 0x5b) return stop({ kind: 'notABackup' });
-            state = 'firstEntry';
-            break;
-          }
-          at += beginValue(code);
-          continue;
-        case 'firstEntry':
-        case 'entry':
-          if (code === 0x5d && state === 'firstEntry') {
-            list = null;
-            state = 'afterValue';
-            break;
-          }
-          at += beginValue(code);
-          continue;
-        case 'afterEntry':
-          if (code === 0x2c) state = 'entry';
-          else if (code === 0x5d) {
-            list = null;
-            state = 'afterValue';
-          } else return stop({ kind: 'syntax' });
-          break;
-        case 'afterValue':
-          if (code === 0x2c) state = 'key';
-          else if (code === 0x7d) state = 'done';
-          else return stop({ kind: 'syntax' });
-          break;
-        case 'done':
-          return stop({ kind: 'syntax' });
-        case 'keyText':
-          // Key text is read by the value scanner above; reaching here would be a bug.
-          throw new Error('backup reader: key text outside the scanner');
-        default:
-          return assertNever(state);
-      }
-      at += 1;
+      const next = this.step(code);
+      if (next === 'value') {
+        this.scanning = true;
+        at += this.value.begin(code);
+      } else if (next !== null) return next;
+      else at += 1;
     }
     return null;
-  };
+  }
 
-  return {
-    push,
-    end: () => {
-      if (problem) return problem;
-      if (state === 'done') return null;
-      return stop(state === 'start' ? { kind: 'syntax' } : { kind: 'cutShort' });
-    },
-  };
+  end(): BackupReadProblem | null {
+    if (this.problem) return this.problem;
+    if (this.state === 'done') return null;
+    return this.stop(this.state === 'start' ? { kind: 'syntax' } : { kind: 'cutShort' });
+  }
+
+  private stop(found: BackupReadProblem): BackupReadProblem {
+    this.problem = found;
+    return found;
+  }
+
+  /**
+   * Takes one character of the outline (white space aside): null when it is taken, 'value' when a
+   * value (a key's text, a header's value, a list entry) begins at it, else the problem it shows.
+   */
+  private step(code: number): BackupReadProblem | 'value' | null {
+    switch (this.state) {
+      case 'start':
+        // A list, a text or a number is JSON, just not a backup; anything else is no JSON at all.
+        if (code !== 0x7b) return this.stop(code === 0x5b || code === 0x22 || code === 0x2d || (code >= 0x30 && code <= 0x39) ? { kind: 'notABackup' } : { kind: 'syntax' });
+        this.state = 'firstKey';
+        return null;
+      case 'firstKey':
+      case 'key':
+        if (code === 0x7d && this.state === 'firstKey') {
+          this.state = 'done';
+          return null;
+        }
+        if (code !== 0x22) return this.stop({ kind: 'syntax' });
+        this.state = 'keyText';
+        return 'value';
+      case 'colon':
+        if (code !== 0x3a) return this.stop({ kind: 'syntax' });
+        this.state = 'value';
+        return null;
+      case 'value':
+        this.list = backupLists.find((name) => name === this.key) ?? null;
+        if (this.list === null) return 'value';
+        if (code !== 0x5b) return this.stop({ kind: 'notABackup' });
+        this.state = 'firstEntry';
+        return null;
+      case 'firstEntry':
+      case 'entry':
+        if (code !== 0x5d || this.state !== 'firstEntry') return 'value';
+        this.list = null;
+        this.state = 'afterValue';
+        return null;
+      case 'afterEntry':
+        if (code === 0x2c) this.state = 'entry';
+        else if (code === 0x5d) {
+          this.list = null;
+          this.state = 'afterValue';
+        } else return this.stop({ kind: 'syntax' });
+        return null;
+      case 'afterValue':
+        if (code === 0x2c) this.state = 'key';
+        else if (code === 0x7d) this.state = 'done';
+        else return this.stop({ kind: 'syntax' });
+        return null;
+      case 'done':
+        return this.stop({ kind: 'syntax' });
+      case 'keyText':
+        // Key text is read by the value scanner; reaching here would be a bug.
+        throw new Error('backup reader: key text outside the scanner');
+      default:
+        return assertNever(this.state);
+    }
+  }
+
+  /** Hands a finished value to its handler; returns a problem or null. */
+  private finishValue(text: string): BackupReadProblem | null {
+    const parsed = parseJson(text);
+    if (!parsed.ok) return this.stop({ kind: 'syntax' });
+    if (this.state === 'keyText') {
+      if (typeof parsed.value !== 'string') return this.stop({ kind: 'syntax' });
+      this.key = parsed.value;
+      this.state = 'colon';
+    } else if (this.list) {
+      this.handlers.onEntry(this.list, parsed.value);
+      this.state = 'afterEntry';
+    } else {
+      this.handlers.onHeader(this.key, parsed.value);
+      this.state = 'afterValue';
+    }
+    return null;
+  }
+}
+
+export const createBackupReader = (handlers: BackupReaderHandlers, caps: Pick<BackupCaps, 'entryCharacters' | 'headerCharacters'>): BackupReader => {
+  const reader = new BackupTextReader(handlers, caps);
+  return { push: (text) => reader.push(text), end: () => reader.end() };
 };

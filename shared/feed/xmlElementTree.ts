@@ -1,9 +1,12 @@
 // Reads an XML feed document into a light tree of elements with htmlparser2's XML tokenizer (pure JS,
 // no DOM, no DTD: entities are never expanded from one). Names carry the feed's own prefixes whatever
 // the document calls its namespaces ("dc:creator", "atom:link", "media:content"), and each element
-// keeps where its content lies in the text: a field's text is read from there only when asked.
+// keeps where its content lies in the text: a field's text is read from there only when asked (xmlText.ts).
 import { decodeHTML } from 'entities';
-import { Tokenizer } from 'htmlparser2';
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import { decoded, readableText } from './xmlText';
+
+export { readableText };
 
 export interface XmlElement {
   /** Lowercase local name, prefixed by its namespace's usual prefix unless it is the format's own: "title", "dc:date". */
@@ -60,8 +63,6 @@ export class MalformedXmlError extends Error {
 /** Past this depth nothing a feed reader reads is nested; deeper elements are checked for balance, not stored. */
 const deepestElement = 64;
 
-const noCallback = (): void => undefined;
-
 /** Elements whose content is read as text: inside one, tags are not checked, as real feeds leave loose HTML there (`<br>`, an unclosed `<p>`). */
 const textElements: Record<XmlFormat, ReadonlySet<string>> = {
   rss: new Set(['title', 'link', 'description', 'content:encoded', 'guid', 'pubdate', 'category', 'author', 'comments', 'dc:creator', 'dc:title', 'dc:subject', 'dc:date', 'itunes:author', 'itunes:summary', 'media:title', 'media:description']),
@@ -69,170 +70,173 @@ const textElements: Record<XmlFormat, ReadonlySet<string>> = {
   atom: new Set(['title', 'summary', 'content', 'id', 'published', 'updated', 'name', 'media:title', 'media:description']),
 };
 
-/**
- * The document's elements, read with htmlparser2's tokenizer and a stack of its own (the parser's
- * stack takes quadratic time on 100,000 nested tags). Throws MalformedXmlError when an element is
- * left open at the end (a truncated download) or closed by another's end tag: no field read from
- * such a document could be trusted.
- */
-export const readXmlElements = (text: string, format: XmlFormat): XmlDocument => {
-  const own = ownNamespaces[format];
-  const open: XmlElement[] = [];
-  const openNames: string[] = [];
-  // Namespace declarations in scope (prefix → the prefix the readers know its namespace by): one map per element that declares any, with its depth.
-  const scopes: { depth: number; prefixes: Map<string, string> }[] = [];
-  let root: XmlElement | null = null;
-  let tagName = '';
-  let attributes: Record<string, string> = {};
-  let attributeName = '';
-  let attributeValue = '';
-  const skipped: string[] = [];
-  let malformed = false;
-  let rawName: string | null = null;
-  let rawDepth = 0;
+/** The namespace prefixes one element declares (prefix → the prefix the readers know its namespace by), with its depth. */
+interface NamespaceScope {
+  depth: number;
+  prefixes: Map<string, string>;
+}
 
-  const namespaceOf = (prefix: string): string => {
-    for (let index = scopes.length - 1; index >= 0; index -= 1) {
-      const declared = scopes[index]?.prefixes.get(prefix);
+/** The `xmlns` attributes among an element's, as prefixes; null when it declares none (most elements). */
+const declaredPrefixes = (attributes: Readonly<Record<string, string>>): Map<string, string> | null => {
+  let prefixes: Map<string, string> | null = null;
+  for (const attribute in attributes) {
+    if (attribute === 'xmlns' || attribute.startsWith('xmlns:')) {
+      prefixes ??= new Map();
+      const prefix = attribute === 'xmlns' ? '' : attribute.slice(6);
+      prefixes.set(prefix, knownPrefix(decodeHTML(attributes[attribute] ?? '')) ?? prefix);
+    }
+  }
+  return prefixes;
+};
+
+/**
+ * The tokenizer's listener for one document: builds the tree with a stack of its own (the parser's
+ * stack takes quadratic time on 100,000 nested tags). One object for the whole document, its state in
+ * fields, so that no token costs a closure or an allocation beyond the element it makes.
+ */
+class ElementTreeBuilder implements TokenizerCallbacks {
+  root: XmlElement | null = null;
+  /** Set by an end tag that closes nothing open or another element; the document is then refused. */
+  malformed = false;
+  /** The elements open at this point, outermost first, and their names as written (prefixes as the document spells them). */
+  readonly open: XmlElement[] = [];
+  private readonly openNames: string[] = [];
+  /** Names of elements opened past `deepestElement`, checked for balance only. */
+  readonly skipped: string[] = [];
+  private readonly scopes: NamespaceScope[] = [];
+  private readonly own: ReadonlySet<string>;
+  private readonly textNames: ReadonlySet<string>;
+  // The start tag being read.
+  private tagName = '';
+  private attributes: Record<string, string> = {};
+  private attributeName = '';
+  private attributeValue = '';
+  /** Inside a text element: its name as written, and how many of that name are open inside it. */
+  private rawName: string | null = null;
+  private rawDepth = 0;
+
+  constructor(
+    private readonly text: string,
+    format: XmlFormat,
+  ) {
+    this.own = ownNamespaces[format];
+    this.textNames = textElements[format];
+  }
+
+  onopentagname(start: number, end: number): void {
+    this.tagName = this.text.slice(start, end).toLowerCase();
+    this.attributes = Object.create(null) as Record<string, string>;
+  }
+
+  onattribname(start: number, end: number): void {
+    this.attributeName = this.text.slice(start, end).toLowerCase();
+    this.attributeValue = '';
+  }
+
+  onattribdata(start: number, end: number): void {
+    this.attributeValue += this.text.slice(start, end);
+  }
+
+  onattribend(): void {
+    if (!(this.attributeName in this.attributes)) this.attributes[this.attributeName] = this.attributeValue;
+  }
+
+  onopentagend(end: number): void {
+    this.openElement(end, false);
+  }
+
+  onselfclosingtag(end: number): void {
+    this.openElement(end, true);
+  }
+
+  onclosetag(start: number, end: number): void {
+    const name = this.text.slice(start, end).toLowerCase();
+    if (this.rawName !== null) {
+      if (name !== this.rawName) return;
+      this.rawDepth -= 1;
+      if (this.rawDepth > 0) return;
+      this.rawName = null;
+    }
+    if (this.skipped.length > 0) {
+      if (this.skipped.pop() !== name) this.malformed = true;
+      return;
+    }
+    const element = this.open.pop();
+    if (element === undefined || this.openNames.pop() !== name) {
+      this.malformed = true;
+      return;
+    }
+    element.innerEnd = Math.max(element.innerStart, this.text.lastIndexOf('<', start));
+    if (this.scopes.at(-1)?.depth === this.open.length) this.scopes.pop();
+  }
+
+  // Text, entities, CDATA and comments are read from the element's place in the text when a field is asked for.
+  onattribentity(): void {}
+  ontext(): void {}
+  ontextentity(): void {}
+  oncdata(): void {}
+  oncomment(): void {}
+  ondeclaration(): void {}
+  onprocessinginstruction(): void {}
+  onend(): void {}
+
+  private namespaceOf(prefix: string): string {
+    for (let index = this.scopes.length - 1; index >= 0; index -= 1) {
+      const declared = this.scopes[index]?.prefixes.get(prefix);
       if (declared !== undefined) return declared;
     }
     // An undeclared prefix (common in hand-written feeds) is taken at its word.
     return prefix;
-  };
+  }
 
-  const openElement = (tagEnd: number, selfClosing: boolean) => {
-    if (rawName !== null) {
-      if (!selfClosing && tagName === rawName) rawDepth += 1;
+  private openElement(tagEnd: number, selfClosing: boolean): void {
+    const { tagName, attributes, open } = this;
+    if (this.rawName !== null) {
+      if (!selfClosing && tagName === this.rawName) this.rawDepth += 1;
       return;
     }
     if (open.length >= deepestElement) {
-      if (!selfClosing) skipped.push(tagName);
+      if (!selfClosing) this.skipped.push(tagName);
       return;
     }
-    let prefixes: Map<string, string> | null = null;
-    for (const attribute in attributes) {
-      if (attribute === 'xmlns' || attribute.startsWith('xmlns:')) {
-        prefixes ??= new Map();
-        const prefix = attribute === 'xmlns' ? '' : attribute.slice(6);
-        prefixes.set(prefix, knownPrefix(decodeHTML(attributes[attribute] ?? '')) ?? prefix);
-      }
-    }
-    if (prefixes !== null) scopes.push({ depth: open.length, prefixes });
+    const prefixes = declaredPrefixes(attributes);
+    if (prefixes !== null) this.scopes.push({ depth: open.length, prefixes });
     const colon = tagName.indexOf(':');
-    const namespace = namespaceOf(colon === -1 ? '' : tagName.slice(0, colon));
+    const namespace = this.namespaceOf(colon === -1 ? '' : tagName.slice(0, colon));
     const local = colon === -1 ? tagName : tagName.slice(colon + 1);
-    const element: XmlElement = { name: own.has(namespace) ? local : `${namespace}:${local}`, attributes, children: [], innerStart: tagEnd + 1, innerEnd: tagEnd + 1 };
+    const element: XmlElement = { name: this.own.has(namespace) ? local : `${namespace}:${local}`, attributes, children: [], innerStart: tagEnd + 1, innerEnd: tagEnd + 1 };
     const parent = open.at(-1);
-    if (parent === undefined) root ??= element;
+    if (parent === undefined) this.root ??= element;
     else parent.children.push(element);
     if (selfClosing) {
-      if (scopes.at(-1)?.depth === open.length) scopes.pop();
+      if (this.scopes.at(-1)?.depth === open.length) this.scopes.pop();
       return;
     }
     open.push(element);
-    openNames.push(tagName);
+    this.openNames.push(tagName);
     const type = (attributes.type ?? '').toLowerCase();
-    if (textElements[format].has(element.name) && !type.includes('xhtml')) {
-      rawName = tagName;
-      rawDepth = 1;
+    if (this.textNames.has(element.name) && !type.includes('xhtml')) {
+      this.rawName = tagName;
+      this.rawDepth = 1;
     }
-  };
+  }
+}
 
-  const tokenizer = new Tokenizer(
-    { xmlMode: true, decodeEntities: false },
-    {
-      onopentagname(start, end) {
-        tagName = text.slice(start, end).toLowerCase();
-        attributes = Object.create(null) as Record<string, string>;
-      },
-      onattribname(start, end) {
-        attributeName = text.slice(start, end).toLowerCase();
-        attributeValue = '';
-      },
-      onattribdata(start, end) {
-        attributeValue += text.slice(start, end);
-      },
-      onattribend() {
-        if (!(attributeName in attributes)) attributes[attributeName] = attributeValue;
-      },
-      onopentagend(end) {
-        openElement(end, false);
-      },
-      onselfclosingtag(end) {
-        openElement(end, true);
-      },
-      onclosetag(start, end) {
-        const name = text.slice(start, end).toLowerCase();
-        if (rawName !== null) {
-          if (name !== rawName) return;
-          rawDepth -= 1;
-          if (rawDepth > 0) return;
-          rawName = null;
-        }
-        if (skipped.length > 0) {
-          if (skipped.pop() !== name) malformed = true;
-          return;
-        }
-        const element = open.pop();
-        if (element === undefined || openNames.pop() !== name) {
-          malformed = true;
-          return;
-        }
-        element.innerEnd = Math.max(element.innerStart, text.lastIndexOf('<', start));
-        if (scopes.at(-1)?.depth === open.length) scopes.pop();
-      },
-      onattribentity: noCallback,
-      ontext: noCallback,
-      ontextentity: noCallback,
-      oncdata: noCallback,
-      oncomment: noCallback,
-      ondeclaration: noCallback,
-      onprocessinginstruction: noCallback,
-      onend: noCallback,
-    },
-  );
+/**
+ * The document's elements, read with htmlparser2's tokenizer (see ElementTreeBuilder). Throws
+ * MalformedXmlError when an element is left open at the end (a truncated download) or closed by
+ * another's end tag: no field read from such a document could be trusted.
+ */
+export const readXmlElements = (text: string, format: XmlFormat): XmlDocument => {
+  const builder = new ElementTreeBuilder(text, format);
+  const tokenizer = new Tokenizer({ xmlMode: true, decodeEntities: false }, builder);
   tokenizer.write(text);
   tokenizer.end();
-  if (malformed || open.length > 0 || skipped.length > 0) throw new MalformedXmlError('An element is not closed, or is closed by another element’s end tag.');
-  if (root === null) throw new MalformedXmlError('The document has no element.');
-  return { root, text };
-};
-
-const hasEntity = (text: string): boolean => {
-  const ampersand = text.indexOf('&');
-  return ampersand !== -1 && text.indexOf(';', ampersand) !== -1;
-};
-
-const decoded = (text: string): string => (hasEntity(text) ? decodeHTML(text) : text);
-
-/** Text as feeds write it: comments dropped, entities decoded, CDATA sections taken as written, trimmed; undefined when empty. */
-/** The text without its closed comments; an unclosed "<!--" (in CDATA, say) is kept with what follows it. */
-const withoutComments = (text: string): string => {
-  let result = '';
-  let from = 0;
-  for (let open = text.indexOf('<!--'); open !== -1; open = text.indexOf('<!--', from)) {
-    const close = text.indexOf('-->', open + 4);
-    if (close === -1) break;
-    result += text.slice(from, open);
-    from = close + 3;
+  if (builder.malformed || builder.open.length > 0 || builder.skipped.length > 0) {
+    throw new MalformedXmlError('An element is not closed, or is closed by another element’s end tag.');
   }
-  return result + text.slice(from);
-};
-
-export const readableText = (raw: string | undefined): string | undefined => {
-  if (raw === undefined || raw.length === 0) return undefined;
-  let text = raw;
-  if (text.includes('<!--')) text = withoutComments(text);
-  let result = '';
-  let from = 0;
-  for (let start = text.indexOf('<![CDATA['); start !== -1; start = text.indexOf('<![CDATA[', from)) {
-    const end = text.indexOf(']]>', start + 9);
-    if (end === -1) break;
-    result += decoded(text.slice(from, start)) + text.slice(start + 9, end);
-    from = end + 3;
-  }
-  result = (result + decoded(text.slice(from))).trim();
-  return result.length === 0 ? undefined : result;
+  if (builder.root === null) throw new MalformedXmlError('The document has no element.');
+  return { root: builder.root, text };
 };
 
 /** The element's content as written in the document (markup, entities and CDATA as they are). */

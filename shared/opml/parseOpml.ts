@@ -1,7 +1,7 @@
 // Reads an OPML subscription list (OPML 1.0 or 2.0, as Fluent Reader, NetNewsWire, Feedly, Inoreader
 // and Thunderbird export it) into feeds and their folders: the whole list, or one error and nothing.
 import { decodeHTMLStrict } from 'entities';
-import { Parser } from 'htmlparser2';
+import { Parser, type Handler } from 'htmlparser2';
 import { errorMessages } from '../errorMessages';
 import { fail, succeed, type Result } from '../result';
 import type { UserMessage } from '../i18n/userMessage';
@@ -66,29 +66,98 @@ const lineAt = (text: string, index: number): number => {
   return line;
 };
 
+/** The name in the end tag the parser is reading, found back from its end index. */
+const closingName = (source: string, endIndex: number): string => {
+  const open = source.lastIndexOf('</', endIndex);
+  return open === -1 ? '?' : source.slice(open + 2, endIndex + 1).replace(/[\s>].*$/su, '').toLowerCase();
+};
+
 /** A tag name fit to quote in a message, whatever the file holds. */
 const quotedName = (name: string): string => name.replace(/[^\p{L}\p{N}:._-]/gu, '').slice(0, 40) || '?';
 
-export const parseOpml = (text: string): Result<OpmlImport, UserMessage> => {
-  if (text.length > opmlLimits.maxMegabytes * 1024 * 1024) return fail(errorMessages.opmlTooLarge(opmlLimits.maxMegabytes));
-  const source = text.replace(/^\uFEFF/u, '');
-  if (source.trim().length === 0) return fail(errorMessages.opmlEmpty);
+const parserOptions = { xmlMode: true, decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true };
 
-  const feeds: OpmlFeed[] = [];
-  const seen = new Set<string>();
-  let notFeedAddresses = 0;
-  let repeated = 0;
-  const stack: OpenElement[] = [];
-  // Written by the parser's callbacks; `as` keeps TypeScript from narrowing them to their first value.
-  let topElement = null as string | null;
-  let topClosed = false;
-  let sawBody = false as boolean;
-  let ended = false;
-  let lastOpened = null as OpenElement | null;
+/** Listens to htmlparser2 for one file: checks its outline and collects its feeds, stopping at the first problem. */
+class OpmlReader implements Partial<Handler> {
+  readonly feeds: OpmlFeed[] = [];
+  notFeedAddresses = 0;
+  repeated = 0;
+  topElement: string | null = null;
+  sawBody = false;
   /** The first thing found wrong, as a message made only if needed; once set, later events are ignored. */
-  let problem = null as (() => UserMessage) | null;
+  problem: (() => UserMessage) | null = null;
+  private readonly seen = new Set<string>();
+  private readonly stack: OpenElement[] = [];
+  private topClosed = false;
+  private ended = false;
+  private lastOpened: OpenElement | null = null;
+  /** Where the parser is, for the line numbers of messages. */
+  private readonly parser: Parser;
 
-  const readOutline = (attributes: Record<string, string>, parent: OpenElement): string | null => {
+  constructor(private readonly source: string) {
+    this.parser = new Parser(this, parserOptions);
+  }
+
+  /** Reads the whole file; the findings are then in the fields. */
+  read(): void {
+    this.parser.write(this.source);
+    this.ended = true;
+    this.parser.end();
+  }
+
+  onopentag(name: string, attributes: Record<string, string>): void {
+    if (this.problem) return;
+    const start = this.parser.startIndex;
+    const { stack } = this;
+    if (this.topElement === null) {
+      this.topElement = name;
+      // Plain text with a stray "<" in it is not XML at all; a real element is named like one.
+      if (!/^[\p{L}_][\p{L}\p{N}._:-]*$/u.test(name)) {
+        this.problem = () => errorMessages.opmlNoElements;
+        return;
+      }
+      if (name !== 'opml') {
+        this.problem = () => errorMessages.opmlWrongTopElement(quotedName(name));
+        return;
+      }
+    } else if (stack.length === 0 && this.topClosed) {
+      this.problem = () => errorMessages.opmlAfterEnd(lineAt(this.source, start));
+      return;
+    }
+    if (stack.length > opmlLimits.maxDepth) {
+      this.problem = () => errorMessages.opmlTooDeep(opmlLimits.maxDepth);
+      return;
+    }
+    const parent = stack.at(-1);
+    let folder: string | null = null;
+    if (name === 'body' && parent?.name === 'opml' && stack.length === 1) this.sawBody = true;
+    else if (name === 'outline' && parent !== undefined && (parent.name === 'outline' || parent.name === 'body') && this.sawBody) folder = this.readOutline(attributes, parent);
+    else folder = parent?.folder ?? null;
+    this.lastOpened = { name, start, folder };
+    stack.push(this.lastOpened);
+  }
+
+  onclosetag(name: string, isImplied: boolean): void {
+    if (this.problem) return;
+    const closed = this.stack.pop();
+    if (closed === undefined) return;
+    const { source } = this;
+    const at = this.parser.endIndex;
+    // htmlparser2 reports the close of a self-closing tag as implied too: tell it apart by its "/>".
+    const selfClosing = closed === this.lastOpened && source.startsWith('/>', at - 1);
+    if (isImplied && !selfClosing) {
+      // Implied closes come either from a wrong end tag (the parser closes what is open up to
+      // the matching start tag) or from the end of the text with elements still open.
+      this.problem = this.ended
+        ? () => errorMessages.opmlEndsEarly(lineAt(source, source.trimEnd().length), quotedName(closed.name), lineAt(source, closed.start))
+        : () => errorMessages.opmlTagMismatch(lineAt(source, at), quotedName(closingName(source, at)), quotedName(closed.name), lineAt(source, closed.start));
+      return;
+    }
+    if (this.stack.length === 0 && name === this.topElement) this.topClosed = true;
+  }
+
+  /** Takes one outline in <body>: a feed is counted or kept; returns the folder path its children belong to. */
+  private readOutline(attributes: Record<string, string>, parent: OpenElement): string | null {
     const type = attributes.type?.trim().toLowerCase();
     const isFeedType = type === 'rss' || type === 'atom';
     const rawAddress = attributes.xmlurl ?? (isFeedType ? attributes.url : undefined);
@@ -99,81 +168,29 @@ export const parseOpml = (text: string): Result<OpmlImport, UserMessage> => {
       return parent.folder === null ? label : `${parent.folder}${folderSeparator}${label}`;
     }
     const url = rawAddress === undefined ? null : webAddress(decodeHTMLStrict(rawAddress));
-    if (url === null) notFeedAddresses += 1;
-    else if (seen.has(url)) repeated += 1;
+    if (url === null) this.notFeedAddresses += 1;
+    else if (this.seen.has(url)) this.repeated += 1;
     else {
-      seen.add(url);
+      this.seen.add(url);
       const htmlUrl = attributes.htmlurl === undefined ? null : webAddress(decodeHTMLStrict(attributes.htmlurl));
-      feeds.push({ url, title: readableText(attributes.title) ?? readableText(attributes.text), folder: parent.folder, htmlUrl });
+      this.feeds.push({ url, title: readableText(attributes.title) ?? readableText(attributes.text), folder: parent.folder, htmlUrl });
     }
     // Outlines nested under a feed (rare) stay in the feed's folder.
     return parent.folder;
-  };
+  }
+}
 
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        if (problem) return;
-        const start = parser.startIndex;
-        if (topElement === null) {
-          topElement = name;
-          // Plain text with a stray "<" in it is not XML at all; a real element is named like one.
-          if (!/^[\p{L}_][\p{L}\p{N}._:-]*$/u.test(name)) {
-            problem = () => errorMessages.opmlNoElements;
-            return;
-          }
-          if (name !== 'opml') {
-            problem = () => errorMessages.opmlWrongTopElement(quotedName(name));
-            return;
-          }
-        } else if (stack.length === 0 && topClosed) {
-          problem = () => errorMessages.opmlAfterEnd(lineAt(source, start));
-          return;
-        }
-        if (stack.length > opmlLimits.maxDepth) {
-          problem = () => errorMessages.opmlTooDeep(opmlLimits.maxDepth);
-          return;
-        }
-        const parent = stack.at(-1);
-        let folder: string | null = null;
-        if (name === 'body' && parent?.name === 'opml' && stack.length === 1) sawBody = true;
-        else if (name === 'outline' && parent !== undefined && (parent.name === 'outline' || parent.name === 'body') && sawBody) folder = readOutline(attributes, parent);
-        else folder = parent?.folder ?? null;
-        lastOpened = { name, start, folder };
-        stack.push(lastOpened);
-      },
-      onclosetag(name, isImplied) {
-        if (problem) return;
-        const closed = stack.pop();
-        if (closed === undefined) return;
-        // htmlparser2 reports the close of a self-closing tag as implied too: tell it apart by its "/>".
-        const selfClosing = closed === lastOpened && source.startsWith('/>', parser.endIndex - 1);
-        if (isImplied && !selfClosing) {
-          // Implied closes come either from a wrong end tag (the parser closes what is open up to
-          // the matching start tag) or from the end of the text with elements still open.
-          const at = parser.endIndex;
-          problem = ended
-            ? () => errorMessages.opmlEndsEarly(lineAt(source, source.trimEnd().length), quotedName(closed.name), lineAt(source, closed.start))
-            : () => errorMessages.opmlTagMismatch(lineAt(source, at), quotedName(closingName(at)), quotedName(closed.name), lineAt(source, closed.start));
-          return;
-        }
-        if (stack.length === 0 && name === topElement) topClosed = true;
-      },
-    },
-    { xmlMode: true, decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
-  );
-  /** The name in the end tag the parser is reading, found back from its end index. */
-  const closingName = (endIndex: number): string => {
-    const open = source.lastIndexOf('</', endIndex);
-    return open === -1 ? '?' : source.slice(open + 2, endIndex + 1).replace(/[\s>].*$/su, '').toLowerCase();
-  };
-  parser.write(source);
-  ended = true;
-  parser.end();
+export const parseOpml = (text: string): Result<OpmlImport, UserMessage> => {
+  if (text.length > opmlLimits.maxMegabytes * 1024 * 1024) return fail(errorMessages.opmlTooLarge(opmlLimits.maxMegabytes));
+  const source = text.replace(/^\uFEFF/u, '');
+  if (source.trim().length === 0) return fail(errorMessages.opmlEmpty);
 
-  if (problem !== null) return fail(problem());
-  if (topElement === null) return fail(errorMessages.opmlNoElements);
-  if (!sawBody) return fail(errorMessages.opmlNoBody);
+  const reader = new OpmlReader(source);
+  reader.read();
+  const { feeds, notFeedAddresses, repeated } = reader;
+  if (reader.problem !== null) return fail(reader.problem());
+  if (reader.topElement === null) return fail(errorMessages.opmlNoElements);
+  if (!reader.sawBody) return fail(errorMessages.opmlNoBody);
   if (feeds.length === 0) return fail(notFeedAddresses > 0 ? errorMessages.opmlNoWebFeeds(notFeedAddresses) : errorMessages.opmlNoFeeds);
   return succeed({ feeds, notFeedAddresses, repeated });
 };
