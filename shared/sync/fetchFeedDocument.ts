@@ -1,53 +1,14 @@
 // Downloads one feed document under the shared FetchPolicy: conditional GET, a size cap enforced
 // while the body streams in, timeouts, at most N redirects, and every failure as a readable value.
+// What a platform's fetch must offer is feedTransport.ts.
 import { bytesHash } from '../contentHash';
+import { describeThrown } from './describeThrown';
 import { errorMessages } from '../errorMessages';
+import type { FeedTransport, FetchLikeResponse } from './feedTransport';
 import { feedRequestHeaders, type DocumentValidators, type FetchPolicy } from './fetchPolicy';
 import type { UserMessage } from '../i18n/userMessage';
 
-/** The part of `fetch` the sync core uses; Node's fetch, window.fetch and electron/netRequestFetch.ts all fit. */
-export type FetchLike = (url: string, init: FetchLikeInit) => Promise<FetchLikeResponse>;
-
-export interface FetchLikeInit {
-  method: 'GET';
-  headers: Record<string, string>;
-  redirect: 'manual' | 'follow';
-  credentials: 'omit';
-  signal: AbortSignal;
-}
-
-export interface FetchLikeResponse {
-  readonly status: number;
-  /** 'opaqueredirect' when a browser was asked not to follow a redirect. */
-  readonly type?: string;
-  /** The address finally answered, after any redirects the platform followed itself. */
-  readonly url?: string;
-  readonly headers: { get(name: string): string | null };
-  readonly body: FetchLikeBody | null;
-}
-
-export interface FetchLikeBody {
-  getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }>; cancel(reason?: unknown): Promise<void> };
-  cancel(reason?: unknown): Promise<void>;
-}
-
-/**
- * A fetch plus what it can do. Why the flag: only a fetch that hands back the 3xx answer with its
- * Location under `redirect: 'manual'` lets us enforce `policy.maxRedirects` and name loops; Node's
- * fetch does. A browser does not: the Fetch standard gives an opaque answer (type 'opaqueredirect',
- * status 0, no headers), so in web mode the browser follows redirects itself (up to its own 20) and
- * a loop surfaces as a plain network failure. Electron's net.fetch does not either: with 'manual'
- * it rejects with "Redirect was cancelled" (lib/common/api/net-client-request.ts), so the main
- * process wraps `net.request` (whose 'redirect' event carries the new address) into a FetchLike
- * that returns the 3xx (electron/netRequestFetch.ts), rather than net.fetch with this flag set (Chromium's limit of 20,
- * loops reported as net::ERR_TOO_MANY_REDIRECTS).
- */
-export interface FeedTransport {
-  fetch: FetchLike;
-  followsRedirectsItself: boolean;
-  /** Browsers set their own User-Agent; asking for another would only force a CORS preflight. */
-  sendsUserAgent: boolean;
-}
+export type { FeedTransport, FetchLike, FetchLikeBody, FetchLikeInit, FetchLikeResponse } from './feedTransport';
 
 export interface FeedDocumentRequest {
   /** The page to download: the feed's own address, or a later page of it. */
@@ -92,6 +53,8 @@ export interface FeedFetchFailure {
   /** Body bytes received before giving up. */
   bytesRead: number;
   url: string;
+  /** What the transport threw, for the log (see describeThrown); absent when the message says it all. */
+  cause?: string;
 }
 
 export type FeedFetchResult = { ok: true; value: FeedDocument } | FeedFetchFailure;
@@ -139,133 +102,176 @@ const discardBody = async (response: FetchLikeResponse): Promise<void> => {
   }
 };
 
+/** One download under way: the address it has got to, what it has read, and why it was cut off if it was. */
+interface Download {
+  readonly transport: FeedTransport;
+  readonly request: FeedDocumentRequest;
+  readonly policy: FetchPolicy;
+  url: string;
+  bytesRead: number;
+  receivingBody: boolean;
+  readonly controller: AbortController;
+  abortedBecause: 'total' | 'idle' | 'cap' | null;
+  idleTimer: unknown;
+}
+
+const failure = (download: Download, reason: FetchFailureReason, error: UserMessage, status: number | null = null): FeedFetchFailure => ({
+  ok: false,
+  error,
+  reason,
+  status,
+  bytesRead: download.bytesRead,
+  url: download.url,
+});
+
+const abortFor = (download: Download, cause: 'total' | 'idle' | 'cap'): void => {
+  download.abortedBecause ??= cause;
+  download.controller.abort();
+};
+
+const restartIdleTimer = (download: Download): void => {
+  clearTimeout(download.idleTimer);
+  download.idleTimer = setTimeout(() => abortFor(download, 'idle'), download.policy.idleTimeoutMs);
+};
+
+/** What a thrown error means: our own timers and cap first, then what the platform's words say. */
+const failureFromThrown = (download: Download, thrown: unknown): FeedFetchFailure => {
+  const { policy } = download;
+  if (download.abortedBecause === 'total') return failure(download, 'timeout', errorMessages.fetchTimeout(seconds(policy.totalTimeoutMs)));
+  if (download.abortedBecause === 'idle') {
+    return download.receivingBody
+      ? failure(download, 'stalled', errorMessages.fetchStalled(seconds(policy.idleTimeoutMs)))
+      : failure(download, 'timeout', errorMessages.fetchTimeout(seconds(policy.idleTimeoutMs)));
+  }
+  const withCause = (found: FeedFetchFailure): FeedFetchFailure => ({ ...found, cause: describeThrown(thrown) });
+  if (download.receivingBody) return withCause(failure(download, 'cut-off', errorMessages.fetchCutOff));
+  const text = thrownText(thrown);
+  if (/ECONNREFUSED|ERR_CONNECTION_REFUSED/i.test(text)) return withCause(failure(download, 'refused', errorMessages.fetchRefused));
+  if (/ENOTFOUND|EAI_AGAIN|ERR_NAME_NOT_RESOLVED/i.test(text)) {
+    return withCause(failure(download, 'host-not-found', errorMessages.fetchHostNotFound(new URL(download.url).hostname)));
+  }
+  if (/Redirect was cancelled/i.test(text)) return withCause(failure(download, 'redirect-unusable', errorMessages.fetchRedirectUnusable));
+  if (/ERR_TOO_MANY_REDIRECTS|redirect count exceeded/i.test(text)) {
+    return withCause(failure(download, 'too-many-redirects', errorMessages.fetchTooManyRedirects(policy.maxRedirects)));
+  }
+  return withCause(failure(download, 'no-connection', errorMessages.fetchNoConnection));
+};
+
+/** Asks for the document, following redirects ourselves unless the transport does; the answer that is not a redirect. */
+const fetchFollowingRedirects = async (download: Download): Promise<{ ok: true; value: FetchLikeResponse } | FeedFetchFailure> => {
+  const { transport, policy } = download;
+  const visited = new Set([download.url]);
+  for (;;) {
+    restartIdleTimer(download);
+    const response = await transport.fetch(download.url, {
+      method: 'GET',
+      headers: feedRequestHeaders(policy, download.request.validators, transport.sendsUserAgent),
+      redirect: transport.followsRedirectsItself ? 'follow' : 'manual',
+      credentials: 'omit',
+      signal: download.controller.signal,
+    });
+    if (response.type === 'opaqueredirect') return failure(download, 'redirect-unusable', errorMessages.fetchRedirectUnusable);
+    if (transport.followsRedirectsItself || !redirectStatuses.has(response.status)) return { ok: true, value: response };
+    await discardBody(response);
+    const next = webAddress(response.headers.get('location') ?? '', download.url);
+    if (next === null) return failure(download, 'redirect-unusable', errorMessages.fetchRedirectUnusable, response.status);
+    if (isDowngrade(download.url, next)) return failure(download, 'redirect-insecure', errorMessages.fetchRedirectInsecure, response.status);
+    if (visited.has(next)) return failure(download, 'redirect-loop', errorMessages.fetchRedirectLoop, response.status);
+    if (visited.size > policy.maxRedirects) {
+      return failure(download, 'too-many-redirects', errorMessages.fetchTooManyRedirects(policy.maxRedirects), response.status);
+    }
+    visited.add(next);
+    download.url = next;
+  }
+};
+
+const tooLarge = (download: Download, status: number): FeedFetchFailure =>
+  failure(download, 'too-large', errorMessages.fetchTooLarge(megabytes(download.policy.maxDocumentBytes)), status);
+
+/** The body, read piece by piece under the size cap (a body cut off by the cap is not read to its end). */
+const readBody = async (download: Download, response: FetchLikeResponse): Promise<{ ok: true; value: Uint8Array } | FeedFetchFailure> => {
+  download.receivingBody = true;
+  const parts: Uint8Array[] = [];
+  if (response.body !== null) {
+    const reader = response.body.getReader();
+    for (;;) {
+      restartIdleTimer(download);
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      if (chunk.value === undefined) continue;
+      download.bytesRead += chunk.value.byteLength;
+      if (download.bytesRead > download.policy.maxDocumentBytes) {
+        abortFor(download, 'cap');
+        await reader.cancel().catch(() => undefined);
+        return tooLarge(download, response.status);
+      }
+      parts.push(chunk.value);
+    }
+  }
+  return { ok: true, value: joinBytes(parts, download.bytesRead) };
+};
+
+/** The document an answer (not a redirect) carries, or why there is none. */
+const documentOf = async (download: Download, response: FetchLikeResponse): Promise<FeedFetchResult> => {
+  const { status } = response;
+  if (download.transport.followsRedirectsItself && response.url) {
+    if (isDowngrade(download.url, response.url)) {
+      await discardBody(response);
+      return failure(download, 'redirect-insecure', errorMessages.fetchRedirectInsecure, response.status);
+    }
+    download.url = response.url;
+  }
+  const { url } = download;
+  if (status === 304) {
+    await discardBody(response);
+    return { ok: true, value: { kind: 'not-modified', url } };
+  }
+  if (status < 200 || status > 299) {
+    await discardBody(response);
+    return status === 410 ? failure(download, 'gone', errorMessages.fetchGone, status) : failure(download, 'http-status', errorMessages.fetchHttpStatus(status), status);
+  }
+  const declaredLength = Number(response.headers.get('content-length'));
+  if (response.headers.get('content-encoding') === null && declaredLength > download.policy.maxDocumentBytes) {
+    await discardBody(response);
+    return tooLarge(download, status);
+  }
+  const body = await readBody(download, response);
+  if (!body.ok) return body;
+  const bytes = body.value;
+  const validators: DocumentValidators = {
+    etag: response.headers.get('etag'),
+    lastModified: response.headers.get('last-modified'),
+    contentHash: bytesHash(bytes),
+  };
+  if (validators.etag === null && validators.lastModified === null && validators.contentHash === download.request.validators?.contentHash) {
+    return { ok: true, value: { kind: 'unchanged', url } };
+  }
+  return { ok: true, value: { kind: 'fetched', url, bytes, contentType: response.headers.get('content-type'), validators, bytesRead: download.bytesRead } };
+};
+
 /** Downloads one document. Never throws: every failure is a value with a readable message. */
 export const fetchFeedDocument = async (transport: FeedTransport, request: FeedDocumentRequest, policy: FetchPolicy): Promise<FeedFetchResult> => {
   const start = webAddress(request.url);
-  let url = start ?? request.url;
-  let bytesRead = 0;
-  const failure = (reason: FetchFailureReason, error: UserMessage, status: number | null = null): FeedFetchFailure => ({
-    ok: false,
-    error,
-    reason,
-    status,
-    bytesRead,
-    url,
-  });
-  if (start === null) return failure('bad-address', errorMessages.fetchBadAddress);
-
-  const controller = new AbortController();
-  let abortedBecause: 'total' | 'idle' | 'cap' | null = null;
-  const abortFor = (cause: 'total' | 'idle' | 'cap') => {
-    abortedBecause ??= cause;
-    controller.abort();
+  const download: Download = {
+    transport,
+    request,
+    policy,
+    url: start ?? request.url,
+    bytesRead: 0,
+    receivingBody: false,
+    controller: new AbortController(),
+    abortedBecause: null,
+    idleTimer: null,
   };
-  const totalTimer = setTimeout(() => abortFor('total'), policy.totalTimeoutMs);
-  let idleTimer: unknown = null;
-  const restartIdleTimer = () => {
-    clearTimeout(idleTimer);
-    idleTimer = setTimeout(() => abortFor('idle'), policy.idleTimeoutMs);
-  };
-  let receivingBody = false;
-  const failureFromThrown = (thrown: unknown): FeedFetchFailure => {
-    if (abortedBecause === 'total') return failure('timeout', errorMessages.fetchTimeout(seconds(policy.totalTimeoutMs)));
-    if (abortedBecause === 'idle') {
-      return receivingBody
-        ? failure('stalled', errorMessages.fetchStalled(seconds(policy.idleTimeoutMs)))
-        : failure('timeout', errorMessages.fetchTimeout(seconds(policy.idleTimeoutMs)));
-    }
-    if (receivingBody) return failure('cut-off', errorMessages.fetchCutOff);
-    const text = thrownText(thrown);
-    if (/ECONNREFUSED|ERR_CONNECTION_REFUSED/i.test(text)) return failure('refused', errorMessages.fetchRefused);
-    if (/ENOTFOUND|EAI_AGAIN|ERR_NAME_NOT_RESOLVED/i.test(text)) return failure('host-not-found', errorMessages.fetchHostNotFound(new URL(url).hostname));
-    if (/Redirect was cancelled/i.test(text)) return failure('redirect-unusable', errorMessages.fetchRedirectUnusable);
-    if (/ERR_TOO_MANY_REDIRECTS|redirect count exceeded/i.test(text)) {
-      return failure('too-many-redirects', errorMessages.fetchTooManyRedirects(policy.maxRedirects));
-    }
-    return failure('no-connection', errorMessages.fetchNoConnection);
-  };
-
+  if (start === null) return failure(download, 'bad-address', errorMessages.fetchBadAddress);
+  const totalTimer = setTimeout(() => abortFor(download, 'total'), policy.totalTimeoutMs);
   try {
-    const visited = new Set([url]);
-    let response: FetchLikeResponse;
-    for (;;) {
-      restartIdleTimer();
-      response = await transport.fetch(url, {
-        method: 'GET',
-        headers: feedRequestHeaders(policy, request.validators, transport.sendsUserAgent),
-        redirect: transport.followsRedirectsItself ? 'follow' : 'manual',
-        credentials: 'omit',
-        signal: controller.signal,
-      });
-      if (response.type === 'opaqueredirect') return failure('redirect-unusable', errorMessages.fetchRedirectUnusable);
-      if (transport.followsRedirectsItself || !redirectStatuses.has(response.status)) break;
-      await discardBody(response);
-      const next = webAddress(response.headers.get('location') ?? '', url);
-      if (next === null) return failure('redirect-unusable', errorMessages.fetchRedirectUnusable, response.status);
-      if (isDowngrade(url, next)) return failure('redirect-insecure', errorMessages.fetchRedirectInsecure, response.status);
-      if (visited.has(next)) return failure('redirect-loop', errorMessages.fetchRedirectLoop, response.status);
-      if (visited.size > policy.maxRedirects) {
-        return failure('too-many-redirects', errorMessages.fetchTooManyRedirects(policy.maxRedirects), response.status);
-      }
-      visited.add(next);
-      url = next;
-    }
-
-    const { status } = response;
-    if (transport.followsRedirectsItself && response.url) {
-      if (isDowngrade(url, response.url)) {
-        await discardBody(response);
-        return failure('redirect-insecure', errorMessages.fetchRedirectInsecure, response.status);
-      }
-      url = response.url;
-    }
-    if (status === 304) {
-      await discardBody(response);
-      return { ok: true, value: { kind: 'not-modified', url } };
-    }
-    if (status < 200 || status > 299) {
-      await discardBody(response);
-      return status === 410 ? failure('gone', errorMessages.fetchGone, status) : failure('http-status', errorMessages.fetchHttpStatus(status), status);
-    }
-    const tooLarge = () => failure('too-large', errorMessages.fetchTooLarge(megabytes(policy.maxDocumentBytes)), status);
-    const declaredLength = Number(response.headers.get('content-length'));
-    if (response.headers.get('content-encoding') === null && declaredLength > policy.maxDocumentBytes) {
-      await discardBody(response);
-      return tooLarge();
-    }
-
-    receivingBody = true;
-    const parts: Uint8Array[] = [];
-    if (response.body !== null) {
-      const reader = response.body.getReader();
-      for (;;) {
-        restartIdleTimer();
-        const chunk = await reader.read();
-        if (chunk.done) break;
-        if (chunk.value === undefined) continue;
-        bytesRead += chunk.value.byteLength;
-        if (bytesRead > policy.maxDocumentBytes) {
-          abortFor('cap');
-          await reader.cancel().catch(() => undefined);
-          return tooLarge();
-        }
-        parts.push(chunk.value);
-      }
-    }
-    const bytes = joinBytes(parts, bytesRead);
-    const validators: DocumentValidators = {
-      etag: response.headers.get('etag'),
-      lastModified: response.headers.get('last-modified'),
-      contentHash: bytesHash(bytes),
-    };
-    if (validators.etag === null && validators.lastModified === null && validators.contentHash === request.validators?.contentHash) {
-      return { ok: true, value: { kind: 'unchanged', url } };
-    }
-    return { ok: true, value: { kind: 'fetched', url, bytes, contentType: response.headers.get('content-type'), validators, bytesRead } };
+    const answered = await fetchFollowingRedirects(download);
+    return answered.ok ? await documentOf(download, answered.value) : answered;
   } catch (thrown) {
-    return failureFromThrown(thrown);
+    return failureFromThrown(download, thrown);
   } finally {
     clearTimeout(totalTimer);
-    clearTimeout(idleTimer);
+    clearTimeout(download.idleTimer);
   }
 };

@@ -249,6 +249,8 @@ describe('fetchFeedDocument: broken and hostile connections', () => {
     await server.close();
     const failure = failed(await fetchFeedDocument(nodeTransport, { url: server.url, feedUrl: server.url, validators: null }, testPolicy()));
     expect(failure).toMatchObject({ reason: 'refused', error: errorMessages.fetchRefused });
+    // The log gets what the transport threw, the socket error in its cause included.
+    expect(failure.cause).toMatch(/^TypeError: fetch failed .*ECONNREFUSED/);
   });
 
   it('names a server whose name does not resolve', async () => {

@@ -6,8 +6,9 @@ import { storageCaps } from '../../../shared/feed/feedItem';
 import { fail } from '../../../shared/result';
 import type { FeedServerFault } from '../../../scripts/feedServer';
 import { parseFeedDocument } from '../../../shared/feed/parseFeedDocument';
-import { walkFeedPages, type DocumentToParse, type WalkProgress, type WalkResult, type WalkResumePoint } from '../../../shared/sync/walkFeedPages';
-import { feedItems, recordingStore, serveFeed, testPolicy, validatorsByPage, walkOptions } from './syncTestKit';
+import { fetchFeedDocument } from '../../../shared/sync/fetchFeedDocument';
+import { walkFeedPages, type DocumentToParse, type WalkFeedOptions, type WalkProgress, type WalkResult, type WalkResumePoint } from '../../../shared/sync/walkFeedPages';
+import { feedItems, nodeTransport, recordingStore, serveFeed, testPolicy, validatorsByPage, walkOptions } from './syncTestKit';
 import type { UserMessage } from '../../../shared/i18n/userMessage';
 import { englishText } from '../../../shared/i18n/formatMessages';
 
@@ -175,6 +176,62 @@ describe('walkFeedPages: a failure on a later page keeps the pages stored before
     const server = await serveFeed({ items: feedItems(5) });
     const failure = failed(await walkFeedPages(walkOptions(server.url, recordingStore(), { storePage: () => Promise.reject(new Error('disk full')) })));
     expect(failure).toMatchObject({ reason: 'not-saved', error: errorMessages.syncPageNotSaved });
+  });
+});
+
+describe('walkFeedPages: a failed walk says why, for the log', () => {
+  it('keeps what a download threw, besides the no-connection message', async () => {
+    const fetchDocument = () => Promise.reject(new TypeError('socket hang up'));
+    const failure = failed(await walkFeedPages(walkOptions('http://127.0.0.1:9/feed.json', recordingStore(), { fetchDocument })));
+    expect(failure).toMatchObject({ reason: 'no-connection', error: errorMessages.fetchNoConnection, pageNumber: 1 });
+    expect(failure.cause).toContain('socket hang up');
+    expect(failure.cause).toContain('TypeError');
+  });
+
+  it('keeps what a download read ahead threw, when the walk asks for that page', async () => {
+    const server = await serveFeed({ items: feedItems(25), pageSize: 10 });
+    const store = recordingStore();
+    const fetchDocument: WalkFeedOptions['fetchDocument'] = (request) =>
+      request.url === server.url ? fetchFeedDocument(nodeTransport, request, testPolicy()) : Promise.reject(new TypeError('socket hang up'));
+    const failure = failed(await walkFeedPages(walkOptions(server.url, store, { fetchDocument })));
+    expect(failure).toMatchObject({ reason: 'no-connection', pageNumber: 2, summary: { pagesStored: 1 } });
+    expect(failure.cause).toContain('socket hang up');
+  });
+
+  it('keeps what a store threw, naming a full quota as such', async () => {
+    const server = await serveFeed({ items: feedItems(5) });
+    const storePage = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    const failure = failed(await walkFeedPages(walkOptions(server.url, recordingStore(), { storePage })));
+    expect(failure).toMatchObject({ reason: 'not-saved', error: errorMessages.syncPageNotSaved });
+    expect(failure.cause).toContain('QuotaExceededError');
+  });
+
+  it('passes on the cause a store gives with its failure', async () => {
+    const server = await serveFeed({ items: feedItems(5) });
+    const storePage = () => Promise.resolve({ ok: false as const, reason: 'disk-full' as const, error: errorMessages.diskFull, cause: 'QuotaExceededError: no room' });
+    const failure = failed(await walkFeedPages(walkOptions(server.url, recordingStore(), { storePage })));
+    expect(failure).toMatchObject({ reason: 'disk-full', cause: 'QuotaExceededError: no room' });
+  });
+
+  it('passes on what the transport threw inside the download (a refused connection)', async () => {
+    const server = await serveFeed({ items: feedItems(1) });
+    await server.close();
+    const failure = failed(await walkFeedPages(walkOptions(server.url, recordingStore())));
+    expect(failure.reason).toBe('refused');
+    expect(failure.cause).toMatch(/ECONNREFUSED/);
+  });
+
+  it('names which parse failure it was', async () => {
+    const server = await serveFeed({ fault: { kind: 'invalid-json' } });
+    const failure = failed(await walkFeedPages(walkOptions(server.url, recordingStore())));
+    expect(failure).toMatchObject({ reason: 'not-a-feed', error: errorMessages.feedNotJson, cause: errorMessages.feedNotJson.id });
+  });
+
+  it('adds no cause where the message says it all (a 503)', async () => {
+    const server = await serveFeed({ fault: { kind: 'status', status: 503 } });
+    const failure = failed(await walkFeedPages(walkOptions(server.url, recordingStore())));
+    expect(failure.reason).toBe('http-status');
+    expect(failure.cause).toBeUndefined();
   });
 });
 
