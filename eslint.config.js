@@ -12,6 +12,20 @@ const forbid = (groups, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
 });
 
+/** Several forbidden groups in one rule: a later config block replaces the rule, it does not add to it. */
+const forbidEach = (...rules) => ({
+  'no-restricted-imports': ['error', { patterns: rules.map(([group, message]) => ({ group, message })) }],
+});
+
+const reactPackages = ['react', 'react/*', 'react-dom', 'react-dom/*', 'react-intl', 'dexie-react-hooks', '@tanstack/react-virtual'];
+const noElectronOrNode = [['electron', 'electron/*', ...nodeBuiltins], 'renderer/ is a sandboxed web page: no Electron or Node imports; use renderer/window/bridge.ts.'];
+// A path says the thread (see docs/architecture.md): the window's code, each worker's code, and the
+// code every renderer thread may run (db/, log/, threads/) import one another only this way.
+const noWindowCode = [['**/window/**', '**/window'], 'Only the window runs renderer/window/: worker and any-thread code may not import it.'];
+const noWorkerCode = [['**/workers/**'], "A worker's code is its own: talk to it through its contract in renderer/threads/ and start it with new Worker(new URL(…))."];
+const workerNames = ['sync', 'parse', 'search', 'pictures'];
+const noReact = [reactPackages, 'React belongs to the window thread (renderer/window/).'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'renderer/public/**'] },
   js.configs.recommended,
@@ -46,9 +60,19 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...forbid(['electron', 'electron/*', ...nodeBuiltins], 'renderer/ is a sandboxed web page: no Electron or Node imports; use renderer/bridge.ts.'),
+      ...forbidEach(noElectronOrNode),
     },
   },
+  { files: ['renderer/window/**/*.ts', 'renderer/window/**/*.tsx'], rules: forbidEach(noElectronOrNode, noWorkerCode) },
+  // Each worker imports its own folder, any-thread code and shared/; never another worker's code.
+  ...workerNames.map((name) => ({
+    files: [`renderer/workers/${name}/**/*.ts`],
+    rules: forbidEach(noElectronOrNode, noReact, noWindowCode, [
+      workerNames.filter((other) => other !== name).flatMap((other) => [`**/workers/${other}/**`, `../${other}/**`, `../${other}`]),
+      "Another worker's code: use its contract in renderer/threads/.",
+    ]),
+  })),
+  { files: ['renderer/db/**/*.ts', 'renderer/log/**/*.ts', 'renderer/threads/**/*.ts'], rules: forbidEach(noElectronOrNode, noReact, noWindowCode, noWorkerCode) },
   {
     // Every visible word comes from the catalogs (shared/i18n): a literal JSX text or a literal
     // aria-label, title, placeholder, alt or label fails, in English as much as in Spanish.

@@ -19,7 +19,7 @@ import { isAppAddress, openInSystemBrowser } from './navigationGuard';
 import type { UserMessage } from '../shared/i18n/userMessage';
 
 /** Only the top frame of a Field News page may talk to the main process. */
-export const isTrustedSender = (event: IpcMainInvokeEvent): boolean => {
+export const isTrustedSender = (event: Pick<IpcMainInvokeEvent, 'senderFrame'>): boolean => {
   const frame = event.senderFrame;
   return frame !== null && frame.parent === null && isAppAddress(frame.url);
 };

@@ -8,6 +8,7 @@ import { fixAppIdentity } from './appIdentity';
 import { installAppMenu } from './appMenu';
 import { setMainLanguage } from './interfaceLanguage';
 import { registerBridgeHandlers } from './bridgeHandlers';
+import { registerSyncPort } from './syncPort';
 import { mainLog, startMainLog } from './mainLog';
 import { createMainWindow } from './mainWindow';
 import { guardNavigation, refusePermissions } from './navigationGuard';
@@ -61,6 +62,7 @@ if (!app.requestSingleInstanceLock()) {
         if (setMainLanguage({ setting })) installAppMenu(isDevelopment, menuActions);
       },
     });
+    registerSyncPort();
     installAppMenu(isDevelopment, menuActions);
     openMainWindow();
     // Waking from sleep is when a field laptop often finds a network again: tell the page to sync.

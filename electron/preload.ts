@@ -1,12 +1,15 @@
 // The preload: exposes the typed bridge to the page, one method per message. It never exposes
 // ipcRenderer itself, a generic send, or the IPC event. Bundled into one file: it runs sandboxed.
 import { contextBridge, ipcRenderer } from 'electron';
-import { bridgeChannels, bridgeEvents, type AppInfo, type FieldNewsBridge, type FreeDiskSpace, type MainDiagnostics } from '../shared/bridge';
+import { bridgeChannels, bridgeEvents, syncPortWindowMessage, type AppInfo, type FieldNewsBridge, type FreeDiskSpace, type MainDiagnostics } from '../shared/bridge';
 import type { LanguageSetting } from '../shared/i18n/interfaceLanguage';
 import type { PictureFetchResult } from '../shared/pictures/fetchPicture';
 import type { Result } from '../shared/result';
 import type { FeedFetchResult } from '../shared/sync/fetchFeedDocument';
 import type { UserMessage } from '../shared/i18n/userMessage';
+
+/** The page's window as the sandboxed preload sees it (its tsconfig has no DOM): only what is used here. */
+declare const window: { postMessage(message: unknown, targetOrigin: string, transfer?: unknown[]): void; location: { origin: string } };
 
 const fieldNews: FieldNewsBridge = {
   getAppInfo: () => ipcRenderer.invoke(bridgeChannels.getAppInfo) as Promise<Result<AppInfo, UserMessage>>,
@@ -25,6 +28,11 @@ const fieldNews: FieldNewsBridge = {
       ipcRenderer.removeListener(bridgeEvents.systemResumed, relay);
     };
   },
+  requestSyncPort: () => ipcRenderer.send(bridgeChannels.requestSyncPort),
 };
+
+// A MessagePort cannot cross the contextBridge: the page gets it as a message to its own window,
+// which only renderer/window/bridge.ts reads. The IPC event itself never reaches the page.
+ipcRenderer.on(bridgeEvents.syncPort, (event) => window.postMessage({ type: syncPortWindowMessage }, window.location.origin, event.ports));
 
 contextBridge.exposeInMainWorld('fieldNews', fieldNews);

@@ -17,12 +17,33 @@ export const bridgeChannels = {
   getSystemLanguages: 'field-news:get-system-languages',
   setInterfaceLanguage: 'field-news:set-interface-language',
   getFreeDiskSpace: 'field-news:get-free-disk-space',
+  /** A one-way message: the page asks for a MessagePort of its own for the sync worker. */
+  requestSyncPort: 'field-news:request-sync-port',
 } as const;
 
 /** Messages the main process sends to the page (the page only listens). */
 export const bridgeEvents = {
   systemResumed: 'field-news:system-resumed',
+  /** Carries the sync worker's MessagePort (in the message's ports) in answer to requestSyncPort. */
+  syncPort: 'field-news:sync-port',
 } as const;
+
+/**
+ * The window message that hands the page the sync worker's port: the preload receives the port from
+ * the main process and posts it to the page's own window, as a MessagePort cannot cross the
+ * contextBridge. Only renderer/window/bridge.ts listens for it.
+ */
+export const syncPortWindowMessage = 'field-news-sync-port';
+
+/**
+ * What the sync worker asks of the shell over its own port (a MessageChannelMain in Electron), so a
+ * feed page's bytes go main → sync worker without the window relaying them. The same validation
+ * and answers as the bridge's methods of the same names.
+ */
+export type SyncShellCalls = {
+  fetchFeedDocument(request: FeedDocumentRequest): FeedFetchResult;
+  getFreeDiskSpace(nothing: null): Result<FreeDiskSpace, UserMessage>;
+};
 
 export type BridgeChannel = (typeof bridgeChannels)[keyof typeof bridgeChannels];
 
@@ -92,4 +113,9 @@ export interface FieldNewsBridge {
   getFreeDiskSpace(): Promise<Result<FreeDiskSpace, UserMessage>>;
   /** Calls `listener` when the computer wakes from sleep; returns the function that stops listening. */
   onSystemResume(listener: () => void): () => void;
+  /**
+   * Asks the main process for a MessagePort that serves SyncShellCalls; it arrives as a window
+   * message (`syncPortWindowMessage`, the port in `event.ports`). Each call gives a new port.
+   */
+  requestSyncPort(): void;
 }

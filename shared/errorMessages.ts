@@ -31,6 +31,7 @@ export const errorMessages = {
   sampleFeedUnavailable: userMessage('error.sampleFeedUnavailable'),
   storageUnavailable: userMessage('error.storageUnavailable'),
   gazetteerUnreadable: userMessage('error.gazetteerUnreadable'),
+  searchIndexUnreadable: userMessage('error.searchIndexUnreadable'),
   regionMapUnreadable: userMessage('error.regionMapUnreadable'),
   // Sync transport (shared/sync): one distinct, plain-language message per way a download fails.
   fetchBadAddress: userMessage('error.fetchBadAddress'),

@@ -22,3 +22,18 @@ export const workerLog: Logger = {
   error: (scope, message, thrown) => workerLogger().error(scope, message, thrown),
   flush: () => (shared ? shared.flush() : Promise.resolve()),
 };
+
+/** What a worker's global scope offers for its own uncaught failures. */
+interface WorkerFailureEvents {
+  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
+  addEventListener(type: 'unhandledrejection', listener: (event: PromiseRejectionEvent) => void): void;
+}
+
+/**
+ * Call first in every worker entry: an uncaught error or an unhandled rejection in the worker goes
+ * to the log with its cause (the window sees only that a worker died, if it dies at all).
+ */
+export const installWorkerErrorLog = (scope: string, worker: WorkerFailureEvents = globalThis): void => {
+  worker.addEventListener('error', (event) => workerLog.error(scope, `Uncaught error in the ${scope} worker`, event.error ?? event.message));
+  worker.addEventListener('unhandledrejection', (event) => workerLog.error(scope, `Unhandled rejection in the ${scope} worker`, event.reason));
+};

@@ -95,6 +95,7 @@ export const enMessages = {
   'error.storageUnavailable': 'Field News cannot open its storage on this computer. Close other Field News windows and restart the app.',
   'error.sampleFeedUnavailable': 'The sample news that ships with Field News could not be read. Reinstall the app.',
   'error.gazetteerUnreadable': 'The list of places that ships with Field News could not be read, so search by place is off. Reinstall the app.',
+  'error.searchIndexUnreadable': 'Search by place is off for now: the saved news could not be read to index it. Restart Field News; if this stays, send Copy diagnostics to support.',
   'error.regionMapUnreadable': 'The map of the region that ships with Field News could not be read, so the map shows places without borders. Reinstall the app.',
   'error.pictureUnreadable': 'This picture could not be read (damaged, or in a format Field News cannot show), so it was not saved.',
   // Backup and restore (shared/backup, renderer/backup): every refusal leaves the stored news as it was.

@@ -97,6 +97,7 @@ export const esMessages: MessageCatalog = {
   'error.storageUnavailable': 'Field News no puede abrir su almacenamiento en esta computadora. Cierre las demás ventanas de Field News y reinicie la aplicación.',
   'error.sampleFeedUnavailable': 'No se pudieron leer las noticias de ejemplo que vienen con Field News. Reinstale la aplicación.',
   'error.gazetteerUnreadable': 'No se pudo leer la lista de lugares que viene con Field News, así que la búsqueda por lugar está desactivada. Reinstale la aplicación.',
+  'error.searchIndexUnreadable': 'La búsqueda por lugar está desactivada por ahora: no se pudieron leer las noticias guardadas para indexarlas. Reinicie Field News; si sigue así, envíe «Copiar el diagnóstico» a soporte.',
   'error.regionMapUnreadable': 'No se pudo leer el mapa de la región que viene con Field News, así que el mapa muestra los lugares sin fronteras. Reinstale la aplicación.',
   'error.pictureUnreadable': 'Esta imagen no se pudo leer (está dañada o en un formato que Field News no puede mostrar), así que no se guardó.',
   // Respaldo y restauración (shared/backup, renderer/backup): cada rechazo deja las noticias guardadas como estaban.

@@ -2,7 +2,7 @@
 // while the body streams in, timeouts, at most N redirects, and every failure as a readable value.
 // What a platform's fetch must offer is feedTransport.ts.
 import { bytesHash } from '../contentHash';
-import { describeThrown } from './describeThrown';
+import { describeThrown } from '../describeThrown';
 import { errorMessages } from '../errorMessages';
 import type { FeedTransport, FetchLikeResponse } from './feedTransport';
 import { feedRequestHeaders, type DocumentValidators, type FetchPolicy } from './fetchPolicy';

@@ -6,7 +6,7 @@ import type { FeedPage } from '../feed/feedItem';
 import type { ParsedFeedDocument } from '../feed/parseFeedDocument';
 import type { Result } from '../result';
 import { errorMessages } from '../errorMessages';
-import { describeThrown } from './describeThrown';
+import { describeThrown } from '../describeThrown';
 import type { FeedDocument, FeedFetchResult, FeedDocumentRequest, FetchFailureReason } from './fetchFeedDocument';
 import type { DocumentValidators } from './fetchPolicy';
 import { createPageReader, type DocumentToParse, type PageReader } from './pageReader';

@@ -6,7 +6,7 @@ import { startFeedServer, type FeedServer } from '../../scripts/feedServer';
 import { bridgeChannels } from '../../shared/bridge';
 import { errorMessages } from '../../shared/errorMessages';
 import { logLimits, type LogEntry } from '../../shared/logEntry';
-import { fakeElectron, ipcEventFrom, ipcHandlers } from './fakeElectron';
+import { fakeElectron, ipcEventFrom, ipcHandlers, ipcListeners } from './fakeElectron';
 import { englishText } from '../../shared/i18n/formatMessages';
 import type { UserMessage } from '../../shared/i18n/userMessage';
 
@@ -27,13 +27,16 @@ const logLines = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''
 beforeEach(() => {
   logFile = startMainLog({ folder: mkdtempSync(path.join(tmpdir(), 'field-news-bridge-')), toConsole: false });
   ipcHandlers.clear();
+  ipcListeners.clear();
   fakeElectron.shell.openExternal.mockClear();
   registerBridgeHandlers();
 });
 
 describe('bridge handlers', () => {
   it('register one handler per message of the contract', () => {
-    expect([...ipcHandlers.keys()].sort()).toEqual(Object.values(bridgeChannels).sort());
+    // The sync port is the one one-way message (electron/syncPort.ts, its own test).
+    expect([...ipcHandlers.keys()].sort()).toEqual(Object.values(bridgeChannels).filter((channel) => channel !== bridgeChannels.requestSyncPort).sort());
+    expect(ipcListeners.size).toBe(0);
   });
 
   it('answer the app page with its version and platform', async () => {

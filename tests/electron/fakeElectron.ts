@@ -7,6 +7,35 @@ import { fakeNetRequest } from './fakeNetRequest';
 type Handler = (event: unknown, ...args: unknown[]) => unknown;
 
 export const ipcHandlers = new Map<string, Handler>();
+/** One-way messages the main process listens to (ipcMain.on), by channel. */
+export const ipcListeners = new Map<string, (event: unknown, ...args: unknown[]) => void>();
+
+/** Electron's MessagePortMain over a real Node MessagePort: 'message' events carry `{ data, ports }`. */
+export class FakeMessagePortMain extends EventEmitter {
+  constructor(readonly port: MessagePort) {
+    super();
+    port.addEventListener('message', (event: MessageEvent) => this.emit('message', { data: event.data as unknown, ports: [] }));
+  }
+  postMessage(message: unknown) {
+    this.port.postMessage(message);
+  }
+  start() {
+    this.port.start();
+  }
+  close() {
+    this.port.close();
+  }
+}
+
+export class FakeMessageChannelMain {
+  readonly port1: FakeMessagePortMain;
+  readonly port2: FakeMessagePortMain;
+  constructor() {
+    const { port1, port2 } = new MessageChannel();
+    this.port1 = new FakeMessagePortMain(port1);
+    this.port2 = new FakeMessagePortMain(port2);
+  }
+}
 export const protocolHandlers = new Map<string, (request: Request) => Promise<Response> | Response>();
 
 export class FakeWebContents extends EventEmitter {
@@ -99,7 +128,11 @@ export const fakeElectron = {
     handle: vi.fn((channel: string, handler: Handler) => {
       ipcHandlers.set(channel, handler);
     }),
+    on: vi.fn((channel: string, listener: (event: unknown, ...args: unknown[]) => void) => {
+      ipcListeners.set(channel, listener);
+    }),
   },
+  MessageChannelMain: FakeMessageChannelMain,
   shell: { openExternal: vi.fn(() => Promise.resolve()) },
   // net.request over Node's http client (fakeNetRequest.ts): main's downloads go over real HTTP.
   net: { request: vi.fn(fakeNetRequest) },
@@ -118,7 +151,7 @@ export const fakeElectron = {
 /** An IPC event as Electron would deliver it from a frame at `url`. */
 export const ipcEventFrom = (url: string | null, options: { subframe?: boolean } = {}) => ({
   senderFrame: url === null ? null : { url, parent: options.subframe ? {} : null },
-  sender: new FakeWebContents(),
+  sender: Object.assign(new FakeWebContents(), { postMessage: vi.fn() }),
 });
 
 /** A navigation event that records whether it was prevented. */

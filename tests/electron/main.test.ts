@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { bridgeChannels, bridgeEvents } from '../../shared/bridge';
-import { appEvents, FakeBrowserWindow, FakeWebContents, fakeElectron, ipcHandlers, navigationEvent, permissionHandlers, powerMonitor, protocolHandlers } from './fakeElectron';
+import { appEvents, FakeBrowserWindow, FakeWebContents, fakeElectron, ipcHandlers, ipcListeners, navigationEvent, permissionHandlers, powerMonitor, protocolHandlers } from './fakeElectron';
 
 // One stand-in for every fresh start of the main module: the factory hands back the same instance.
 const fake = await vi.hoisted(async () => import('./fakeElectron'));
@@ -27,6 +27,7 @@ beforeEach(() => {
   appEvents.removeAllListeners();
   powerMonitor.removeAllListeners();
   ipcHandlers.clear();
+  ipcListeners.clear();
   protocolHandlers.clear();
   FakeBrowserWindow.created = [];
   fakeElectron.app.quit.mockClear();
@@ -45,7 +46,7 @@ describe('the main process', () => {
   it('when ready, serves app://, answers the bridge and opens one secure window on the app', async () => {
     await start();
     expect(protocolHandlers.has('app')).toBe(true);
-    expect([...ipcHandlers.keys()].sort()).toEqual(Object.values(bridgeChannels).sort());
+    expect([...ipcHandlers.keys(), ...ipcListeners.keys()].sort()).toEqual(Object.values(bridgeChannels).sort());
     expect(FakeBrowserWindow.created).toHaveLength(1);
     const window = FakeBrowserWindow.created[0]!;
     expect(window.loadedUrl).toBe('app://field-news/index.html');

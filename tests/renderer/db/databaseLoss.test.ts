@@ -7,7 +7,7 @@ import { sampleFeedKey } from '../../../shared/feed/sampleFeed';
 import { checkDatabaseLoss, storedNewsMarkerKey, wasDatabaseLost, type MarkerStorage } from '../../../renderer/db/databaseLoss';
 import { FieldNewsDb } from '../../../renderer/db/fieldNewsDb';
 import { createNewsRepository, type NewsRepository } from '../../../renderer/db/newsRepository';
-import { importSampleOnFirstStart } from '../../../renderer/sampleNews';
+import { importSampleOnFirstStart } from '../../../renderer/window/sampleNews';
 import { sampleFeedPath } from '../../../scripts/sampleFeed';
 import { bundledSamplePage } from '../../fixtures/bundledData';
 

@@ -6,7 +6,7 @@ import type { FeedPage } from '../../../shared/feed/feedItem';
 import { sampleFeedKey } from '../../../shared/feed/sampleFeed';
 import { FieldNewsDb, keysOfFeed } from '../../../renderer/db/fieldNewsDb';
 import { createNewsRepository, type NewsRepository } from '../../../renderer/db/newsRepository';
-import { importSampleOnFirstStart } from '../../../renderer/sampleNews';
+import { importSampleOnFirstStart } from '../../../renderer/window/sampleNews';
 import { sampleFeedPath } from '../../../scripts/sampleFeed';
 import { bundledSamplePage } from '../../fixtures/bundledData';
 import { feedPageOf, plainFeedItem } from '../../fixtures/feedPages';

@@ -1,0 +1,39 @@
+// What one feed's sync reports back to the window: plain data, so it crosses from the worker.
+import type { WalkFailureReason, WalkProgress } from '../../shared/sync/walkFeedPages';
+import type { UserMessage } from '../../shared/i18n/userMessage';
+
+export interface SyncOutcome {
+  feedUrl: string;
+  feedTitle: string;
+  result: 'synced' | 'not-modified' | 'busy' | 'failed' | 'gone' | 'removed';
+  newItems: number;
+  updatedItems: number;
+  /** Items the feed sent that could not be kept (no id, no content…). */
+  droppedItems: number;
+  error: UserMessage | null;
+  /** Why it failed ('disk-full' stops the whole run), or null. */
+  failureReason: WalkFailureReason | 'worker-stopped' | 'no-answer' | null;
+  /** When the next automatic try may happen (ms since epoch), after a failure. */
+  nextAttemptAt: number | null;
+  /** For the log, after a failure: what went wrong in technical words (an error's name and message), never item text. */
+  cause?: string | null;
+}
+
+export interface SyncProgress extends WalkProgress {
+  feedUrl: string;
+  feedTitle: string;
+}
+
+/** An outcome with nothing synced, to fill in: `extra` sets the title, counts or failure that apply. */
+export const quietOutcome = (feedUrl: string, result: SyncOutcome['result'], extra: Partial<SyncOutcome> = {}): SyncOutcome => ({
+  feedUrl,
+  feedTitle: feedUrl,
+  result,
+  newItems: 0,
+  updatedItems: 0,
+  droppedItems: 0,
+  error: null,
+  failureReason: null,
+  nextAttemptAt: null,
+  ...extra,
+});

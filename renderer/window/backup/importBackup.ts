@@ -1,0 +1,26 @@
+// "Import", as the UI calls it: merges a backup file into this window's database.
+import type { Result } from '../../../shared/result';
+import { db as appDb } from '../database';
+import { log } from '../log';
+import { importBackupInto, type BackupImportProgress, type BackupImportSummary } from './backupImport';
+import type { UserMessage } from '../../../shared/i18n/userMessage';
+import { englishText } from '../../../shared/i18n/formatMessages';
+
+export type { BackupImportProgress, BackupImportSummary } from './backupImport';
+
+export const importBackup = async (file: Blob, onProgress?: (progress: BackupImportProgress) => void): Promise<Result<BackupImportSummary, UserMessage>> => {
+  const started = performance.now();
+  const result = await importBackupInto(appDb, file, {
+    onProgress,
+    onWriteFailure: (thrown) => log.error('backup', 'Import stopped while writing', thrown),
+  });
+  const took = `${Math.round(performance.now() - started)} ms`;
+  if (result.ok) {
+    const { feedsAdded, itemsAdded, itemsUpdated, itemsUnchanged } = result.value;
+    log.info('backup', `Imported a backup of ${file.size} bytes in ${took}: ${feedsAdded} feeds added; items ${itemsAdded} added, ${itemsUpdated} updated, ${itemsUnchanged} unchanged`);
+  } else {
+    // The refusal's own words: they name the file's problem, never its content.
+    log.warn('backup', `Import refused after ${took}: ${englishText(result.error)}`);
+  }
+  return result;
+};

@@ -1,0 +1,130 @@
+// Search as you type: the field (a plain searchbox, so assistive tools and tests find it by that role), its place suggestions ("Tapachula — Chiapas, Mexico · 1 item"),
+// the place chips a picked suggestion becomes, and the date range.
+import { forwardRef, useId, useState, type KeyboardEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import type { PlaceSuggestion } from '../../../shared/places/placeSearch';
+import type { SearchAnswer } from '../../threads/searchContract';
+import { placeLabel, suggestionLabel } from '../../../shared/places/placeLabel';
+import type { PlaceLabelParts } from '../../../shared/places/gazetteer';
+
+export interface PlaceChip {
+  placeId: string;
+  /** The label when it was chosen; shown when the parts are missing (a chip saved by an older version). */
+  label: string;
+  /** Worded in the interface language at display. */
+  parts?: PlaceLabelParts;
+}
+
+interface SearchBarProps {
+  query: string;
+  onQuery: (query: string) => void;
+  answer: SearchAnswer | null;
+  chips: readonly PlaceChip[];
+  onPickPlace: (suggestion: PlaceSuggestion) => void;
+  onRemoveChip: (placeId: string) => void;
+  from: string;
+  to: string;
+  onDates: (from: string, to: string) => void;
+  unavailable: string | null;
+}
+
+export const SearchBar = forwardRef<HTMLInputElement, SearchBarProps>(function SearchBar(
+  { query, onQuery, answer, chips, onPickPlace, onRemoveChip, from, to, onDates, unavailable },
+  fieldRef,
+) {
+  const intl = useIntl();
+  const listId = useId();
+
+  const [active, setActive] = useState(-1);
+  const [open, setOpen] = useState(false);
+  const suggestions = query.trim() && answer ? answer.suggestions : [];
+  const shown = open && suggestions.length > 0;
+
+  const pick = (suggestion: PlaceSuggestion) => {
+    onPickPlace(suggestion);
+    setActive(-1);
+    setOpen(false);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (suggestions.length === 0) return;
+      event.preventDefault();
+      setOpen(true);
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive((current) => (current + step + suggestions.length) % suggestions.length);
+    } else if (event.key === 'Enter' && shown && suggestions[active]) {
+      event.preventDefault();
+      pick(suggestions[active]);
+    } else if (event.key === 'Escape') {
+      // Handled here, so the window's Esc (leave the reader) waits for the next press.
+      event.preventDefault();
+      if (shown) setOpen(false);
+      else onQuery('');
+    }
+  };
+
+  return (
+    <section className="search" aria-label={intl.formatMessage({ id: 'search.region' })}>
+      <div className="search-field">
+        <input
+          ref={fieldRef}
+          type="search"
+          aria-label={intl.formatMessage({ id: 'search.fieldName' })}
+          aria-keyshortcuts="/ Control+F"
+          placeholder={intl.formatMessage({ id: 'search.placeholder' })}
+          value={query}
+          // The pair points at the list only while the list exists.
+          aria-controls={shown ? listId : undefined}
+          aria-autocomplete="list"
+          aria-activedescendant={shown && active >= 0 ? `${listId}-${active}` : undefined}
+          onChange={(event) => {
+            onQuery(event.target.value);
+            setActive(-1);
+            setOpen(true);
+          }}
+          onKeyDown={onKeyDown}
+          onBlur={() => setOpen(false)}
+          onFocus={() => setOpen(true)}
+        />
+        {shown && (
+          <ul className="suggestions" id={listId} role="listbox" aria-label={intl.formatMessage({ id: 'search.suggestionsLabel' })}>
+            {suggestions.map((suggestion, index) => (
+              <li
+                key={suggestion.placeId}
+                id={`${listId}-${index}`}
+                role="option"
+                aria-selected={index === active}
+                className={index === active ? 'suggestion suggestion--active' : 'suggestion'}
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => pick(suggestion)}
+              >
+                {suggestionLabel(intl, suggestion)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="filters">
+        {chips.map((chip) => {
+          const label = chip.parts ? placeLabel(chip.parts, intl.locale) : chip.label;
+          return (
+          <span className="chip" key={chip.placeId}>
+            {label}
+            <button type="button" aria-label={intl.formatMessage({ id: 'search.removeFilter' }, { place: label })} onClick={() => onRemoveChip(chip.placeId)}>
+              <span aria-hidden="true" className="chip-remove" />
+            </button>
+          </span>
+          );
+        })}
+        <label>
+          <FormattedMessage id="search.from" /> <input type="date" value={from} max={to || undefined} onChange={(event) => onDates(event.target.value, to)} />
+        </label>
+        <label>
+          <FormattedMessage id="search.to" /> <input type="date" value={to} min={from || undefined} onChange={(event) => onDates(from, event.target.value)} />
+        </label>
+        {unavailable && <span className="search-note">{unavailable}</span>}
+      </div>
+    </section>
+  );
+});

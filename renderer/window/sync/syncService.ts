@@ -1,0 +1,72 @@
+// This window's sync: the worker client, the scheduler, and the triggers that start a run.
+import { useSyncExternalStore } from 'react';
+import { defaultFetchPolicy } from '../../../shared/sync/fetchPolicy';
+import { bridge, openSyncPort } from '../bridge';
+import { db, newsRepository } from '../database';
+import { rememberStoredNews } from '../../db/databaseLoss';
+import { log } from '../log';
+import { savePicturesNamed } from '../pictures/pictureService';
+import { createSyncClient } from './syncClient';
+import { createSyncScheduler, type SyncRunState } from './syncScheduler';
+
+export const defaultSyncIntervalMinutes = 30;
+
+const listeners = new Set<() => void>();
+let remembered = false;
+
+/**
+ * As soon as a sync has stored a page, this computer remembers that it had news (once a window:
+ * every start checks again), before a disk that fills later in the same sync can cost it.
+ */
+const rememberOnceStored = ({ progress }: SyncRunState) => {
+  if (remembered || progress === null || progress.totalNew === 0) return;
+  remembered = true;
+  rememberStoredNews({ db, repository: newsRepository, storage: localStorage }).catch((error: unknown) => {
+    remembered = false;
+    log.warn('storage', 'Could not note that news is stored', error);
+  });
+};
+
+export const syncScheduler = createSyncScheduler({
+  db,
+  // Pictures are saved beside the sync, after each page is stored; their failures never reach it.
+  // The worker starts with the first sync, not when this module is imported.
+  client: createSyncClient({
+    startWorker: () => new Worker(new URL('../../workers/sync/sync.worker.ts', import.meta.url), { type: 'module', name: 'field-news-sync' }),
+    openShellPort: () => openSyncPort(),
+    quietLimitMs: 3 * 60_000,
+    onPicturesNamed: (pictures) => void savePicturesNamed(pictures),
+    log: (level, message) => log[level]('sync', message),
+  }),
+  isOnline: () => navigator.onLine,
+  now: () => Date.now(),
+  maxPages: defaultFetchPolicy(__APP_VERSION__).maxPagesPerWalk,
+  onState: (state) => {
+    listeners.forEach((listener) => listener());
+    rememberOnceStored(state);
+  },
+});
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+
+export const useSyncRunState = (): SyncRunState => useSyncExternalStore(subscribe, syncScheduler.current);
+
+/**
+ * Syncs now if online, and again whenever the link comes back, the computer wakes, and every
+ * `intervalMinutes`. Returns the function that stops the automatic runs.
+ */
+export const startAutomaticSync = (intervalMinutes: number): (() => void) => {
+  const runAutomatically = () => void syncScheduler.run({ manual: false });
+  runAutomatically();
+  window.addEventListener('online', runAutomatically);
+  const stopResume = bridge.onSystemResume(runAutomatically);
+  const timer = window.setInterval(runAutomatically, Math.max(1, intervalMinutes) * 60_000);
+  return () => {
+    window.removeEventListener('online', runAutomatically);
+    stopResume();
+    window.clearInterval(timer);
+  };
+};

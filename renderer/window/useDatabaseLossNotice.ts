@@ -1,0 +1,19 @@
+// The window's notice that the news stored on this computer is gone (renderer/db/databaseLoss.ts
+// decides), in the interface language, or null. Checked once as the window starts.
+import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { db, newsRepository } from './database';
+import { checkDatabaseLoss } from '../db/databaseLoss';
+import { log } from './log';
+
+export const useDatabaseLossNotice = (): string | null => {
+  const intl = useIntl();
+  const [lost, setLost] = useState(false);
+  useEffect(() => {
+    checkDatabaseLoss({ db, repository: newsRepository, storage: localStorage })
+      .then(setLost)
+      // The check only reads and notes; when storage cannot be read at all, the window says so on its own.
+      .catch((error: unknown) => log.warn('storage', 'The check for lost news failed', error));
+  }, []);
+  return lost ? intl.formatMessage({ id: 'storage.databaseLost' }) : null;
+};

@@ -1,0 +1,99 @@
+// The search worker's index over time: loads the gazetteer once, builds the engine, refreshes it
+// whenever stored items change (its own watch of the database: the one trigger), one refresh at a
+// time, and says why when place search cannot run — an unreadable gazetteer is not a database that
+// cannot be read, and the user is told which.
+import { errorMessages } from '../../../shared/errorMessages';
+import { englishText } from '../../../shared/i18n/formatMessages';
+import type { UserMessage } from '../../../shared/i18n/userMessage';
+import { loadGazetteer } from '../../../shared/places/gazetteer';
+import type { FieldNewsDb } from '../../db/fieldNewsDb';
+import { workerLog } from '../../log/workerLog';
+import { stepAsideForSyncs } from '../../threads/waitWhileSyncing';
+import { createNewsSearchEngine, type NewsSearchEngine, type NewsTextIndex } from './newsSearchEngine';
+import { watchItems } from './watchItems';
+
+export interface SearchIndexOptions {
+  db: FieldNewsDb;
+  createTextIndex: () => NewsTextIndex;
+  /** The gazetteer file's JSON, or null when it could not be fetched. */
+  loadGazetteerFile: (url: string) => Promise<unknown>;
+  onReady: (indexedCount: number) => void;
+  onUnavailable: (message: UserMessage) => void;
+}
+
+export interface SearchIndex {
+  start(gazetteerUrl: string): Promise<void>;
+  /** The engine once the first index is built; rejects when place search cannot run. */
+  engine(): Promise<NewsSearchEngine>;
+}
+
+export const startSearchIndex = (options: SearchIndexOptions): SearchIndex => {
+  let markReady: (engine: NewsSearchEngine) => void = () => undefined;
+  let markFailed: (reason: Error) => void = () => undefined;
+  const ready = new Promise<NewsSearchEngine>((resolve, reject) => {
+    markReady = resolve;
+    markFailed = reject;
+  });
+  // A search asked before a failure still hears of it; nobody need be waiting for it to count as handled.
+  ready.catch(() => undefined);
+  let started: Promise<void> | null = null;
+  let refreshing: Promise<void> | null = null;
+  let refreshAgain = false;
+
+  /** Refreshes run one at a time; requests during a run fold into one more run after it. */
+  const refresh = async (engine: NewsSearchEngine): Promise<void> => {
+    if (refreshing) {
+      refreshAgain = true;
+      return refreshing;
+    }
+    refreshing = (async () => {
+      do {
+        refreshAgain = false;
+        // Tagging writes every new item again: while a feed syncs, it waits (up to a bound) so the
+        // sync's pages do not queue behind it; the new items are tagged as soon as the sync ends.
+        await stepAsideForSyncs(60_000);
+        await engine.refresh();
+      } while (refreshAgain);
+    })();
+    try {
+      await refreshing;
+    } finally {
+      refreshing = null;
+    }
+    workerLog.debug('search', `index refreshed: ${engine.indexedCount} items`);
+    options.onReady(engine.indexedCount);
+  };
+
+  const stopFor = (message: UserMessage, why: string, thrown: unknown) => {
+    workerLog.error('search', why, thrown);
+    options.onUnavailable(message);
+    markFailed(new Error(englishText(message)));
+  };
+
+  const load = async (gazetteerUrl: string) => {
+    let file: unknown;
+    try {
+      file = await options.loadGazetteerFile(gazetteerUrl);
+    } catch (thrown) {
+      return stopFor(errorMessages.gazetteerUnreadable, 'The gazetteer could not be fetched; place search is off', thrown);
+    }
+    const gazetteer = loadGazetteer(file);
+    if (!gazetteer.ok) return stopFor(gazetteer.error, 'The gazetteer is not a list of places; place search is off', englishText(gazetteer.error));
+    const engine = createNewsSearchEngine(options.db, gazetteer.value, options.createTextIndex);
+    try {
+      await refresh(engine);
+    } catch (thrown) {
+      return stopFor(errorMessages.searchIndexUnreadable, 'The saved news could not be indexed; place search is off', thrown);
+    }
+    markReady(engine);
+    // New, changed and removed items are searchable within about a second, whoever stored them.
+    watchItems(options.db, () => {
+      refresh(engine).catch((thrown: unknown) => workerLog.error('search', 'The index could not be brought up to date', thrown));
+    });
+  };
+
+  return {
+    start: (gazetteerUrl) => (started ??= load(gazetteerUrl)),
+    engine: () => ready,
+  };
+};

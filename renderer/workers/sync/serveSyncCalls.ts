@@ -1,0 +1,48 @@
+// What the sync worker answers on its channel, apart from where it runs: the worker entry hands it
+// its global scope and the app's database, a unit test a MessagePort and a test database.
+import { createThreadChannel, type CallMap, type ChannelEndpoint } from '../../../shared/threads/threadChannel';
+import type { FieldNewsDb } from '../../db/fieldNewsDb';
+import { createNewsRepository } from '../../db/newsRepository';
+import { workerLog } from '../../log/workerLog';
+import { browserSyncShell, type SyncShell } from '../../threads/browserShell';
+import type { SyncCalls, SyncEvents } from '../../threads/syncContract';
+import { createSyncRunner, type SyncRunnerOptions } from './syncRunner';
+import { shellOverPort, type PortShellOptions } from './syncShell';
+
+export interface SyncWorkerOptions extends Pick<SyncRunnerOptions, 'locks' | 'now' | 'random' | 'parseDocument'> {
+  db: FieldNewsDb;
+  /** Time limits for the calls to the main process over the port. */
+  portShell: Omit<PortShellOptions, 'onFailure'>;
+}
+
+export const serveSyncCalls = (scope: ChannelEndpoint, options: SyncWorkerOptions) => {
+  const logShellError = (thrown: unknown) => workerLog.warn('sync', 'The storage estimate failed', thrown);
+  // Until the window hands over a port, the browser's own fetch (as in web mode).
+  let shell: SyncShell = browserSyncShell(logShellError);
+
+  const channel = createThreadChannel<CallMap, SyncCalls, CallMap, SyncEvents>(scope, {
+    serve: {
+      useShell: ({ port }) => {
+        shell =
+          port === null
+            ? browserSyncShell(logShellError)
+            : shellOverPort(port, {
+                ...options.portShell,
+                onFailure: (what, failure) => workerLog.warn('sync', `The main process did not answer a ${what} (${failure.reason}: ${failure.detail})`),
+              });
+        return null;
+      },
+      syncFeed: (request) => runner.syncFeed(request),
+    },
+    onHandlerError: (name, thrown) => workerLog.error('sync', `${name} failed`, thrown),
+  });
+
+  const runner = createSyncRunner({
+    ...options,
+    repository: createNewsRepository(options.db),
+    shell: () => shell,
+    onProgress: (syncId, progress) => channel.emit('progress', { syncId, progress }),
+    onPicturesNamed: (pictures) => channel.emit('pictures', { pictures }),
+  });
+  return channel;
+};

@@ -1,0 +1,109 @@
+// Syncs one feed into the database: walks its pages, writes each page all-or-nothing, and records
+// the result (or the failure and the back-off) on the feed. Runs in the sync worker, off the UI thread.
+import { errorMessages } from '../../../shared/errorMessages';
+import { prepareFeedItems } from '../../../shared/feed/newsItem';
+import { picturesOfPage, type ItemPictures } from '../../../shared/pictures/pictureUrls';
+import { backoffAfterFailure, initialBackoff } from '../../../shared/sync/backoff';
+import type { FeedDocumentRequest, FeedFetchResult } from '../../../shared/sync/fetchFeedDocument';
+import { walkFeedPages, type StorePageResult, type WalkFeedOptions, type WalkSummary } from '../../../shared/sync/walkFeedPages';
+import type { FieldNewsDb } from '../../db/fieldNewsDb';
+import type { NewsRepository } from '../../db/newsRepository';
+import { isDiskFullError } from '../../db/storageErrors';
+import { workerLog } from '../../log/workerLog';
+import { describeThrown } from '../../../shared/describeThrown';
+import { estimatePageBytes, type DiskSpaceGuard } from './diskSpaceGuard';
+import { quietOutcome, type SyncOutcome, type SyncProgress } from '../../threads/syncOutcome';
+
+export interface SyncFeedOptions {
+  db: FieldNewsDb;
+  repository: NewsRepository;
+  feedUrl: string;
+  fetchDocument: (request: FeedDocumentRequest) => Promise<FeedFetchResult>;
+  maxPages: number;
+  onProgress: (progress: SyncProgress) => void;
+  now: () => Date;
+  random: () => number;
+  /** A sync the user asked for ("Sync now", a feed just added): its failure starts the back-off over. */
+  manual: boolean;
+  /** Told the pictures of each page once it is stored; they are saved beside the sync, never in its way. */
+  onPicturesNamed?: (pictures: ItemPictures[]) => void;
+  /** Asked before each page is written: on a nearly full disk the walk stops before writing. */
+  diskSpace: DiskSpaceGuard;
+  /** Reads the downloaded pages (the sync worker's parse worker); default: on this thread. */
+  parseDocument?: WalkFeedOptions['parseDocument'];
+}
+
+export const syncFeed = async (options: SyncFeedOptions): Promise<SyncOutcome> => {
+  const { db, repository, feedUrl } = options;
+  const feed = await db.feeds.get(feedUrl);
+  const outcome = (result: SyncOutcome['result'], extra: Partial<SyncOutcome> = {}): SyncOutcome =>
+    quietOutcome(feedUrl, result, { feedTitle: feed?.title ?? feedUrl, ...extra });
+  if (!feed || feed.builtIn) return outcome('removed');
+  // Stopped by the disk check: nothing was written, and nothing is (not even the back-off), so the
+  // feed's resume point stands and the next sync after the user frees space goes on from there.
+  const diskTooFull = (extra: Partial<SyncOutcome> = {}) =>
+    outcome('failed', { ...extra, error: errorMessages.diskFullBeforeWriting, failureReason: 'disk-full' });
+  // No download either when there is no room for its answer (field links are often metered).
+  if (!(await options.diskSpace.hasRoomFor(0))) return diskTooFull();
+
+  const source = { url: feed.url, title: feed.title, builtIn: false };
+  let feedTitle = feed.title;
+  let stoppedBeforeWriting = false;
+  const walk = await walkFeedPages({
+    feedUrl,
+    fetchDocument: options.fetchDocument,
+    maxPages: options.maxPages,
+    storedValidators: feed.pageValidators,
+    resumeFrom: feed.walkResume,
+    storePage: async (page, validators, resume): Promise<StorePageResult> => {
+      if (!(await options.diskSpace.hasRoomFor(estimatePageBytes(page.items)))) {
+        stoppedBeforeWriting = true;
+        return { ok: false, reason: 'disk-full', error: errorMessages.diskFullBeforeWriting };
+      }
+      // A feed just added is known by its address until its first page names it.
+      if (validators.pageUrl === feedUrl && page.title) feedTitle = page.title;
+      try {
+        const stored = await repository.storeFeedPage(source, page, validators, resume);
+        const pictures = options.onPicturesNamed === undefined ? [] : picturesOfPage(feedUrl, page.items);
+        if (pictures.length > 0) options.onPicturesNamed?.(pictures);
+        return { ok: true, value: { newItems: stored.added, updatedItems: stored.updated } };
+      } catch (error) {
+        // The page's transaction was aborted, so nothing of it was stored; a full disk is said as such.
+        if (isDiskFullError(error)) return { ok: false, reason: 'disk-full', error: errorMessages.diskFull, cause: describeThrown(error) };
+        throw error;
+      }
+    },
+    onProgress: (progress) => options.onProgress({ ...progress, feedUrl, feedTitle }),
+    preparePage: (page) => prepareFeedItems(page.items),
+    ...(options.parseDocument === undefined ? {} : { parseDocument: options.parseDocument }),
+    now: options.now,
+  });
+
+  const counts = (summary: WalkSummary) => ({
+    newItems: summary.newItems,
+    updatedItems: summary.updatedItems,
+    droppedItems: Object.values(summary.droppedItems).reduce((total: number, count: number) => total + count, 0),
+    feedTitle: summary.feedTitle ?? feed.title,
+  });
+
+  if (walk.ok) {
+    await repository.recordSyncSuccess(feedUrl);
+    const notModified = walk.value.pagesStored === 0;
+    return outcome(notModified ? 'not-modified' : 'synced', counts(walk.value));
+  }
+
+  if (stoppedBeforeWriting) return diskTooFull(counts(walk.summary));
+  const gone = walk.reason === 'gone';
+  const previous = options.manual ? initialBackoff : feed;
+  const backoff = gone ? { failures: previous.failures + 1, nextAttemptAt: null } : backoffAfterFailure(previous, options.now().getTime(), options.random);
+  // A feed that no longer exists on the server is not polled again; its stored items stay.
+  try {
+    await repository.recordSyncFailure(feedUrl, { error: walk.error, gone, ...backoff });
+  } catch (error) {
+    // On a full disk even this small write fails (Chromium aborts it with a bare AbortError): the
+    // outcome below still says what happened, and the feed's stored state (items, validators,
+    // resume point) is as the last stored page left it. Only the back-off is not recorded.
+    workerLog.warn('sync', 'The sync failure could not be recorded', error);
+  }
+  return outcome(gone ? 'gone' : 'failed', { ...counts(walk.summary), error: walk.error, failureReason: walk.reason, nextAttemptAt: backoff.nextAttemptAt, cause: walk.cause ?? null });
+};

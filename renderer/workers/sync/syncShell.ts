@@ -1,0 +1,43 @@
+// The sync worker's downloads and disk check: over its own port to the main process in the desktop
+// app (net.request, the address rules, statfs), or with the browser's own means in web mode. Every
+// call settles: a main process that does not answer in time gives a timeout, never a hung sync.
+import type { SyncShellCalls } from '../../../shared/bridge';
+import { errorMessages } from '../../../shared/errorMessages';
+import { fail } from '../../../shared/result';
+import type { FeedDocumentRequest, FeedFetchResult } from '../../../shared/sync/fetchFeedDocument';
+import { createThreadChannel, type ThreadFailure } from '../../../shared/threads/threadChannel';
+import type { SyncShell } from '../../threads/browserShell';
+
+export interface PortShellOptions {
+  /** How long a download may go unanswered: longer than the fetch policy's own total timeout. */
+  downloadQuietLimitMs: number;
+  /** How long the free space may take; the page is written without it after that. */
+  freeSpaceQuietLimitMs: number;
+  /** A call the main process did not answer, for the log (the sync gets a failure value). */
+  onFailure: (what: string, failure: ThreadFailure) => void;
+}
+
+/** The download's failure value when the port gave no answer: the cause goes to the log, the user gets the reason. */
+const unanswered = (request: FeedDocumentRequest, failure: ThreadFailure, limitMs: number): FeedFetchResult =>
+  failure.reason === 'timeout'
+    ? { ok: false, reason: 'timeout', error: errorMessages.fetchTimeout(Math.round(limitMs / 1000)), status: null, bytesRead: 0, url: request.url }
+    : { ok: false, reason: 'no-connection', error: errorMessages.fetchNoConnection, status: null, bytesRead: 0, url: request.url };
+
+export const shellOverPort = (port: MessagePort, options: PortShellOptions): SyncShell => {
+  const channel = createThreadChannel<SyncShellCalls>(port);
+  port.start();
+  return {
+    fetchFeedDocument: async (request) => {
+      const answer = await channel.call('fetchFeedDocument', request, { quietLimitMs: options.downloadQuietLimitMs });
+      if (answer.ok) return answer.value;
+      options.onFailure('download', answer.error);
+      return unanswered(request, answer.error, options.downloadQuietLimitMs);
+    },
+    getFreeDiskSpace: async () => {
+      const answer = await channel.call('getFreeDiskSpace', null, { quietLimitMs: options.freeSpaceQuietLimitMs });
+      if (answer.ok) return answer.value;
+      options.onFailure('free space', answer.error);
+      return fail(errorMessages.freeSpaceUnknown);
+    },
+  };
+};
