@@ -38,7 +38,7 @@ export const retentionCutoff = (choice: RetentionChoice, now: Date): string | nu
 };
 
 /**
- * The lock a sync of one feed holds (renderer/sync/syncDispatch.worker.ts takes the same name):
+ * The lock a sync of one feed holds (renderer/workers/sync/syncRunner.ts takes the same name):
  * retention takes it too, so it never removes items a running sync of the feed is writing.
  */
 export { syncLockName };
