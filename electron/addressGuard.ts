@@ -19,8 +19,8 @@ export interface AddressRefusal {
   url: string;
 }
 
-/** The host of a web address, IPv6 brackets dropped ("[::1]" → "::1"), or null when it is not one. */
-const hostOf = (url: string): string | null => {
+/** The name to resolve for a web address, IPv6 brackets dropped ("[::1]" → "::1"), or null when it is not one. */
+const lookupNameOf = (url: string): string | null => {
   if (!URL.canParse(url)) return null;
   const { hostname } = new URL(url);
   return hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
@@ -44,7 +44,7 @@ const addressesOf = (host: string, resolveHost: ResolveHost): Promise<readonly s
  * public, the strict side: its downloads may then only reach public addresses.
  */
 const feedHostKind = async (feedUrl: string, resolveHost: ResolveHost, signal: AbortSignal): Promise<HostKind> => {
-  const host = hostOf(feedUrl);
+  const host = lookupNameOf(feedUrl);
   if (host === null) return 'public';
   try {
     return hostKindOf((await unlessAborted(addressesOf(host, resolveHost), signal)).map(classifyAddress));
@@ -75,7 +75,7 @@ export const guardAddresses = (feedUrl: string, resolveHost: ResolveHost, fetch:
     fetch: async (url, init) => {
       feedKind ??= feedHostKind(feedUrl, resolveHost, init.signal);
       if ((await feedKind) === 'internal') return fetch(url, init);
-      const host = hostOf(url);
+      const host = lookupNameOf(url);
       if (host === null) return fetch(url, init);
       // A lookup failure rejects here, as the request would have: the resolver's ENOTFOUND names the host.
       const addresses = await unlessAborted(addressesOf(host, resolveHost), init.signal);

@@ -9,7 +9,7 @@ import { checkExternalLink } from '../shared/externalLink';
 import { languageSettingSchema, type LanguageSetting } from '../shared/i18n/interfaceLanguage';
 import { checkLogEntries } from '../shared/logEntry';
 import { fail, succeed, type Result } from '../shared/result';
-import type { FeedFetchFailure } from '../shared/sync/fetchFeedDocument';
+import { feedFetchFailure, type FeedFetchFailure } from '../shared/sync/fetchFeedDocument';
 import { downloadFeedDocument } from './feedDownloads';
 import { readFreeDiskSpace } from './freeDiskSpace';
 import { readMainDiagnostics } from './mainDiagnostics';
@@ -44,7 +44,7 @@ const handle = <R extends { ok: boolean }>(channel: BridgeChannel, failure: (err
 };
 
 const resultFailure = <T>(error: UserMessage): Result<T, UserMessage> => fail(error);
-const downloadFailure = (error: UserMessage): FeedFetchFailure => ({ ok: false, error, reason: 'no-connection', status: null, bytesRead: 0, url: '' });
+const downloadFailure = (error: UserMessage): FeedFetchFailure => feedFetchFailure('no-connection', error);
 
 export const readAppInfo = (): AppInfo => ({
   name: appName,

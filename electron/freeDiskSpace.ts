@@ -1,5 +1,5 @@
 // The room left on the file system that holds the app's data folder, read with statfs, so the sync
-// can stop before a write that would fill the disk (see renderer/sync/diskSpaceGuard.ts).
+// can stop before a write that would fill the disk (see renderer/workers/sync/diskSpaceGuard.ts).
 import { statfs } from 'node:fs/promises';
 import type { FreeDiskSpace } from '../shared/bridge';
 

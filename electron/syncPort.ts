@@ -7,7 +7,7 @@ import { bridgeChannels, bridgeEvents, type FreeDiskSpace, type SyncShellCalls }
 import { errorMessages } from '../shared/errorMessages';
 import type { UserMessage } from '../shared/i18n/userMessage';
 import { fail, succeed, type Result } from '../shared/result';
-import type { FeedFetchResult } from '../shared/sync/fetchFeedDocument';
+import { feedFetchFailure, type FeedFetchResult } from '../shared/sync/fetchFeedDocument';
 import { createThreadChannel, type CallMap, type ChannelEndpoint } from '../shared/threads/threadChannel';
 import { isTrustedSender } from './bridgeHandlers';
 import { downloadFeedDocument } from './feedDownloads';
@@ -40,7 +40,7 @@ export const serveSyncShell = (port: MessagePortMain, services: SyncShellService
           return await services.download(request);
         } catch (thrown) {
           mainLog.error('sync-port', 'A feed download failed', thrown);
-          return { ok: false, error: errorMessages.bridgeUnknownFailure, reason: 'no-connection', status: null, bytesRead: 0, url: '' };
+          return feedFetchFailure('no-connection', errorMessages.bridgeUnknownFailure);
         }
       },
       getFreeDiskSpace: async (): Promise<Result<FreeDiskSpace, UserMessage>> => {

@@ -56,7 +56,7 @@ export const errorMessages = {
   // A write that failed on a full disk: Chromium may then delete the whole database (electron/electron#41877).
   // Both disk sentences are in the catalogs too (storage.diskFull*), with their Spanish.
   diskFull: userMessage('storage.diskFull'),
-  // The sync's own check stopped before writing (renderer/sync/diskSpaceGuard.ts): nothing was changed.
+  // The sync's own check stopped before writing (renderer/workers/sync/diskSpaceGuard.ts): nothing was changed.
   diskFullBeforeWriting: userMessage('storage.diskFullBeforeWriting'),
   freeSpaceUnknown: userMessage('error.freeSpaceUnknown'),
   syncWorkerStopped: userMessage('error.syncWorkerStopped'),
@@ -66,7 +66,7 @@ export const errorMessages = {
     contentType === '' ? userMessage('error.pictureNoContentType') : userMessage('error.pictureNotAPicture', { contentType }),
   pictureTooLarge: (megabytes: number) => userMessage('error.pictureTooLarge', { megabytes }),
   pictureUnreadable: userMessage('error.pictureUnreadable'),
-  // The screen shown instead of the app (ErrorBoundary) keeps its words in renderer/components/errorScreenWords.ts.
+  // The screen shown instead of the app (ErrorBoundary) keeps its words in renderer/window/components/errorScreenWords.ts.
   // Feed settings: what a person typed as a feed address.
   // Moved to the catalogs (shared/i18n): what a person typed as a feed address, as message ids.
   feedAddressEmpty: userMessage('error.feedAddressEmpty'),

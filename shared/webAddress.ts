@@ -1,15 +1,23 @@
-// Two rules about web addresses, written once for every process: what counts as an http(s)
-// address, and how an address is named in a log (its host only: a path or query may hold a key).
+// Rules about web addresses, written once for every process: what counts as an http(s) address
+// (absolute, or read against a base), how long one may be, and how an address is named in a log
+// (its host only: a path or query may hold an access key).
 
-/** The longest address Field News accepts anywhere (feeds, links, pictures, backups). */
-export const longestWebAddress = 4096;
+/** The longest address Field News accepts anywhere (feeds, links, pictures, backups, OPML). */
+export const longestWebAddress = 4_096;
 
-/** An absolute http: or https: address with a host, no longer than `longestWebAddress`. */
-export const isHttpAddress = (text: string): boolean => {
-  if (text.length === 0 || text.length > longestWebAddress || !URL.canParse(text)) return false;
-  const address = new URL(text);
-  return (address.protocol === 'http:' || address.protocol === 'https:') && address.hostname.length > 0;
+/** `text` read against `base` (when relative) as an http: or https: address with a host, no longer than
+ *  `longestWebAddress` before or after; null for anything else (another scheme, no host, unparseable). */
+export const httpAddress = (text: string, base?: string | null): string | null => {
+  if (text.length === 0 || text.length > longestWebAddress) return null;
+  // An absolute address stands alone (even beside a base that is not an address itself).
+  const address = URL.canParse(text) ? new URL(text) : base && URL.canParse(text, base) ? new URL(text, base) : null;
+  if (address === null) return null;
+  if ((address.protocol !== 'http:' && address.protocol !== 'https:') || address.hostname.length === 0) return null;
+  return address.href.length <= longestWebAddress ? address.href : null;
 };
+
+/** An absolute http(s) address (see httpAddress). */
+export const isHttpAddress = (text: string): boolean => httpAddress(text) !== null;
 
 /** The host of an address for a log line, or `whenUnreadable` when it is not an address. */
 export const hostOf = (address: string, whenUnreadable = 'an unreadable address'): string =>

@@ -45,6 +45,7 @@
 // - Feeds are keyed by address: one already here keeps its sync state, title and folder, taking
 //   the backup's title or folder only where it has none. A setting already here keeps its value.
 import { z } from 'zod';
+import { isHttpAddress } from '../webAddress';
 import { storageCaps } from '../feed/feedItem';
 import { sampleFeedKey } from '../feed/sampleFeed';
 
@@ -88,7 +89,7 @@ const feedDate = z
 const webAddress = z
   .string()
   .max(storageCaps.urlCharacters)
-  .refine((text) => /^https?:\/\//i.test(text) && URL.canParse(text), 'not a web address');
+  .refine(isHttpAddress, 'not a web address');
 
 const nullableText = (limit: number) => z.string().max(limit).nullable();
 
@@ -97,7 +98,7 @@ const feedAddress = z
   .string()
   .min(1)
   .max(storageCaps.urlCharacters)
-  .refine((text) => text === sampleFeedKey || (/^https?:\/\//i.test(text) && URL.canParse(text)), 'not a feed address');
+  .refine((text) => text === sampleFeedKey || isHttpAddress(text), 'not a feed address');
 
 export const backupFeedSchema = z.object({
   url: feedAddress,

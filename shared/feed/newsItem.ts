@@ -26,7 +26,9 @@ export interface NewsItem extends FeedItem {
 export type NewsItemKey = [feedUrl: string, id: string];
 
 /** The key as one text ("feed\nid"), for maps, React keys and the search indexes; a newline is in no URL. */
-export const newsItemKeyText = (item: Pick<NewsItem, 'feedUrl' | 'id'>): string => `${item.feedUrl}\n${item.id}`;
+/** The one way an item's key is written as text (a map key, a search hit): its feed's address and id. */
+export const keyTextOf = (feedUrl: string, id: string): string => `${feedUrl}\n${id}`;
+export const newsItemKeyText = (item: Pick<NewsItem, 'feedUrl' | 'id'>): string => keyTextOf(item.feedUrl, item.id);
 
 /** The key back from its text form. */
 export const newsItemKeyFromText = (text: string): NewsItemKey => {

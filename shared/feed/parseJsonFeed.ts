@@ -3,6 +3,7 @@
 // numeric ids, 1.0's `author`). One bad item never rejects the good ones; a document that is not
 // a JSON Feed at all is rejected whole with a reason a person can read.
 import { z } from 'zod';
+import { isHttpAddress } from '../webAddress';
 import { errorMessages } from '../errorMessages';
 import { fail, succeed, type Result } from '../result';
 import { readFeedDate } from './feedDates';
@@ -21,7 +22,7 @@ const optionalText = z.string().optional().catch(undefined);
 const webAddress = z
   .string()
   .max(storageCaps.urlCharacters)
-  .refine((text) => /^https?:\/\//i.test(text) && URL.canParse(text))
+  .refine(isHttpAddress)
   .optional()
   .catch(undefined);
 

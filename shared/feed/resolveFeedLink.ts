@@ -1,23 +1,19 @@
 // Turns the addresses an item carries (often relative: "/news/1", "img.jpg") into absolute web
 // addresses, against the nearest base there is: xml:base, the item's link, the feed's link, the
 // address the document came from. Anything that is not http(s) is dropped.
-import { storageCaps } from './feedItem';
-
-const webScheme = /^https?:$/;
+import { httpAddress, longestWebAddress } from '../webAddress';
 
 /** `href` made absolute against the first base that works, or null when it is no http(s) address. */
 export const resolveFeedLink = (href: string | null | undefined, bases: readonly (string | null | undefined)[]): string | null => {
   const trimmed = href?.trim();
-  if (!trimmed || trimmed.length > storageCaps.urlCharacters) return null;
-  if (URL.canParse(trimmed)) return webAddressOrNull(new URL(trimmed));
+  if (!trimmed || trimmed.length > longestWebAddress) return null;
+  // An absolute address needs no base; a relative one takes the first base it can be read against.
+  if (URL.canParse(trimmed)) return httpAddress(trimmed);
   for (const base of bases) {
-    if (base && URL.canParse(trimmed, base)) return webAddressOrNull(new URL(trimmed, base));
+    if (base && URL.canParse(trimmed, base)) return httpAddress(trimmed, base);
   }
   return null;
 };
-
-const webAddressOrNull = (url: URL): string | null =>
-  webScheme.test(url.protocol) && url.href.length <= storageCaps.urlCharacters ? url.href : null;
 
 /** A chain of bases, each resolved against the ones before it (document address, then feed xml:base, then item xml:base). */
 export const nestBase = (outer: string | null, inner: string | null | undefined): string | null => {

@@ -308,7 +308,7 @@ export const enMessages = {
   'map.captionSaved': 'Saved {when}',
   'map.attribution': 'Borders: Natural Earth (public domain). Places: GeoNames (CC BY 4.0).',
 
-  // A full disk (renderer/sync/diskSpaceGuard.ts, renderer/db/databaseLoss.ts); the same sentences as errorMessages.diskFull*.
+  // A full disk (renderer/workers/sync/diskSpaceGuard.ts, renderer/db/databaseLoss.ts); the same sentences as errorMessages.diskFull*.
   'storage.diskFull':
     "This computer's disk filled up while news was being saved, and the news stored on this computer may have been lost. Free some space and restart Field News; if news is missing, import your last backup under Backup and diagnostics.",
   'storage.diskFullBeforeWriting':
@@ -316,7 +316,7 @@ export const enMessages = {
   'storage.databaseLost':
     'The news stored on this computer is gone: the browser storage was emptied, perhaps because the disk was full. Free some space, then import your last backup under Backup and diagnostics; the sample news comes back on its own.',
 
-  // The three panes (renderer/components/ReaderWorkspace.tsx and its parts), the sidebar, settings → storage.
+  // The three panes (renderer/window/components/ReaderWorkspace.tsx and its parts), the sidebar, settings → storage.
   'panes.today': 'Today',
   'panes.yesterday': 'Yesterday',
   'panes.thisWeek': 'This week',

@@ -1,6 +1,7 @@
 // Reads an OPML subscription list (OPML 1.0 or 2.0, as Fluent Reader, NetNewsWire, Feedly, Inoreader
 // and Thunderbird export it) into feeds and their folders: the whole list, or one error and nothing.
 import { decodeHTMLStrict } from 'entities';
+import { httpAddress } from '../webAddress';
 import { Parser, type Handler } from 'htmlparser2';
 import { errorMessages } from '../errorMessages';
 import { fail, succeed, type Result } from '../result';
@@ -54,10 +55,7 @@ const readableText = (raw: string | undefined): string | null => {
 export const webAddress = (raw: string): string | null => {
   // Old exports name feeds with the feed: scheme (feed://host/path or feed:https://host/path).
   const text = raw.trim().replace(/^feed:(?!\/\/)/iu, '').replace(/^feed:\/\//iu, 'http://');
-  if (text.length === 0 || text.length > 4096 || !URL.canParse(text)) return null;
-  const address = new URL(text);
-  if ((address.protocol !== 'http:' && address.protocol !== 'https:') || address.hostname.length === 0) return null;
-  return address.href;
+  return httpAddress(text);
 };
 
 const lineAt = (text: string, index: number): number => {

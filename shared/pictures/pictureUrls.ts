@@ -1,10 +1,10 @@
 // Which pictures an item names: its own picture (the feed parser's imageUrl: JSON Feed image or
 // banner_image, media:content/thumbnail, an image enclosure, itunes:image) first, then each <img>
-// of its HTML in order, resolved the way the reader resolves them (renderer/reader/sanitizeNewsHtml.ts),
+// of its HTML in order, resolved the way the reader resolves them (renderer/window/reader/sanitizeNewsHtml.ts),
 // so the address a picture is saved under is the one the reader later looks up.
 import { Parser } from 'htmlparser2';
+import { httpAddress } from '../webAddress';
 import type { FeedItem } from '../feed/feedItem';
-import { storageCaps } from '../feed/feedItem';
 import { newsItemKeyText } from '../feed/newsItem';
 
 /** At most this many pictures per item: a hostile item cannot queue thousands of downloads. */
@@ -12,10 +12,7 @@ export const maxPicturesPerItem = 20;
 
 /** An absolute http(s) address for `value` read against `base`, as the reader resolves it, or null. */
 export const resolvePictureUrl = (value: string, base: string | null): string | null => {
-  const trimmed = value.trim();
-  if (trimmed === '' || trimmed.length > storageCaps.urlCharacters) return null;
-  const absolute = URL.canParse(trimmed) ? new URL(trimmed) : base !== null && URL.canParse(trimmed, base) ? new URL(trimmed, base) : null;
-  return absolute !== null && (absolute.protocol === 'http:' || absolute.protocol === 'https:') ? absolute.href : null;
+  return httpAddress(value.trim(), base);
 };
 
 /** The src of every <img> in `html`, in document order, unresolved. */

@@ -4,6 +4,7 @@
 import { bytesHash } from '../contentHash';
 import { describeThrown } from '../describeThrown';
 import { errorMessages } from '../errorMessages';
+import { httpAddress } from '../webAddress';
 import type { FeedTransport, FetchLikeResponse } from './feedTransport';
 import { feedRequestHeaders, type DocumentValidators, type FetchPolicy } from './fetchPolicy';
 import type { UserMessage } from '../i18n/userMessage';
@@ -64,11 +65,6 @@ const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 const seconds = (milliseconds: number): number => Number((milliseconds / 1000).toFixed(1));
 const megabytes = (bytes: number): number => Number((bytes / (1024 * 1024)).toFixed(1));
 
-const webAddress = (text: string, base?: string): string | null => {
-  if (!URL.canParse(text, base)) return null;
-  const address = new URL(text, base);
-  return address.protocol === 'http:' || address.protocol === 'https:' ? address.href : null;
-};
 
 /** Every message and code in a thrown value and its causes (Node puts the socket error in `cause`). */
 const thrownText = (thrown: unknown, depth = 0): string => {
@@ -173,7 +169,7 @@ const fetchFollowingRedirects = async (download: Download): Promise<{ ok: true; 
     if (response.type === 'opaqueredirect') return failure(download, 'redirect-unusable', errorMessages.fetchRedirectUnusable);
     if (transport.followsRedirectsItself || !redirectStatuses.has(response.status)) return { ok: true, value: response };
     await discardBody(response);
-    const next = webAddress(response.headers.get('location') ?? '', download.url);
+    const next = httpAddress(response.headers.get('location') ?? '', download.url);
     if (next === null) return failure(download, 'redirect-unusable', errorMessages.fetchRedirectUnusable, response.status);
     if (isDowngrade(download.url, next)) return failure(download, 'redirect-insecure', errorMessages.fetchRedirectInsecure, response.status);
     if (visited.has(next)) return failure(download, 'redirect-loop', errorMessages.fetchRedirectLoop, response.status);
@@ -249,9 +245,20 @@ const documentOf = async (download: Download, response: FetchLikeResponse): Prom
   return { ok: true, value: { kind: 'fetched', url, bytes, contentType: response.headers.get('content-type'), validators, bytesRead: download.bytesRead } };
 };
 
+/** A download's failure before any byte came: the one shape of it, for every process that reports one. */
+export const feedFetchFailure = (reason: FetchFailureReason, error: UserMessage, url = '', cause?: string): FeedFetchFailure => ({
+  ok: false,
+  error,
+  reason,
+  status: null,
+  bytesRead: 0,
+  url,
+  ...(cause === undefined ? {} : { cause }),
+});
+
 /** Downloads one document. Never throws: every failure is a value with a readable message. */
 export const fetchFeedDocument = async (transport: FeedTransport, request: FeedDocumentRequest, policy: FetchPolicy): Promise<FeedFetchResult> => {
-  const start = webAddress(request.url);
+  const start = httpAddress(request.url);
   const download: Download = {
     transport,
     request,

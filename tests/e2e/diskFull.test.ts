@@ -1,5 +1,5 @@
 // A disk that fills up during a sync: the browser profile lives on a small tmpfs that really runs
-// out of space. The sync's disk check (renderer/sync/diskSpaceGuard.ts) stops before a write that
+// out of space. The sync's disk check (renderer/workers/sync/diskSpaceGuard.ts) stops before a write that
 // would not fit, so the window says in words that it stopped and that the saved news is safe, keeps
 // showing it, and is never blank, also after a reload. Were a write to fail anyway, Chromium closes
 // the database on FILE_ERROR_NO_SPACE and may delete it whole (electron/electron#41877): the words

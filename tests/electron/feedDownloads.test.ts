@@ -35,7 +35,7 @@ const resolveHost = vi.fn((host: string): Promise<readonly string[]> => {
 });
 // Where the bytes really go: every name is served on 127.0.0.1.
 const netRequest = fakeNetRequestWith(Object.fromEntries(Object.keys(dns).map((host) => [host, '127.0.0.1'])));
-const download = (url: string, feedUrl = url, policy = testPolicy()) => feedDownloader({ netRequest, resolveHost, policy })({ url, feedUrl, validators: null });
+const download = (url: string, feedUrl = url, policy = testPolicy()) => feedDownloader({ netRequest, resolveHost }, policy)({ url, feedUrl, validators: null });
 const failed = (result: FeedFetchResult) => {
   if (result.ok) throw new Error(`expected a failure, got ${result.value.kind}`);
   return result;
@@ -140,7 +140,7 @@ describe('the address rules in the main process', () => {
     const silentResolver = vi.fn((host: string) => (host === 'news.example.org' ? resolveHost(host) : new Promise<readonly string[]>(() => undefined)));
     const request = vi.fn(netRequest);
     const started = Date.now();
-    const result = await feedDownloader({ netRequest: request, resolveHost: silentResolver, policy: testPolicy({ idleTimeoutMs: 300 }) })({
+    const result = await feedDownloader({ netRequest: request, resolveHost: silentResolver }, testPolicy({ idleTimeoutMs: 300 }))({
       url: 'http://silent.example.org/feed.json?page=2',
       feedUrl,
       validators: null,

@@ -22,7 +22,7 @@ const resolveHost = (host: string): Promise<readonly string[]> => {
   return addresses ? Promise.resolve(addresses) : Promise.reject(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' }));
 };
 const netRequest = fakeNetRequestWith(Object.fromEntries(Object.keys(dns).map((host) => [host, '127.0.0.1'])));
-const download = pictureDownloader({ netRequest, resolveHost, policy: picturePolicy('1.2.3') });
+const download = pictureDownloader({ netRequest, resolveHost }, picturePolicy('1.2.3'));
 
 const png = makePng(20, 10);
 let server: PictureServer;

@@ -54,7 +54,7 @@ const spanish: ErrorScreenWords = {
   technicalDetails: 'Detalles técnicos',
 };
 
-/** Spanish when the page says so (renderer/i18n/useInterfaceSettings.ts sets the lang attribute). */
+/** Spanish when the page says so (renderer/window/i18n/useInterfaceSettings.ts sets the lang attribute). */
 export const errorScreenLanguage = (pageLanguage: string): InterfaceLanguage => (/^es(?:-|$)/i.test(pageLanguage) ? 'es' : 'en');
 
 export const errorScreenWords = (language: InterfaceLanguage): ErrorScreenWords => (language === 'es' ? spanish : english);

@@ -1,6 +1,7 @@
 // A plain-text report a person can paste to support: versions, OS, data folder, how much news is
 // stored, each feed's sync state, storage use, and the last lines of the log. No news text: feeds
 // are named by title and host only (an address may carry a private key), items only counted.
+import { hostOf } from '../../../shared/webAddress';
 import type { FieldNewsBridge, MainDiagnostics } from '../../../shared/bridge';
 import { sampleFeedKey } from '../../../shared/feed/sampleFeed';
 import { fail, type Result } from '../../../shared/result';
@@ -36,7 +37,7 @@ const megabytes = (bytes: number): string => `${(bytes / 1024 ** 2).toLocaleStri
 /** A feed's address as the report shows it: its host only. */
 export const feedHost = (url: string): string => {
   if (url === sampleFeedKey) return 'bundled sample';
-  return URL.canParse(url) ? new URL(url).host : '(not a web address)';
+  return hostOf(url, '(not a web address)');
 };
 
 const feedLines = (feed: FeedRecord, index: number): string[] => {

@@ -50,7 +50,7 @@ export const syncStatusText = (intl: Intl, { online, sync, savedCount, nowMs }: 
   const outcomes = sync.lastRun?.outcomes ?? [];
   const failures = outcomes.filter((outcome) => outcome.result === 'failed' || outcome.result === 'gone');
   // A full disk is no feed's fault, and what to do about it is the same for all: say it alone, in
-  // its own words (stopped before writing, or a write that failed: renderer/sync/syncFeed.ts).
+  // its own words (stopped before writing, or a write that failed: renderer/workers/sync/syncFeed.ts).
   const diskFull = failures.find((failure) => failure.failureReason === 'disk-full');
   if (sync.lastRun && diskFull) return formatStoredMessage(intl, diskFull.error ?? errorMessages.diskFull);
   if (sync.lastRun && failures.length > 0) {

@@ -4,7 +4,7 @@
 import type { SyncShellCalls } from '../../../shared/bridge';
 import { errorMessages } from '../../../shared/errorMessages';
 import { fail } from '../../../shared/result';
-import type { FeedDocumentRequest, FeedFetchResult } from '../../../shared/sync/fetchFeedDocument';
+import { feedFetchFailure, type FeedDocumentRequest, type FeedFetchResult } from '../../../shared/sync/fetchFeedDocument';
 import { createThreadChannel, type ThreadFailure } from '../../../shared/threads/threadChannel';
 import type { SyncShell } from '../../threads/browserShell';
 
@@ -20,8 +20,8 @@ export interface PortShellOptions {
 /** The download's failure value when the port gave no answer: the cause goes to the log, the user gets the reason. */
 const unanswered = (request: FeedDocumentRequest, failure: ThreadFailure, limitMs: number): FeedFetchResult =>
   failure.reason === 'timeout'
-    ? { ok: false, reason: 'timeout', error: errorMessages.fetchTimeout(Math.round(limitMs / 1000)), status: null, bytesRead: 0, url: request.url }
-    : { ok: false, reason: 'no-connection', error: errorMessages.fetchNoConnection, status: null, bytesRead: 0, url: request.url };
+    ? feedFetchFailure('timeout', errorMessages.fetchTimeout(Math.round(limitMs / 1000)), request.url, failure.detail)
+    : feedFetchFailure('no-connection', errorMessages.fetchNoConnection, request.url, `${failure.reason}: ${failure.detail}`);
 
 export const shellOverPort = (port: MessagePort, options: PortShellOptions): SyncShell => {
   const channel = createThreadChannel<SyncShellCalls>(port);
