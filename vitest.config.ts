@@ -1,4 +1,5 @@
-// Two projects: fast unit tests, and end-to-end tests that drive the web build in Chromium.
+// Unit tests in Node, the window's hooks and components in a DOM (jsdom, with fake-indexeddb for
+// Dexie), the package check, and end-to-end tests that drive the web build in Chromium.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,7 +9,17 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/{shared,electron,renderer,tooling}/**/*.test.ts'],
+          exclude: ['tests/**/*.dom.test.{ts,tsx}'],
           environment: 'node',
+        },
+        define: { __APP_VERSION__: JSON.stringify('0.0.0-test') },
+      },
+      {
+        test: {
+          name: 'dom',
+          include: ['tests/renderer/**/*.dom.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['tests/renderer/window/domSetup.ts'],
         },
         define: { __APP_VERSION__: JSON.stringify('0.0.0-test') },
       },

@@ -1,7 +1,7 @@
 // Feed settings: add a feed by its address (a feed, or a web page that announces one) and sync it,
 // bring feeds in from another reader (Import OPML) or take them to one (Export OPML).
 import { useRef, useState, type FormEvent } from 'react';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import { errorMessages } from '../../../shared/errorMessages';
 import type { DiscoveredFeedLink } from '../../../shared/feed/parseFeedDocument';
 import type { UserMessage } from '../../../shared/i18n/userMessage';
@@ -26,6 +26,20 @@ export const opmlImportValues = ({ added, alreadyThere, notFeedAddresses }: Opml
   already: alreadyThere,
   notFeeds: notFeedAddresses,
 });
+
+/** Adds the file's feeds and syncs the new ones; what to tell the user. */
+const importOpmlAndSync = async (file: File, intl: IntlShape): Promise<UserMessage | string> => {
+  const imported = await importOpmlFile(newsRepository, file);
+  if (!imported.ok) return imported.error;
+  // The scheduler syncs the new feeds one after another, never hundreds at once.
+  if (imported.value.added.length > 0) void syncScheduler.run({ manual: false });
+  return intl.formatMessage({ id: 'feeds.opmlImported' }, opmlImportValues(imported.value));
+};
+
+const exportFeeds = async () => {
+  const { blob, fileName } = await exportOpml(db, new Date());
+  saveFile(blob, fileName);
+};
 
 export function FeedSettings({ intervalMinutes, nowMs }: FeedSettingsProps) {
   const intl = useIntl();
@@ -76,23 +90,11 @@ export function FeedSettings({ intervalMinutes, nowMs }: FeedSettingsProps) {
     if (!file) return;
     setWorking(true);
     try {
-      const imported = await importOpmlFile(newsRepository, file);
-      if (!imported.ok) {
-        setMessage(imported.error);
-        return;
-      }
-      setMessage(intl.formatMessage({ id: 'feeds.opmlImported' }, opmlImportValues(imported.value)));
-      // The scheduler syncs the new feeds one after another, never hundreds at once.
-      if (imported.value.added.length > 0) void syncScheduler.run({ manual: false });
+      setMessage(await importOpmlAndSync(file, intl));
     } finally {
       setWorking(false);
       if (opmlInput.current) opmlInput.current.value = '';
     }
-  };
-
-  const exportFeeds = async () => {
-    const { blob, fileName } = await exportOpml(db, new Date());
-    saveFile(blob, fileName);
   };
 
   return (

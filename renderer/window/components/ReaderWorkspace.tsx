@@ -2,9 +2,10 @@
 // the open item in the reader, read after it stayed open a moment (so flicking past with j/k does
 // not count), stars, "Mark all read" with its undo, the window's keys, and Back in the narrow layout.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { assertNever } from '../../../shared/assertNever';
-import { newsItemKeyFromText, type NewsItemKey } from '../../../shared/feed/newsItem';
+import { keyTextOf, newsItemKeyFromText, type NewsItemKey } from '../../../shared/feed/newsItem';
+import type { PlaceLabelParts } from '../../../shared/places/gazetteer';
 import { db, newsRepository } from '../database';
 import type { ItemRecord } from '../../db/fieldNewsDb';
 import type { ListView } from '../../db/listViews';
@@ -17,17 +18,21 @@ import type { NewsSearch } from '../search/useNewsSearch';
 import { ItemReader } from './ItemReader';
 import { Sidebar } from './Sidebar';
 import { ThreePanes } from './ThreePanes';
-import { VirtualNewsList, type RowFocusRequest } from './VirtualNewsList';
+import type { RowFocusRequest } from './VirtualNewsList';
+import { ListPane } from './ListPane';
+import { chipLabel } from './SearchBar';
+import { useListStepping } from '../reader/useListStepping';
+import { useOpenedItem } from '../reader/useOpenedItem';
 
-/** How long an item stays open before it counts as read; the setting `markReadDelayMs` changes it (0: at once). */
-export const defaultMarkReadDelayMs = 800;
 const paneWidthsSetting = 'paneWidths';
 const noNames: readonly string[] = [];
+const noKeys: readonly NewsItemKey[] = [];
 
 interface ReaderWorkspaceProps {
   search: NewsSearch;
   placeTree: readonly PlaceTreeNode[] | null;
-  placeLabel: (placeId: string) => string | null;
+  /** A place of the stored news, worded in the interface language with its parts; null when not known yet. */
+  placeOf: (placeId: string) => { label: string; parts: PlaceLabelParts } | null;
   locale: string;
   nowMs: number;
   /** Shown above the list (the search's summary). */
@@ -59,132 +64,118 @@ const viewName = (view: ListView, feedTitle: string | undefined, text: ReturnTyp
   }
 };
 
-export function ReaderWorkspace({ search, placeTree, placeLabel, locale, nowMs, listHeader, readerOverride, onOpened, onFirstRows, windowKeys }: ReaderWorkspaceProps) {
-  const { text } = useText();
-  const [view, setView] = useState<ListView>({ kind: 'all' });
-  const [openedKey, setOpenedKey] = useState<NewsItemKey | null>(null);
-  const [narrowPane, setNarrowPane] = useState<NarrowPane>('list');
-  const [undo, setUndo] = useState<{ keys: NewsItemKey[] } | null>(null);
-  const [headingFocus, setHeadingFocus] = useState(0);
-  const [rowFocus, setRowFocus] = useState<RowFocusRequest | null>(null);
+/** The list's name in its heading: the view's, or the search's chips in the interface language, or its words. */
+const listNameOf = (search: NewsSearch, view: ListView, feedTitle: string | undefined, locale: string, text: ReturnType<typeof useText>['text']): string =>
+  search.active ? search.chips.map((chip) => chipLabel(chip, locale)).join(', ') || search.query : viewName(view, feedTitle, text);
+
+/** The pane widths: as dragged now, else as stored. */
+const usePaneWidths = () => {
   const storedWidths = useLiveQuery(() => newsRepository.readSetting(paneWidthsSetting));
   const [draggedWidths, setDraggedWidths] = useState<PaneWidths | null>(null);
-  const widths = draggedWidths ?? parsePaneWidths(storedWidths);
-  const delaySetting = useLiveQuery(() => newsRepository.readSetting('markReadDelayMs'));
-  const markReadDelayMs = Number(delaySetting ?? defaultMarkReadDelayMs);
-  // One read of the feed records for every row's language: never a query per row.
+  const saveWidths = (next: PaneWidths) => {
+    setDraggedWidths(next);
+    void newsRepository.writeSetting(paneWidthsSetting, JSON.stringify(next));
+  };
+  return { widths: draggedWidths ?? parsePaneWidths(storedWidths), saveWidths };
+};
+
+/** The feed records, read once for every row's language: never a query per row. */
+const useFeedRecords = () => {
   const feeds = useLiveQuery(() => db.feeds.toArray());
   const feedLanguages = useMemo(() => new Map((feeds ?? []).flatMap((feed) => (feed.language ? [[feed.url, feed.language] as const] : []))), [feeds]);
+  return { feeds, feedLanguages };
+};
 
-  const searchKeys = useMemo(() => {
-    if (!search.active) return null;
-    if (search.answer) return search.answer.hits.map((hit) => newsItemKeyFromText(hit.key));
-    return (search.items ?? []).map((item): NewsItemKey => [item.feedUrl, item.id]);
-  }, [search.active, search.answer, search.items]);
+/** The search's hits as list keys (or a date-only search's items); null when no search narrows the list. */
+const searchKeysOf = ({ active, answer, dateKeys }: Pick<NewsSearch, 'active' | 'answer' | 'dateKeys'>): readonly NewsItemKey[] | null => {
+  if (!active) return null;
+  if (answer) return answer.hits.map((hit) => newsItemKeyFromText(hit.key));
+  return dateKeys ?? noKeys;
+};
+
+interface WorkspaceKeys {
+  windowKeys: ReaderWorkspaceProps['windowKeys'];
+  stepping: ReturnType<typeof useListStepping>;
+  openedKey: NewsItemKey | null;
+  openedItem: ItemRecord | null | undefined;
+  close: () => void;
+  toggleRead: (item: ItemRecord) => void;
+  star: (item: ItemRecord, starred: boolean) => void;
+  search: NewsSearch;
+  setNarrowPane: (pane: NarrowPane) => void;
+  setRowFocus: (update: (previous: RowFocusRequest | null) => RowFocusRequest) => void;
+}
+
+/** The window's keys over the workspace: j/k, Esc, m, s, and the window's own (/, r, ?). */
+const useWorkspaceKeys = ({ windowKeys, stepping, openedKey, openedItem, close, toggleRead, star, search, setNarrowPane, setRowFocus }: WorkspaceKeys) => {
+  /** Esc: a dialog closes itself; else the reader closes (its row takes the focus back), else the search clears. */
+  const closeReaderOrSearch = (): boolean => {
+    if (windowKeys.dialogOpen) return false;
+    if (openedKey) {
+      close();
+      setNarrowPane('list');
+      const row = stepping.rowToFocus();
+      setRowFocus((previous) => ({ row, request: (previous?.request ?? 0) + 1 }));
+      return true;
+    }
+    if (search.query) {
+      search.setQuery('');
+      return true;
+    }
+    return false;
+  };
+  useKeyboardShortcuts({
+    step: stepping.step,
+    focusSearch: windowKeys.focusSearch,
+    escape: closeReaderOrSearch,
+    toggleRead: () => openedItem && toggleRead(openedItem),
+    toggleStar: () => openedItem && star(openedItem, !openedItem.starred),
+    sync: windowKeys.sync,
+    showHelp: windowKeys.showHelp,
+  });
+};
+
+export function ReaderWorkspace({ search, placeTree, placeOf, locale, nowMs, listHeader, readerOverride, onOpened, onFirstRows, windowKeys }: ReaderWorkspaceProps) {
+  const { text } = useText();
+  const [view, setView] = useState<ListView>({ kind: 'all' });
+  const [viewChoice, setViewChoice] = useState(0);
+  const [narrowPane, setNarrowPane] = useState<NarrowPane>('list');
+  const [rowFocus, setRowFocus] = useState<RowFocusRequest | null>(null);
+  const { widths, saveWidths } = usePaneWidths();
+  const { feeds, feedLanguages } = useFeedRecords();
+
+  const { active, answer, dateKeys } = search;
+  const searchKeys = useMemo(() => searchKeysOf({ active, answer, dateKeys }), [active, answer, dateKeys]);
   const source = useMemo((): ListSource => (searchKeys ? { kind: 'keys', keys: searchKeys } : { kind: 'view', view }), [searchKeys, view]);
   const list = useListView(source);
   const { firstRowsShown } = list;
   useEffect(() => {
     if (firstRowsShown) onFirstRows();
   }, [firstRowsShown, onFirstRows]);
-  const openedItem = useLiveQuery(async () => (openedKey ? ((await db.items.get(openedKey)) ?? null) : null), [openedKey]);
-  const feedTitle = feeds?.find((feed) => view.kind === 'feed' && feed.url === view.feedUrl)?.title;
-
-  // Read once it has stayed open a moment; moving on before that leaves it unread. Keyed by the item
-  // and its flag, not the record: a sync or the tagger rewriting the record must not restart the wait.
-  // Once read this way, or marked by hand, the item is left as the user has it until it is opened anew.
-  const unreadOpenedKey = openedItem && !openedItem.read ? `${openedItem.feedUrl}\n${openedItem.id}` : null;
-  const settled = useRef<string | null>(null);
-  useEffect(() => {
-    if (unreadOpenedKey === null || settled.current === unreadOpenedKey || !Number.isFinite(markReadDelayMs)) return;
-    const timer = window.setTimeout(() => {
-      settled.current = unreadOpenedKey;
-      void newsRepository.markRead(newsItemKeyFromText(unreadOpenedKey));
-    }, Math.max(0, markReadDelayMs));
-    return () => window.clearTimeout(timer);
-  }, [unreadOpenedKey, markReadDelayMs]);
-
-  const openKey = useCallback(
-    (key: NewsItemKey) => {
-      settled.current = null;
-      setOpenedKey(key);
-      setNarrowPane('reader');
-      setHeadingFocus((request) => request + 1);
-      onOpened();
-    },
-    [onOpened],
-  );
-  const open = useCallback((item: ItemRecord) => openKey([item.feedUrl, item.id]), [openKey]);
+  const showReader = useCallback(() => {
+    setNarrowPane('reader');
+    onOpened();
+  }, [onOpened]);
+  const { openedKey, openedItem, headingFocus, openKey, open, close, toggleRead } = useOpenedItem(showReader);
   const star = useCallback((item: ItemRecord, starred: boolean) => void newsRepository.setStarred([item.feedUrl, item.id], starred), []);
-  const toggleRead = useCallback((item: ItemRecord) => {
-    settled.current = `${item.feedUrl}\n${item.id}`;
-    const key: NewsItemKey = [item.feedUrl, item.id];
-    void (item.read ? newsRepository.markUnread(key) : newsRepository.markRead(key));
-  }, []);
-  // Where the open item is in the list: looked up when either changes, not on each scroll frame.
-  const listKeys = list.keys;
-  const position = useMemo(() => (openedKey && listKeys ? listKeys.findIndex(([feedUrl, id]) => feedUrl === openedKey[0] && id === openedKey[1]) : -1), [openedKey, listKeys]);
-  // With nothing open, j opens the row the list last had in focus's neighbour, k the row above it.
-  const lastFocusedRow = useRef(0);
-  const rememberFocusedRow = useCallback((row: number) => {
-    lastFocusedRow.current = row;
-  }, []);
-  const step = useCallback(
-    (by: 1 | -1) => {
-      const from = position >= 0 ? position : by === 1 ? lastFocusedRow.current - 1 : lastFocusedRow.current + 1;
-      const row = Math.max(0, Math.min((listKeys?.length ?? 0) - 1, from + by));
-      const next = listKeys?.[row];
-      if (!next) return;
-      lastFocusedRow.current = row;
-      openKey(next);
-    },
-    [listKeys, position, openKey],
-  );
+  const stepping = useListStepping(list.keys, openedKey, openKey);
+  useWorkspaceKeys({ windowKeys, stepping, openedKey, openedItem, close, toggleRead, star, search, setNarrowPane, setRowFocus });
 
-  useKeyboardShortcuts({
-    step,
-    focusSearch: windowKeys.focusSearch,
-    escape: () => {
-      if (windowKeys.dialogOpen) return false; // The dialog closes itself on Esc.
-      if (openedKey) {
-        setOpenedKey(null);
-        setNarrowPane('list');
-        const row = position >= 0 ? position : lastFocusedRow.current;
-        setRowFocus((previous) => ({ row, request: (previous?.request ?? 0) + 1 }));
-        return true;
-      }
-      if (search.query) {
-        search.setQuery('');
-        return true;
-      }
-      return false;
-    },
-    toggleRead: () => openedItem && toggleRead(openedItem),
-    toggleStar: () => openedItem && star(openedItem, !openedItem.starred),
-    sync: windowKeys.sync,
-    showHelp: windowKeys.showHelp,
-  });
-
-  const markAllRead = async () => {
-    const changed = await newsRepository.markAllRead(list.keys ?? []);
-    setUndo({ keys: changed });
-  };
   const choosePlace = (placeId: string) => {
-    const label = placeLabel(placeId) ?? placeId;
-    search.pickPlace({ placeId, name: label, matchedName: label, label, count: 0, score: 0 });
+    const place = placeOf(placeId);
+    // The sidebar's and the reader's places come from the markers, so the place is known; if not yet, nothing to choose.
+    if (place !== null) search.pickPlace({ placeId, parts: place.parts });
     setNarrowPane('list');
   };
   const chooseView = (next: ListView) => {
     setView(next);
-    setUndo(null);
+    setViewChoice((count) => count + 1);
     setNarrowPane('list');
     for (const chip of search.chips) search.removeChip(chip.placeId);
   };
-  const saveWidths = (next: PaneWidths) => {
-    setDraggedWidths(next);
-    void newsRepository.writeSetting(paneWidthsSetting, JSON.stringify(next));
-  };
-  const listName = search.active ? search.chips.map((chip) => chip.label).join(', ') || search.query : viewName(view, feedTitle, text);
+  const feedTitle = feeds?.find((feed) => view.kind === 'feed' && feed.url === view.feedUrl)?.title;
+  const listName = listNameOf(search, view, feedTitle, locale, text);
+  const placeLabel = (placeId: string) => placeOf(placeId)?.label ?? null;
 
   return (
     <ThreePanes
@@ -194,37 +185,22 @@ export function ReaderWorkspace({ search, placeTree, placeLabel, locale, nowMs, 
       onNarrowPane={setNarrowPane}
       sidebar={<Sidebar feeds={feeds} view={view} onView={chooseView} placeTree={placeTree} chosenPlaceId={search.chips[0]?.placeId ?? null} onChoosePlace={choosePlace} />}
       list={
-        <div className="list-pane" id="news-list">
-          <div className="list-pane-header">
-            <h2>{listName}</h2>
-            <button type="button" onClick={() => void markAllRead()} disabled={!list.complete || !list.keys?.length}>
-              {text('panes.markAllRead')}
-            </button>
-          </div>
-          {listHeader}
-          {undo && (
-            <div className="undo-bar" aria-live="polite">
-              <span>{text('panes.markedAllRead', { count: undo.keys.length })}</span>
-              <button type="button" onClick={() => void newsRepository.undoMarkAllRead(undo.keys).then(() => setUndo(null))}>
-                {text('panes.undo')}
-              </button>
-            </div>
-          )}
-          <VirtualNewsList
-            list={list}
-            label={listName}
-            openedKey={openedKey}
-            onOpen={open}
-            onStar={star}
-            onFocusRow={rememberFocusedRow}
-            focusRequest={rowFocus}
-            feedLanguages={feedLanguages}
-            locale={locale}
-            nowMs={nowMs}
-            emptyText={text(search.active ? 'app.emptyNoMatch' : view.kind === 'all' ? 'app.emptyNoNews' : 'panes.emptyView')}
-            highlights={search.highlights}
-          />
-        </div>
+        <ListPane
+          name={listName}
+          list={list}
+          header={listHeader}
+          viewChoice={viewChoice}
+          openedKey={openedKey}
+          onOpen={open}
+          onStar={star}
+          onFocusRow={stepping.rememberFocusedRow}
+          focusRequest={rowFocus}
+          feedLanguages={feedLanguages}
+          locale={locale}
+          nowMs={nowMs}
+          emptyText={text(search.active ? 'app.emptyNoMatch' : view.kind === 'all' ? 'app.emptyNoNews' : 'panes.emptyView')}
+          highlights={search.highlights}
+        />
       }
       reader={
         readerOverride ?? (
@@ -232,12 +208,12 @@ export function ReaderWorkspace({ search, placeTree, placeLabel, locale, nowMs, 
             item={openedItem}
             feedTitle={openedItem ? feeds?.find((feed) => feed.url === openedItem.feedUrl)?.title : undefined}
             language={openedItem ? feedLanguages.get(openedItem.feedUrl) : undefined}
-            highlightNames={(openedKey && search.highlights.get(`${openedKey[0]}\n${openedKey[1]}`)) || noNames}
+            highlightNames={(openedKey && search.highlights.get(keyTextOf(openedKey[0], openedKey[1]))) || noNames}
             focusRequest={headingFocus}
             placeLabel={placeLabel}
             onChoosePlace={choosePlace}
-            onPrevious={position > 0 ? () => step(-1) : null}
-            onNext={list.keys && position >= 0 && position < list.keys.length - 1 ? () => step(1) : null}
+            onPrevious={stepping.hasPrevious ? () => stepping.step(-1) : null}
+            onNext={stepping.hasNext ? () => stepping.step(1) : null}
             onStar={star}
             onToggleRead={toggleRead}
           />

@@ -7,20 +7,29 @@ import type { SearchAnswer } from '../../threads/searchContract';
 import { placeLabel, suggestionLabel } from '../../../shared/places/placeLabel';
 import type { PlaceLabelParts } from '../../../shared/places/gazetteer';
 
+/** A place chosen in the search, the map, the sidebar or the reader. */
+export interface PickedPlace {
+  placeId: string;
+  parts: PlaceLabelParts;
+}
+
+/** A chosen place: stored as the place (its parts), worded in the interface language when shown. */
 export interface PlaceChip {
   placeId: string;
-  /** The label when it was chosen; shown when the parts are missing (a chip saved by an older version). */
-  label: string;
-  /** Worded in the interface language at display. */
   parts?: PlaceLabelParts;
+  /** The English label a chip saved by an older version carries instead of its parts. */
+  label?: string;
 }
+
+/** A chip's words in the interface language ("México" in Spanish). */
+export const chipLabel = (chip: PlaceChip, locale: string): string => (chip.parts ? placeLabel(chip.parts, locale) : (chip.label ?? chip.placeId));
 
 interface SearchBarProps {
   query: string;
   onQuery: (query: string) => void;
   answer: SearchAnswer | null;
   chips: readonly PlaceChip[];
-  onPickPlace: (suggestion: PlaceSuggestion) => void;
+  onPickPlace: (place: PickedPlace) => void;
   onRemoveChip: (placeId: string) => void;
   from: string;
   to: string;
@@ -107,7 +116,7 @@ export const SearchBar = forwardRef<HTMLInputElement, SearchBarProps>(function S
       </div>
       <div className="filters">
         {chips.map((chip) => {
-          const label = chip.parts ? placeLabel(chip.parts, intl.locale) : chip.label;
+          const label = chipLabel(chip, intl.locale);
           return (
           <span className="chip" key={chip.placeId}>
             {label}

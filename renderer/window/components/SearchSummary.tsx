@@ -47,7 +47,7 @@ export function SearchSummary({ search, readiness, onTryPlace }: SearchSummaryPr
       </p>
     );
   }
-  const total = answer && (query.trim() || search.chips.length > 0) ? answer.total : search.items?.length;
+  const total = answer && (query.trim() || search.chips.length > 0) ? answer.total : search.dateKeys?.length;
   if (total === undefined) return null;
   return (
     <p className="search-summary">

@@ -1,8 +1,9 @@
 // The news list for any number of items: only the rows near the screen exist in the page
 // (@tanstack/react-virtual), their items read by page from the view's snapshot (useListView).
 // Home/End/PageDown and the scrollbar reach any row; date headers open each day, week or month.
+import { newsItemKeyText } from '../../../shared/feed/newsItem';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useRef, type KeyboardEvent } from 'react';
 import { displayTitle, previewAround } from '../../../shared/feed/itemPreview';
 import type { NewsItemKey } from '../../../shared/feed/newsItem';
 import type { ItemRecord } from '../../db/fieldNewsDb';
@@ -13,6 +14,7 @@ import { dateGroupKey, dateGroupLabel, dateGroupOf } from '../reader/dateGroups'
 import { glyphs } from '../reader/readerGlyphs';
 import { useText } from '../i18n/useText';
 import type { ListViewState } from '../reader/useListView';
+import { useArrivalsKeepPlace, useRowFocus, useRowsRead } from '../reader/virtualListBehaviour';
 import '../reader/readerPanes.css';
 
 /**
@@ -23,11 +25,6 @@ const rowHeight = 104;
 /** A list this short is rendered whole: cheap, and Find in page sees every item. */
 const wholeListRows = 100;
 const rowSize = () => rowHeight;
-/** How often the rows on screen are read while the list moves at a reading pace. */
-const scrollReadEveryMs = 100;
-/** How long a list flying past stays on the same rows before they are read. */
-const settleMs = 60;
-
 interface VirtualNewsListProps {
   list: ListViewState;
   label: string;
@@ -130,88 +127,10 @@ export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, onFocu
   const rows = virtualizer.getVirtualItems();
   const first = rows[0]?.index ?? 0;
   const last = rows.at(-1)?.index ?? 0;
-  const { setVisibleRows } = list;
-  // While the list moves at a reading pace (a flick), the rows on screen are read a few times a
-  // second, so they show as it goes; while it flies past (more than a screen a frame: a drag of the
-  // scrollbar across 100,000 rows), the rows it only crosses are not read, until it slows or stops.
-  const scrolling = virtualizer.isScrolling;
-  const lastAsked = useRef(0);
-  const lastFirst = useRef(first);
-  useEffect(() => {
-    const moved = Math.abs(first - lastFirst.current);
-    lastFirst.current = first;
-    const ask = () => {
-      lastAsked.current = performance.now();
-      setVisibleRows({ first, last });
-    };
-    if (!scrolling) {
-      ask();
-      return;
-    }
-    const flying = moved > last - first;
-    const timer = window.setTimeout(ask, flying ? settleMs : Math.max(0, lastAsked.current + scrollReadEveryMs - performance.now()));
-    return () => window.clearTimeout(timer);
-  }, [first, last, scrolling, setVisibleRows]);
-  // News arriving during a sync joins the list at once. At the top, it shows above; further down,
-  // the list keeps the row the reader is looking at where it is on screen (no jump).
-  const anchor = useRef<{ key: string; delta: number } | null>(null);
-  const { arrivals, showArrivals, keys } = list;
-  useEffect(() => {
-    const element = scrollRef.current;
-    if (arrivals === 0 || !element) return;
-    const top = element.scrollTop;
-    const firstRow = top < 4 ? undefined : virtualizer.getVirtualItems().find((row) => row.end > top);
-    const firstKey = firstRow && keys?.[firstRow.index];
-    anchor.current = firstRow && firstKey ? { key: `${firstKey[0]}\n${firstKey[1]}`, delta: top - firstRow.start } : null;
-    showArrivals();
-  }, [arrivals, showArrivals, keys, virtualizer]);
-  useLayoutEffect(() => {
-    const held = anchor.current;
-    if (!held || !keys) return;
-    anchor.current = null;
-    const index = keys.findIndex(([feedUrl, id]) => `${feedUrl}\n${id}` === held.key);
-    const offset = index < 0 ? undefined : virtualizer.getOffsetForIndex(index, 'start');
-    if (offset) virtualizer.scrollToOffset(offset[0] + held.delta);
-  }, [keys, virtualizer]);
-  const [focusedRow, setFocusedRowState] = useState(0);
-  // The row whose card takes the focus once it is in the page (after an arrow key or Esc); then none.
-  const focusPending = useRef<number | null>(null);
-  const setFocusedRow = useCallback(
-    (row: number) => {
-      setFocusedRowState(row);
-      onFocusRow(row);
-    },
-    [onFocusRow],
-  );
-  useEffect(() => {
-    if (!focusRequest) return;
-    virtualizer.scrollToIndex(focusRequest.row, { align: 'auto' });
-    setFocusedRow(focusRequest.row);
-    focusPending.current = focusRequest.row;
-    // Only a new request moves the focus, not a new virtualizer or callback.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focusRequest]);
-  // End pressed while the view's keys are still being read: the last row once they are all in.
-  const endPending = useRef(false);
+  useRowsRead(first, last, virtualizer.isScrolling, list.setVisibleRows);
+  useArrivalsKeepPlace(list, virtualizer, scrollRef);
   const { complete } = list;
-  useEffect(() => {
-    if (!complete || !endPending.current || count === 0) return;
-    endPending.current = false;
-    virtualizer.scrollToIndex(count - 1, { align: 'auto' });
-    setFocusedRow(count - 1);
-    focusPending.current = count - 1;
-    // Only the moment the keys are complete matters.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [complete]);
-  // Each render until the card is in the page (the virtualizer renders again as it scrolls there).
-  useEffect(() => {
-    const row = focusPending.current;
-    if (row === null) return;
-    const card = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${row}"] article`);
-    if (!card) return;
-    focusPending.current = null;
-    if (document.activeElement !== card) card.focus();
-  });
+  const { focusedRow, setFocusedRow, moveFocusTo, endPending } = useRowFocus(virtualizer, scrollRef, focusRequest, onFocusRow, complete, count);
 
   if (list.keys === undefined) return <p className="news-list--loading">{text('panes.loading')}</p>;
   // Outside the feed: a feed holds nothing but its articles.
@@ -227,10 +146,7 @@ export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, onFocu
     endPending.current = event.key === 'End' && !complete;
     if (step !== 0 && count > 0) {
       event.preventDefault();
-      const next = Math.min(Math.max(0, focusedRow + step), count - 1);
-      virtualizer.scrollToIndex(next, { align: 'auto' });
-      setFocusedRow(next);
-      focusPending.current = next;
+      moveFocusTo(Math.min(Math.max(0, focusedRow + step), count - 1));
       return;
     }
     const focused = list.itemAt(focusedRow);
@@ -258,7 +174,7 @@ export function VirtualNewsList({ list, label, openedKey, onOpen, onStar, onFocu
           const isOpen = !!item && !!openedKey && openedKey[0] === item.feedUrl && openedKey[1] === item.id;
           return (
             <div key={row.key} className={header === null ? 'virtual-row' : 'virtual-row virtual-row--headed'} data-index={row.index} style={{ height: rowHeight, transform: `translateY(${row.start}px)` }}>
-              <NewsRow item={item} row={row.index} header={header} isOpen={isOpen} isFocused={row.index === focusedRow} onFocusRow={setFocusedRow} names={(item && highlights.get(`${item.feedUrl}\n${item.id}`)) || noNames} language={item && feedLanguages.get(item.feedUrl)} onOpen={onOpen} onStar={onStar} />
+              <NewsRow item={item} row={row.index} header={header} isOpen={isOpen} isFocused={row.index === focusedRow} onFocusRow={setFocusedRow} names={(item && highlights.get(newsItemKeyText(item))) || noNames} language={item && feedLanguages.get(item.feedUrl)} onOpen={onOpen} onStar={onStar} />
             </div>
           );
         })}

@@ -3,12 +3,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { z } from 'zod';
-import type { NewsItem } from '../../../shared/feed/newsItem';
-import type { PlaceSuggestion } from '../../../shared/places/placeSearchResult';
-import type { PlaceChip } from '../components/SearchBar';
+import type { NewsItemKey } from '../../../shared/feed/newsItem';
+import type { PickedPlace, PlaceChip } from '../components/SearchBar';
 import { db, newsRepository } from '../database';
-import type { ItemRecord } from '../../db/fieldNewsDb';
-import { placeLabel } from '../../../shared/places/placeLabel';
 import { useSearchAnswer } from './searchClient';
 import type { SearchAnswer, SearchFilters } from '../../threads/searchContract';
 
@@ -20,7 +17,7 @@ const storedParts = z.object({
   countryCode: z.string().max(8),
   countryName: z.string().max(300),
 });
-const storedChips = z.array(z.object({ placeId: z.string().max(40), label: z.string().max(300), parts: storedParts.optional() })).max(20);
+const storedChips = z.array(z.object({ placeId: z.string().max(40), label: z.string().max(300).optional(), parts: storedParts.optional() })).max(20);
 
 const readStoredChips = (text: string | undefined): PlaceChip[] => {
   if (!text) return [];
@@ -37,8 +34,8 @@ export interface NewsSearch {
   query: string;
   setQuery: (query: string) => void;
   chips: PlaceChip[];
-  /** A suggestion becomes a chip. The map passes its marker's worded label until markers carry parts. */
-  pickPlace: (suggestion: PlaceSuggestion | (Omit<PlaceSuggestion, 'parts'> & { label: string })) => void;
+  /** A place chosen (a suggestion, a marker, a place in the sidebar or the reader) becomes a chip. */
+  pickPlace: (place: PickedPlace) => void;
   removeChip: (placeId: string) => void;
   from: string;
   to: string;
@@ -46,9 +43,9 @@ export interface NewsSearch {
   /** Whether anything narrows the list: text, a chip or a date. */
   active: boolean;
   answer: SearchAnswer | null;
-  /** The items a date-only search selects, newest first; undefined while they load, and when the
+  /** The keys of the items a date-only search selects, newest first; undefined while they load, and when the
    *  query or a chip selects them (the answer's hits name them, the list reads them). */
-  items: NewsItem[] | undefined;
+  dateKeys: NewsItemKey[] | undefined;
   /** Whether more results than shown are at hand, and the way to show them. */
   hasMore: boolean;
   showMore: () => void;
@@ -83,15 +80,15 @@ export const useNewsSearch = (): NewsSearch => {
   // answer is on the way while React renders.
   const answer = useSearchAnswer(query, filters, query.trim().length > 0 || chips.length > 0);
 
-  // The list reads the answer's items itself (by its keys); here only a date-only search reads
-  // items. A second read of the shown items on every answer cost a read and a render per keystroke.
-  const items = useLiveQuery(async (): Promise<ItemRecord[] | undefined> => {
+  // The list reads the items itself, by their keys: a date-only search asks the sortDate index for
+  // keys only, never whole items (a second read of the shown items cost a read and a render).
+  const dateKeys = useLiveQuery(async (): Promise<NewsItemKey[] | undefined> => {
     if (byIndex) return undefined;
     if (!from && !to) return [];
     // Dates alone need no index of the worker: the sortDate index answers them.
     const lower = from ? `${from}T00:00:00.000Z` : '';
     const upper = to ? `${to}T23:59:59.999Z` : '\uffff';
-    return db.items.where('sortDate').between(lower, upper, true, true).reverse().limit(shown).toArray();
+    return db.items.where('sortDate').between(lower, upper, true, true).reverse().limit(shown).primaryKeys();
   }, [byIndex, from, to, shown]);
 
   // The worker says what to mark in each hit.
@@ -107,11 +104,9 @@ export const useNewsSearch = (): NewsSearch => {
       setShown(resultsPage);
     },
     chips,
-    pickPlace: (suggestion) => {
+    pickPlace: ({ placeId, parts }) => {
       setShown(resultsPage);
-      if (!chips.some((chip) => chip.placeId === suggestion.placeId)) {
-        saveChips([...chips, 'parts' in suggestion ? { placeId: suggestion.placeId, label: placeLabel(suggestion.parts), parts: suggestion.parts } : { placeId: suggestion.placeId, label: suggestion.label }]);
-      }
+      if (!chips.some((chip) => chip.placeId === placeId)) saveChips([...chips, { placeId, parts }]);
       setQuery('');
     },
     removeChip: (placeId) => saveChips(chips.filter((chip) => chip.placeId !== placeId)),
@@ -124,8 +119,8 @@ export const useNewsSearch = (): NewsSearch => {
     },
     active: byIndex || Boolean(from || to),
     answer,
-    items,
-    hasMore: byIndex ? (answer?.hits.length ?? 0) > shown : (items?.length ?? 0) >= shown,
+    dateKeys,
+    hasMore: byIndex ? (answer?.hits.length ?? 0) > shown : (dateKeys?.length ?? 0) >= shown,
     showMore: () => setShown((count) => count + resultsPage),
     highlights,
   };

@@ -1,0 +1,58 @@
+// What the window starts, in order: the bundled sample on a first start; then, once the list's first
+// rows are on screen (or after a few seconds whatever happens), the automatic sync and the search
+// worker, which keep IndexedDB busy for seconds with 100,000 items and must not delay the first paint.
+import { useCallback, useEffect, useState } from 'react';
+import { errorMessages } from '../../shared/errorMessages';
+import { sampleFeedPath } from '../../shared/feed/sampleFeed';
+import type { UserMessage } from '../../shared/i18n/userMessage';
+import { newsRepository } from './database';
+import { log } from './log';
+import { importSampleOnFirstStart } from './sampleNews';
+import { startSearch } from './search/searchClient';
+import { startAutomaticSync } from './sync/syncService';
+
+/** How long the search worker and the sync wait at most for the list's first rows. */
+const startsAtTheLatestMs = 3_000;
+
+const loadBundledSample = async (): Promise<string> => {
+  try {
+    const response = await fetch(sampleFeedPath);
+    if (!response.ok) throw new Error(`the bundled sample answered HTTP ${response.status}`);
+    return await response.text();
+  } catch (thrown) {
+    log.warn('app', 'The bundled sample news could not be read', thrown);
+    throw thrown;
+  }
+};
+
+/** Imports the bundled sample on a first start; the problem to show, if any. */
+export const useFirstStart = (): UserMessage | null => {
+  const [problem, setProblem] = useState<UserMessage | null>(null);
+  useEffect(() => {
+    importSampleOnFirstStart(newsRepository, loadBundledSample)
+      .then((result) => setProblem(result.ok ? null : result.error))
+      .catch((thrown: unknown) => {
+        log.error('storage', 'The sample news could not be stored on first start', thrown);
+        setProblem(errorMessages.storageUnavailable);
+      });
+  }, []);
+  return problem;
+};
+
+/** Starts the sync and the search once the first rows are shown; `onFirstRows` is the list's signal. */
+export const useStartAfterFirstRows = (intervalMinutes: number) => {
+  const [listShown, setListShown] = useState(false);
+  const onFirstRows = useCallback(() => setListShown(true), []);
+  useEffect(() => {
+    const atTheLatest = window.setTimeout(() => setListShown(true), startsAtTheLatestMs);
+    return () => window.clearTimeout(atTheLatest);
+  }, []);
+  // The sync at start-up writes to the feeds and items the first rows are read from: it waits for them too.
+  useEffect(() => (listShown ? startAutomaticSync(intervalMinutes) : undefined), [listShown, intervalMinutes]);
+  useEffect(() => {
+    if (!listShown) return;
+    const afterPaint = window.setTimeout(startSearch, 0);
+    return () => window.clearTimeout(afterPaint);
+  }, [listShown]);
+  return { listShown, onFirstRows };
+};
