@@ -2,26 +2,14 @@
 // the rows, and the virtual list itself.
 import { useState, type ReactNode } from 'react';
 import type { NewsItemKey } from '../../../shared/feed/newsItem';
-import type { ItemRecord } from '../../db/fieldNewsDb';
 import { newsRepository } from '../database';
 import { useText } from '../i18n/useText';
-import type { ListViewState } from '../reader/useListView';
-import { VirtualNewsList, type RowFocusRequest } from './VirtualNewsList';
+import { VirtualNewsList, type VirtualNewsListProps } from './VirtualNewsList';
 
-interface ListPaneProps {
+interface ListPaneProps extends Omit<VirtualNewsListProps, 'label'> {
+  /** The list's name: its heading, and the list's label for screen readers. */
   name: string;
-  list: ListViewState;
   header: ReactNode;
-  emptyText: string;
-  openedKey: NewsItemKey | null;
-  onOpen: (item: ItemRecord) => void;
-  onStar: (item: ItemRecord, starred: boolean) => void;
-  onFocusRow: (row: number) => void;
-  focusRequest: RowFocusRequest | null;
-  feedLanguages: ReadonlyMap<string, string>;
-  locale: string;
-  nowMs: number;
-  highlights: ReadonlyMap<string, readonly string[]>;
   /** Counts the views chosen: an undo offered for the view before is withdrawn. */
   viewChoice: number;
 }

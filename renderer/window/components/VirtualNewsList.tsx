@@ -25,7 +25,7 @@ const rowHeight = 104;
 /** A list this short is rendered whole: cheap, and Find in page sees every item. */
 const wholeListRows = 100;
 const rowSize = () => rowHeight;
-interface VirtualNewsListProps {
+export interface VirtualNewsListProps {
   list: ListViewState;
   label: string;
   openedKey: NewsItemKey | null;

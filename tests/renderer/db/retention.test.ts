@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { browserLikeLocks } from '../../fixtures/webLocks';
 import { feedPageOf, plainFeedItem } from '../../fixtures/feedPages';
 import { sampleFeedKey } from '../../../shared/feed/sampleFeed';
 import { FieldNewsDb } from '../../../renderer/db/fieldNewsDb';
@@ -16,23 +17,7 @@ const feedItem = plainFeedItem;
 const pageOf = feedPageOf;
 
 /** Exclusive locks by name, as navigator.locks grants them with ifAvailable. */
-const createLocks = () => {
-  const held = new Set<string>();
-  const requested: string[] = [];
-  const locks: RetentionLocks = {
-    async request(name, _options, callback) {
-      requested.push(name);
-      if (held.has(name)) return callback(null);
-      held.add(name);
-      try {
-        return await callback({ name });
-      } finally {
-        held.delete(name);
-      }
-    },
-  };
-  return { locks, held, requested };
-};
+const createLocks = browserLikeLocks;
 
 let db: FieldNewsDb;
 let repository: NewsRepository;

@@ -16,6 +16,7 @@ import type { SyncLocks } from '../../../../renderer/workers/sync/syncRunner';
 import { serveSyncCalls } from '../../../../renderer/workers/sync/serveSyncCalls';
 import { feedItems, fixedClock, nodeTransport, serveFeed, testPolicy } from '../../../shared/sync/syncTestKit';
 import { workerStandIn, type WorkerStandIn } from '../../../fixtures/workerStandIn';
+import { browserLikeLocks } from '../../../fixtures/webLocks';
 import type { UserMessage } from '../../../../shared/i18n/userMessage';
 
 let db: FieldNewsDb;
@@ -30,23 +31,6 @@ afterEach(() => db.close());
 
 const policy = testPolicy({ idleTimeoutMs: 1_000, totalTimeoutMs: 5_000 });
 const download = (request: FeedDocumentRequest) => fetchFeedDocument(nodeTransport, request, policy);
-
-/** Web Locks as the browser keeps them for one origin: a held name is refused under ifAvailable. */
-const browserLikeLocks = () => {
-  const held = new Set<string>();
-  const locks: SyncLocks = {
-    request: async (name, _options, callback) => {
-      if (held.has(name)) return callback(null);
-      held.add(name);
-      try {
-        return await callback({ name });
-      } finally {
-        held.delete(name);
-      }
-    },
-  };
-  return { locks, held };
-};
 
 const gigabyte = 1024 ** 3;
 const roomyDisk = (): Promise<Result<FreeDiskSpace, UserMessage>> => Promise.resolve(succeed({ freeBytes: 50 * gigabyte, totalBytes: 100 * gigabyte }));
