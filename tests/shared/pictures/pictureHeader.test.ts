@@ -2,7 +2,7 @@
 // and bytes from a hostile server (random, cut short, lying lengths) read as null, never a throw.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readPictureHeader, storableAsServed } from '../../../shared/pictures/pictureHeader';
+import { readPictureHeader, storableAsServed, type PictureHeader } from '../../../shared/pictures/pictureHeader';
 import { makePng } from './pictureServer';
 
 const bytes = (...parts: (number[] | string | Uint8Array)[]): Uint8Array =>
@@ -67,12 +67,26 @@ describe('reading a picture’s header', () => {
   });
 
   it('reads a header cut short, a zero size or a JPEG with no frame header as no header', () => {
-    // Sides over 255, so that a size read from half its bytes would be wrong rather than zero.
-    const whole = [makePng(300, 260, 0), jpeg(300, 260, 6), webpLossy(300, 260), webpLossless(300, 260), webpExtended(300, 260, false)];
-    for (const picture of whole) {
+    // Sides over 255, so that a size read from half its bytes would be wrong rather than zero. Each
+    // picture with the byte where its size ends: cut before it, no header; from it on, the whole header.
+    const jpegTurned = jpeg(300, 260, 6);
+    const jpegFrameAt = jpegTurned.findIndex((byte, index) => byte === 0xff && jpegTurned[index + 1] === 0xc0);
+    const pictures: [Uint8Array, number, PictureHeader][] = [
+      // Signature, IHDR's length and type, then width and height (4 bytes each).
+      [makePng(300, 260, 0), 24, { type: 'image/png', width: 300, height: 260, animated: false }],
+      // The frame header's marker, length and precision, then height and width (2 bytes each); turned by EXIF 6.
+      [jpegTurned, jpegFrameAt + 9, { type: 'image/jpeg', width: 260, height: 300, animated: false }],
+      // RIFF header and chunk header (20 bytes), then VP8's frame tag and start code, width and height.
+      [webpLossy(300, 260), 30, { type: 'image/webp', width: 300, height: 260, animated: false }],
+      // VP8L's signature byte, then both sides packed in 4 bytes.
+      [webpLossless(300, 260), 25, { type: 'image/webp', width: 300, height: 260, animated: false }],
+      // VP8X's flags and reserved bytes, then width and height (3 bytes each).
+      [webpExtended(300, 260, false), 30, { type: 'image/webp', width: 300, height: 260, animated: false }],
+    ];
+    for (const [picture, sizeEnd, header] of pictures) {
+      expect(readPictureHeader(picture)).toEqual(header);
       for (let length = 0; length < Math.min(picture.length, 90); length += 1) {
-        const header = readPictureHeader(picture.subarray(0, length));
-        if (header !== null) expect([header.width, header.height].sort()).toEqual([260, 300]);
+        expect(readPictureHeader(picture.subarray(0, length)), `${header.type} cut to ${length} bytes`).toEqual(length < sizeEnd ? null : header);
       }
     }
     expect(readPictureHeader(jpeg(0, 20))).toBeNull();

@@ -13,7 +13,8 @@ import type { UserMessage } from '../../../shared/i18n/userMessage';
 import { englishText } from '../../../shared/i18n/formatMessages';
 
 const succeeded = (result: WalkResult) => {
-  if (!result.ok) throw new Error(`expected the walk to succeed, got: ${englishText(result.error)}`);
+  // The cause says what a store threw: a test's own wait that failed inside storePage shows here.
+  if (!result.ok) throw new Error(`expected the walk to succeed, got: ${englishText(result.error)}${result.cause === undefined ? '' : ` (${result.cause})`}`);
   return result.value;
 };
 
@@ -394,9 +395,11 @@ describe('walkFeedPages: the next page is read while this one is written', () =>
     const store = recordingStore();
     const requestsWhileStoring: number[] = [];
     const storePage: typeof store.storePage = async (page, validators, resume) => {
-      // A slow disk: the write takes until the next page has arrived, or gives up waiting.
+      // A slow disk: the write takes until the next page has been asked for. A wait that runs out
+      // throws, so the walk fails and says so (the read-ahead never started while this page was written).
       if (page.nextUrl !== null) {
-        await vi.waitFor(() => expect(server.requests.map(({ path }) => path)).toContain(new URL(page.nextUrl ?? '').pathname + new URL(page.nextUrl ?? '').search), { timeout: 2_000 }).catch(() => undefined);
+        const next = new URL(page.nextUrl);
+        await vi.waitFor(() => expect(server.requests.map(({ path }) => path)).toContain(next.pathname + next.search), { timeout: 2_000 });
       }
       requestsWhileStoring.push(server.requests.length);
       return store.storePage(page, validators, resume);
@@ -414,8 +417,9 @@ describe('walkFeedPages: the next page is read while this one is written', () =>
     const stored: string[] = [];
     const storePage: typeof store.storePage = async (page, validators, resume) => {
       stored.push(page.items[0]?.id ?? '');
-      // Long enough a write for the next page to arrive and be prepared meanwhile.
-      if (page.nextUrl !== null) await vi.waitFor(() => expect(prepared.length).toBeGreaterThan(stored.length - 1), { timeout: 2_000 }).catch(() => undefined);
+      // The write lasts until the next page has been prepared; if that never happens while it is written,
+      // the wait throws and the walk fails, naming the wait in its cause.
+      if (page.nextUrl !== null) await vi.waitFor(() => expect(prepared).toHaveLength(stored.length), { timeout: 2_000 });
       return store.storePage(page, validators, resume);
     };
     succeeded(await walkFeedPages(walkOptions(server.url, store, { storePage, preparePage: (page) => prepared.push(page.items[0]?.id ?? '') })));

@@ -32,22 +32,34 @@ describe('the retention service', () => {
     expect(lines).toEqual(['retention (oneYear): 1 items removed, 0 feeds left for the next run (syncing)']);
   });
 
-  it('runs after the first delay and then on its interval, and stops', async () => {
+  it('runs after the first delay, then every hour with the choice stored by then, and stops', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'] });
-    let runs = 0;
-    const counting: RetentionLocks = { request: (_name, _options, callback) => Promise.resolve(callback({})) };
+    const hour = 60 * 60_000;
+    const lines: string[] = [];
     await db.settings.put({ key: retentionSettingKey, value: 'oneYear' });
-    const stop = startRetention({ db, locks: counting, now, log: () => (runs += 1), firstDelayMs: 1_000, intervalMs: 60_000 });
+    const stop = startRetention({ db, locks: freeLocks, now, log: (line) => lines.push(line), firstDelayMs: 1_000, intervalMs: hour });
     expect(await db.items.count()).toBe(2);
     await vi.advanceTimersByTimeAsync(1_000);
     await vi.waitFor(async () => expect(await db.items.count()).toBe(1));
-    expect(runs).toBe(1);
-    stop();
+    expect(lines).toEqual(['retention (oneYear): 1 items removed, 0 feeds left for the next run (syncing)']);
+
+    // The hourly run reads the choice again: the shorter one made since removes the item the first run kept.
     await db.settings.put({ key: retentionSettingKey, value: 'threeMonths' });
-    await vi.advanceTimersByTimeAsync(120_000);
+    await vi.advanceTimersByTimeAsync(hour - 1_000);
+    await vi.waitFor(async () => expect(await db.items.count()).toBe(0));
+    expect(lines).toEqual([
+      'retention (oneYear): 1 items removed, 0 feeds left for the next run (syncing)',
+      'retention (threeMonths): 1 items removed, 0 feeds left for the next run (syncing)',
+    ]);
+
+    // Stopped: an old item stored afterwards outlives hours of timers.
+    stop();
+    await createNewsRepository(db).storeFeedPage(feed, feedPageOf([plainFeedItem('old', '2024-06-01T00:00:00Z')]));
+    await vi.advanceTimersByTimeAsync(3 * hour);
     // A run started by a timer would finish on the database's own (real) timers: give it time to.
     vi.useRealTimers();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await db.items.count()).toBe(1);
+    expect(lines).toHaveLength(2);
   });
 });
