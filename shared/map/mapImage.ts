@@ -5,6 +5,7 @@
 import type { MessageId } from '../i18n/messages.en';
 import type { MessageValue } from '../i18n/userMessage';
 import type { PlaceKind } from '../places/gazetteer';
+import { readAt } from '../checkedRead';
 import { escapeXmlAttribute, escapeXmlText } from '../opml/escapeXml';
 import { legendCounts, markerRadius } from './markerSize';
 
@@ -77,11 +78,12 @@ export const mapImageSvg = (image: MapImage): string => {
   const lines = mapCaptionLines(image.caption, text);
   const largest = Math.max(1, ...image.markers.map((marker) => marker.count));
   const counts = legendCounts(largest);
-  const band = 40 + lines.length * 18 + 2 * markerRadius(counts[counts.length - 1] ?? 1);
+  const largestLegendRadius = markerRadius(readAt(counts, counts.length - 1));
+  const band = 40 + lines.length * 18 + 2 * largestLegendRadius;
   const height = image.height + band;
   const width = image.width;
   let legendX = 12;
-  const legendY = image.height + 24 + lines.length * 18 + markerRadius(counts[counts.length - 1] ?? 1);
+  const legendY = image.height + 24 + lines.length * 18 + largestLegendRadius;
   const legend = counts.map((count) => {
     const radius = markerRadius(count);
     const shape = `<circle cx="${number(legendX + radius)}" cy="${number(legendY)}" r="${number(radius)}" fill="${colours.town}" fill-opacity="0.75"/>`;
@@ -89,13 +91,14 @@ export const mapImageSvg = (image: MapImage): string => {
     legendX += 2 * radius + 60;
     return shape + label;
   });
-  const kinds = [
+  const kindRows: [fill: string, label: string][] = [
     [colours.town, text('map.legendTown')],
     [colours.area, text('map.legendArea')],
     [colours.cluster, text('map.legendCluster')],
-  ].map(([fill, label], index) => {
+  ];
+  const kinds = kindRows.map(([fill, label], index) => {
     const y = legendY - 14 + index * 14;
-    return `<rect x="${number(legendX)}" y="${number(y - 8)}" width="10" height="10" fill="${fill ?? ''}"/>${textAt(legendX + 14, y + 1, 11, label ?? '')}`;
+    return `<rect x="${number(legendX)}" y="${number(y - 8)}" width="10" height="10" fill="${fill}"/>${textAt(legendX + 14, y + 1, 11, label)}`;
   });
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${number(height)}" viewBox="0 0 ${width} ${number(height)}">`,

@@ -8,7 +8,7 @@ export interface PlaceMarker {
   kind: PlaceKind;
   /** "Quetzaltenango — Quetzaltenango, Guatemala": the place, its state and its country, in English. */
   label: string;
-  /** The same in parts, for the window to word in its own language (renderer/search/placeLabel.ts). */
+  /** The same in parts, for the window to word in its own language (shared/places/placeLabel.ts). */
   parts: PlaceLabelParts;
   name: string;
   /** ISO code of the country the place lies in. */

@@ -1,5 +1,6 @@
 // Finds where place names occur in a text, ignoring case and accents, as whole words: the ranges
 // the reader and the list highlight ("tapachla" found the item; "Tapachula" is marked in it).
+import { readAt, readInt32At } from '../checkedRead';
 import { normalizePlaceName } from './normalizePlaceName';
 
 export interface TextRange {
@@ -44,7 +45,7 @@ export const findNameRanges = (text: string, names: readonly string[]): TextRang
     // Other scripts repeat few distinct characters: each is folded once per call.
     let foldedCharacter = foldedOnce.get(code);
     if (foldedCharacter === undefined) {
-      const character = text[index] ?? '';
+      const character = String.fromCharCode(code);
       foldedCharacter = /[\p{L}\p{N}]/u.test(character) ? foldCharacter(character) : ' ';
       foldedOnce.set(code, foldedCharacter);
     }
@@ -72,8 +73,8 @@ export const findNameRanges = (text: string, names: readonly string[]): TextRang
     let best = -1;
     let bestStart = Number.POSITIVE_INFINITY;
     matches.forEach((starts, nameIndex) => {
-      let position = next[nameIndex] ?? 0;
-      while (position < starts.length && (starts[position] ?? 0) < taken) position += 1;
+      let position = readAt(next, nameIndex);
+      while (position < starts.length && readAt(starts, position) < taken) position += 1;
       next[nameIndex] = position;
       const start = starts[position];
       if (start !== undefined && start < bestStart) {
@@ -82,9 +83,10 @@ export const findNameRanges = (text: string, names: readonly string[]): TextRang
       }
     });
     if (best === -1) break;
-    const matched = wanted[best]?.length ?? 1;
-    const first = origin[bestStart] ?? 0;
-    ranges.push({ start: first, end: (origin[bestStart + matched - 1] ?? first) + 1 });
+    const matched = readAt(wanted, best).length;
+    // A match at `at` in the padded text starts at `at` in the folded one (the padding's space
+    // stands before it).
+    ranges.push({ start: readInt32At(origin, bestStart), end: readInt32At(origin, bestStart + matched - 1) + 1 });
     taken = bestStart + matched;
   }
   return ranges;

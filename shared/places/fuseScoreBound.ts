@@ -10,6 +10,7 @@
 // fuse.js then returns for a text is that of one such match raised to the text's field-length
 // norm (at most 1), so it is no lower than the bitap score: a text whose every start scores above
 // limit^(1 / norm) ends above the limit.
+import { readAt, readInt32At } from '../checkedRead';
 
 /** The longest pattern fuse.js's bitap takes in one piece (longer ones are split and the bound
  *  does not hold). */
@@ -45,7 +46,7 @@ export const createFuseMatchBound = ({ threshold, distance }: FuseScoreOptions):
     const length = pattern.length;
     for (let at = 0; at < length; at += 1) {
       const code = pattern.charCodeAt(at);
-      masks[code] = (masks[code] ?? 0) | (1 << (length - 1 - at));
+      masks[code] = readInt32At(masks, code) | (1 << (length - 1 - at));
     }
     const lastBit = 1 << (length - 1);
 
@@ -71,6 +72,8 @@ export const createFuseMatchBound = ({ threshold, distance }: FuseScoreOptions):
         if (edits < 0) break;
         allowed.push(edits);
       }
+      // None allowed: not even an exact match at the first start is within the limit, and the
+      // test answers false before it looks at the pieces or the end.
       const mostEdits = allowed[0] ?? 0;
       const pieces: string[] = [];
       for (let piece = 0; piece <= mostEdits && mostEdits < length; piece += 1) {
@@ -104,7 +107,7 @@ export const createFuseMatchBound = ({ threshold, distance }: FuseScoreOptions):
       let minus = 0;
       let edits = length;
       for (let start = Math.min(text.length, end) - 1; start >= 0; start -= 1) {
-        const equal = masks[text.charCodeAt(start)] ?? 0;
+        const equal = readInt32At(masks, text.charCodeAt(start));
         const crossed = equal | minus;
         const horizontal = (((equal & plus) + plus) ^ plus) | equal;
         let up = minus | ~(horizontal | plus);
@@ -116,7 +119,7 @@ export const createFuseMatchBound = ({ threshold, distance }: FuseScoreOptions):
         down <<= 1;
         plus = down | ~(crossed | up);
         minus = up & crossed;
-        if (start <= latestStart && edits <= (allowed[start] ?? -1)) return true;
+        if (start <= latestStart && edits <= readAt(allowed, start)) return true;
       }
       return false;
     };

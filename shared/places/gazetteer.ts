@@ -1,6 +1,7 @@
 // The gazetteer: the places Field News knows, as the generated JSON stores them (one row per
 // place, columns fixed) and as the app uses them. The loader validates the fetched JSON.
 import { z } from 'zod';
+import { readAt } from '../checkedRead';
 import { errorMessages } from '../errorMessages';
 import { fail, succeed, type Result } from '../result';
 import type { UserMessage } from '../i18n/userMessage';
@@ -73,7 +74,7 @@ const toPlace = (row: GazetteerRow): Place => {
   const [id, kind, name, asciiName, alternates, country, state, population, lat, lon] = row;
   return {
     id,
-    kind: kinds[kind] ?? 'town',
+    kind: readAt(kinds, kind),
     name,
     asciiName: asciiName === '' ? name : asciiName,
     alternateNames: alternates === '' ? [] : alternates.split('|'),

@@ -2,6 +2,7 @@
 // its first letter (only those it could match), and only when that finds nothing confident, edit
 // distance among the names sharing its letters 2–4 (a typo in the first letter: "rapachula").
 import Fuse from 'fuse.js';
+import { readAt } from '../checkedRead';
 import { editDistances } from '../wordSearch/editDistance';
 import { createFuseMatchBound, longestBoundedPattern } from './fuseScoreBound';
 import type { NewsPlaceIndex } from './newsPlaceIndex';
@@ -75,23 +76,26 @@ export const createPlaceMatcher = (index: NewsPlaceIndex, names: PlaceNameIndex)
     const completeTo = phrase.length < 3 || Math.max(scoreLimit, confidentWholeScore) >= weakestScore
       ? Number.POSITIVE_INFINITY : Math.max(scoreLimit, confidentWholeScore);
     const offer = (refIndex: number, score: number): void => {
-      const name = names.names[refIndex];
-      if (name === undefined || index.countAt(name.ordinal) === 0) return;
+      const name = readAt(names.names, refIndex);
+      if (index.countAt(name.ordinal) === 0) return;
       const known = best.get(name.ordinal);
       if (known === undefined || score < known.score) best.set(name.ordinal, { ordinal: name.ordinal, score, matchedName: name.spelling });
     };
     if (phrase.length < 3) {
       // One or two letters: fuzzy matching would match everything; offer names that start so.
-      for (const refIndex of names.startingWith(phrase)) offer(refIndex, names.names[refIndex]?.folded === phrase ? 0 : 0.1);
+      for (const refIndex of names.startingWith(phrase)) offer(refIndex, readAt(names.names, refIndex).folded === phrase ? 0 : 0.1);
     } else {
-      const bucket = names.bucketOf(phrase[0] ?? '');
+      // No bucket: no name has a word starting with the phrase's first letter.
+      const bucket = names.bucketOf(phrase.charAt(0));
       // A match scores at least fuse.js's score, and at most completeTo if that does (the floors
       // are lower): fuse.js's matches up to completeTo give every place up to it.
-      for (const [record, fuseScore] of bucket === undefined ? [] : searchBucket(bucket, phrase, fuseResults, completeTo)) {
-        const refIndex = bucket?.refs[record] ?? -1;
-        const name = names.names[refIndex]?.folded ?? '';
-        const score = name === phrase ? 0 : Math.max(fuseScore, name.startsWith(phrase) ? prefixScore : fuzzyFloorScore);
-        if (score <= weakestScore) offer(refIndex, score);
+      if (bucket !== undefined) {
+        for (const [record, fuseScore] of searchBucket(bucket, phrase, fuseResults, completeTo)) {
+          const refIndex = readAt(bucket.refs, record);
+          const name = readAt(names.names, refIndex).folded;
+          const score = name === phrase ? 0 : Math.max(fuseScore, name.startsWith(phrase) ? prefixScore : fuzzyFloorScore);
+          if (score <= weakestScore) offer(refIndex, score);
+        }
       }
       if (phrase.length >= 4 && ![...best.values()].some((match) => match.score <= confidentWholeScore)) {
         // At most one edit per four letters; the name from the matched word on, as typed so far.
@@ -100,8 +104,8 @@ export const createPlaceMatcher = (index: NewsPlaceIndex, names: PlaceNameIndex)
         for (const tail of new Set([phrase.slice(1, 4), phrase.slice(0, 3), phrase.slice(2, 5)])) {
           const list = names.tailsOf(tail);
           for (let at = 0; at + 1 < list.length; at += 2) {
-            const refIndex = list[at] ?? -1;
-            const rest = (names.names[refIndex]?.folded ?? '').slice(list[at + 1] ?? 0);
+            const refIndex = readAt(list, at);
+            const rest = readAt(names.names, refIndex).folded.slice(readAt(list, at + 1));
             const { prefix } = editDistances(phrase, rest, limit, distanceRows);
             if (prefix <= limit) offer(refIndex, firstLetterTypoScore + prefix / phrase.length / 2);
           }
@@ -111,10 +115,7 @@ export const createPlaceMatcher = (index: NewsPlaceIndex, names: PlaceNameIndex)
     // Best score, then more items, then the wider kind, then gazetteer order: a total order, so
     // one query always lists the same places in the same order. Counts are read once per match,
     // not twice per comparison (hundreds of names start with one letter).
-    const ranked = [...best.values()].map((match) => {
-      const place = places[match.ordinal];
-      return { match, count: index.countAt(match.ordinal), kind: place === undefined ? 0 : kindRank[place.kind] };
-    });
+    const ranked = [...best.values()].map((match) => ({ match, count: index.countAt(match.ordinal), kind: kindRank[readAt(places, match.ordinal).kind] }));
     ranked.sort((a, b) => a.match.score - b.match.score || b.count - a.count || a.kind - b.kind || a.match.ordinal - b.match.ordinal);
     return { places: ranked.map(({ match }) => match), completeTo };
   };

@@ -1,5 +1,6 @@
 // When a query matched nothing: the present place names that share the most letter pairs with it,
 // offered as "did you mean".
+import { readAt, readFloat64At, readInt32At, readUint32At } from '../checkedRead';
 import type { NewsPlaceIndex } from './newsPlaceIndex';
 import type { PlaceNameIndex } from './placeNameIndex';
 import type { MatchedPlace } from './placeSearchResult';
@@ -32,15 +33,16 @@ export const createNearestPlaces = (index: NewsPlaceIndex, names: PlaceNameIndex
   let epoch = 0;
   return (query, limit) => {
     for (let refIndex = pairTotals.length; refIndex < names.names.length; refIndex += 1) {
+      const name = readAt(names.names, refIndex);
       let total = 0;
-      for (const [pair, count] of letterPairs(names.names[refIndex]?.folded ?? '')) {
+      for (const [pair, count] of letterPairs(name.folded)) {
         total += count;
         const list = namesOfPair.get(pair);
         if (list === undefined) namesOfPair.set(pair, [refIndex, count]);
         else list.push(refIndex, count);
       }
       pairTotals.push(total);
-      ordinalOfName.push(names.names[refIndex]?.ordinal ?? -1);
+      ordinalOfName.push(name.ordinal);
     }
     if (shared.length < pairTotals.length) shared = new Float64Array(pairTotals.length * 2);
     const wanted = letterPairs(query);
@@ -48,27 +50,29 @@ export const createNearestPlaces = (index: NewsPlaceIndex, names: PlaceNameIndex
     const touched: number[] = [];
     for (const [pair, queryCount] of wanted) {
       queryTotal += queryCount;
+      // No list: no name has the pair.
       const list = namesOfPair.get(pair) ?? [];
       for (let at = 0; at + 1 < list.length; at += 2) {
-        const refIndex = list[at] ?? 0;
-        if (shared[refIndex] === 0) touched.push(refIndex);
-        shared[refIndex] = (shared[refIndex] ?? 0) + Math.min(queryCount, list[at + 1] ?? 0);
+        const refIndex = readAt(list, at);
+        const sharedSoFar = readFloat64At(shared, refIndex);
+        if (sharedSoFar === 0) touched.push(refIndex);
+        shared[refIndex] = sharedSoFar + Math.min(queryCount, readAt(list, at + 1));
       }
     }
     epoch = epoch === 0xffffffff ? 1 : epoch + 1;
     if (epoch === 1) seen.fill(0);
     const candidates: number[] = [];
     for (const refIndex of touched) {
-      const ordinal = ordinalOfName[refIndex] ?? -1;
-      const common = shared[refIndex] ?? 0;
+      const ordinal = readAt(ordinalOfName, refIndex);
+      const common = readFloat64At(shared, refIndex);
       shared[refIndex] = 0;
-      if (ordinal < 0 || ordinal >= placeCount || index.countAt(ordinal) === 0) continue;
+      if (index.countAt(ordinal) === 0) continue;
       // The Sørensen–Dice coefficient of the two multisets of letter pairs.
-      const score = 1 - (2 * common) / (queryTotal + (pairTotals[refIndex] ?? 0));
-      if (seen[ordinal] !== epoch) {
+      const score = 1 - (2 * common) / (queryTotal + readAt(pairTotals, refIndex));
+      if (readUint32At(seen, ordinal) !== epoch) {
         seen[ordinal] = epoch;
         candidates.push(ordinal);
-      } else if (score >= (bestScore[ordinal] ?? 0)) {
+      } else if (score >= readFloat64At(bestScore, ordinal)) {
         continue;
       }
       bestScore[ordinal] = score;
@@ -76,18 +80,19 @@ export const createNearestPlaces = (index: NewsPlaceIndex, names: PlaceNameIndex
     }
     // The best `limit` places by score, then gazetteer order, kept in order as they come.
     const before = (a: number, b: number): boolean => {
-      const scoreA = bestScore[a] ?? 0;
-      const scoreB = bestScore[b] ?? 0;
+      const scoreA = readFloat64At(bestScore, a);
+      const scoreB = readFloat64At(bestScore, b);
       return scoreA < scoreB || (scoreA === scoreB && a < b);
     };
     const top: number[] = [];
     for (const ordinal of candidates) {
-      if (top.length >= limit && !before(ordinal, top[top.length - 1] ?? 0)) continue;
+      // Full: only a place before the last kept one gets in (none when the limit is 0).
+      if (top.length >= limit && (top.length === 0 || !before(ordinal, readAt(top, top.length - 1)))) continue;
       let at = Math.min(top.length, limit - 1);
-      while (at > 0 && before(ordinal, top[at - 1] ?? 0)) at -= 1;
+      while (at > 0 && before(ordinal, readAt(top, at - 1))) at -= 1;
       top.splice(at, 0, ordinal);
       if (top.length > limit) top.pop();
     }
-    return top.map((ordinal) => ({ ordinal, score: bestScore[ordinal] ?? 1, matchedName: names.names[bestName[ordinal] ?? 0]?.spelling ?? '' }));
+    return top.map((ordinal) => ({ ordinal, score: readFloat64At(bestScore, ordinal), matchedName: readAt(names.names, readInt32At(bestName, ordinal)).spelling }));
   };
 };

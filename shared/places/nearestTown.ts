@@ -1,5 +1,6 @@
 // Finds the gazetteer town nearest to a point (an item's GeoRSS coordinates) within a radius,
 // through a grid of half-degree cells built once: a lookup reads a few cells, not 25,000 towns.
+import { readAt } from '../checkedRead';
 import type { Gazetteer } from './gazetteer';
 
 /** How far a point may lie from a town and still be said to be at that town. */
@@ -57,9 +58,9 @@ export const nearestTown = (
   const columnCount = Math.min(columns, Math.ceil((2 * longitudeSpan) / cellDegrees) + 1);
   for (let row = rowOf(Math.max(-90, latitude - latitudeSpan)); row <= rowOf(Math.min(90, latitude + latitudeSpan)); row += 1) {
     for (let step = 0; step < columnCount; step += 1) {
+      // A cell with no town has no list.
       for (const index of grid.cells.get(cellKey(row, firstColumn + step)) ?? []) {
-        const town = gazetteer.places[index];
-        if (town === undefined) continue;
+        const town = readAt(gazetteer.places, index);
         const distance = distanceKilometres(latitude, longitude, town.lat, town.lon);
         if (distance <= bestDistance) {
           best = index;

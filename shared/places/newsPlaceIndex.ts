@@ -3,21 +3,14 @@
 // so search never scans item texts; items can be added, re-tagged and removed one at a time.
 // A place tagged only weakly (a shared name the item did not settle) is kept apart, after the
 // items that name the place for certain.
+import { readAt, readFloat64At, readInt32At } from '../checkedRead';
 import type { Gazetteer, Place } from './gazetteer';
+import { createPlacePostings, type PlacePostings } from './placePostings';
 
 export interface IndexedItem {
   key: string;
   /** Milliseconds since 1970; NaN when the item has no date (it sorts last). */
   date: number;
-}
-
-interface Postings {
-  /** Item slots in slots[0 … length), newest first once sorted. A typed array: 4 bytes an entry. */
-  slots: Int32Array;
-  length: number;
-  sorted: boolean;
-  /** Items that name this very place, not only a place inside it. */
-  direct: number;
 }
 
 export interface NewsPlaceIndex {
@@ -54,159 +47,41 @@ export interface NewsPlaceIndex {
 const toTime = (date: string | number | null): number =>
   typeof date === 'number' ? date : date === null ? Number.NaN : Date.parse(date);
 
-export const createNewsPlaceIndex = (gazetteer: Gazetteer): NewsPlaceIndex => {
-  const ordinalOf = new Map<string, number>();
-  gazetteer.places.forEach((place, ordinal) => ordinalOf.set(place.id, ordinal));
+/** The items by slot: a removed item's slot is taken again by the next new one. The dates are a
+ *  typed array, grown as slots are added: a plain array of numbers read through checkedRead.ts
+ *  could be turned into an array of boxed numbers (see there). */
+interface SlotItems {
+  keys: string[];
+  dates: Float64Array;
+}
 
-  const keys: string[] = [];
-  const dates: number[] = [];
-  const placesOfSlot: (number[] | undefined)[] = [];
-  const slotOfKey = new Map<string, number>();
-  const freeSlots: number[] = [];
-  const postings = new Map<number, Postings>();
-  const weakPostings = new Map<number, Postings>();
-  const weakOfSlot: (ReadonlySet<number> | undefined)[] = [];
-  // Items of each place, certain and weak, by gazetteer position: countAt without two map reads.
-  const counts = new Int32Array(gazetteer.places.length);
-  let revision = 0;
+const withRoomFor = (dates: Float64Array, slot: number): Float64Array => {
+  if (slot < dates.length) return dates;
+  const grown = new Float64Array(Math.max(slot + 1, dates.length * 2));
+  grown.set(dates);
+  return grown;
+};
 
-  const newestFirst = (a: number, b: number): number => {
-    const dateA = dates[a] ?? Number.NaN;
-    const dateB = dates[b] ?? Number.NaN;
-    if (Number.isNaN(dateA) || Number.isNaN(dateB)) return Number.isNaN(dateA) ? (Number.isNaN(dateB) ? a - b : 1) : -1;
-    return dateB - dateA || a - b;
-  };
+type PlaceQueries = Pick<NewsPlaceIndex, 'itemsOf' | 'countOf' | 'countAt' | 'directCountOf' | 'presentPlaces' | 'visit' | 'markItems'>;
 
-  /** The place, its state and its country: where an item naming the place is found, and whether
-   *  only weakly (no certain place of the item lies there). */
-  const covering = (ordinals: readonly number[], weak: ReadonlySet<number> | undefined): Map<number, { direct: boolean; weak: boolean }> => {
-    const cover = new Map<number, { direct: boolean; weak: boolean }>();
-    // Certain places first, so a state a certain town lies in is certain whatever weak town follows.
-    const ordered = weak === undefined ? ordinals : [...ordinals.filter((o) => !weak.has(o)), ...ordinals.filter((o) => weak.has(o))];
-    for (const ordinal of ordered) {
-      const isWeak = weak?.has(ordinal) ?? false;
-      const known = cover.get(ordinal);
-      cover.set(ordinal, { direct: true, weak: known === undefined ? isWeak : known.weak && isWeak });
-      const place = gazetteer.places[ordinal];
-      if (place === undefined) continue;
-      for (const id of [place.state, place.country]) {
-        const outer = id === null ? undefined : ordinalOf.get(id);
-        if (outer !== undefined && !cover.has(outer)) cover.set(outer, { direct: false, weak: isWeak });
-      }
-    }
-    return cover;
-  };
-
-  const listOf = (isWeak: boolean): Map<number, Postings> => (isWeak ? weakPostings : postings);
-
-  const detach = (slot: number): void => {
-    const ordinals = placesOfSlot[slot];
-    if (ordinals === undefined) return;
-    for (const [ordinal, { direct, weak }] of covering(ordinals, weakOfSlot[slot])) {
-      const lists = listOf(weak);
-      const list = lists.get(ordinal);
-      if (list === undefined) continue;
-      const at = list.slots.subarray(0, list.length).indexOf(slot);
-      if (at >= 0) {
-        list.slots.copyWithin(at, at + 1, list.length);
-        list.length -= 1;
-        counts[ordinal] = (counts[ordinal] ?? 0) - 1;
-      }
-      if (direct) list.direct -= 1;
-      if (list.length === 0) lists.delete(ordinal);
-    }
-    placesOfSlot[slot] = undefined;
-    weakOfSlot[slot] = undefined;
-  };
-
-  const postingsOf = (placeId: string, isWeak = false): Postings | undefined => {
-    const ordinal = ordinalOf.get(placeId);
-    const list = ordinal === undefined ? undefined : listOf(isWeak).get(ordinal);
-    if (list !== undefined && !list.sorted) {
-      list.slots.subarray(0, list.length).sort(newestFirst);
-      list.sorted = true;
-    }
-    return list;
-  };
-
+/** What search asks of the index, answered from the item lists and the items' keys and dates. */
+const answerPlaceQueries = (
+  gazetteer: Gazetteer, ordinalOf: ReadonlyMap<string, number>, postings: PlacePostings, items: Readonly<SlotItems>,
+): PlaceQueries => {
   const visit: NewsPlaceIndex['visit'] = (placeId, visitor) => {
+    const ordinal = ordinalOf.get(placeId);
+    if (ordinal === undefined) return;
     for (const isWeak of [false, true]) {
-      const list = postingsOf(placeId, isWeak);
+      const list = postings.sortedList(ordinal, isWeak);
       if (list === undefined) continue;
       for (let at = 0; at < list.length; at += 1) {
-        const slot = list.slots[at] ?? 0;
-        if (!visitor(slot, keys[slot] ?? '', dates[slot] ?? Number.NaN, isWeak)) return;
+        const slot = readInt32At(list.slots, at);
+        if (!visitor(slot, readAt(items.keys, slot), readFloat64At(items.dates, slot), isWeak)) return;
       }
     }
-  };
-
-  const countAt = (ordinal: number): number => counts[ordinal] ?? 0;
-
-  const markItems: NewsPlaceIndex['markItems'] = (placeId, marks, mark) => {
-    const ordinal = ordinalOf.get(placeId);
-    if (ordinal === undefined) return 0;
-    let newlyMarked = 0;
-    // In stored order: a count needs no sorting.
-    for (const list of [postings.get(ordinal), weakPostings.get(ordinal)]) {
-      if (list === undefined) continue;
-      const { slots, length } = list;
-      for (let at = 0; at < length; at += 1) {
-        const slot = slots[at] ?? 0;
-        if (marks[slot] !== mark) {
-          marks[slot] = mark;
-          newlyMarked += 1;
-        }
-      }
-    }
-    return newlyMarked;
   };
 
   return {
-    gazetteer,
-    setItem(key, placeIds, date, weakIds = []) {
-      revision += 1;
-      let slot = slotOfKey.get(key);
-      if (slot === undefined) {
-        slot = freeSlots.pop() ?? keys.length;
-        slotOfKey.set(key, slot);
-        keys[slot] = key;
-      } else {
-        detach(slot);
-      }
-      dates[slot] = toTime(date);
-      const ordinals = [...new Set(placeIds.flatMap((id) => ordinalOf.get(id) ?? []))];
-      placesOfSlot[slot] = ordinals;
-      const weak = weakIds.length === 0 ? undefined : new Set(weakIds.flatMap((id) => ordinalOf.get(id) ?? []));
-      weakOfSlot[slot] = weak;
-      for (const [ordinal, { direct, weak: isWeak }] of covering(ordinals, weak)) {
-        const lists = listOf(isWeak);
-        let list = lists.get(ordinal);
-        if (list === undefined) {
-          list = { slots: new Int32Array(4), length: 0, sorted: true, direct: 0 };
-          lists.set(ordinal, list);
-        }
-        if (list.length === list.slots.length) {
-          const grown = new Int32Array(list.length * 2);
-          grown.set(list.slots);
-          list.slots = grown;
-        }
-        list.slots[list.length] = slot;
-        list.length += 1;
-        counts[ordinal] = (counts[ordinal] ?? 0) + 1;
-        list.sorted = false;
-        if (direct) list.direct += 1;
-      }
-    },
-    removeItem(key) {
-      const slot = slotOfKey.get(key);
-      if (slot === undefined) return;
-      revision += 1;
-      detach(slot);
-      slotOfKey.delete(key);
-      keys[slot] = '';
-      dates[slot] = Number.NaN;
-      freeSlots.push(slot);
-    },
     itemsOf(placeId, limit = Number.POSITIVE_INFINITY) {
       const items: IndexedItem[] = [];
       if (limit <= 0) return items;
@@ -215,18 +90,77 @@ export const createNewsPlaceIndex = (gazetteer: Gazetteer): NewsPlaceIndex => {
     },
     countOf(placeId) {
       const ordinal = ordinalOf.get(placeId);
-      return ordinal === undefined ? 0 : countAt(ordinal);
+      return ordinal === undefined ? 0 : postings.countAt(ordinal);
     },
-    countAt,
+    countAt: postings.countAt,
     directCountOf(placeId) {
       const ordinal = ordinalOf.get(placeId);
-      return ordinal === undefined ? 0 : (postings.get(ordinal)?.direct ?? 0) + (weakPostings.get(ordinal)?.direct ?? 0);
+      return ordinal === undefined ? 0 : postings.directCountAt(ordinal);
     },
-    presentPlaces: () => [...new Set([...postings.keys(), ...weakPostings.keys()])].flatMap((ordinal) => gazetteer.places[ordinal] ?? []),
+    presentPlaces: () => postings.presentOrdinals().map((ordinal) => readAt(gazetteer.places, ordinal)),
+    visit,
+    markItems(placeId, marks, mark) {
+      const ordinal = ordinalOf.get(placeId);
+      return ordinal === undefined ? 0 : postings.markItems(ordinal, marks, mark);
+    },
+  };
+};
+
+export const createNewsPlaceIndex = (gazetteer: Gazetteer): NewsPlaceIndex => {
+  const ordinalOf = new Map<string, number>();
+  gazetteer.places.forEach((place, ordinal) => ordinalOf.set(place.id, ordinal));
+
+  const items: SlotItems = { keys: [], dates: new Float64Array(1024) };
+  const { keys } = items;
+  const placesOfSlot: (number[] | undefined)[] = [];
+  // No set: the item names none of its places weakly.
+  const weakOfSlot: (ReadonlySet<number> | undefined)[] = [];
+  const slotOfKey = new Map<string, number>();
+  const freeSlots: number[] = [];
+  const postings = createPlacePostings(gazetteer, ordinalOf, items);
+  let revision = 0;
+
+  const detach = (slot: number): void => {
+    postings.remove(slot, readAt(placesOfSlot, slot), weakOfSlot[slot]);
+    placesOfSlot[slot] = undefined;
+    weakOfSlot[slot] = undefined;
+  };
+
+  return {
+    gazetteer,
+    setItem(key, placeIds, date, weakIds = []) {
+      revision += 1;
+      let slot = slotOfKey.get(key);
+      if (slot === undefined) {
+        // No free slot: a new one at the end.
+        slot = freeSlots.pop() ?? keys.length;
+        slotOfKey.set(key, slot);
+        keys[slot] = key;
+      } else {
+        detach(slot);
+      }
+      items.dates = withRoomFor(items.dates, slot);
+      items.dates[slot] = toTime(date);
+      // Unknown place ids are ignored, as documented.
+      const ordinals = [...new Set(placeIds.flatMap((id) => ordinalOf.get(id) ?? []))];
+      placesOfSlot[slot] = ordinals;
+      const weak = weakIds.length === 0 ? undefined : new Set(weakIds.flatMap((id) => ordinalOf.get(id) ?? []));
+      weakOfSlot[slot] = weak;
+      postings.add(slot, ordinals, weak);
+    },
+    removeItem(key) {
+      const slot = slotOfKey.get(key);
+      if (slot === undefined) return;
+      revision += 1;
+      detach(slot);
+      slotOfKey.delete(key);
+      keys[slot] = '';
+      items.dates[slot] = Number.NaN;
+      freeSlots.push(slot);
+    },
     placeIdsOf(key) {
       const slot = slotOfKey.get(key);
-      const ordinals = slot === undefined ? undefined : placesOfSlot[slot];
-      return (ordinals ?? []).flatMap((ordinal) => gazetteer.places[ordinal]?.id ?? []);
+      return slot === undefined ? [] : readAt(placesOfSlot, slot).map((ordinal) => readAt(gazetteer.places, ordinal).id);
     },
     get itemCount() {
       return slotOfKey.size;
@@ -237,7 +171,6 @@ export const createNewsPlaceIndex = (gazetteer: Gazetteer): NewsPlaceIndex => {
     get slotLimit() {
       return keys.length;
     },
-    visit,
-    markItems,
+    ...answerPlaceQueries(gazetteer, ordinalOf, postings, items),
   };
 };

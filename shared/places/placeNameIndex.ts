@@ -2,6 +2,7 @@
 // per first letter of any word of a name ("ciudad juarez" under "c" and "j"), and each word's
 // letters 2–4 ("apa" for "tapachula") for the door that forgives a typo in the first letter.
 import Fuse from 'fuse.js';
+import { readAt } from '../checkedRead';
 import type { NewsPlaceIndex } from './newsPlaceIndex';
 import { normalizePlaceName } from './normalizePlaceName';
 
@@ -77,7 +78,7 @@ export const createPlaceNameIndex = (index: NewsPlaceIndex): PlaceNameIndex => {
       }
       wordStart += word.length + 1;
     }
-    for (const letter of new Set(words.map((word) => word[0] ?? ''))) {
+    for (const letter of new Set(words.map((word) => word.charAt(0)))) {
       let bucket = byLetter.get(letter);
       if (bucket === undefined) {
         bucket = { fuse: new Fuse<string>([], fuseOptions), refs: [], keys: [] };
@@ -96,7 +97,7 @@ export const createPlaceNameIndex = (index: NewsPlaceIndex): PlaceNameIndex => {
     let high = sorted.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if ((names[sorted[middle] ?? 0]?.folded ?? '') < text) low = middle + 1;
+      if (readAt(names, readAt(sorted, middle)).folded < text) low = middle + 1;
       else high = middle;
     }
     return low;
@@ -110,13 +111,17 @@ export const createPlaceNameIndex = (index: NewsPlaceIndex): PlaceNameIndex => {
       const found: number[] = [];
       const low = firstFrom(prefix);
       for (let at = low; at < sorted.length; at += 1) {
-        const refIndex = sorted[at] ?? 0;
-        if (!(names[refIndex]?.folded ?? '').startsWith(prefix)) break;
+        const refIndex = readAt(sorted, at);
+        if (!readAt(names, refIndex).folded.startsWith(prefix)) break;
         found.push(refIndex);
       }
       return found.sort((a, b) => a - b);
     },
-    startsAName: (prefix) => (names[sorted[firstFrom(prefix)] ?? -1]?.folded ?? '').startsWith(prefix),
+    startsAName(prefix) {
+      // The first name not below the prefix starts with it, if any does; past the end, none does.
+      const at = firstFrom(prefix);
+      return at < sorted.length && readAt(names, readAt(sorted, at)).folded.startsWith(prefix);
+    },
     refresh() {
       if (seenRevision === index.revision) return;
       seenRevision = index.revision;
@@ -124,8 +129,7 @@ export const createPlaceNameIndex = (index: NewsPlaceIndex): PlaceNameIndex => {
       const joined = index.presentPlaces().flatMap((place) => ordinalOf.get(place.id) ?? []).filter((ordinal) => !indexed.has(ordinal));
       for (const ordinal of joined.sort((a, b) => a - b)) {
         indexed.add(ordinal);
-        const place = places[ordinal];
-        if (place === undefined) continue;
+        const place = readAt(places, ordinal);
         const seen = new Set<string>();
         for (const spelling of [place.name, place.asciiName, ...place.alternateNames]) {
           const folded = normalizePlaceName(spelling);
@@ -136,7 +140,7 @@ export const createPlaceNameIndex = (index: NewsPlaceIndex): PlaceNameIndex => {
       }
       if (sorted.length !== names.length) {
         sorted = names.map((_, refIndex) => refIndex);
-        const foldedOf = (refIndex: number): string => names[refIndex]?.folded ?? '';
+        const foldedOf = (refIndex: number): string => readAt(names, refIndex).folded;
         sorted.sort((a, b) => (foldedOf(a) < foldedOf(b) ? -1 : foldedOf(a) > foldedOf(b) ? 1 : a - b));
       }
     },

@@ -2,6 +2,7 @@
 // country or state it names, the other places it names (the nearest candidate), regional words
 // ("frontera sur", "in the north of the state") against the candidates' coordinates, population.
 // When only population is left to decide and the two largest are close, both are kept, weakly.
+import { readAt } from '../checkedRead';
 import type { Place } from './gazetteer';
 
 const kindRank = { country: 3, state: 2, town: 1 } as const;
@@ -47,6 +48,7 @@ export const regionHints = (words: readonly string[]): Direction[] => {
     const hint = hintWords.get(word);
     if (hint === undefined) return;
     const alone = hint.before.length === 0 && hint.after.length === 0;
+    // The first word has none before it, the last none after.
     if (alone || hint.before.includes(words[position - 1] ?? '') || hint.after.includes(words[position + 1] ?? '')) found.add(hint.direction);
   });
   return [...found];
@@ -121,7 +123,7 @@ export const pickPlace = (
 /** The reading the evidence supports and, when it is weak (only population is left to decide and
  *  the two largest towns are close), the runner-up as a second, equally weak reading. */
 export const choosePlace = (places: readonly Place[], indexes: readonly number[], evidence: Evidence): PlaceChoice | undefined => {
-  const all = indexes.flatMap((index) => places[index] ?? []);
+  const all = indexes.map((index) => readAt(places, index));
   if (all.length === 0) return undefined;
   let remaining = keepBest(all, (place) => (place.kind === 'country' ? 1 : 0));
   remaining = keepBest(remaining, (place) => {
@@ -146,8 +148,8 @@ export const choosePlace = (places: readonly Place[], indexes: readonly number[]
   const index = withCapital(places, indexes, chosen === undefined ? undefined : indexes.find((at) => places[at] === chosen));
   if (index === undefined) return undefined;
   const runnerUp = byPopulation[1];
-  const top = places[index];
-  const weak = top?.kind === 'town' && runnerUp?.kind === 'town' && runnerUp !== top &&
+  const top = readAt(places, index);
+  const weak = top.kind === 'town' && runnerUp?.kind === 'town' && runnerUp !== top &&
     runnerUp.population >= weakFloorPopulation && runnerUp.population >= top.population * closeShare;
   return { index, alternative: weak ? indexes.find((at) => places[at] === runnerUp) : undefined };
 };
@@ -164,8 +166,7 @@ const largestOf = (places: readonly Place[], indexes: readonly number[]): number
   let best: number | undefined;
   let bestPlace: Place | undefined;
   for (const index of indexes) {
-    const place = places[index];
-    if (place === undefined) continue;
+    const place = readAt(places, index);
     if (bestPlace === undefined || isBetterByDefault(place, bestPlace)) {
       best = index;
       bestPlace = place;
@@ -177,12 +178,17 @@ const largestOf = (places: readonly Place[], indexes: readonly number[]): number
 const withCapital = (places: readonly Place[], indexes: readonly number[], best: number | undefined): number | undefined => {
   // "Managua", "Quetzaltenango": the state and its capital share the name; the town is the more
   // precise reading, and the state's search still finds it.
-  const state = best === undefined ? undefined : places[best];
+  const state = best === undefined ? undefined : readAt(places, best);
   if (state?.kind !== 'state') return best;
   let capital: number | undefined;
+  let capitalPopulation = -1;
   for (const index of indexes) {
-    const town = places[index];
-    if (town?.state === state.id && town.population > (places[capital ?? -1]?.population ?? -1)) capital = index;
+    const town = readAt(places, index);
+    if (town.state === state.id && town.population > capitalPopulation) {
+      capital = index;
+      capitalPopulation = town.population;
+    }
   }
+  // No town of the state shares its name: the state it is.
   return capital ?? best;
 };

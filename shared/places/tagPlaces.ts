@@ -1,5 +1,6 @@
 // Finds the gazetteer places a news item names, one pass over its words with the matcher of
 // placeTagger.ts, and resolves the names several places share (resolveMentions.ts).
+import { readAt } from '../checkedRead';
 import { gazetteerFormat } from './gazetteer';
 import { nearestTown } from './nearestTown';
 import { foldWord } from './normalizePlaceName';
@@ -58,7 +59,7 @@ const isWordUnit = (text: string, at: number, code: number): boolean => {
     if (high >= 0xd800 && high <= 0xdbff) return wordCharacter.test(text.slice(at - 1, at + 1));
   }
   if (code >= 0xd800 && code <= 0xdbff) return wordCharacter.test(text.slice(at, at + 2));
-  return wordCharacter.test(text[at] ?? '');
+  return wordCharacter.test(String.fromCharCode(code));
 };
 
 /** The words of a text, in one pass over its characters: a word is a run of letters, marks and
@@ -87,7 +88,7 @@ const wordsOf = (text: string): Word[] => {
     const raw = text.slice(start, at);
     const first = raw.charCodeAt(0);
     // ASCII letters decide by code; only other scripts need the Unicode test.
-    const capitalised = first < 128 ? first >= 65 && first <= 90 : upperCase.test(raw[0] ?? '');
+    const capitalised = first < 128 ? first >= 65 && first <= 90 : upperCase.test(String.fromCharCode(first));
     // "IOM", "COPECO": organisations, not places, even when an acronym spells a place code.
     const allUpper = ascii ? !lower : raw === raw.toUpperCase();
     words.push({
@@ -113,14 +114,14 @@ interface Candidate {
 const matchNames = (tagger: PlaceTagger, field: 'title' | 'text', words: readonly Word[], into: Candidate[]): void => {
   let index = 0;
   while (index < words.length) {
-    const word = words[index];
-    if (word === undefined) break;
+    const word = readAt(words, index);
     // Most words are lower case and start no name that is tagged in lower case: no look-up at all.
     const looked = word.capitalised ? !word.acronym || tagger.curatedAcronyms.has(word.folded)
       : tagger.anyCaseLengths[word.folded.length] === true && tagger.anyCaseFirstWords.has(word.folded);
     const entry = looked ? tagger.namesByFirstWord.get(word.folded) : undefined;
     let taken = 0;
     if (entry !== undefined && (word.capitalised || entry.anyCase)) {
+      // The last word has no next one.
       const next = words[index + 1]?.folded;
       for (const name of (next === undefined ? undefined : entry.longer.get(next)) ?? []) {
         if (!word.capitalised && !name.anyCase) continue;
@@ -128,11 +129,10 @@ const matchNames = (tagger: PlaceTagger, field: 'title' | 'text', words: readonl
         if (index + length > words.length) continue;
         let same = true;
         for (let offset = 2; offset < length && same; offset += 1) {
-          same = words[index + offset]?.folded === name.words[offset];
+          same = readAt(words, index + offset).folded === readAt(name.words, offset);
         }
         if (!same) continue;
-        const last = words[index + length - 1];
-        into.push({ field, start: word.start, end: last?.end ?? word.end, places: name.places, usual: name.usual });
+        into.push({ field, start: word.start, end: readAt(words, index + length - 1).end, places: name.places, usual: name.usual });
         taken = length;
         break;
       }
@@ -160,16 +160,17 @@ const resolve = (tagger: PlaceTagger, candidates: readonly Candidate[], itemWord
   const names = [...new Set(candidates.map((candidate) => candidate.places))];
   const chosen = new Map<readonly number[], Reading | undefined>();
   const ambiguous = names.filter((name) => name.length > 1);
-  for (const name of names) if (name.length === 1) chosen.set(name, { index: name[0] ?? -1, alternative: undefined });
+  for (const name of names) if (name.length === 1) chosen.set(name, { index: readAt(name, 0), alternative: undefined });
   if (ambiguous.length === 0) return candidates.map((candidate) => chosen.get(candidate.places));
   const firstChoice = new Map(candidates.map((candidate) => [candidate.places, candidate.usual]));
   const context = new Map<string, number>();
   const count = (id: string | null, step: number): void => {
     if (id !== null) context.set(id, (context.get(id) ?? 0) + step);
   };
+  // A name with no reading (usual undefined) contributes nothing.
   const contribute = (index: number | undefined, step: number): void => {
-    const place = index === undefined ? undefined : places[index];
-    if (place === undefined) return;
+    if (index === undefined) return;
+    const place = readAt(places, index);
     count(place.id, step);
     if (place.kind !== 'country') count(place.country, step);
     count(place.state, step);
@@ -179,7 +180,10 @@ const resolve = (tagger: PlaceTagger, candidates: readonly Candidate[], itemWord
   for (const name of ambiguous) {
     const own = firstChoice.get(name);
     contribute(own, -1);
-    const anchors = names.flatMap((other) => (other === name ? [] : (places[firstChoice.get(other) ?? -1] ?? [])));
+    const anchors = names.flatMap((other) => {
+      const usual = firstChoice.get(other);
+      return other === name || usual === undefined ? [] : [readAt(places, usual)];
+    });
     chosen.set(name, choosePlace(places, name, { context, anchors, hints }));
     contribute(own, 1);
   }
@@ -203,10 +207,11 @@ export const findPlaceMentions = (tagger: PlaceTagger, item: TaggableItem): Plac
   const chosen = resolve(tagger, candidates, itemWords);
   const mentions: PlaceMention[] = [];
   candidates.forEach((candidate, position) => {
+    // No reading: the evidence chose no place for the name.
     const reading = chosen[position];
-    const place = places[reading?.index ?? -1];
-    if (place === undefined) return;
-    const other = places[reading?.alternative ?? -1];
+    if (reading === undefined) return;
+    const place = readAt(places, reading.index);
+    const other = reading.alternative === undefined ? undefined : readAt(places, reading.alternative);
     const source = candidate.field === 'title' ? item.title : item.text;
     const range = { field: candidate.field, start: candidate.start, end: candidate.end, name: source.slice(candidate.start, candidate.end) };
     if (other === undefined) {
@@ -231,7 +236,7 @@ export const tagItem = (tagger: PlaceTagger, item: TaggableItem): PlaceTags => {
   const mentions = findPlaceMentions(tagger, item);
   const certain = new Set(mentions.flatMap((mention) => (mention.weak ? [] : [mention.placeId])));
   const near = item.point ? nearestTown(tagger.gazetteer, tagger.townGrid, item.point) : undefined;
-  const town = near === undefined ? undefined : tagger.gazetteer.places[near];
+  const town = near === undefined ? undefined : readAt(tagger.gazetteer.places, near);
   if (town !== undefined) certain.add(town.id);
   const places = [...new Set([...mentions.map((mention) => mention.placeId), ...(town === undefined ? [] : [town.id])])];
   return { places, weakPlaces: places.filter((id) => !certain.has(id)), mentions };

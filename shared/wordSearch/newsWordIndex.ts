@@ -1,11 +1,12 @@
 // Inverted index of the words of item titles and texts, for the text fallback of place search: a
 // query word is matched fuzzily against the vocabulary, never against the items, so a keystroke
 // costs the vocabulary bucket of its first letter plus the postings of the words it matched.
+import { readAt, readFloat64At, readInt32At } from '../checkedRead';
 import { createPostingStore, type PostingStore } from './postingStore';
 import type { TextSearch } from './textSearch';
-import { topSlots } from './topSlots';
 import { createVocabulary, type Vocabulary } from './vocabulary';
-import { indexableWords, maxQueryWords, queryWords } from './wordTokens';
+import { createWordRanking } from './wordRanking';
+import { indexableWords, queryWords } from './wordTokens';
 
 export interface NewsWordIndex {
   /** Adds an item or replaces its words and date. */
@@ -21,14 +22,53 @@ export interface NewsWordIndex {
 /** A slot of a removed or replaced item is reclaimed when this many are dead and they are a
  *  quarter of all slots: compaction rewrites every posting list once. */
 const compactAfterDead = 1024;
-/** A title match counts a little more than a match in the text. */
-const titleBonus = 0.1;
 
 const growFloat64 = (array: Float64Array, size: number): Float64Array => {
   if (size <= array.length) return array;
   const grown = new Float64Array(Math.max(size, array.length * 2, 1024));
   grown.set(array);
   return grown;
+};
+
+/** What compaction rewrites. */
+interface WordStore {
+  /** Item keys by slot; undefined for a dead slot. */
+  keys: (string | undefined)[];
+  dates: Float64Array;
+  vocabulary: Vocabulary;
+  postings: PostingStore;
+}
+
+/** Rewrites the live slots densely, with the words they still use; `slotOfKey` follows them. */
+const compact = ({ keys, dates, vocabulary, postings }: WordStore, slotOfKey: Map<string, number>): WordStore => {
+  const newSlotOf = new Int32Array(keys.length).fill(-1);
+  const liveKeys: string[] = [];
+  const liveDates = new Float64Array(Math.max(1024, slotOfKey.size * 2));
+  keys.forEach((key, slot) => {
+    if (key === undefined) return;
+    newSlotOf[slot] = liveKeys.length;
+    liveDates[liveKeys.length] = readFloat64At(dates, slot);
+    slotOfKey.set(key, liveKeys.length);
+    liveKeys.push(key);
+  });
+  const keptVocabulary = createVocabulary();
+  const keptPostings = createPostingStore();
+  for (let id = 0; id < vocabulary.size; id += 1) {
+    let keptId = -1;
+    const count = postings.decode(id);
+    const { decoded } = postings;
+    for (let at = 0; at < count; at += 1) {
+      const value = readInt32At(decoded, at);
+      const newSlot = readInt32At(newSlotOf, value >>> 1);
+      if (newSlot < 0) continue;
+      if (keptId < 0) {
+        keptId = keptVocabulary.add(vocabulary.wordOf(id));
+        keptPostings.addWord();
+      }
+      keptPostings.add(keptId, newSlot, (value & 1) === 1);
+    }
+  }
+  return { keys: liveKeys, dates: liveDates, vocabulary: keptVocabulary, postings: keptPostings };
 };
 
 export const createNewsWordIndex = (): NewsWordIndex => {
@@ -40,84 +80,14 @@ export const createNewsWordIndex = (): NewsWordIndex => {
   let deadSlots = 0;
   let vocabulary: Vocabulary = createVocabulary();
   let postings: PostingStore = createPostingStore();
-
-  // Scratch for search, one cell per slot. Qualities in hundredths, as integers, so equal matches
-  // tie exactly and sort by date.
-  let matchedWords = new Uint8Array(0);
-  let scores = new Int32Array(0);
-  let wordBest = new Int32Array(0);
-  let seenEpoch = new Uint32Array(0);
-  let epoch = 0;
-
-  /** Rewrites the live slots densely, with the words they still use. */
-  const compact = (): void => {
-    const newSlotOf = new Int32Array(keys.length).fill(-1);
-    const liveKeys: string[] = [];
-    const liveDates = new Float64Array(Math.max(1024, slotOfKey.size * 2));
-    keys.forEach((key, slot) => {
-      if (key === undefined) return;
-      newSlotOf[slot] = liveKeys.length;
-      liveDates[liveKeys.length] = dates[slot] ?? Number.NaN;
-      slotOfKey.set(key, liveKeys.length);
-      liveKeys.push(key);
-    });
-    const keptVocabulary = createVocabulary();
-    const keptPostings = createPostingStore();
-    for (let id = 0; id < vocabulary.size; id += 1) {
-      let keptId = -1;
-      const count = postings.decode(id);
-      const { decoded } = postings;
-      for (let at = 0; at < count; at += 1) {
-        const value = decoded[at] ?? 0;
-        const newSlot = newSlotOf[value >>> 1] ?? -1;
-        if (newSlot < 0) continue;
-        if (keptId < 0) {
-          keptId = keptVocabulary.add(vocabulary.wordOf(id));
-          keptPostings.addWord();
-        }
-        keptPostings.add(keptId, newSlot, (value & 1) === 1);
-      }
-    }
-    keys = liveKeys;
-    dates = liveDates;
-    vocabulary = keptVocabulary;
-    postings = keptPostings;
-    deadSlots = 0;
-  };
+  const rank = createWordRanking();
 
   const kill = (slot: number): void => {
     keys[slot] = undefined;
     deadSlots += 1;
-    if (deadSlots >= compactAfterDead && deadSlots * 4 >= keys.length) compact();
-  };
-
-  /** Higher is better: more query words matched, then better matches, then newer, then the later
-   *  slot (the later stored): a total order, so ties never depend on the order items were seen. */
-  const better = (a: number, b: number): boolean => {
-    const countA = matchedWords[a] ?? 0;
-    const countB = matchedWords[b] ?? 0;
-    if (countA !== countB) return countA > countB;
-    const scoreA = scores[a] ?? 0;
-    const scoreB = scores[b] ?? 0;
-    if (scoreA !== scoreB) return scoreA > scoreB;
-    const dateA = dates[a] ?? Number.NaN;
-    const dateB = dates[b] ?? Number.NaN;
-    if (Number.isNaN(dateA) || Number.isNaN(dateB)) return Number.isNaN(dateB) ? !Number.isNaN(dateA) || a > b : false;
-    return dateA !== dateB ? dateA > dateB : a > b;
-  };
-
-  const ensureScratch = (): void => {
-    if (scores.length < keys.length) {
-      const size = Math.max(keys.length * 2, 1024);
-      matchedWords = new Uint8Array(size);
-      scores = new Int32Array(size);
-      wordBest = new Int32Array(size);
-      seenEpoch = new Uint32Array(size);
-      epoch = 0;
-    }
-    if (epoch + maxQueryWords + 1 >= 0xffffffff) {
-      seenEpoch.fill(0);
-      epoch = 0;
+    if (deadSlots >= compactAfterDead && deadSlots * 4 >= keys.length) {
+      ({ keys, dates, vocabulary, postings } = compact({ keys, dates, vocabulary, postings }, slotOfKey));
+      deadSlots = 0;
     }
   };
 
@@ -126,45 +96,7 @@ export const createNewsWordIndex = (): NewsWordIndex => {
     if (wanted === 0 || !Array.isArray(words)) return [];
     const used = queryWords(words);
     if (used.length === 0) return [];
-    ensureScratch();
-    // A slot was touched by this search when its mark is from one of this search's words.
-    const firstEpoch = epoch + 1;
-    const touched: number[] = [];
-    for (const { word, asPrefix } of used) {
-      epoch += 1;
-      for (const match of vocabulary.match(word, asPrefix)) {
-        const textQuality = Math.round(match.quality * 100);
-        const titleQuality = Math.round((match.quality + titleBonus) * 100);
-        const count = postings.decode(match.word);
-        const { decoded } = postings;
-        for (let at = 0; at < count; at += 1) {
-          const value = decoded[at] ?? 0;
-          const slot = value >>> 1;
-          if (keys[slot] === undefined) continue;
-          const quality = (value & 1) === 1 ? titleQuality : textQuality;
-          const mark = seenEpoch[slot] ?? 0;
-          if (mark === epoch) {
-            // Another spelling of the same query word: keep the better of the two.
-            const kept = wordBest[slot] ?? 0;
-            if (quality > kept) {
-              scores[slot] = (scores[slot] ?? 0) + quality - kept;
-              wordBest[slot] = quality;
-            }
-            continue;
-          }
-          if (mark < firstEpoch) {
-            matchedWords[slot] = 0;
-            scores[slot] = 0;
-            touched.push(slot);
-          }
-          seenEpoch[slot] = epoch;
-          matchedWords[slot] = (matchedWords[slot] ?? 0) + 1;
-          scores[slot] = (scores[slot] ?? 0) + quality;
-          wordBest[slot] = quality;
-        }
-      }
-    }
-    return topSlots(touched, wanted, better).map((slot) => ({ key: keys[slot] ?? '', date: dates[slot] ?? Number.NaN }));
+    return rank({ keys, dates, vocabulary, postings }, used, wanted).map((slot) => ({ key: readAt(keys, slot), date: readFloat64At(dates, slot) }));
   };
 
   return {

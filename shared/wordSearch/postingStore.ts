@@ -1,5 +1,6 @@
 // The postings of the word index: for each word, the item slots that have it, packed as
 // variable-length gaps so 100,000 items' words fit in a few megabytes of typed arrays.
+import { readAt, readUint8At } from '../checkedRead';
 
 /** The postings of every word, by word id: the slots of the items that have it, ascending, each
  *  kept as a variable-length number (7 bits a byte) of (gap from the previous slot) × 2 + (1 when
@@ -44,20 +45,20 @@ export const createPostingStore = (): PostingStore => {
       return lastOf.length - 1;
     },
     add(word, slot, inTitle) {
-      const last = lastOf[word];
-      if (last === undefined) return;
+      const last = readAt(lastOf, word);
       const titleBit = inTitle ? 1 : 0;
       lastOf[word] = slot;
       if (last === -1) {
         singleOf[word] = slot * 2 + titleBit;
         return;
       }
+      // No bytes yet: the word has had a single posting.
       let bytes = bytesOf[word];
-      let used = usedOf[word] ?? 0;
+      let used = readAt(usedOf, word);
       if (bytes === undefined) {
         bytes = new Uint8Array(16);
         // The single posting becomes the first gap, counted from slot -1.
-        used = write(bytes, 0, (singleOf[word] ?? 0) + 2);
+        used = write(bytes, 0, readAt(singleOf, word) + 2);
       } else if (used + 5 > bytes.length) {
         const grown = new Uint8Array(bytes.length * 2);
         grown.set(bytes.subarray(0, used));
@@ -67,26 +68,26 @@ export const createPostingStore = (): PostingStore => {
       usedOf[word] = write(bytes, used, (slot - last) * 2 + titleBit);
     },
     decode(word) {
-      const last = lastOf[word] ?? -1;
+      const last = readAt(lastOf, word);
       if (last === -1) return 0;
       if (decoded.length <= last) decoded = new Int32Array(Math.max(last + 1, decoded.length * 2));
       const bytes = bytesOf[word];
       if (bytes === undefined) {
-        decoded[0] = singleOf[word] ?? 0;
+        decoded[0] = readAt(singleOf, word);
         return 1;
       }
-      const used = usedOf[word] ?? 0;
+      const used = readAt(usedOf, word);
       let count = 0;
       let slot = -1;
       let at = 0;
       while (at < used) {
         // Gaps of common words fit in one byte: read those without the loop.
-        let byte = bytes[at] ?? 0;
+        let byte = readUint8At(bytes, at);
         at += 1;
         let value = byte & 0x7f;
         let scale = 0x80;
         while (byte >= 0x80 && at < used) {
-          byte = bytes[at] ?? 0;
+          byte = readUint8At(bytes, at);
           at += 1;
           value += (byte & 0x7f) * scale;
           scale *= 0x80;

@@ -1,5 +1,6 @@
 // The word index's vocabulary: every distinct word with its id, and the fuzzy matching of a typed
 // word against it (edits allowed by length, a prefix for the word being typed), cached per query.
+import { readAt } from '../checkedRead';
 import { editDistances } from './editDistance';
 import { longestWord, stopWords } from './wordTokens';
 
@@ -51,7 +52,7 @@ export const createVocabulary = (): Vocabulary => {
   const refreshBuckets = (): void => {
     if (bucketsSize === words.length) return;
     for (let id = Math.max(bucketsSize, 0); id < words.length; id += 1) {
-      const letter = words[id]?.[0] ?? '';
+      const letter = readAt(words, id).charAt(0);
       const bucket = byLetter.get(letter);
       if (bucket === undefined) byLetter.set(letter, [id]);
       else bucket.push(id);
@@ -68,7 +69,7 @@ export const createVocabulary = (): Vocabulary => {
       idOf.set(word, id);
       return id;
     },
-    wordOf: (id) => words[id] ?? '',
+    wordOf: (id) => readAt(words, id),
     get size() {
       return words.length;
     },
@@ -83,8 +84,9 @@ export const createVocabulary = (): Vocabulary => {
       const limit = editsAllowed(query.length);
       const found: WordMatch[] = [];
       const wholeAllowed = !stopWords.has(query);
-      for (const id of byLetter.get(query[0] ?? '') ?? []) {
-        const word = words[id] ?? '';
+      // No word starts with the query's first letter: nothing to compare.
+      for (const id of byLetter.get(query.charAt(0)) ?? []) {
+        const word = readAt(words, id);
         let quality = 0;
         if (word === query) {
           quality = wholeAllowed ? exactQuality : 0;

@@ -81,6 +81,14 @@ describe('newsPlaceIndex', () => {
     expect([index.countAt(ordinal), index.countOf('MX')]).toEqual([3, 3]);
   });
 
+  it('refuses a gazetteer position or a mark array it has no cell for, rather than answer 0', () => {
+    const index = createNewsPlaceIndex(gazetteer);
+    index.setItem('a', [tapachula], 1);
+    expect(() => index.countAt(gazetteer.places.length)).toThrow(RangeError);
+    expect(() => index.countAt(-1)).toThrow(RangeError);
+    expect(() => index.markItems(tapachula, new Uint32Array(0), 1)).toThrow(RangeError);
+  });
+
   it('ignores place ids the gazetteer does not know (tagged under an older gazetteer)', () => {
     const index = createNewsPlaceIndex(gazetteer);
     index.setItem('a', ['no-such-place', tapachula], 1);

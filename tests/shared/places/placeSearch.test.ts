@@ -21,7 +21,7 @@ const sample = bundledSamplePage().items.map((item) => ({
 const sampleIndex = createNewsPlaceIndex(gazetteer);
 for (const item of sample) sampleIndex.setItem(item.key, tagPlaces(tagger, item), item.date);
 const sampleSearch = createPlaceSearch(sampleIndex);
-// The text fallback the app uses: the word index (renderer/search/newsSearchEngine.ts), not the fuse.js reference.
+// The text fallback the app uses: the word index (renderer/workers/search/newsSearchEngine.ts), not the fuse.js reference.
 const wordIndex = createNewsWordIndex();
 for (const item of sample) wordIndex.setItem(item.key, item.title, item.text, item.date);
 const textSearch = wordIndex.search;
