@@ -101,7 +101,7 @@ describe('ReaderWorkspace', () => {
     fireEvent.click(markAll);
     await waitFor(async () => expect(await db.items.filter((item) => !item.read).count()).toBe(0));
     const undoBar = await screen.findByText('5 items marked read.');
-    await act(async () => {
+    act(() => {
       fireEvent.click(within(undoBar.parentElement!).getByRole('button', { name: 'Undo' }));
     });
     await waitFor(async () => expect(await db.items.filter((item) => !item.read).count()).toBe(5));
