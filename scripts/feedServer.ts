@@ -69,6 +69,8 @@ export interface FeedServer {
   origin: string;
   /** Every request answered or accepted, in order. */
   requests: ServedRequest[];
+  /** Requests received but held back by `delayMs`, not answered yet. */
+  readonly waiting: number;
   /** Bytes the huge-body fault wrote before the client went away; resolves when it stopped. */
   hugeBodyFinished: Promise<number>;
   /** Replace the served items (the document's ETag changes with them). */
@@ -257,9 +259,15 @@ export const startFeedServer = async (options: FeedServerOptions = {}): Promise<
     answer(request, response, 200, body, contentType, validators);
   };
 
+  let waiting = 0;
   const server = createServer((request, response) => {
-    if (options.delayMs && request.method !== 'OPTIONS') setTimeout(() => serve(request, response), options.delayMs);
-    else serve(request, response);
+    if (options.delayMs && request.method !== 'OPTIONS') {
+      waiting += 1;
+      setTimeout(() => {
+        waiting -= 1;
+        serve(request, response);
+      }, options.delayMs);
+    } else serve(request, response);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -273,6 +281,9 @@ export const startFeedServer = async (options: FeedServerOptions = {}): Promise<
     feeds: announced(),
     origin,
     requests,
+    get waiting() {
+      return waiting;
+    },
     hugeBodyFinished,
     setItems: (next) => {
       items = next;

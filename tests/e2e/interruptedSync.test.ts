@@ -68,8 +68,10 @@ describe('a sync interrupted by a crash', () => {
     const storedPages = afterCrash.ids.length / pageSize;
     expect(afterCrash.walkResume).toMatchObject({ pageNumber: storedPages + 1 });
     await look.close();
-    // A download that was on its way when the window died is still answered (late, by the slow server): let it land.
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    // A download that was on its way when the window died is still answered (late, by the slow
+    // server): wait until the server has answered it, so it is not taken for the new sync's first
+    // request (a fixed pause was too short on a loaded machine).
+    await expect.poll(() => server.waiting, { timeout: 10_000, interval: 50 }).toBe(0);
 
     // Start the app again: it syncs at start-up, asks for page 1 (unchanged: 304), then goes on from the resume point.
     const before = server.requests.length;

@@ -92,9 +92,12 @@ describe('the news on a map', () => {
     await page.locator('.map-places summary').click();
     // At the whole region the town may share a cluster with its neighbours; zooming in splits it.
     const xela = mapMarker(/^Quetzaltenango — Quetzaltenango, Guatemala · 3 items$/);
+    // Each step waits for the zoom to settle (the marker layer is drawn at the new zoom), not for a fixed time.
+    const layerZoom = () => page.locator('g.map-layer > g').getAttribute('transform');
     for (let zoom = 0; zoom < 8 && (await xela.count()) === 0; zoom += 1) {
+      const before = await layerZoom();
       await page.locator('svg.map-svg').press('+');
-      await page.waitForTimeout(300);
+      await expect.poll(layerZoom).not.toBe(before);
     }
     expect(await xela.count()).toBe(1);
     await xela.focus();
