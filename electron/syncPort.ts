@@ -15,7 +15,7 @@ import { readFreeDiskSpace } from './freeDiskSpace';
 import { mainLog } from './mainLog';
 
 /** Electron's MessagePortMain speaks EventEmitter; the thread channel speaks addEventListener. */
-export const portEndpoint = (port: MessagePortMain): ChannelEndpoint => ({
+const portEndpoint = (port: MessagePortMain): ChannelEndpoint => ({
   postMessage: (message) => port.postMessage(message),
   addEventListener: (_type, listener) => port.on('message', (event) => listener({ data: event.data })),
 });

@@ -16,8 +16,6 @@ export interface WorkerThreadOptions<Local extends CallMap> extends ChannelOptio
   start: () => WorkerLike;
   /** The worker stopped (it was ended, or died); `detail` says why, for the log. */
   onStopped: (detail: string) => void;
-  /** Runs on every worker started, before the first call (listen to its events here). */
-  onStarted?: (channel: ThreadChannel<CallMap, EventMap, EventMap>) => void;
 }
 
 export interface WorkerThread<Remote extends CallMap, RemoteEvents extends EventMap, LocalEvents extends EventMap> {
@@ -60,7 +58,6 @@ export const createWorkerThread = <Remote extends CallMap, RemoteEvents extends 
     worker.addEventListener('error', onFailure);
     worker.addEventListener('messageerror', onFailure);
     current = { worker, channel };
-    options.onStarted?.(channel);
     return current;
   };
 

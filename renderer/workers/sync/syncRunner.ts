@@ -41,7 +41,7 @@ const logOutcome = (outcome: SyncOutcome): void => {
   const where = hostOf(outcome.feedUrl, 'a feed');
   if (outcome.result === 'failed' || outcome.result === 'gone') {
     const why = outcome.error === null ? '' : englishText(outcome.error);
-    const cause = outcome.cause === undefined || outcome.cause === null ? '' : ` [cause: ${outcome.cause}]`;
+    const cause = outcome.cause ? ` [cause: ${outcome.cause}]` : '';
     workerLog.warn('sync', `${where}: ${outcome.result} (${outcome.failureReason ?? 'no reason given'}): ${why}${cause}`);
   } else {
     workerLog.info('sync', `${where}: ${outcome.result}, ${outcome.newItems} new, ${outcome.updatedItems} updated, ${outcome.droppedItems} dropped`);
@@ -91,5 +91,3 @@ export const createSyncRunner = (options: SyncRunnerOptions) => {
     },
   };
 };
-
-export type SyncRunner = ReturnType<typeof createSyncRunner>;
