@@ -50,6 +50,11 @@ export const errorMessages = {
   fetchRedirectInsecure: userMessage('error.fetchRedirectInsecure'),
   fetchAddressRefused: (host: string, address: string) =>
     userMessage('error.fetchAddressRefused', { host, address, sameAsHost: host === address ? 'yes' : 'no' }),
+  fetchPageInsecure: userMessage('error.fetchPageInsecure'),
+  linkNeedsGesture: userMessage('error.linkNeedsGesture'),
+  feedInsideNetworkDeclined: (host: string) => userMessage('error.feedInsideNetworkDeclined', { host }),
+  feedsInsideNetworkFull: (limit: number) => userMessage('error.feedsInsideNetworkFull', { limit }),
+  discoveredFeedInsideNetwork: (host: string, url: string) => userMessage('error.discoveredFeedInsideNetwork', { host, url }),
   logEntriesRefused: userMessage('error.logEntriesRefused'),
   logStoreMissing: userMessage('error.logStoreMissing'),
   syncPageNotSaved: userMessage('error.syncPageNotSaved'),
@@ -66,6 +71,8 @@ export const errorMessages = {
     contentType === '' ? userMessage('error.pictureNoContentType') : userMessage('error.pictureNotAPicture', { contentType }),
   pictureTooLarge: (megabytes: number) => userMessage('error.pictureTooLarge', { megabytes }),
   pictureUnreadable: userMessage('error.pictureUnreadable'),
+  pictureTooManyPixels: (width: number, height: number, megapixels: number) => userMessage('error.pictureTooManyPixels', { width, height, megapixels }),
+  pictureSizeUnknown: userMessage('error.pictureSizeUnknown'),
   // The screen shown instead of the app (ErrorBoundary) keeps its words in renderer/window/components/errorScreenWords.ts.
   // Feed settings: what a person typed as a feed address.
   // Moved to the catalogs (shared/i18n): what a person typed as a feed address, as message ids.
@@ -83,6 +90,7 @@ export const errorMessages = {
   backupFileTooLarge: (megabytes: number) => userMessage('error.backupFileTooLarge', { megabytes }),
   backupDamagedEntry: (list: 'feeds' | 'settings' | 'items', position: number) => userMessage('error.backupDamagedEntry', { list, position }),
   backupUnknownFeed: (address: string) => userMessage('error.backupUnknownFeed', { address }),
+  backupFeedAddress: (position: number, address: string) => userMessage('error.backupFeedAddress', { position, address: address.slice(0, 200) }),
   backupUnreadable: userMessage('error.backupUnreadable'),
   backupNotSaved: userMessage('error.backupNotSaved'),
   backupStoppedReading: userMessage('error.backupStoppedReading'),
@@ -97,6 +105,7 @@ export const errorMessages = {
     userMessage('error.opmlTagMismatch', { line, closing, open, openedOnLine }),
   opmlAfterEnd: (line: number) => userMessage('error.opmlAfterEnd', { line }),
   opmlTooDeep: (levels: number) => userMessage('error.opmlTooDeep', { levels }),
+  opmlTookTooLong: (seconds: number) => userMessage('error.opmlTookTooLong', { seconds }),
   opmlNoBody: userMessage('error.opmlNoBody'),
   opmlNoFeeds: userMessage('error.opmlNoFeeds'),
   opmlNoWebFeeds: (count: number) => userMessage('error.opmlNoWebFeeds', { count }),

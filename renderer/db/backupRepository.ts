@@ -5,6 +5,7 @@ import type { NewsItemKey } from '../../shared/feed/newsItem';
 import { newsItemKeyText } from '../../shared/feed/newsItem';
 import type { BackupFeed, BackupItem, BackupSetting } from '../../shared/backup/backupFormat';
 import { mergeBackupItem } from '../../shared/backup/mergeBackupItem';
+import { sortBackupSettings } from '../../shared/backup/backupSettings';
 import { createCountTally, withCounts } from './feedCounts';
 import { storedNewsItem, type FeedRecord, type FieldNewsDb, type SettingRecord, type StoredNewsItem } from './fieldNewsDb';
 import { newFeedRecord } from './newsRepository';
@@ -25,10 +26,13 @@ const feedRecordOfBackup = (feed: BackupFeed, now: string): FeedRecord => ({
 export const createBackupRepository = (db: FieldNewsDb, clock: () => Date = () => new Date()) => ({
   /**
    * Merges the backup's feeds and settings, in one transaction. A feed already here keeps its sync
-   * state, title and folder; it takes the backup's title or folder only where it has none. A setting
+   * state, title and folder; it takes the backup's title or folder only where it has none. Of the
+   * settings only the allow-listed ones are added (shared/backup/backupSettings.ts), and a setting
    * already here keeps its value: the laptop's current choice is newer than any backup of it.
+   * `settingsKeptHere` counts the file's choices that remove news or pictures, never taken from a backup.
    */
-  async storeBackupFeedsAndSettings(feeds: BackupFeed[], settings: BackupSetting[]): Promise<{ feedsAdded: number }> {
+  async storeBackupFeedsAndSettings(feeds: BackupFeed[], settings: BackupSetting[]): Promise<{ feedsAdded: number; settingsKeptHere: number }> {
+    const { importable, keptHere } = sortBackupSettings(settings);
     const now = clock().toISOString();
     return db.transaction('rw', db.feeds, db.settings, async () => {
       const stored = await db.feeds.bulkGet(feeds.map((feed) => feed.url));
@@ -46,10 +50,10 @@ export const createBackupRepository = (db: FieldNewsDb, clock: () => Date = () =
         if (title !== local.title || folder !== local.folder) changed.push({ ...local, title, folder });
       });
       if (changed.length > 0) await db.feeds.bulkPut(changed);
-      const present = await db.settings.bulkGet(settings.map((setting) => setting.key));
-      const missing: SettingRecord[] = settings.filter((_, index) => present[index] === undefined);
+      const present = await db.settings.bulkGet(importable.map((setting) => setting.key));
+      const missing: SettingRecord[] = importable.filter((_, index) => present[index] === undefined);
       if (missing.length > 0) await db.settings.bulkAdd(missing);
-      return { feedsAdded };
+      return { feedsAdded, settingsKeptHere: keptHere };
     });
   },
 

@@ -1,18 +1,32 @@
 // What the window starts, in order: the bundled sample on a first start; then, once the list's first
 // rows are on screen (or after a few seconds whatever happens), the automatic sync and the search
-// worker, which keep IndexedDB busy for seconds with 100,000 items and must not delay the first paint.
+// worker, which keep IndexedDB busy for seconds with 100,000 items and must not delay the first paint;
+// and retention, which removes old news on the user's choice a while later and then every hour.
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessages } from '../../shared/errorMessages';
 import { sampleFeedPath } from '../../shared/feed/sampleFeed';
 import type { UserMessage } from '../../shared/i18n/userMessage';
-import { newsRepository } from './database';
+import { db, newsRepository } from './database';
 import { log } from './log';
+import { startRetention } from './reader/retentionService';
 import { importSampleOnFirstStart } from './sampleNews';
 import { startSearch } from './search/searchClient';
 import { startAutomaticSync } from './sync/syncService';
 
 /** How long the search worker and the sync wait at most for the list's first rows. */
 const startsAtTheLatestMs = 3_000;
+
+/** Retention's first run comes after the start-up sync has begun, then one every hour; a run waits for syncs up to `syncWaitMs`. */
+export const retentionTimes = { firstDelayMs: 2 * 60_000, intervalMs: 60 * 60_000, syncWaitMs: 10 * 60_000 } as const;
+
+/** Starts retention on this window's database; returns the stop function. Without Web Locks (plain http in web mode) it cannot stay clear of syncs, so it does not start. */
+const startBackgroundRetention = (): (() => void) | undefined => {
+  if (!('locks' in navigator)) {
+    log.warn('retention', 'No Web Locks in this browser: old news is removed only when a choice is applied in Settings');
+    return undefined;
+  }
+  return startRetention({ db, locks: navigator.locks, now: () => new Date(), log: (line) => log.info('retention', line), ...retentionTimes });
+};
 
 const loadBundledSample = async (): Promise<string> => {
   try {
@@ -54,5 +68,6 @@ export const useStartAfterFirstRows = (intervalMinutes: number) => {
     const afterPaint = window.setTimeout(startSearch, 0);
     return () => window.clearTimeout(afterPaint);
   }, [listShown]);
+  useEffect(() => (listShown ? startBackgroundRetention() : undefined), [listShown]);
   return { listShown, onFirstRows };
 };

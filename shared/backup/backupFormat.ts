@@ -24,10 +24,10 @@
 // - `format` is always "field-news-backup"; a file without it is not a Field News backup.
 // - `version` is the format's version (not the app's): a reader refuses a version it does not know,
 //   so a backup from a newer Field News is named as such instead of being half-read.
-// - `feeds`: each feed by its address (`url`; the bundled sample has the key
-//   "bundled:iom-regional-news-2021"), its title, when it was added, and its folder (or null).
+// - `feeds`: each feed by its address (`url`, an http(s) address read in its normal form; the bundled
+//   sample has the key "bundled:iom-regional-news-2021"), its title, when it was added, and its folder (or null).
 //   Sync state (validators, failures, resume points) is not exported: it belongs to one computer.
-// - `settings`: every stored setting as key and text value.
+// - `settings`: every stored setting as key and text value (an import takes only some: see Import).
 // - `items`: each item as the feed gave it (the JSON Feed fields, camelCase) plus the reader's
 //   `read` and `starred` flags and `firstSeenAt`; every item's `feedUrl` names a feed of `feeds`.
 //   Derived fields (sort date, preview, places, fingerprint) are not exported: the importer
@@ -41,11 +41,14 @@
 // - Items are keyed by (feedUrl, id) as in the store, so importing twice adds nothing. Content
 //   merges by the sync's rule (the newer `dateModified` wins, shared/feed/newsItem.ts); a read or
 //   starred flag set on either side stays set (why: shared/backup/mergeBackupItem.ts); an item
-//   already here keeps its `firstSeenAt`.
+//   already here keeps its `firstSeenAt`. An item's `dateModified` and `firstSeenAt` are never later
+//   than the backup itself (`exportedAt`, or now if that is earlier): a later one is read as that moment.
 // - Feeds are keyed by address: one already here keeps its sync state, title and folder, taking
-//   the backup's title or folder only where it has none. A setting already here keeps its value.
+//   the backup's title or folder only where it has none. Settings: only an allow-list about how the
+//   app looks and reads is added, where this computer has none (shared/backup/backupSettings.ts); a
+//   choice that removes news or pictures ("Keep news", the pictures' budget) is never taken from a file.
 import { z } from 'zod';
-import { isHttpAddress } from '../webAddress';
+import { httpAddress, isHttpAddress } from '../webAddress';
 import { storageCaps } from '../feed/feedItem';
 import { sampleFeedKey } from '../feed/sampleFeed';
 
@@ -93,12 +96,17 @@ const webAddress = z
 
 const nullableText = (limit: number) => z.string().max(limit).nullable();
 
-/** A feed's address: an http(s) address, or the bundled sample's key. */
+/**
+ * A feed's address: an http(s) address, kept in its normal form (`URL.href`, as adding a feed and
+ * OPML store it: a newline inside the text, which the URL parser drops, would otherwise reach the
+ * store and break the "feed\nid" key text of its items), or the bundled sample's key.
+ */
 const feedAddress = z
   .string()
   .min(1)
   .max(storageCaps.urlCharacters)
-  .refine((text) => text === sampleFeedKey || isHttpAddress(text), 'not a feed address');
+  .transform((text) => (text === sampleFeedKey ? text : httpAddress(text)))
+  .pipe(z.string());
 
 export const backupFeedSchema = z.object({
   url: feedAddress,

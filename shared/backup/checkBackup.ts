@@ -1,6 +1,7 @@
 // Checks a whole backup file before any of it is written: the first of two readings of the file.
 // It keeps the small parts (header, feeds, settings) and only counts the items, and it names the
 // one problem a person should hear first (not JSON, not a backup, too new, too large, damaged).
+import { z } from 'zod';
 import { errorMessages } from '../errorMessages';
 import { fail, succeed, type Result } from '../result';
 import {
@@ -47,8 +48,18 @@ const readHeader = (header: Record<string, unknown>): Result<BackupHeader, UserM
   return checked.success ? succeed(checked.data) : fail(errorMessages.backupNotFieldNews);
 };
 
+const feedWithTextAddress = z.object({ url: z.string() });
+
+/** The message for a feed entry whose address is text but no web address (`file:`, `javascript:`…), else null. */
+const feedAddressProblem = (value: unknown, position: number): UserMessage | null => {
+  const entry = feedWithTextAddress.safeParse(value);
+  if (!entry.success || backupFeedSchema.shape.url.safeParse(entry.data.url).success) return null;
+  return errorMessages.backupFeedAddress(position, entry.data.url);
+};
+
 export const createBackupCheck = (caps: BackupCaps = backupCaps): BackupCheck => {
-  const header: Record<string, unknown> = {};
+  // No prototype: a file's "__proto__" key is then a header like any other, never the object's prototype.
+  const header = Object.create(null) as Record<string, unknown>;
   const feeds = new Map<string, BackupFeed>();
   const settings = new Map<string, BackupSetting>();
   const feedsOfItems = new Set<string>();
@@ -75,7 +86,7 @@ export const createBackupCheck = (caps: BackupCaps = backupCaps): BackupCheck =>
         if (list === 'feeds') {
           const feed = backupFeedSchema.safeParse(value);
           if (feed.success) feeds.set(feed.data.url, feed.data);
-          else damaged();
+          else entryProblem = feedAddressProblem(value, counts.feeds) ?? errorMessages.backupDamagedEntry(list, counts.feeds);
         } else if (list === 'settings') {
           const setting = backupSettingSchema.safeParse(value);
           if (setting.success) settings.set(setting.data.key, setting.data);

@@ -4,6 +4,25 @@ import type { FeedItem } from '../feed/feedItem';
 import { mergeFeedItem, type NewsItem } from '../feed/newsItem';
 import type { BackupItem } from './backupFormat';
 
+/**
+ * The latest moment a backup's dates may name: the time the backup says it was taken, or now if
+ * that is earlier (a file may claim any time). Both in UTC ISO form.
+ */
+export const latestBackupMoment = (exportedAt: string, now: string): string => (Date.parse(exportedAt) <= Date.parse(now) ? exportedAt : now);
+
+const notAfter = (date: string, latest: string): string => (Date.parse(date) > Date.parse(latest) ? latest : date);
+
+/**
+ * The item with its dates brought back to `latest` (latestBackupMoment): no backup holds an edit made
+ * after it was taken. Without this an item dated 9999-12-31 would win every later merge, by the sync
+ * too, and its text could never be corrected again; a first-seen time from the future would keep it "New".
+ */
+export const clampBackupItemDates = (item: BackupItem, latest: string): BackupItem => ({
+  ...item,
+  dateModified: item.dateModified === null ? null : notAfter(item.dateModified, latest),
+  firstSeenAt: notAfter(item.firstSeenAt, latest),
+});
+
 /** The item as its feed gave it, without the reader's flags. */
 export const feedItemOfBackup = (item: BackupItem): FeedItem => ({
   id: item.id,

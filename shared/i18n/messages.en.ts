@@ -9,6 +9,12 @@ export const enMessages = {
   'app.showMoreResults': 'Show more results',
   'app.newsListLabel': 'Saved news',
   'app.unknownDate': 'Unknown date',
+  'app.insecureTitle': 'Field News needs a secure address in a browser',
+  'app.insecureExplanation':
+    'This page was opened at {origin}, over plain http. Browsers give what Field News needs to sync and to keep its log only to secure pages, so Field News does not start here.',
+  'app.insecureWhatToDo': 'What you can do:',
+  'app.insecureUseDesktopApp': 'Use the Field News desktop app.',
+  'app.insecureUseSecureAddress': 'Or open Field News at an https address (ask whoever set it up), or on the computer it runs on, at {localAddress}.',
 
   'search.region': 'Search',
   'search.fieldName': 'Search',
@@ -81,7 +87,14 @@ export const enMessages = {
   'error.fetchRedirectInsecure':
     'The server tried to move this feed from a secure (https) address to an insecure (http) one, so Field News did not follow it.',
   'error.fetchAddressRefused':
-    '{sameAsHost, select, yes {This feed tried to send Field News to an address inside your own network ({address}), which a public feed may not do, so it was stopped.} other {This feed tried to send Field News to an address inside your own network ({host}, at {address}), which a public feed may not do, so it was stopped.}}',
+    '{sameAsHost, select, yes {This feed tried to send Field News to an address inside your own network ({address}), which a feed may do only when you allowed it, so it was stopped.} other {This feed tried to send Field News to an address inside your own network ({host}, at {address}), which a feed may do only when you allowed it, so it was stopped.}} If this is your organisation’s own feed, add its address again and choose Allow.',
+  'error.linkNeedsGesture': 'Field News opens a link in your browser only when you click it or press a key on it.',
+  'error.fetchPageInsecure':
+    'This feed is on a secure (https) address but names this one on an insecure (http) address, so Field News did not fetch it.',
+  'error.feedInsideNetworkDeclined': 'Field News will not reach inside your own network for {host}, so the feed was not added.',
+  'error.feedsInsideNetworkFull': 'Field News already reaches inside your network for {limit} feeds, its limit, so this one was not allowed.',
+  'error.discoveredFeedInsideNetwork':
+    'This page points to a feed inside your own network ({host}), which a page from outside it may not do. If you trust that feed, type its address yourself: {url}',
   'error.syncPageNotSaved': 'A page of news could not be saved on this computer; what was saved before is kept.',
   'error.freeSpaceUnknown': 'This browser does not say how much storage space is left.',
   'error.syncWorkerStopped': 'The part of Field News that saves news stopped unexpectedly. Nothing was lost; Field News will try again.',
@@ -98,6 +111,10 @@ export const enMessages = {
   'error.searchIndexUnreadable': 'Search by place is off for now: the saved news could not be read to index it. Restart Field News; if this stays, send Copy diagnostics to support.',
   'error.regionMapUnreadable': 'The map of the region that ships with Field News could not be read, so the map shows places without borders. Reinstall the app.',
   'error.pictureUnreadable': 'This picture could not be read (damaged, or in a format Field News cannot show), so it was not saved.',
+  'error.pictureTooManyPixels':
+    'This picture says it is {width, number} × {height, number} pixels, more than the {megapixels, number} million pixels Field News opens, so it was not opened or saved.',
+  'error.pictureSizeUnknown':
+    'The size of this picture could not be read from its first bytes (damaged, or in a format Field News cannot check), so it was not opened or saved.',
   // Backup and restore (shared/backup, renderer/backup): every refusal leaves the stored news as it was.
   'error.backupNotJson': 'This file is damaged or is not a Field News backup: it is not readable JSON text. Nothing was changed.',
   'error.backupCutShort': 'This backup is cut short: the file ends in the middle, perhaps because copying it stopped early. Nothing was changed.',
@@ -110,6 +127,7 @@ export const enMessages = {
   'error.backupDamagedEntry':
     '{list, select, feeds {This backup is damaged: entry {position, number} of its feeds is not valid. Nothing was changed.} settings {This backup is damaged: entry {position, number} of its settings is not valid. Nothing was changed.} other {This backup is damaged: entry {position, number} of its news items is not valid. Nothing was changed.}}',
   'error.backupUnknownFeed': 'This backup is damaged: it has news of a feed it does not list ({address}). Nothing was changed.',
+  'error.backupFeedAddress': 'This backup is damaged: feed {position, number} in it has an address that is not a web address ({address}). Nothing was changed.',
   'error.backupUnreadable': 'Field News could not read this file. Check that it is still on the disk or USB stick, then try again. Nothing was changed.',
   'error.backupNotSaved':
     'The backup could not be saved completely on this computer (the disk may be full). What was saved is kept; importing the same file again finishes the job without duplicates.',
@@ -131,6 +149,8 @@ export const enMessages = {
     'The OPML file goes on after its end \'</opml>\' (line {line, number}); it may be two files joined together. Nothing was imported.',
   'error.opmlTooDeep':
     'This OPML file nests folders more than {levels, number} levels deep, which no news reader writes, so Field News did not import it.',
+  'error.opmlTookTooLong':
+    'Reading this file took more than {seconds, number} seconds, so Field News stopped; a list of feeds reads in a moment. Choose the .opml file exported from the other news reader. Nothing was imported.',
   'error.opmlNoBody': 'This OPML file has no \'<body>\', so it lists no feeds.',
   'error.opmlNoFeeds': 'This OPML file has no feeds: none of its entries has a feed address (xmlUrl).',
   'error.opmlNoWebFeeds':
@@ -181,6 +201,8 @@ export const enMessages = {
   'data.importing': 'Importing… {written, number} of {total, plural, one {# news item} other {# news items}}',
   'data.imported':
     'Backup imported: {feeds, plural, one {# feed} other {# feeds}} and {items, plural, one {# news item} other {# news items}} added, {updated, number} updated, {unchanged, number} already here.',
+  'data.importedSettingsKept':
+    'Settings that remove news or pictures (Keep news, Space for pictures) were left as they are on this computer; change them in Settings if you want the backup’s choice.',
   'data.copied': 'Diagnostics copied: paste them into a message to support.',
 
   'settings.summary': 'Language and appearance',
@@ -213,6 +235,12 @@ export const enMessages = {
   'about.ok': 'OK',
   'about.copyDiagnostics': 'Copy Diagnostics',
   'about.openDataFolder': 'Open Data Folder',
+  'insideNetwork.question': 'Let Field News reach {host} inside your own network?',
+  'insideNetwork.detail':
+    '{url} is at {address}, inside your network: this computer, your office network or a router. Allow it only for a feed you trust, such as your organisation’s own. Field News will then reach this host for this feed, and nothing else inside your network.',
+  'insideNetwork.allow': 'Allow',
+  'insideNetwork.cancel': 'Cancel',
+  'feeds.allowedInsideNetwork': 'Field News may now reach {host} inside your network for this feed.',
 
   'status.syncProgress': 'Sync progress',
   'status.offline': 'Offline — showing saved news',
@@ -330,6 +358,7 @@ export const enMessages = {
   'panes.rename': 'Rename',
   'panes.moveToFolder': 'Move to folder',
   'panes.remove': 'Remove',
+  'panes.removeNamed': 'Remove feed {title}',
   'panes.renamePrompt': 'New name for this feed',
   'panes.folderPrompt': 'Folder (leave empty for none)',
   'panes.removeConfirm': 'Remove “{title}” and its {count, plural, one {# saved news item} other {# saved news items}} from this computer?',

@@ -11,6 +11,12 @@ export const esMessages: MessageCatalog = {
   'app.showMoreResults': 'Mostrar más resultados',
   'app.newsListLabel': 'Noticias guardadas',
   'app.unknownDate': 'Fecha desconocida',
+  'app.insecureTitle': 'En un navegador, Field News necesita una dirección segura',
+  'app.insecureExplanation':
+    'Esta página se abrió en {origin}, con http simple, sin cifrar. Los navegadores solo dan a las páginas seguras lo que Field News necesita para sincronizar y llevar su registro, así que Field News no se inicia aquí.',
+  'app.insecureWhatToDo': 'Qué puede hacer:',
+  'app.insecureUseDesktopApp': 'Use la aplicación de escritorio de Field News.',
+  'app.insecureUseSecureAddress': 'O abra Field News en una dirección https (pídala a quien lo instaló), o en la misma computadora donde se ejecuta, en {localAddress}.',
 
   'search.region': 'Buscar',
   'search.fieldName': 'Buscar',
@@ -83,7 +89,14 @@ export const esMessages: MessageCatalog = {
   'error.fetchRedirectInsecure':
     'El servidor intentó mover esta fuente de una dirección segura (https) a una insegura (http), así que Field News no la siguió.',
   'error.fetchAddressRefused':
-    '{sameAsHost, select, yes {Esta fuente intentó mandar a Field News a una dirección dentro de su propia red ({address}), algo que una fuente pública no debe hacer, así que se detuvo.} other {Esta fuente intentó mandar a Field News a una dirección dentro de su propia red ({host}, en {address}), algo que una fuente pública no debe hacer, así que se detuvo.}}',
+    '{sameAsHost, select, yes {Esta fuente intentó mandar a Field News a una dirección dentro de su propia red ({address}), algo que una fuente solo puede hacer si usted lo permitió, así que se detuvo.} other {Esta fuente intentó mandar a Field News a una dirección dentro de su propia red ({host}, en {address}), algo que una fuente solo puede hacer si usted lo permitió, así que se detuvo.}} Si es la fuente propia de su organización, agregue su dirección de nuevo y elija Permitir.',
+  'error.linkNeedsGesture': 'Field News abre un enlace en su navegador solo cuando usted hace clic en él o pulsa una tecla sobre él.',
+  'error.fetchPageInsecure':
+    'Esta fuente está en una dirección segura (https) pero nombra esta en una dirección insegura (http), así que Field News no la descargó.',
+  'error.feedInsideNetworkDeclined': 'Field News no entrará en su propia red para {host}, así que la fuente no se agregó.',
+  'error.feedsInsideNetworkFull': 'Field News ya entra en su red para {limit} fuentes, su límite, así que esta no se permitió.',
+  'error.discoveredFeedInsideNetwork':
+    'Esta página apunta a una fuente dentro de su propia red ({host}), algo que una página de fuera no debe hacer. Si confía en esa fuente, escriba usted mismo su dirección: {url}',
   'error.syncPageNotSaved': 'Una página de noticias no se pudo guardar en esta computadora; lo que se guardó antes se conserva.',
   'error.freeSpaceUnknown': 'Este navegador no indica cuánto espacio de almacenamiento queda.',
   'error.syncWorkerStopped': 'La parte de Field News que guarda las noticias se detuvo de forma inesperada. No se perdió nada; Field News volverá a intentarlo.',
@@ -100,6 +113,10 @@ export const esMessages: MessageCatalog = {
   'error.searchIndexUnreadable': 'La búsqueda por lugar está desactivada por ahora: no se pudieron leer las noticias guardadas para indexarlas. Reinicie Field News; si sigue así, envíe «Copiar el diagnóstico» a soporte.',
   'error.regionMapUnreadable': 'No se pudo leer el mapa de la región que viene con Field News, así que el mapa muestra los lugares sin fronteras. Reinstale la aplicación.',
   'error.pictureUnreadable': 'Esta imagen no se pudo leer (está dañada o en un formato que Field News no puede mostrar), así que no se guardó.',
+  'error.pictureTooManyPixels':
+    'Esta imagen dice medir {width, number} × {height, number} píxeles, más que los {megapixels, number} millones de píxeles que Field News abre, así que no se abrió ni se guardó.',
+  'error.pictureSizeUnknown':
+    'No se pudo leer el tamaño de esta imagen en sus primeros bytes (está dañada o en un formato que Field News no puede comprobar), así que no se abrió ni se guardó.',
   // Respaldo y restauración (shared/backup, renderer/backup): cada rechazo deja las noticias guardadas como estaban.
   'error.backupNotJson': 'Este archivo está dañado o no es un respaldo de Field News: no es texto JSON legible. No se cambió nada.',
   'error.backupCutShort': 'Este respaldo está incompleto: el archivo termina a la mitad, quizá porque la copia se detuvo antes de tiempo. No se cambió nada.',
@@ -112,6 +129,7 @@ export const esMessages: MessageCatalog = {
   'error.backupDamagedEntry':
     '{list, select, feeds {Este respaldo está dañado: la entrada {position, number} de sus fuentes no es válida. No se cambió nada.} settings {Este respaldo está dañado: la entrada {position, number} de sus ajustes no es válida. No se cambió nada.} other {Este respaldo está dañado: la entrada {position, number} de sus noticias no es válida. No se cambió nada.}}',
   'error.backupUnknownFeed': 'Este respaldo está dañado: tiene noticias de una fuente que no incluye en su lista ({address}). No se cambió nada.',
+  'error.backupFeedAddress': 'Este respaldo está dañado: la fuente {position, number} tiene una dirección que no es una dirección web ({address}). No se cambió nada.',
   'error.backupUnreadable': 'Field News no pudo leer este archivo. Revise que siga en el disco o la memoria USB y vuelva a intentarlo. No se cambió nada.',
   'error.backupNotSaved':
     'El respaldo no se pudo guardar completo en esta computadora (puede que el disco esté lleno). Lo que se guardó se conserva; importar de nuevo el mismo archivo termina el trabajo sin duplicados.',
@@ -133,6 +151,8 @@ export const esMessages: MessageCatalog = {
     'El archivo OPML continúa después de su final \'</opml>\' (línea {line, number}); quizá son dos archivos unidos. No se importó nada.',
   'error.opmlTooDeep':
     'Este archivo OPML anida carpetas a más de {levels, number} niveles de profundidad, algo que ningún lector de noticias escribe, así que Field News no lo importó.',
+  'error.opmlTookTooLong':
+    'Leer este archivo tomó más de {seconds, number} segundos, así que Field News se detuvo; una lista de fuentes se lee en un momento. Elija el archivo .opml exportado del otro lector de noticias. No se importó nada.',
   'error.opmlNoBody': 'Este archivo OPML no tiene \'<body>\', así que no incluye ninguna fuente.',
   'error.opmlNoFeeds': 'Este archivo OPML no tiene fuentes: ninguna de sus entradas tiene una dirección de fuente (xmlUrl).',
   'error.opmlNoWebFeeds':
@@ -183,6 +203,8 @@ export const esMessages: MessageCatalog = {
   'data.importing': 'Importando… {written, number} de {total, plural, one {# noticia} other {# noticias}}',
   'data.imported':
     'Respaldo importado: se agregaron {feeds, plural, one {# fuente} other {# fuentes}} y {items, plural, one {# noticia} other {# noticias}}, {updated, number} actualizadas, {unchanged, number} ya estaban aquí.',
+  'data.importedSettingsKept':
+    'Los ajustes que quitan noticias o imágenes (Conservar noticias, Espacio para imágenes) se dejaron como estaban en esta computadora; cámbielos en Configuración si quiere la opción del respaldo.',
   'data.copied': 'Diagnóstico copiado: péguelo en un mensaje para soporte técnico.',
 
   'settings.summary': 'Idioma y apariencia',
@@ -215,6 +237,12 @@ export const esMessages: MessageCatalog = {
   'about.ok': 'Aceptar',
   'about.copyDiagnostics': 'Copiar el diagnóstico',
   'about.openDataFolder': 'Abrir la carpeta de datos',
+  'insideNetwork.question': '¿Permitir que Field News entre en {host}, dentro de su propia red?',
+  'insideNetwork.detail':
+    '{url} está en {address}, dentro de su red: esta computadora, la red de su oficina o un router. Permítalo solo para una fuente de confianza, como la de su propia organización. Field News entrará entonces en este servidor para esta fuente, y en nada más dentro de su red.',
+  'insideNetwork.allow': 'Permitir',
+  'insideNetwork.cancel': 'Cancelar',
+  'feeds.allowedInsideNetwork': 'Field News ya puede entrar en {host}, dentro de su red, para esta fuente.',
 
   'status.syncProgress': 'Avance de la sincronización',
   'status.offline': 'Sin conexión — mostrando las noticias guardadas',
@@ -328,6 +356,7 @@ export const esMessages: MessageCatalog = {
   'panes.rename': 'Cambiar nombre',
   'panes.moveToFolder': 'Mover a carpeta',
   'panes.remove': 'Quitar',
+  'panes.removeNamed': 'Quitar la fuente {title}',
   'panes.renamePrompt': 'Nuevo nombre para esta fuente',
   'panes.folderPrompt': 'Carpeta (déjela vacía para ninguna)',
   'panes.removeConfirm': '¿Quitar «{title}» y {count, plural, one {su # noticia guardada} other {sus # noticias guardadas}} de esta computadora?',

@@ -4,11 +4,12 @@
 import { backupCaps, backupItemSchema, type BackupCaps, type BackupFeed, type BackupItem } from '../../../shared/backup/backupFormat';
 import { createBackupReader } from '../../../shared/backup/backupReader';
 import { createBackupCheck } from '../../../shared/backup/checkBackup';
+import { clampBackupItemDates, latestBackupMoment } from '../../../shared/backup/mergeBackupItem';
 import { errorMessages } from '../../../shared/errorMessages';
 import { fail, succeed, type Result } from '../../../shared/result';
 import { createBackupRepository } from '../../db/backupRepository';
 import type { FieldNewsDb } from '../../db/fieldNewsDb';
-import type { UserMessage } from '../../../shared/i18n/userMessage';
+import { userMessage, type UserMessage } from '../../../shared/i18n/userMessage';
 
 export type BackupImportProgress =
   | { phase: 'checking'; bytesRead: number; bytesTotal: number }
@@ -19,7 +20,15 @@ export interface BackupImportSummary {
   itemsAdded: number;
   itemsUpdated: number;
   itemsUnchanged: number;
+  /** The file's choices that remove news or pictures (retention, the pictures' budget), left as they are here. */
+  settingsKeptHere: number;
 }
+
+/** What the import summary says, sentence by sentence: the counts, then the settings left as they are, if the file had any. */
+export const importSummaryMessages = (summary: BackupImportSummary): UserMessage[] => [
+  userMessage('data.imported', { feeds: summary.feedsAdded, items: summary.itemsAdded, updated: summary.itemsUpdated, unchanged: summary.itemsUnchanged }),
+  ...(summary.settingsKeptHere > 0 ? [userMessage('data.importedSettingsKept')] : []),
+];
 
 export interface BackupImportOptions {
   onProgress?: (progress: BackupImportProgress) => void;
@@ -89,9 +98,11 @@ export const importBackupInto = async (db: FieldNewsDb, file: Blob, options: Bac
   const checked = check.end();
   if (!checked.ok) return checked;
 
-  const repository = createBackupRepository(db, options.clock);
+  const clock = options.clock ?? (() => new Date());
+  const repository = createBackupRepository(db, clock);
   const feeds = new Map<string, BackupFeed>(checked.value.feeds.map((feed) => [feed.url, feed]));
-  const summary: BackupImportSummary = { feedsAdded: 0, itemsAdded: 0, itemsUpdated: 0, itemsUnchanged: 0 };
+  const latest = latestBackupMoment(checked.value.header.exportedAt, clock().toISOString());
+  const summary: BackupImportSummary = { feedsAdded: 0, itemsAdded: 0, itemsUpdated: 0, itemsUnchanged: 0, settingsKeptHere: 0 };
   const itemsTotal = checked.value.itemCount;
   let itemsWritten = 0;
   let pending: BackupItem[] = [];
@@ -112,7 +123,7 @@ export const importBackupInto = async (db: FieldNewsDb, file: Blob, options: Bac
       onEntry: (list, value) => {
         if (list !== 'items') return;
         const item = backupItemSchema.safeParse(value);
-        if (item.success) pending.push(item.data);
+        if (item.success) pending.push(clampBackupItemDates(item.data, latest));
         else changedUnderfoot = true;
       },
     },
@@ -120,7 +131,7 @@ export const importBackupInto = async (db: FieldNewsDb, file: Blob, options: Bac
   );
 
   try {
-    ({ feedsAdded: summary.feedsAdded } = await repository.storeBackupFeedsAndSettings(checked.value.feeds, checked.value.settings));
+    ({ feedsAdded: summary.feedsAdded, settingsKeptHere: summary.settingsKeptHere } = await repository.storeBackupFeedsAndSettings(checked.value.feeds, checked.value.settings));
     const writing = await readFileText(file, async (text) => {
       if (reader.push(text) || changedUnderfoot) return false;
       while (pending.length >= batchSize) {

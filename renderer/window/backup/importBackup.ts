@@ -7,6 +7,7 @@ import type { UserMessage } from '../../../shared/i18n/userMessage';
 import { englishText } from '../../../shared/i18n/formatMessages';
 
 export type { BackupImportProgress, BackupImportSummary } from './backupImport';
+export { importSummaryMessages } from './backupImport';
 
 export const importBackup = async (file: Blob, onProgress?: (progress: BackupImportProgress) => void): Promise<Result<BackupImportSummary, UserMessage>> => {
   const started = performance.now();
@@ -16,8 +17,11 @@ export const importBackup = async (file: Blob, onProgress?: (progress: BackupImp
   });
   const took = `${Math.round(performance.now() - started)} ms`;
   if (result.ok) {
-    const { feedsAdded, itemsAdded, itemsUpdated, itemsUnchanged } = result.value;
-    log.info('backup', `Imported a backup of ${file.size} bytes in ${took}: ${feedsAdded} feeds added; items ${itemsAdded} added, ${itemsUpdated} updated, ${itemsUnchanged} unchanged`);
+    const { feedsAdded, itemsAdded, itemsUpdated, itemsUnchanged, settingsKeptHere } = result.value;
+    log.info(
+      'backup',
+      `Imported a backup of ${file.size} bytes in ${took}: ${feedsAdded} feeds added; items ${itemsAdded} added, ${itemsUpdated} updated, ${itemsUnchanged} unchanged; ${settingsKeptHere} settings that remove news or pictures left as they are`,
+    );
   } else {
     // The refusal's own words: they name the file's problem, never its content.
     log.warn('backup', `Import refused after ${took}: ${englishText(result.error)}`);

@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { exportBackup, suggestedBackupFileName } from '../backup/exportBackup';
-import { importBackup } from '../backup/importBackup';
+import { importBackup, importSummaryMessages } from '../backup/importBackup';
 import { collectDiagnostics } from '../diagnostics/collectDiagnostics';
 import { log } from '../log';
 import { saveFile } from '../saveFile';
@@ -45,8 +45,8 @@ export function DataSettings() {
         setMessage(formatStoredMessage(intl, imported.error));
         return;
       }
-      const { feedsAdded, itemsAdded, itemsUpdated, itemsUnchanged } = imported.value;
-      setMessage(intl.formatMessage({ id: 'data.imported' }, { feeds: feedsAdded, items: itemsAdded, updated: itemsUpdated, unchanged: itemsUnchanged }));
+      // What came in, and, when the file held a setting a backup may not change (news keeping), that it was kept as it is here.
+      setMessage(importSummaryMessages(imported.value).map((said) => formatStoredMessage(intl, said)).join(' '));
       // The search worker sees the imported items in its own watch of the database and tags them.
     } finally {
       setWorking(false);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { backupCaps, backupFileName, type BackupCaps } from '../../../shared/backup/backupFormat';
 import { createBackupCheck } from '../../../shared/backup/checkBackup';
 import { errorMessages } from '../../../shared/errorMessages';
+import { sampleFeedKey } from '../../../shared/feed/sampleFeed';
 
 const feed = { url: 'https://news.example.org/feed.json', title: 'Regional news', addedAt: '2026-01-01T00:00:00.000Z', folder: null };
 const item = {
@@ -74,9 +75,30 @@ describe('checking a backup before anything is written', () => {
   it('names the first damaged entry by its list and position', () => {
     const items = [item, { ...item, id: 'a-2' }, { ...item, id: 'a-3', read: 'yes' }, { ...item, id: '' }];
     expect(check(JSON.stringify(backup({ items })))).toEqual({ ok: false, error: errorMessages.backupDamagedEntry('items', 3) });
-    expect(check(JSON.stringify(backup({ feeds: [{ ...feed, url: 'file:///etc/passwd' }] })))).toEqual({ ok: false, error: errorMessages.backupDamagedEntry('feeds', 1) });
+    expect(check(JSON.stringify(backup({ feeds: [{ ...feed, title: 42 }] })))).toEqual({ ok: false, error: errorMessages.backupDamagedEntry('feeds', 1) });
     expect(check(JSON.stringify(backup({ items: [{ ...item, imageUrl: 'javascript:alert(1)' }] })))).toEqual({ ok: false, error: errorMessages.backupDamagedEntry('items', 1) });
     expect(check(JSON.stringify(backup({ items: [{ ...item, title: 'x'.repeat(2_001) }] })))).toEqual({ ok: false, error: errorMessages.backupDamagedEntry('items', 1) });
+  });
+
+  it('keeps each feed address in its normal form, so that no newline reaches the key text of its items', () => {
+    const written = 'HTTPS://News.Example.org/feed.json\n?x=1';
+    const result = check(JSON.stringify(backup({ feeds: [{ ...feed, url: written }], items: [{ ...item, feedUrl: written }] })));
+    expect(result).toMatchObject({ ok: true, value: { feeds: [{ ...feed, url: 'https://news.example.org/feed.json?x=1' }] } });
+    // The bundled sample's key is no web address, and stays as it is.
+    expect(check(JSON.stringify(backup({ feeds: [{ ...feed, url: sampleFeedKey }], items: [{ ...item, feedUrl: sampleFeedKey }] })))).toMatchObject({ ok: true, value: { feeds: [{ url: sampleFeedKey }] } });
+  });
+
+  it('names a feed whose address is not a web address, by its position and address', () => {
+    const feeds = [feed, { ...feed, url: 'file:///etc/passwd' }];
+    expect(check(JSON.stringify(backup({ feeds })))).toEqual({ ok: false, error: errorMessages.backupFeedAddress(2, 'file:///etc/passwd') });
+    expect(check(JSON.stringify(backup({ feeds: [{ ...feed, url: 'javascript:alert(1)' }] })))).toEqual({ ok: false, error: errorMessages.backupFeedAddress(1, 'javascript:alert(1)') });
+  });
+
+  it('reads a "__proto__" key as a header like any other, never as the header\'s prototype', () => {
+    const { format, version, exportedAt, app, ...lists } = backup();
+    const text = `{"__proto__":${JSON.stringify({ format, version, exportedAt, app })},${JSON.stringify(lists).slice(1)}`;
+    expect(check(text)).toEqual({ ok: false, error: errorMessages.backupNotFieldNews });
+    expect(({} as Record<string, unknown>).format).toBeUndefined();
   });
 
   it('refuses items of a feed the backup does not list', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BackupItem } from '../../../shared/backup/backupFormat';
-import { feedItemOfBackup, mergeBackupItem } from '../../../shared/backup/mergeBackupItem';
+import { clampBackupItemDates, feedItemOfBackup, latestBackupMoment, mergeBackupItem } from '../../../shared/backup/mergeBackupItem';
 import { mergeFeedItem, type NewsItem } from '../../../shared/feed/newsItem';
 
 const feedUrl = 'https://news.example.org/feed.json';
@@ -75,5 +75,26 @@ describe('merging an item from a backup', () => {
         for (const each of copies) expect(mergeBackupItem(forward, backupItem(each))).toBeNull();
       }),
     );
+  });
+});
+
+describe('the dates of a backup item', () => {
+  const exportedAt = '2026-11-28T10:00:00.000Z';
+
+  it('are never later than the backup itself, or than now when the file claims a later time', () => {
+    expect(latestBackupMoment(exportedAt, '2026-12-01T00:00:00.000Z')).toBe(exportedAt);
+    expect(latestBackupMoment('9999-12-31T00:00:00.000Z', '2026-12-01T00:00:00.000Z')).toBe('2026-12-01T00:00:00.000Z');
+    const clamped = clampBackupItemDates(backupItem({ dateModified: '9999-12-31T00:00:00Z', firstSeenAt: '9999-12-31T00:00:00.000Z' }), exportedAt);
+    expect(clamped).toMatchObject({ dateModified: exportedAt, firstSeenAt: exportedAt, datePublished: '2021-06-18T12:00:00Z' });
+    // Dates up to the backup's own time stay as the feed wrote them.
+    const honest = backupItem({ dateModified: '2026-11-28T09:00:00+01:00' });
+    expect(clampBackupItemDates(honest, exportedAt)).toEqual(honest);
+    expect(clampBackupItemDates(backupItem({ dateModified: null }), exportedAt).dateModified).toBeNull();
+  });
+
+  it('so a far-future edit in a backup loses to a correction the feed makes after the backup', () => {
+    const planted = mergeBackupItem(undefined, clampBackupItemDates(backupItem({ contentText: 'Planted.', dateModified: '9999-12-31T00:00:00Z' }), exportedAt))!;
+    const correction = feedItemOfBackup(backupItem({ contentText: 'Corrected by the feed.', dateModified: '2026-12-02T00:00:00Z' }));
+    expect(mergeFeedItem(planted, correction, feedUrl, '2026-12-02T00:00:00.000Z')).toMatchObject({ contentText: 'Corrected by the feed.' });
   });
 });
