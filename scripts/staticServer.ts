@@ -1,9 +1,11 @@
 // A small static file server on 127.0.0.1 for the web build: `npm run web` and the end-to-end tests use it.
+// Every answer carries web mode's security headers, so the page and its workers run under the same policy.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { webSecurityHeaders } from '../shared/contentSecurityPolicy';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,16 +30,17 @@ export const startStaticServer = async (folder: string, port = 0): Promise<Stati
       const file = path.resolve(root, `.${pathname.endsWith('/') ? `${pathname}index.html` : pathname}`);
       const info = file.startsWith(root + path.sep) ? await stat(file).catch(() => null) : null;
       if (!info?.isFile()) {
-        response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+        response.writeHead(404, { ...webSecurityHeaders, 'content-type': 'text/plain' }).end('Not found');
         return;
       }
       response.writeHead(200, {
+        ...webSecurityHeaders,
         'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
         'content-length': info.size,
         'cache-control': 'no-cache',
       });
       createReadStream(file).pipe(response);
-    })().catch(() => response.writeHead(500).end());
+    })().catch(() => response.writeHead(500, webSecurityHeaders).end());
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const { port: boundPort } = server.address() as AddressInfo;

@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { SecureContextGate } from './components/InsecureContextNotice';
 import { bridge } from './bridge';
 import { installLinkHandler } from './externalLinks';
 import { IntlRoot } from './i18n/IntlRoot';
@@ -19,7 +20,10 @@ if (root) {
     <StrictMode>
       <ErrorBoundary>
         <IntlRoot>
-          <App />
+          {/* Plain http from another computer has no Web Locks: a notice says so instead of a broken app. */}
+          <SecureContextGate>
+            <App />
+          </SecureContextGate>
         </IntlRoot>
       </ErrorBoundary>
     </StrictMode>,

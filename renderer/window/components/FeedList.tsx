@@ -40,7 +40,7 @@ function FeedEntry({ feed, nowMs }: { feed: FeedRecord; nowMs: number }) {
       )}
       <div className="feed-url">{feed.builtIn ? intl.formatMessage({ id: 'feeds.sample' }) : feed.url}</div>
       <div className="feed-state">{feedState(intl, feed, nowMs)}</div>
-      <button type="button" onClick={() => void removeFeed()} aria-label={intl.formatMessage({ id: 'feeds.removeNamed' }, { title: feed.title })}>
+      <button type="button" onClick={() => void removeFeed()} aria-label={intl.formatMessage({ id: 'feeds.removeNamed' }, { title: feed.title || feed.url })}>
         <FormattedMessage id="feeds.remove" />
       </button>
     </li>

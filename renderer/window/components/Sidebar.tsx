@@ -52,7 +52,10 @@ function FeedEntry({ feed, current, onView }: { feed: FeedRecord; current: boole
         <div className="sidebar-feed-actions">
           <button type="button" onClick={rename}>{text('panes.rename')}</button>
           <button type="button" onClick={move}>{text('panes.moveToFolder')}</button>
-          <button type="button" onClick={remove}>{text('panes.remove')}</button>
+          {/* Short on screen beside the feed; the name says which feed for a screen reader. */}
+          <button type="button" onClick={remove} aria-label={text('panes.removeNamed', { title: feed.title || feed.url })}>
+            {text('panes.remove')}
+          </button>
         </div>
       )}
     </li>

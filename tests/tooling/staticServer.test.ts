@@ -1,0 +1,74 @@
+// `npm run web`'s server sends web mode's security headers with every answer: the page and each worker
+// script carry the policy (a worker takes its own from its response), with frame-ancestors and nosniff,
+// which a meta tag cannot give. The build's `_headers` file says the same for static hosts.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webContentSecurityPolicyHeader, webSecurityHeaders } from '../../shared/contentSecurityPolicy';
+import { staticHostHeadersFile } from '../../scripts/staticHostHeaders';
+import { startStaticServer, type StaticServer } from '../../scripts/staticServer';
+
+let folder: string;
+let server: StaticServer;
+
+beforeAll(async () => {
+  folder = mkdtempSync(path.join(tmpdir(), 'field-news-web-'));
+  mkdirSync(path.join(folder, 'assets'));
+  writeFileSync(path.join(folder, 'index.html'), '<!doctype html><title>Field News</title>');
+  writeFileSync(path.join(folder, 'assets', 'sync.worker-test.js'), 'self.postMessage("ready");');
+  server = await startStaticServer(folder);
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const expectSecurityHeaders = (response: Response) => {
+  const policy = response.headers.get('content-security-policy');
+  expect(policy).toBe(webContentSecurityPolicyHeader);
+  expect(policy?.split(';').map((directive) => directive.trim())).toContain("frame-ancestors 'none'");
+  expect(policy).toContain("script-src 'self'");
+  expect(policy).toContain("require-trusted-types-for 'script'");
+  expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+};
+
+describe('the web mode server', () => {
+  it('is on 127.0.0.1, the one plain-http address browsers count as secure', () => {
+    expect(new URL(server.url).hostname).toBe('127.0.0.1');
+  });
+
+  it('sends the policy as a header with the page, where frame-ancestors works', async () => {
+    const page = await fetch(server.url);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expectSecurityHeaders(page);
+  });
+
+  it('sends the same policy with a worker script, which takes its policy from its own response', async () => {
+    const worker = await fetch(new URL('assets/sync.worker-test.js', server.url));
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expectSecurityHeaders(worker);
+  });
+
+  it('sends it with a "not found" too', async () => {
+    const missing = await fetch(new URL('assets/nothing.js', server.url));
+    expect(missing.status).toBe(404);
+    expectSecurityHeaders(missing);
+  });
+});
+
+describe('the build’s _headers file for static hosts', () => {
+  it('gives every path the same headers as the server', () => {
+    const lines = staticHostHeadersFile(webSecurityHeaders).split('\n');
+    const rule = lines.indexOf('/*');
+    expect(rule).toBeGreaterThanOrEqual(0);
+    expect(lines.slice(rule + 1).filter((line) => line !== '')).toEqual([
+      `  Content-Security-Policy: ${webContentSecurityPolicyHeader}`,
+      '  X-Content-Type-Options: nosniff',
+      '  Referrer-Policy: no-referrer',
+    ]);
+  });
+});
