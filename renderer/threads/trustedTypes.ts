@@ -1,6 +1,8 @@
 // Trusted Types: the Content-Security-Policy requires them for every script sink, so no string can
 // become HTML or code by accident. The one default policy lets the app start its own workers and
 // refuses everything else; feed HTML goes through DOMPurify (its own 'dompurify' policy), never here.
+// Installed in the window and in every worker that starts a worker (the sync worker starts the
+// parse worker): a worker script gets the same policy from its own response header.
 import type { TrustedTypePolicyFactory } from 'trusted-types/lib';
 
 /** The policy names the Content-Security-Policy allows (`trusted-types …`). */
@@ -14,13 +16,19 @@ export const isOwnScriptAddress = (address: string, page: string): boolean => {
   return script.protocol === own.protocol && script.host === own.host;
 };
 
-export const installTrustedTypesPolicy = (): void => {
-  const factory = (window as { trustedTypes?: TrustedTypePolicyFactory }).trustedTypes;
+/** The window or a worker's global scope, as far as the policy needs it. */
+export interface TrustedTypesScope {
+  readonly trustedTypes?: Pick<TrustedTypePolicyFactory, 'createPolicy'>;
+  readonly location: { readonly href: string };
+}
+
+export const installTrustedTypesPolicy = (scope: TrustedTypesScope): void => {
+  const factory = scope.trustedTypes;
   // Browsers without Trusted Types (and the Node tests) have nothing to install.
   if (!factory) return;
   factory.createPolicy('default', {
     createScriptURL: (address: string) => {
-      if (isOwnScriptAddress(address, window.location.href)) return address;
+      if (isOwnScriptAddress(address, scope.location.href)) return address;
       throw new TypeError(`Refused to load a script from outside Field News: ${address}`);
     },
     createHTML: () => {

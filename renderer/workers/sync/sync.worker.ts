@@ -6,11 +6,14 @@
 import { defaultFetchPolicy } from '../../../shared/sync/fetchPolicy';
 import { FieldNewsDb } from '../../db/fieldNewsDb';
 import { installWorkerErrorLog, workerLog } from '../../log/workerLog';
+import { installTrustedTypesPolicy } from '../../threads/trustedTypes';
 import { workerScope } from '../../threads/workerScope';
 import { createFeedParser } from './feedParser';
 import { serveSyncCalls } from './serveSyncCalls';
 
 installWorkerErrorLog('sync');
+// This worker starts the parse worker, and its own script came with the Trusted Types policy.
+installTrustedTypesPolicy(self);
 
 serveSyncCalls(workerScope, {
   db: new FieldNewsDb(),
