@@ -1,8 +1,12 @@
-// Enforces the address rules (shared/sync/addressRules.ts) on every request of a feed download:
-// before each request, redirect hops and later pages included, the host is resolved here in the
-// main process and a public feed's request into the user's own network is stopped unsent.
+// Enforces the address rules (shared/sync/addressRules.ts) on every request of a download: the
+// feed's reach comes from the main process's own list of feeds allowed inside the network, never
+// from the page, and the address checked is the address connected to. A direct request resolves
+// its host through the checked lookup below, so a name that answers a public address to a first
+// look-up and a private one to a second (DNS rebinding) has no second look-up to win.
 import { lookup } from 'node:dns/promises';
-import { classifyAddress, hostKindOf, mayFollow, type HostKind } from '../shared/sync/addressRules';
+import type { LookupAddress } from 'node:dns';
+import type { LookupFunction } from 'node:net';
+import { classifyAddress, lookupNameOf, mayReach, type FeedReach } from '../shared/sync/addressRules';
 import type { FetchLike } from '../shared/sync/fetchFeedDocument';
 
 /** The addresses a host name resolves to. Rejects with the resolver's error (ENOTFOUND, …) when it has none. */
@@ -19,12 +23,30 @@ export interface AddressRefusal {
   url: string;
 }
 
-/** The name to resolve for a web address, IPv6 brackets dropped ("[::1]" → "::1"), or null when it is not one. */
-const lookupNameOf = (url: string): string | null => {
-  if (!URL.canParse(url)) return null;
-  const { hostname } = new URL(url);
-  return hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
-};
+export class AddressRefusedError extends Error {
+  constructor(readonly refusal: AddressRefusal) {
+    super(`Refused to download ${refusal.url}: ${refusal.host} is inside the network (${refusal.address}).`);
+  }
+}
+
+/** How a request leaves this computer: straight to the server, or through the system's proxy (which resolves names itself). */
+export type RequestRoute = 'direct' | 'proxy';
+
+/** The network a guarded download goes over (Electron's and Node's in the app, fakes and a name table in tests). */
+export interface GuardedNetwork {
+  resolveHost: ResolveHost;
+  routeOf: (url: string) => Promise<RequestRoute>;
+  /** A direct request whose every connection resolves its host through `lookup`. */
+  direct: (lookup: LookupFunction) => FetchLike;
+  /** A request through the system's proxy. */
+  proxied: FetchLike;
+}
+
+export interface AddressGuard {
+  fetch: FetchLike;
+  /** The request the guard stopped, if it stopped one: the download's failure is then this refusal. */
+  refusal(): AddressRefusal | null;
+}
 
 /** Waits for `work`, but gives up when the download is aborted (its timeouts run during the lookup too). */
 const unlessAborted = <T>(work: Promise<T>, signal: AbortSignal): Promise<T> =>
@@ -35,57 +57,70 @@ const unlessAborted = <T>(work: Promise<T>, signal: AbortSignal): Promise<T> =>
     void work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 
-/** A literal IP address is its own answer; a name is resolved. */
-const addressesOf = (host: string, resolveHost: ResolveHost): Promise<readonly string[]> =>
-  classifyAddress(host) === null ? resolveHost(host) : Promise.resolve([host]);
-
-/**
- * The kind of the host the user added. A feed whose host cannot be resolved or read is treated as
- * public, the strict side: its downloads may then only reach public addresses.
- */
-const feedHostKind = async (feedUrl: string, resolveHost: ResolveHost, signal: AbortSignal): Promise<HostKind> => {
-  const host = lookupNameOf(feedUrl);
-  if (host === null) return 'public';
-  try {
-    return hostKindOf((await unlessAborted(addressesOf(host, resolveHost), signal)).map(classifyAddress));
-  } catch (thrown) {
-    if (signal.aborted) throw thrown;
-    return 'public';
-  }
+/** The refusal for connecting to `host` at `addresses` on behalf of a feed of `reach`, or null when it may. */
+export const refusalFor = (reach: FeedReach, url: string, host: string, addresses: readonly string[]): AddressRefusal | null => {
+  const kinds = addresses.map(classifyAddress);
+  if (mayReach(reach, host, kinds)) return null;
+  return { host, address: addresses.find((_, index) => kinds[index] !== 'public') ?? host, url };
 };
 
-export class AddressRefusedError extends Error {
-  constructor(readonly refusal: AddressRefusal) {
-    super(`Refused to download ${refusal.url}: ${refusal.host} is inside the network (${refusal.address}).`);
-  }
-}
+const familyOf = (address: string): 4 | 6 => (address.includes(':') ? 6 : 4);
 
-export interface AddressGuard {
-  fetch: FetchLike;
-  /** The request the guard stopped, if it stopped one: the download's failure is then this refusal. */
-  refusal(): AddressRefusal | null;
-}
+type AllAddressesCallback = (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void;
 
-/** Wraps one download's FetchLike: each request first passes the address rules for `feedUrl`. */
-export const guardAddresses = (feedUrl: string, resolveHost: ResolveHost, fetch: FetchLike): AddressGuard => {
+/**
+ * The lookup a direct request connects with: it resolves the host once, refuses the connection when
+ * the answer breaks the feed's reach, and hands the request exactly the addresses it checked.
+ */
+const checkedLookup =
+  (reach: FeedReach, url: string, resolveHost: ResolveHost, signal: AbortSignal, onRefused: (refusal: AddressRefusal) => void): LookupFunction =>
+  (hostname, options, callback) => {
+    unlessAborted(resolveHost(hostname), signal).then(
+      (addresses) => {
+        const refusal = refusalFor(reach, url, hostname, addresses);
+        if (refusal !== null) {
+          onRefused(refusal);
+          callback(new AddressRefusedError(refusal), '', 4);
+          return;
+        }
+        const entries = addresses.map((address) => ({ address, family: familyOf(address) })).filter((entry) => !options.family || entry.family === options.family);
+        const [first] = entries;
+        if (first === undefined) callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), '', 4);
+        else if (options.all) (callback as unknown as AllAddressesCallback)(null, entries);
+        else callback(null, first.address, first.family);
+      },
+      (error: NodeJS.ErrnoException) => callback(error, '', 4),
+    );
+  };
+
+/** Wraps one download's requests: each first passes the address rules for the feed's reach. */
+export const guardAddresses = (reach: FeedReach, network: GuardedNetwork): AddressGuard => {
   let refusal: AddressRefusal | null = null;
-  let feedKind: Promise<HostKind> | null = null;
+  const refuse = (found: AddressRefusal): never => {
+    refusal = found;
+    throw new AddressRefusedError(found);
+  };
   return {
     refusal: () => refusal,
     fetch: async (url, init) => {
-      feedKind ??= feedHostKind(feedUrl, resolveHost, init.signal);
-      if ((await feedKind) === 'internal') return fetch(url, init);
       const host = lookupNameOf(url);
-      if (host === null) return fetch(url, init);
-      // A lookup failure rejects here, as the request would have: the resolver's ENOTFOUND names the host.
-      const addresses = await unlessAborted(addressesOf(host, resolveHost), init.signal);
-      const kinds = addresses.map(classifyAddress);
-      if (!mayFollow({ feedHostKind: 'public', targetHostKind: hostKindOf(kinds) })) {
-        const address = addresses.find((_, index) => kinds[index] !== 'public') ?? host;
-        refusal = { host, address, url };
-        throw new AddressRefusedError(refusal);
+      if (host === null) throw new Error('Not a web address.');
+      const literal = classifyAddress(host) !== null;
+      // An IP address in the address is connected to as written, with no look-up: check it here.
+      if (literal) {
+        const found = refusalFor(reach, url, host, [host]);
+        if (found !== null) refuse(found);
       }
-      return fetch(url, init);
+      if ((await network.routeOf(url)) === 'direct') {
+        return network.direct(checkedLookup(reach, url, network.resolveHost, init.signal, (found) => (refusal = found)))(url, init);
+      }
+      // Through a proxy the proxy resolves and connects: checking the name here is what the app can do.
+      // A lookup failure rejects here, as the request would have: the resolver's ENOTFOUND names the host.
+      if (!literal) {
+        const found = refusalFor(reach, url, host, await unlessAborted(network.resolveHost(host), init.signal));
+        if (found !== null) refuse(found);
+      }
+      return network.proxied(url, init);
     },
   };
 };

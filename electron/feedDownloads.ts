@@ -1,11 +1,11 @@
 // Feed downloads for the renderer, done by the main process with Electron's net module, so the
 // system's proxy settings apply and CORS does not. The policy is the one shared with web mode; the
 // address rules, which need a resolver a browser does not offer, are enforced here only.
-import { app, net } from 'electron';
+import { app } from 'electron';
 import { z } from 'zod';
 import { fetchFeedDocument, feedFetchFailure, type FeedDocumentRequest, type FeedFetchResult } from '../shared/sync/fetchFeedDocument';
 import { defaultFetchPolicy, type FetchPolicy } from '../shared/sync/fetchPolicy';
-import { resolveWithSystem } from './addressGuard';
+import { appNetwork } from './downloadNetwork';
 import { guardedDownloader, requestedAddress, type NetworkAccess } from './guardedDownload';
 
 const validatorText = z.string().max(1024).nullable();
@@ -28,4 +28,4 @@ export const feedDownloader = (network: NetworkAccess, policy: FetchPolicy): ((r
   })(network);
 
 export const downloadFeedDocument = (request: unknown): Promise<FeedFetchResult> =>
-  feedDownloader({ netRequest: (options) => net.request(options), resolveHost: resolveWithSystem }, defaultFetchPolicy(app.getVersion()))(request);
+  feedDownloader(appNetwork(), defaultFetchPolicy(app.getVersion()))(request);

@@ -1,19 +1,20 @@
 // One guarded download for everything the page asks the main process to fetch (feed pages, pictures):
-// the request checked before any request is made, Electron's net module (the system's proxy, no CORS),
-// every hop through the address rules, and a refusal logged by host and said in the reader's words.
+// the request checked before any request is made, the feed's reach looked up in the main process's
+// own list (never taken from the page), every hop through the address rules on the address actually
+// connected to, and a refusal logged by host and said in the reader's words.
 import { z } from 'zod';
 import { errorMessages } from '../shared/errorMessages';
 import type { UserMessage } from '../shared/i18n/userMessage';
 import type { FeedTransport } from '../shared/sync/feedTransport';
 import { hostOf, longestWebAddress } from '../shared/webAddress';
-import { guardAddresses, type ResolveHost } from './addressGuard';
+import { feedReachOf } from '../shared/sync/addressRules';
+import { guardAddresses, type GuardedNetwork } from './addressGuard';
+import type { FeedsInsideNetwork } from './feedsInsideNetwork';
 import { mainLog } from './mainLog';
-import { netRequestFetch, type NetRequest } from './netRequestFetch';
 
-/** The network the main process downloads over: net.request and the system's resolver (fakes in tests). */
-export interface NetworkAccess {
-  netRequest: NetRequest;
-  resolveHost: ResolveHost;
+/** The network the main process downloads over, and the feeds the user allowed inside it (fakes in tests). */
+export interface NetworkAccess extends GuardedNetwork {
+  insideNetwork: Pick<FeedsInsideNetwork, 'isAllowed'>;
 }
 
 /** An address the page may name: text of a bounded length (the download itself checks it is http(s)). */
@@ -45,9 +46,9 @@ export const guardedDownloader =
   async (request: unknown): Promise<Result> => {
     const checked = kind.schema.safeParse(request);
     if (!checked.success) return kind.badRequest(errorMessages.fetchBadAddress);
-    // net.request, not net.fetch: with redirect 'manual' net.fetch rejects instead of returning the 3xx,
-    // which would leave the redirect cap to Chromium's 20, and every hop must pass the address rules.
-    const guard = guardAddresses(checked.data.feedUrl, network.resolveHost, netRequestFetch(network.netRequest));
+    // The page names the feed; whether that feed may reach inside the network is the main process's own record.
+    const reach = feedReachOf(checked.data.feedUrl, network.insideNetwork.isAllowed(checked.data.feedUrl));
+    const guard = guardAddresses(reach, network);
     const result = await kind.download({ fetch: guard.fetch, followsRedirectsItself: false, sendsUserAgent: true }, checked.data);
     const refusal = guard.refusal();
     if (result.ok || refusal === null) return result;

@@ -1,11 +1,11 @@
 // Picture downloads for the renderer, done by the main process like feed downloads (net.request,
 // the system's proxy, every hop through the address rules) under the picture caps: 10 MB, images only.
-import { app, net } from 'electron';
+import { app } from 'electron';
 import { z } from 'zod';
 import { fetchPicture, picturePolicy, type PictureFetchFailure, type PictureFetchResult, type PictureRequest } from '../shared/pictures/fetchPicture';
 import type { FetchPolicy } from '../shared/sync/fetchPolicy';
 import { feedFetchFailure } from '../shared/sync/fetchFeedDocument';
-import { resolveWithSystem } from './addressGuard';
+import { appNetwork } from './downloadNetwork';
 import { guardedDownloader, requestedAddress, type NetworkAccess } from './guardedDownload';
 import type { UserMessage } from '../shared/i18n/userMessage';
 
@@ -25,4 +25,4 @@ export const pictureDownloader = (network: NetworkAccess, policy: FetchPolicy): 
   })(network);
 
 export const downloadPicture = (request: unknown): Promise<PictureFetchResult> =>
-  pictureDownloader({ netRequest: (options) => net.request(options), resolveHost: resolveWithSystem }, picturePolicy(app.getVersion()))(request);
+  pictureDownloader(appNetwork(), picturePolicy(app.getVersion()))(request);

@@ -1,7 +1,7 @@
 // The preload: exposes the typed bridge to the page, one method per message. It never exposes
 // ipcRenderer itself, a generic send, or the IPC event. Bundled into one file: it runs sandboxed.
 import { contextBridge, ipcRenderer } from 'electron';
-import { bridgeChannels, bridgeEvents, syncPortWindowMessage, type AppInfo, type FieldNewsBridge, type FreeDiskSpace, type MainDiagnostics } from '../shared/bridge';
+import { bridgeChannels, bridgeEvents, syncPortWindowMessage, type AppInfo, type FeedAdmission, type FieldNewsBridge, type FreeDiskSpace, type MainDiagnostics } from '../shared/bridge';
 import type { LanguageSetting } from '../shared/i18n/interfaceLanguage';
 import type { PictureFetchResult } from '../shared/pictures/fetchPicture';
 import type { Result } from '../shared/result';
@@ -16,6 +16,7 @@ const fieldNews: FieldNewsBridge = {
   openExternalLink: (url) => ipcRenderer.invoke(bridgeChannels.openExternalLink, url) as Promise<Result<null, UserMessage>>,
   fetchFeedDocument: (request) => ipcRenderer.invoke(bridgeChannels.fetchFeedDocument, request) as Promise<FeedFetchResult>,
   fetchPicture: (request) => ipcRenderer.invoke(bridgeChannels.fetchPicture, request) as Promise<PictureFetchResult>,
+  admitFeed: (url) => ipcRenderer.invoke(bridgeChannels.admitFeed, url) as Promise<Result<FeedAdmission, UserMessage>>,
   writeLog: (entries) => ipcRenderer.invoke(bridgeChannels.writeLog, entries) as Promise<Result<null, UserMessage>>,
   getDiagnostics: () => ipcRenderer.invoke(bridgeChannels.getDiagnostics) as Promise<Result<MainDiagnostics, UserMessage>>,
   getSystemLanguages: () => ipcRenderer.invoke(bridgeChannels.getSystemLanguages) as Promise<Result<string[], UserMessage>>,

@@ -12,6 +12,7 @@ export const bridgeChannels = {
   openExternalLink: 'field-news:open-external-link',
   fetchFeedDocument: 'field-news:fetch-feed-document',
   fetchPicture: 'field-news:fetch-picture',
+  admitFeed: 'field-news:admit-feed',
   writeLog: 'field-news:write-log',
   getDiagnostics: 'field-news:get-diagnostics',
   getSystemLanguages: 'field-news:get-system-languages',
@@ -78,6 +79,16 @@ export interface FreeDiskSpace {
   totalBytes: number;
 }
 
+/**
+ * How far a feed being added may reach. 'inside-network': the user allowed it, in a dialog of the
+ * main process, to reach its own host inside their network; every other feed reaches public addresses only.
+ */
+export interface FeedAdmission {
+  reach: 'public' | 'inside-network';
+  /** True when this call is what allowed it (the user chose Allow just now). */
+  newlyAllowed: boolean;
+}
+
 /** How many log lines the diagnostics carry. */
 export const diagnosticsLogLines = 200;
 
@@ -95,6 +106,13 @@ export interface FieldNewsBridge {
    * same transport and address rules as its feed, at most 10 MB and image types only.
    */
   fetchPicture(request: PictureRequest): Promise<PictureFetchResult>;
+  /**
+   * Called before a feed is added (and when its address is added again). In Electron the main
+   * process resolves its host; a host inside the user's network is allowed only when the user says
+   * so in the main process's own dialog, and is then remembered there. Refused: a failure value.
+   * Web mode has no address rules (the browser fetches): every feed is 'public'.
+   */
+  admitFeed(url: string): Promise<Result<FeedAdmission, UserMessage>>;
   /**
    * Adds lines to the diagnostics log (in Electron the main process's rotating log file). At most
    * `logLimits.entriesPerCall` entries per call; long messages are cut. Never item text.

@@ -53,6 +53,8 @@ const webBridge: FieldNewsBridge = {
   fetchFeedDocument: (request) => fetchFeedDocument(browserTransport, request, defaultFetchPolicy(__APP_VERSION__)),
   // The page fetches pictures itself in web mode, at sync time only; their server must allow CORS, as a feed's must.
   fetchPicture: (request) => fetchPicture(browserTransport, request, picturePolicy(__APP_VERSION__)),
+  // The browser fetches, so web mode has no address rules to apply (README, "Web mode").
+  admitFeed: () => Promise.resolve(succeed({ reach: 'public', newlyAllowed: false })),
   writeLog: async (entries) => {
     const checked = checkLogEntries(entries);
     if (!checked.ok) return checked;

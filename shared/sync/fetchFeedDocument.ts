@@ -42,6 +42,7 @@ export type FetchFailureReason =
   | 'too-many-redirects'
   | 'redirect-unusable'
   | 'redirect-insecure'
+  | 'page-insecure'
   | 'address-refused';
 
 /** A failed download; fits `Result`'s failure shape and adds what a caller needs to decide. */
@@ -271,6 +272,8 @@ export const fetchFeedDocument = async (transport: FeedTransport, request: FeedD
     idleTimer: null,
   };
   if (start === null) return failure(download, 'bad-address', errorMessages.fetchBadAddress);
+  // A feed read over https keeps its later pages and pictures on https too, as its redirects must.
+  if (isDowngrade(httpAddress(request.feedUrl) ?? request.feedUrl, start)) return failure(download, 'page-insecure', errorMessages.fetchPageInsecure);
   const totalTimer = setTimeout(() => abortFor(download, 'total'), policy.totalTimeoutMs);
   try {
     const answered = await fetchFollowingRedirects(download);

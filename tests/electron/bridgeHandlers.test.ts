@@ -6,12 +6,13 @@ import { startFeedServer, type FeedServer } from '../../scripts/feedServer';
 import { bridgeChannels } from '../../shared/bridge';
 import { errorMessages } from '../../shared/errorMessages';
 import { logLimits, type LogEntry } from '../../shared/logEntry';
-import { fakeElectron, ipcEventFrom, ipcHandlers, ipcListeners } from './fakeElectron';
+import { allowInsideNetwork, fakeElectron, ipcEventFrom, ipcHandlers, ipcListeners } from './fakeElectron';
 import { englishText } from '../../shared/i18n/formatMessages';
 import type { UserMessage } from '../../shared/i18n/userMessage';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron);
 const { registerBridgeHandlers } = await import('../../electron/bridgeHandlers');
+const { watchGestures, linkGestureWindowMs } = await import('../../electron/navigationGuard');
 const { startMainLog } = await import('../../electron/mainLog');
 
 const call = (channel: string, event: unknown, ...args: unknown[]) => {
@@ -71,9 +72,23 @@ describe('bridge handlers', () => {
     expect(told).toEqual(['es']);
   });
 
-  it('open an https link in the system browser', async () => {
-    expect(await call(bridgeChannels.openExternalLink, fromApp, 'https://www.iom.int/news')).toEqual({ ok: true, value: null });
+  it('open an https link in the system browser right after a click or key press, and not without one', async () => {
+    const page = ipcEventFrom('app://field-news/index.html');
+    watchGestures(page.sender as never);
+    expect(await call(bridgeChannels.openExternalLink, page, 'https://www.iom.int/news')).toEqual({ ok: false, error: errorMessages.linkNeedsGesture });
+    expect(fakeElectron.shell.openExternal).not.toHaveBeenCalled();
+    page.sender.emit('input-event', {}, { type: 'mouseMove' });
+    expect(await call(bridgeChannels.openExternalLink, page, 'https://www.iom.int/news')).toMatchObject({ ok: false });
+    page.sender.emit('input-event', {}, { type: 'mouseDown' });
+    expect(await call(bridgeChannels.openExternalLink, page, 'https://www.iom.int/news')).toEqual({ ok: true, value: null });
     expect(fakeElectron.shell.openExternal).toHaveBeenCalledWith('https://www.iom.int/news');
+    vi.useFakeTimers({ now: Date.now() + linkGestureWindowMs + 1 });
+    try {
+      expect(await call(bridgeChannels.openExternalLink, page, 'https://www.iom.int/later')).toMatchObject({ ok: false });
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(fakeElectron.shell.openExternal).toHaveBeenCalledTimes(1);
   });
 
   it.each([
@@ -94,10 +109,17 @@ describe('bridge handlers', () => {
 
 describe('the feed download handler', () => {
   let server: FeedServer;
+  let dataFolderBefore: string;
   beforeAll(async () => {
     server = await startFeedServer({ file: 'renderer/public/feeds/iom-regional-news-2021.json' });
+    // The test server is on 127.0.0.1: a feed there is one the person allowed inside the network.
+    dataFolderBefore = fakeElectron.app.getPath('userData');
+    allowInsideNetwork(server.url);
   });
-  afterAll(() => server.close());
+  afterAll(() => {
+    fakeElectron.app.setPath('userData', dataFolderBefore);
+    return server.close();
+  });
 
   it('downloads a feed over HTTP in the main process, with the app User-Agent', async () => {
     const result = (await call(bridgeChannels.fetchFeedDocument, fromApp, { url: server.url, feedUrl: server.url, validators: null })) as {

@@ -1,6 +1,9 @@
 // A stand-in for the `electron` module, recording what the main process asks of it.
 // Main-process tests mock `electron` with this; the code under test is real.
 import { EventEmitter } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { vi } from 'vitest';
 import { fakeNetRequest } from './fakeNetRequest';
 
@@ -49,6 +52,7 @@ export class FakeWebContents extends EventEmitter {
 export class FakeBrowserWindow extends EventEmitter {
   static created: FakeBrowserWindow[] = [];
   static getAllWindows = () => FakeBrowserWindow.created;
+  static fromWebContents = (contents: unknown) => FakeBrowserWindow.created.find((window) => window.webContents === contents) ?? null;
   readonly webContents = new FakeWebContents();
   loadedUrl: string | null = null;
   maximized = false;
@@ -122,6 +126,8 @@ export const fakeElectron = {
     defaultSession: {
       setPermissionRequestHandler: (handler: (...args: unknown[]) => void) => (permissionHandlers.request = handler),
       setPermissionCheckHandler: (handler: (...args: unknown[]) => boolean) => (permissionHandlers.check = handler),
+      // No proxy: the app's downloads go direct, through the checked lookup.
+      resolveProxy: vi.fn(() => Promise.resolve('DIRECT')),
     },
   },
   ipcMain: {
@@ -158,4 +164,15 @@ export const ipcEventFrom = (url: string | null, options: { subframe?: boolean }
 export const navigationEvent = (url: string) => {
   const event = { url, prevented: false, preventDefault: () => (event.prevented = true) };
   return event;
+};
+
+/**
+ * Gives the fake app a fresh data folder whose list of feeds allowed inside the network holds
+ * `feeds`, as the person's "Allow" would have left it: call before the first download of a test file.
+ */
+export const allowInsideNetwork = (...feeds: string[]): string => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'field-news-data-'));
+  fakeElectron.app.setPath('userData', folder);
+  writeFileSync(path.join(folder, 'feeds-inside-network.json'), JSON.stringify({ version: 1, feeds }));
+  return folder;
 };

@@ -1,19 +1,20 @@
-// A feed added on a public address cannot lead Field News into the user's own network: every
-// request (first, redirect hop, later page) is resolved in the main process first and refused
-// unsent when it would reach a loopback, private or link-local address. A feed added inside the
-// network stays usable. Real HTTP servers on 127.0.0.1 play both the public web and the LAN; a
-// table stands in for DNS, so the guard sees "public" names while the bytes go to 127.0.0.1.
+// Only a feed the person allowed inside their own network (kept by the main process, never taken
+// from the page) may reach an address there, and only on its own host: every other request (first,
+// redirect hop, later page) that would reach a loopback, private or link-local address is refused
+// unsent, on the address actually connected to. Real HTTP servers on 127.0.0.1 play both the public
+// web and the LAN; a table stands in for DNS (tests/electron/testNetwork.ts).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { errorMessages } from '../../shared/errorMessages';
 import type { FeedFetchResult } from '../../shared/sync/fetchFeedDocument';
 import { feedItems, serveFeed, testPolicy } from '../shared/sync/syncTestKit';
 import type { FeedServer } from '../../scripts/feedServer';
-import { fakeNetRequestWith } from './fakeNetRequest';
+import { resolverOf, testNetwork, type TestNetwork } from './testNetwork';
+import type { RequestRoute } from '../../electron/addressGuard';
 import { englishText } from '../../shared/i18n/formatMessages';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron);
@@ -29,13 +30,8 @@ const dns: Record<string, readonly string[]> = {
   'router.example.org': ['169.254.169.254'],
   localhost: ['127.0.0.1'],
 };
-const resolveHost = vi.fn((host: string): Promise<readonly string[]> => {
-  const addresses = dns[host];
-  return addresses ? Promise.resolve(addresses) : Promise.reject(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' }));
-});
-// Where the bytes really go: every name is served on 127.0.0.1.
-const netRequest = fakeNetRequestWith(Object.fromEntries(Object.keys(dns).map((host) => [host, '127.0.0.1'])));
-const download = (url: string, feedUrl = url, policy = testPolicy()) => feedDownloader({ netRequest, resolveHost }, policy)({ url, feedUrl, validators: null });
+let network: TestNetwork;
+const download = (url: string, feedUrl = url, policy = testPolicy()) => feedDownloader(network, policy)({ url, feedUrl, validators: null });
 const failed = (result: FeedFetchResult) => {
   if (result.ok) throw new Error(`expected a failure, got ${result.value.kind}`);
   return result;
@@ -66,7 +62,13 @@ const startLan = async () => {
 };
 const publicFeedTo = (target: string) => `http://news.example.org:${redirectorPort}/go?to=${encodeURIComponent(target)}`;
 
-describe('the address rules in the main process', () => {
+const routes: RequestRoute[] = ['direct', 'proxy'];
+
+describe.each(routes)('the address rules in the main process, %s', (route) => {
+  beforeEach(() => {
+    network = testNetwork(dns, { route });
+  });
+
   it.each([
     ['the loopback address', () => `http://127.0.0.1:${lanPort}/feed.json`, '127.0.0.1', '127.0.0.1'],
     ['a name that resolves to a private address', () => `http://intranet.example.org:${lanPort}/feed.json`, 'intranet.example.org', '10.0.0.7'],
@@ -96,12 +98,11 @@ describe('the address rules in the main process', () => {
 
   it('let a public feed redirect to another public host, resolving every hop before asking it', async () => {
     await startLan();
-    resolveHost.mockClear();
     const cdn = `http://cdn.example.org:${lanPort}/feed.json`;
     const hop = `http://news.example.org:${redirectorPort}/go?to=${encodeURIComponent(cdn)}`;
     const result = await download(publicFeedTo(hop));
     expect(result).toMatchObject({ ok: true, value: { kind: 'fetched', url: cdn } });
-    expect(resolveHost.mock.calls.map(([host]) => host)).toEqual(['news.example.org', 'news.example.org', 'news.example.org', 'cdn.example.org']);
+    expect(vi.mocked(network.resolveHost).mock.calls.map(([host]) => host)).toEqual(['news.example.org', 'news.example.org', 'cdn.example.org']);
     expect(lan.requests).toHaveLength(1);
   });
 
@@ -109,16 +110,39 @@ describe('the address rules in the main process', () => {
     ['on 127.0.0.1', () => `http://127.0.0.1:${lanPort}/feed.json`],
     ['on localhost', () => `http://localhost:${lanPort}/feed.json`],
     ['on an office intranet name', () => `http://intranet.example.org:${lanPort}/feed.json`],
-  ])('let a feed added %s be downloaded there', async (_name, address) => {
+  ])('let a feed the person allowed %s be downloaded there, and refuse the same feed not allowed', async (_name, address) => {
     await startLan();
+    expect(failed(await download(address()))).toMatchObject({ reason: 'address-refused' });
+    expect(lan.requests).toHaveLength(0);
+    network.allowed.add(address());
     expect(await download(address())).toMatchObject({ ok: true, value: { kind: 'fetched' } });
     expect(lan.requests).toHaveLength(1);
   });
 
-  it('let a feed added inside the network redirect within it', async () => {
+  it('let a feed allowed inside the network redirect within its own host, and nowhere else inside', async () => {
     await startLan();
-    const feed = `http://127.0.0.1:${redirectorPort}/go?to=${encodeURIComponent(`http://intranet.example.org:${lanPort}/feed.json`)}`;
+    const feed = `http://intranet.example.org:${redirectorPort}/go?to=${encodeURIComponent(`http://intranet.example.org:${lanPort}/feed.json`)}`;
+    network.allowed.add(feed);
     expect(await download(feed)).toMatchObject({ ok: true, value: { kind: 'fetched' } });
+    const elsewhere = `http://intranet.example.org:${redirectorPort}/go?to=${encodeURIComponent(`http://router.example.org:${lanPort}/latest/meta-data/`)}`;
+    network.allowed.add(elsewhere);
+    expect(failed(await download(elsewhere))).toMatchObject({ reason: 'address-refused', error: errorMessages.fetchAddressRefused('router.example.org', '169.254.169.254') });
+    expect(lan.requests).toHaveLength(1);
+  });
+
+  it('take the feed’s reach from its own list, not from the page: a forged feed address reaches nothing inside', async () => {
+    await startLan();
+    // A compromised page names a feed on 127.0.0.1 (never allowed) to reach a cloud metadata service.
+    const failure = failed(await download(`http://router.example.org:${lanPort}/latest/meta-data/`, 'http://127.0.0.1/'));
+    expect(failure).toMatchObject({ reason: 'address-refused', error: errorMessages.fetchAddressRefused('router.example.org', '169.254.169.254') });
+    expect(lan.requests).toHaveLength(0);
+  });
+
+  it('treat a feed whose name answers one public and one private address as public: it may not lead into the network', async () => {
+    await startLan();
+    const failure = failed(await download(`http://127.0.0.1:${lanPort}/feed.json?page=2`, 'http://mixed.example.org/feed.json'));
+    expect(failure).toMatchObject({ reason: 'address-refused', error: errorMessages.fetchAddressRefused('127.0.0.1', '127.0.0.1') });
+    expect(lan.requests).toHaveLength(0);
   });
 
   it('name a redirect target whose name does not resolve as a host not found, and send nothing', async () => {
@@ -126,30 +150,56 @@ describe('the address rules in the main process', () => {
     expect(failure).toMatchObject({ reason: 'host-not-found', error: errorMessages.fetchHostNotFound('nowhere.example.org') });
   });
 
-  it('treat a feed whose own name does not resolve as public: it may not lead into the network', async () => {
-    await startLan();
-    const failure = failed(await download(`http://127.0.0.1:${lanPort}/feed.json`, 'http://offline-name.example.org/feed.json'));
-    expect(failure).toMatchObject({ reason: 'address-refused' });
-    expect(lan.requests).toHaveLength(0);
-  });
-
   it.each([
     ['the feed\'s own name', 'http://silent.example.org/feed.json'],
     ['the name of the page asked for', 'http://news.example.org/feed.json'],
   ])('give up when the resolver never answers for %s, as the download times out', async (_name, feedUrl) => {
-    const silentResolver = vi.fn((host: string) => (host === 'news.example.org' ? resolveHost(host) : new Promise<readonly string[]>(() => undefined)));
-    const request = vi.fn(netRequest);
+    const known = resolverOf(dns);
+    network = testNetwork(dns, { route, resolveHost: (host) => (host === 'news.example.org' ? known(host) : new Promise<readonly string[]>(() => undefined)) });
     const started = Date.now();
-    const result = await feedDownloader({ netRequest: request, resolveHost: silentResolver }, testPolicy({ idleTimeoutMs: 300 }))({
-      url: 'http://silent.example.org/feed.json?page=2',
-      feedUrl,
-      validators: null,
-    });
+    const result = await download('http://silent.example.org/feed.json?page=2', feedUrl, testPolicy({ idleTimeoutMs: 300 }));
     expect(failed(result)).toMatchObject({ reason: 'timeout' });
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(request).not.toHaveBeenCalled();
+    expect(network.connected).toEqual([]);
   });
-  it('resolve names with the system resolver in the app (localhost comes from the hosts file, no network needed)', async () => {
+});
+
+describe('the address connected to', () => {
+  it('is the address checked: a name that turns private on a second look-up (DNS rebinding) is never asked twice', async () => {
+    await startLan();
+    let lookups = 0;
+    // TTL 0: the first answer is public, every later one is this computer.
+    const flipping = vi.fn((host: string): Promise<readonly string[]> => Promise.resolve(host === 'flip.example.org' && lookups++ === 0 ? ['93.184.216.40'] : ['127.0.0.1']));
+    network = testNetwork(dns, { route: 'direct', resolveHost: flipping });
+    const result = await download(`http://flip.example.org:${lanPort}/feed.json`);
+    expect(result).toMatchObject({ ok: true });
+    expect(flipping).toHaveBeenCalledTimes(1);
+    expect(network.connected).toEqual(['93.184.216.40']);
+  });
+
+  it('is refused when the one look-up answers inside the network, before any byte is sent', async () => {
+    await startLan();
+    network = testNetwork({ 'flip.example.org': ['93.184.216.40', '10.1.2.3'] }, { route: 'direct' });
+    expect(failed(await download(`http://flip.example.org:${lanPort}/feed.json`))).toMatchObject({ reason: 'address-refused' });
+    expect(network.connected).toEqual([]);
+    expect(lan.requests).toHaveLength(0);
+  });
+
+  it('reads a gzip-compressed feed as Chromium would, decoded before the size cap counts it', async () => {
+    const compressed = await serveFeed({ items: feedItems(40), title: 'Zipped News', gzip: true });
+    try {
+      network = testNetwork(dns, { route: 'direct' });
+      network.allowed.add(compressed.url);
+      const result = await download(compressed.url);
+      if (!result.ok || result.value.kind !== 'fetched') throw new Error('expected the feed');
+      expect(compressed.requests[0]?.headers['accept-encoding']).toMatch(/gzip/);
+      expect(JSON.parse(new TextDecoder().decode(result.value.bytes))).toMatchObject({ title: 'Zipped News' });
+    } finally {
+      await compressed.close();
+    }
+  });
+
+  it('resolves names with the system resolver in the app (localhost comes from the hosts file, no network needed)', async () => {
     const addresses = await resolveWithSystem('localhost');
     expect(addresses.length).toBeGreaterThan(0);
     expect(addresses.every((address) => address === '127.0.0.1' || address === '::1')).toBe(true);

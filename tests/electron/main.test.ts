@@ -82,9 +82,15 @@ describe('the main process', () => {
     expect(contents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
   });
 
-  it('guards the main window once: a refused web link opens in the system browser exactly once', async () => {
+  it('guards the main window once: a refused web link opens in the system browser exactly once, right after a click', async () => {
     await start();
     const contents = FakeBrowserWindow.created[0]!.webContents;
+    // A script's navigation, with no click or key before it, opens nothing.
+    const scripted = navigationEvent('https://www.iom.int/');
+    contents.emit('will-navigate', scripted);
+    expect(scripted.prevented).toBe(true);
+    expect(fakeElectron.shell.openExternal).not.toHaveBeenCalled();
+    contents.emit('input-event', {}, { type: 'mouseUp' });
     const web = navigationEvent('https://www.iom.int/');
     contents.emit('will-navigate', web);
     expect(web.prevented).toBe(true);
@@ -105,6 +111,7 @@ describe('the main process', () => {
   it('denies every new window from the main window; only web links reach the system browser', async () => {
     await start();
     const contents = FakeBrowserWindow.created[0]!.webContents;
+    contents.emit('input-event', {}, { type: 'keyDown' });
     expect(contents.windowOpenHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
     expect(contents.windowOpenHandler?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
     expect(contents.windowOpenHandler?.({ url: 'app://field-news/index.html' })).toEqual({ action: 'deny' });

@@ -8,7 +8,7 @@ import { startFeedServer, type FeedServer } from '../../scripts/feedServer';
 import { bridgeChannels, bridgeEvents, type SyncShellCalls } from '../../shared/bridge';
 import { errorMessages } from '../../shared/errorMessages';
 import { createThreadChannel } from '../../shared/threads/threadChannel';
-import { fakeElectron, ipcEventFrom, ipcListeners, type FakeMessagePortMain } from './fakeElectron';
+import { allowInsideNetwork, fakeElectron, ipcEventFrom, ipcListeners, type FakeMessagePortMain } from './fakeElectron';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron);
 const { registerSyncPort, serveSyncShell } = await import('../../electron/syncPort');
@@ -23,8 +23,9 @@ beforeEach(() => {
   startMainLog({ folder: mkdtempSync(path.join(tmpdir(), 'field-news-sync-port-')), toConsole: false });
   ipcListeners.clear();
   fakeElectron.net.request.mockClear();
-  // statfs needs a folder that exists: the data folder's file system is the one measured.
-  fakeElectron.app.setPath('userData', tmpdir());
+  // statfs needs a folder that exists: the data folder's file system is the one measured. The test
+  // server is on 127.0.0.1: a feed there is one the person allowed inside the network.
+  allowInsideNetwork(server.url);
 });
 
 /** Asks for a port as the preload does, from a frame at `url`; returns the port the page was sent, if any. */

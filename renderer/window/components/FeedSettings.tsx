@@ -1,14 +1,10 @@
 // Feed settings: add a feed by its address (a feed, or a web page that announces one) and sync it,
 // bring feeds in from another reader (Import OPML) or take them to one (Export OPML).
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef } from 'react';
 import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
-import { errorMessages } from '../../../shared/errorMessages';
-import type { DiscoveredFeedLink } from '../../../shared/feed/parseFeedDocument';
 import type { UserMessage } from '../../../shared/i18n/userMessage';
-import { checkFeedAddress } from '../../../shared/feedAddress';
-import { bridge } from '../bridge';
 import { db, newsRepository } from '../database';
-import { inspectFeedAddress } from '../feeds/inspectFeedAddress';
+import { useFeedAdding } from '../feeds/useFeedAdding';
 import { exportOpml, importOpmlFile, type OpmlImportOutcome } from '../feeds/opmlTransfer';
 import { saveFile } from '../saveFile';
 import { syncScheduler } from '../sync/syncService';
@@ -43,48 +39,8 @@ const exportFeeds = async () => {
 
 export function FeedSettings({ intervalMinutes, nowMs }: FeedSettingsProps) {
   const intl = useIntl();
-  const [address, setAddress] = useState('');
-  // A catalog message, or a sentence from a module whose errors are not in the catalogs yet.
-  const [message, setMessage] = useState<UserMessage | string | null>(null);
-  const [working, setWorking] = useState(false);
-  const [choice, setChoice] = useState<{ pageUrl: string; links: DiscoveredFeedLink[] } | null>(null);
+  const { address, setAddress, message, setMessage, working, setWorking, choice, setChoice, addAndSync, addFeed } = useFeedAdding();
   const opmlInput = useRef<HTMLInputElement>(null);
-
-  const addAndSync = async (url: string) => {
-    const added = await newsRepository.addFeed({ url, title: new URL(url).host, builtIn: false });
-    if (!added) {
-      setMessage(errorMessages.feedAlreadyAdded);
-      return;
-    }
-    setMessage(null);
-    setAddress('');
-    setChoice(null);
-    const ran = await syncScheduler.run({ manual: true, feedUrl: url });
-    if (ran === 'offline') setMessage(intl.formatMessage({ id: 'feeds.addedOffline' }));
-  };
-
-  const addFeed = async (event: FormEvent) => {
-    event.preventDefault();
-    const checked = checkFeedAddress(address);
-    if (!checked.ok) {
-      setMessage(checked.error);
-      return;
-    }
-    if (await db.feeds.get(checked.value)) {
-      setMessage(errorMessages.feedAlreadyAdded);
-      return;
-    }
-    setWorking(true);
-    try {
-      // Offline there is nothing to look at: the feed is added as typed and syncs later.
-      const inspected = navigator.onLine ? await inspectFeedAddress(bridge, checked.value) : { kind: 'feed' as const, url: checked.value };
-      if (inspected.kind === 'feed') await addAndSync(inspected.url);
-      else if (inspected.kind === 'choose') setChoice({ pageUrl: inspected.pageUrl, links: inspected.links });
-      else setMessage(inspected.error);
-    } finally {
-      setWorking(false);
-    }
-  };
 
   const importOpml = async (file: File | undefined) => {
     if (!file) return;

@@ -5,6 +5,8 @@ import { decodeFeedBytes } from '../../../shared/feed/decodeFeedBytes';
 import { detectFeedFormat } from '../../../shared/feed/detectFeedFormat';
 import { parseFeedDocument, type DiscoveredFeedLink } from '../../../shared/feed/parseFeedDocument';
 import type { UserMessage } from '../../../shared/i18n/userMessage';
+import { errorMessages } from '../../../shared/errorMessages';
+import { leadsInsideNetwork, lookupNameOf } from '../../../shared/sync/addressRules';
 
 export type FeedAddressInspection =
   /** A feed, or an address that could not be read now (offline, server down): added, and the sync says the rest. */
@@ -23,7 +25,14 @@ export const inspectFeedAddress = async (bridge: Pick<FieldNewsBridge, 'fetchFee
   const parsed = parseFeedDocument({ bytes, contentType, url: answeredUrl });
   if (!parsed.ok) return { kind: 'not-a-feed', error: parsed.error };
   if (parsed.value.kind === 'feed') return { kind: 'feed', url };
-  const [first, ...others] = parsed.value.feedLinks;
+  // The address rules hold for discovered links too: a page from outside the network does not get
+  // to name a feed inside it. The person may still type that address (and, in Electron, allow it).
+  const links = parsed.value.feedLinks.filter((link) => !leadsInsideNetwork(answeredUrl, link.url));
+  const [first, ...others] = links;
+  const [inside] = parsed.value.feedLinks;
+  if (first === undefined && inside !== undefined) {
+    return { kind: 'not-a-feed', error: errorMessages.discoveredFeedInsideNetwork(lookupNameOf(inside.url) ?? inside.url, inside.url) };
+  }
   if (first && others.length === 0) return { kind: 'feed', url: first.url };
-  return { kind: 'choose', pageUrl: answeredUrl, links: parsed.value.feedLinks };
+  return { kind: 'choose', pageUrl: answeredUrl, links };
 };

@@ -22,7 +22,7 @@ export interface PictureFailures {
 }
 
 /** Failures that the same address would answer again: not worth another download this session. */
-const lastingReasons = new Set(['too-large', 'not-a-picture', 'gone', 'bad-address', 'address-refused', 'unreadable', 'redirect-loop', 'too-many-redirects', 'redirect-unusable', 'redirect-insecure']);
+const lastingReasons = new Set(['too-large', 'not-a-picture', 'gone', 'bad-address', 'address-refused', 'unreadable', 'redirect-loop', 'too-many-redirects', 'redirect-unusable', 'redirect-insecure', 'page-insecure']);
 
 /** A 4xx is about this picture (missing, forbidden), not its host: the host's other pictures are still asked for. */
 const isLasting = (reason: string, status: number | null): boolean => lastingReasons.has(reason) || (status !== null && status >= 400 && status < 500);

@@ -155,6 +155,21 @@ describe('fetchFeedDocument: https is never traded for plain http', () => {
   });
 });
 
+describe('fetchFeedDocument: a feed on https keeps what it names on https', () => {
+  it('refuses a later page on plain http of a feed added on https, without a request', async () => {
+    const server = await serveFeed({ items: feedItems(3), pageSize: 1 });
+    try {
+      const failure = failed(await fetchFeedDocument(nodeTransport, { url: `${server.url}?page=2`, feedUrl: 'https://news.example.org/feed.json', validators: null }, testPolicy()));
+      expect(failure).toMatchObject({ reason: 'page-insecure', error: errorMessages.fetchPageInsecure });
+      expect(server.requests).toHaveLength(0);
+      // The same page of a feed added on http is fetched.
+      fetched(await fetchFeedDocument(nodeTransport, { url: `${server.url}?page=2`, feedUrl: server.url, validators: null }, testPolicy()));
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('fetchFeedDocument: a transport that follows redirects itself (web mode)', () => {
   // Node's fetch with redirect 'follow' stands in for a browser, which hides a redirect's Location.
   const webLikeTransport: FeedTransport = { fetch, followsRedirectsItself: true, sendsUserAgent: false };
