@@ -1,25 +1,23 @@
-// Reads a picture's type and size from its first bytes (JPEG, PNG, WebP, GIF), without decoding it:
-// a picture that already fits is then stored as it came, and only larger ones go to the resize worker.
+// Reads a picture's type and size from its first bytes (JPEG, PNG, WebP, GIF, AVIF, BMP), without
+// decoding it: a picture that already fits is then stored as it came, only larger ones go to the
+// resize worker, and one that would take too much memory to decode is refused before it is.
 // The bytes come from any server, so every read is bounds-checked and a malformed header is null.
+import { errorMessages } from '../errorMessages';
+import type { UserMessage } from '../i18n/userMessage';
+import { fail, succeed, type Result } from '../result';
+import { readAvifSize } from './avifHeader';
+import { ascii, i32le, startsWith, u16be, u16le, u24le, u32be, u32le } from './headerBytes';
 
-export type HeaderType = 'image/jpeg' | 'image/png' | 'image/webp' | 'image/gif';
+export type HeaderType = 'image/jpeg' | 'image/png' | 'image/webp' | 'image/gif' | 'image/avif' | 'image/bmp';
 
 export interface PictureHeader {
   type: HeaderType;
-  /** As shown: a JPEG turned by its EXIF orientation (5–8) has its sides swapped. */
+  /** As shown: a JPEG turned by its EXIF orientation (5–8), or an AVIF by its rotation, has its sides swapped. */
   width: number;
   height: number;
-  /** Moves (animated GIF, PNG or WebP): saved as its first frame, so it needs decoding. */
+  /** Moves (animated GIF, PNG, WebP or AVIF): saved as its first frame, so it needs decoding. */
   animated: boolean;
 }
-
-const u16be = (bytes: Uint8Array, at: number): number => ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0);
-const u16le = (bytes: Uint8Array, at: number): number => (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8);
-const u24le = (bytes: Uint8Array, at: number): number => u16le(bytes, at) | ((bytes[at + 2] ?? 0) << 16);
-const u32be = (bytes: Uint8Array, at: number): number => u16be(bytes, at) * 0x10000 + u16be(bytes, at + 2);
-const u32le = (bytes: Uint8Array, at: number): number => u16le(bytes, at) + u16le(bytes, at + 2) * 0x10000;
-const ascii = (bytes: Uint8Array, at: number, length: number): string => String.fromCharCode(...bytes.subarray(at, at + length));
-const startsWith = (bytes: Uint8Array, signature: readonly number[]): boolean => signature.every((byte, index) => bytes[index] === byte);
 
 const sized = (type: HeaderType, width: number, height: number, animated: boolean): PictureHeader | null =>
   width > 0 && height > 0 ? { type, width, height, animated } : null;
@@ -37,11 +35,46 @@ const readPng = (bytes: Uint8Array): PictureHeader | null => {
   return sized('image/png', u32be(bytes, 16), u32be(bytes, 20), animated);
 };
 
-/** GIF: the logical screen's size; more than one image block makes it animated. */
+/** Where a GIF's first frame ends (its left plus width, its top plus height), or null when the bytes end first. */
+const gifFirstFrameEnd = (bytes: Uint8Array): { right: number; bottom: number } | null => {
+  const flags = bytes[10] ?? 0;
+  // Past the logical screen descriptor and its colour table (3 bytes a colour), if any.
+  let at = 13 + ((flags & 0x80) !== 0 ? 3 * 2 ** ((flags & 0x07) + 1) : 0);
+  while (at < bytes.length) {
+    const block = bytes[at];
+    if (block === 0x2c) return at + 9 > bytes.length ? null : { right: u16le(bytes, at + 1) + u16le(bytes, at + 5), bottom: u16le(bytes, at + 3) + u16le(bytes, at + 7) };
+    if (block !== 0x21) return null; // The trailer, or not a GIF block: no frame.
+    // An extension: its label, then sub-blocks (a length byte, then that many bytes) up to a zero length.
+    at += 2;
+    while (at < bytes.length && bytes[at] !== 0) at += 1 + (bytes[at] ?? 0);
+    at += 1;
+  }
+  return null;
+};
+
+/**
+ * GIF: the logical screen's size, grown to the first frame when that frame reaches past it (decoders
+ * grow the picture so, and a hostile file could declare a tiny screen). Always taken as moving: frames
+ * are not counted (that means walking every block), and a GIF is always drawn once by the worker.
+ */
 const readGif = (bytes: Uint8Array): PictureHeader | null => {
   if (bytes.length < 10) return null;
-  // Frames are not counted (that means walking every block): a GIF is always drawn once by the worker.
-  return sized('image/gif', u16le(bytes, 6), u16le(bytes, 8), true);
+  const frame = gifFirstFrameEnd(bytes);
+  return sized('image/gif', Math.max(u16le(bytes, 6), frame?.right ?? 0), Math.max(u16le(bytes, 8), frame?.bottom ?? 0), true);
+};
+
+/** BMP: an old (OS/2) header holds 16-bit sides, a newer one 32-bit ones (a negative height: stored top down). */
+const readBmp = (bytes: Uint8Array): PictureHeader | null => {
+  const headerSize = u32le(bytes, 14);
+  if (headerSize === 12) return bytes.length < 22 ? null : sized('image/bmp', u16le(bytes, 18), u16le(bytes, 20), false);
+  if (headerSize < 40 || bytes.length < 26) return null;
+  return sized('image/bmp', Math.abs(i32le(bytes, 18)), Math.abs(i32le(bytes, 22)), false);
+};
+
+/** AVIF: see avifHeader.ts. */
+const readAvif = (bytes: Uint8Array): PictureHeader | null => {
+  const size = readAvifSize(bytes);
+  return size === null ? null : sized('image/avif', size.width, size.height, size.animated);
 };
 
 /** WebP: lossy (VP8), lossless (VP8L) or extended (VP8X, whose flags say whether it moves). */
@@ -115,14 +148,19 @@ const readJpeg = (bytes: Uint8Array): PictureHeader | null => {
   return null;
 };
 
-/** The picture's type and size from its header, or null when the bytes are none of the four formats or cut short. */
+/** The picture's type and size from its header, or null when the bytes are none of the six formats or cut short. */
 export const readPictureHeader = (bytes: Uint8Array): PictureHeader | null => {
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return readPng(bytes);
   if (startsWith(bytes, [0xff, 0xd8])) return readJpeg(bytes);
   if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46])) return readWebp(bytes);
   if (ascii(bytes, 0, 6) === 'GIF87a' || ascii(bytes, 0, 6) === 'GIF89a') return readGif(bytes);
+  if (ascii(bytes, 4, 4) === 'ftyp') return readAvif(bytes);
+  if (ascii(bytes, 0, 2) === 'BM') return readBmp(bytes);
   return null;
 };
+
+/** Types stored byte for byte when they fit; a GIF may move, and AVIF and BMP are redrawn by the worker. */
+const storedAsServed = new Set<HeaderType>(['image/jpeg', 'image/png', 'image/webp']);
 
 /**
  * The header of a picture that can be stored byte for byte: a still JPEG, PNG or WebP within the
@@ -130,6 +168,24 @@ export const readPictureHeader = (bytes: Uint8Array): PictureHeader | null => {
  */
 export const storableAsServed = (bytes: Uint8Array, maxSide: number): PictureHeader | null => {
   const header = readPictureHeader(bytes);
-  if (header === null || header.animated || header.type === 'image/gif') return null;
+  if (header === null || header.animated || !storedAsServed.has(header.type)) return null;
   return Math.max(header.width, header.height) <= maxSide ? header : null;
+};
+
+/**
+ * The most pixels a picture may have to be decoded. Decoded, a pixel takes 4 bytes: 40 million take
+ * 160 MB, where a 16,000 × 16,000 PNG of a few kilobytes would take 1 GB. A news item's picture is
+ * saved at 1,600 px a side at most, so a larger original is never needed.
+ */
+export const maxPicturePixels = 40_000_000;
+
+/**
+ * The header of a picture that is safe to decode, or why it is not: more pixels than the limit, or
+ * a size its header does not say (damaged, or a format this reader does not know), which could be any.
+ */
+export const decodableHeader = (bytes: Uint8Array): Result<PictureHeader, UserMessage> => {
+  const header = readPictureHeader(bytes);
+  if (header === null) return fail(errorMessages.pictureSizeUnknown);
+  if (header.width * header.height > maxPicturePixels) return fail(errorMessages.pictureTooManyPixels(header.width, header.height, maxPicturePixels / 1_000_000));
+  return succeed(header);
 };

@@ -1,12 +1,19 @@
-// OPML in and out of a real (fake-indexeddb) database: all or nothing, duplicates counted, folders kept.
+// OPML in and out of a real (fake-indexeddb) database: all or nothing, duplicates counted, folders
+// kept. Files are read by the OPML worker's own code over a stand-in worker (a real MessageChannel).
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { errorMessages } from '../../../../shared/errorMessages';
-import { parseOpml } from '../../../../shared/opml/parseOpml';
+import { opmlLimits, parseOpml } from '../../../../shared/opml/parseOpml';
 import { writeOpml } from '../../../../shared/opml/writeOpml';
 import { FieldNewsDb } from '../../../../renderer/db/fieldNewsDb';
 import { createNewsRepository, type NewsRepository } from '../../../../renderer/db/newsRepository';
-import { exportOpml, importOpmlFile, importOpmlText } from '../../../../renderer/window/feeds/opmlTransfer';
+import { createOpmlReader } from '../../../../renderer/window/feeds/opmlReader';
+import { exportOpml, importOpmlFile } from '../../../../renderer/window/feeds/opmlTransfer';
+import { serveOpmlCalls } from '../../../../renderer/workers/opml/serveOpmlCalls';
+import { workerStandIn } from '../../../fixtures/workerStandIn';
+
+// The window's log goes to the bridge, which Node has not: these tests read no log.
+vi.mock('../../../../renderer/window/log', () => ({ log: { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() } }));
 
 let db: FieldNewsDb;
 let repository: NewsRepository;
@@ -20,6 +27,9 @@ afterEach(() => db.close());
 
 const list = (feeds: { url: string; title: string; folder: string | null }[]) =>
   writeOpml(feeds, { title: 'Subscriptions', createdAt: new Date('2026-11-01T00:00:00Z') });
+
+const readInWorker = createOpmlReader({ start: () => workerStandIn((scope) => serveOpmlCalls(scope, vi.fn())), timeLimitMs: 5_000, log: vi.fn() });
+const importOpmlText = (target: NewsRepository, text: string) => importOpmlFile(target, new Blob([text]), readInWorker);
 
 describe('importing OPML', () => {
   it('adds new feeds with their folders, skips and counts the ones already there', async () => {
@@ -48,14 +58,23 @@ describe('importing OPML', () => {
   it('reads a file in its own charset (ISO-8859-1 declared in the XML)', async () => {
     const text = '<?xml version="1.0" encoding="ISO-8859-1"?><opml version="1.0"><body><outline text="Peten" title="Noticias de Pet\u00e9n" xmlUrl="https://peten.example/rss"/></body></opml>';
     const bytes = Uint8Array.from(text, (character) => character.charCodeAt(0));
-    const outcome = await importOpmlFile(repository, new Blob([bytes]));
+    const outcome = await importOpmlFile(repository, new Blob([bytes]), readInWorker);
     expect(outcome.ok).toBe(true);
     expect((await db.feeds.get('https://peten.example/rss'))?.title).toBe('Noticias de Petén');
   });
 
   it('says in words when the chosen file cannot be read at all', async () => {
     const unreadable = { arrayBuffer: () => Promise.reject(new Error('permission denied')) } as unknown as Blob;
-    expect(await importOpmlFile(repository, unreadable)).toEqual({ ok: false, error: errorMessages.opmlUnreadable('permission denied') });
+    expect(await importOpmlFile(repository, unreadable, readInWorker)).toEqual({ ok: false, error: errorMessages.opmlUnreadable('permission denied') });
+  });
+
+  it('refuses a file over 10 MB before reading it into memory', async () => {
+    const arrayBuffer = vi.fn();
+    const read = vi.fn(readInWorker);
+    const huge = { size: opmlLimits.maxMegabytes * 1024 * 1024 + 1, arrayBuffer } as unknown as Blob;
+    expect(await importOpmlFile(repository, huge, read)).toEqual({ ok: false, error: errorMessages.opmlTooLarge(opmlLimits.maxMegabytes) });
+    expect(arrayBuffer).not.toHaveBeenCalled();
+    expect(read).not.toHaveBeenCalled();
   });
 
   it('imports 500 feeds in one transaction', async () => {
