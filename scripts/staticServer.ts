@@ -19,11 +19,14 @@ const contentTypes: Record<string, string> = {
 
 export interface StaticServer {
   url: string;
+  /** The paths answered with a file, in order (the end-to-end tests see which worker scripts were started). */
+  served: readonly string[];
   close: () => Promise<void>;
 }
 
 export const startStaticServer = async (folder: string, port = 0): Promise<StaticServer> => {
   const root = path.resolve(folder);
+  const served: string[] = [];
   const server: Server = createServer((request, response) => {
     void (async () => {
       const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -33,6 +36,7 @@ export const startStaticServer = async (folder: string, port = 0): Promise<Stati
         response.writeHead(404, { ...webSecurityHeaders, 'content-type': 'text/plain' }).end('Not found');
         return;
       }
+      served.push(pathname);
       response.writeHead(200, {
         ...webSecurityHeaders,
         'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
@@ -46,6 +50,7 @@ export const startStaticServer = async (folder: string, port = 0): Promise<Stati
   const { port: boundPort } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${boundPort}/`,
+    served,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
