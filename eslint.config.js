@@ -23,7 +23,7 @@ const noElectronOrNode = [['electron', 'electron/*', ...nodeBuiltins], 'renderer
 // code every renderer thread may run (db/, log/, threads/) import one another only this way.
 const noWindowCode = [['**/window/**', '**/window'], 'Only the window runs renderer/window/: worker and any-thread code may not import it.'];
 const noWorkerCode = [['**/workers/**'], "A worker's code is its own: talk to it through its contract in renderer/threads/ and start it with new Worker(new URL(…))."];
-const workerNames = ['sync', 'parse', 'search', 'pictures', 'opml'];
+const workerNames = ['sync', 'parse', 'search', 'pictures', 'opml', 'articles'];
 const noReact = [reactPackages, 'React belongs to the window thread (renderer/window/).'];
 
 export default tseslint.config(

@@ -51,6 +51,7 @@ export const errorMessages = {
   fetchAddressRefused: (host: string, address: string) =>
     userMessage('error.fetchAddressRefused', { host, address, sameAsHost: host === address ? 'yes' : 'no' }),
   fetchPageInsecure: userMessage('error.fetchPageInsecure'),
+  articleNotInPage: userMessage('error.articleNotInPage'),
   linkNeedsGesture: userMessage('error.linkNeedsGesture'),
   feedInsideNetworkDeclined: (host: string) => userMessage('error.feedInsideNetworkDeclined', { host }),
   feedsInsideNetworkFull: (limit: number) => userMessage('error.feedsInsideNetworkFull', { limit }),

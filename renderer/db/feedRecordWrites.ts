@@ -47,9 +47,10 @@ export const feedListWrites = (db: FieldNewsDb, clock: () => Date) => ({
 
   /**
    * Adds many feeds at once (an OPML import) in one transaction: all of them or none. Addresses
-   * already in the list are skipped and counted; the folder comes with each new feed.
+   * already in the list are skipped and counted (keeping their own folder and choices); the folder,
+   * and the *Full articles* choice where the file names one, come with each new feed.
    */
-  async addFeeds(sources: readonly (FeedSource & { folder: string | null })[]): Promise<{ added: string[]; alreadyThere: number }> {
+  async addFeeds(sources: readonly (FeedSource & { folder: string | null; fullArticles?: FeedRecord['fullArticles'] })[]): Promise<{ added: string[]; alreadyThere: number }> {
     return db.transaction('rw', db.feeds, async () => {
       const now = clock().toISOString();
       const present = new Set(await db.feeds.toCollection().primaryKeys());
@@ -58,15 +59,18 @@ export const feedListWrites = (db: FieldNewsDb, clock: () => Date) => ({
         present.add(source.url);
         return true;
       });
-      await db.feeds.bulkAdd(fresh.map((source) => ({ ...newFeedRecord(source, now), folder: source.folder })));
+      await db.feeds.bulkAdd(
+        fresh.map((source) => ({ ...newFeedRecord(source, now), folder: source.folder, ...(source.fullArticles ? { fullArticles: source.fullArticles } : {}) })),
+      );
       return { added: fresh.map((source) => source.url), alreadyThere: sources.length - fresh.length };
     });
   },
 
   /** Removes a feed and the items that came from it, at the user's explicit request. */
   async removeFeed(url: string): Promise<void> {
-    await db.transaction('rw', db.items, db.feeds, async () => {
+    await db.transaction('rw', db.items, db.feeds, db.articles, async () => {
       await db.items.where('[feedUrl+id]').between(...keysOfFeed(url), true, true).delete();
+      await db.articles.where('feedUrl').equals(url).delete();
       await db.feeds.delete(url);
     });
   },

@@ -7,6 +7,7 @@ import { previewText } from '../../shared/feed/itemPreview';
 import type { PageValidators, WalkResumePoint } from '../../shared/sync/walkFeedPages';
 import type { StoredMessage } from '../../shared/i18n/userMessage';
 import type { PlaceMention } from '../../shared/places/tagPlaces';
+import type { ArticleRecord, FullArticlesChoice } from '../../shared/articles/articleRecord';
 
 export interface FeedRecord {
   /** The feed's web address, or the bundled sample's key. */
@@ -38,6 +39,8 @@ export interface FeedRecord {
    * a schema upgrade: rows stored before it have none until their next sync, and read as unknown.
    */
   language?: string | null;
+  /** The feed's *Full articles* choice; absent in rows from before it (read as 'automatic', parseFullArticles). */
+  fullArticles?: FullArticlesChoice;
 }
 
 /**
@@ -179,6 +182,9 @@ const addViewKeysAndFlagCounts = async (transaction: Transaction): Promise<void>
 /** Version 7 adds the pictures saved at sync time; nothing moves, so it needs no upgrade. */
 export const schemaVersion7 = { ...schemaVersion6, pictures: 'key, savedAt' } as const;
 
+/** Version 8: saved articles, one per item, found by feed (removal) and by what waits (the article worker). */
+export const schemaVersion8 = { ...schemaVersion7, articles: 'itemKey, feedUrl, [status+nextTryAt]' } as const;
+
 const addFoldersResumeAndPreviews = async (transaction: Transaction): Promise<void> => {
   await transaction
     .table('feeds')
@@ -211,6 +217,7 @@ export class FieldNewsDb extends Dexie {
   settings!: Table<SettingRecord, string>;
   logs!: Table<LogRecord, number>;
   pictures!: Table<PictureRecord, string>;
+  articles!: Table<ArticleRecord, string>;
 
   constructor(name: string = databaseName, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -221,5 +228,6 @@ export class FieldNewsDb extends Dexie {
     this.version(5).stores(schemaVersion5).upgrade(addFoldersResumeAndPreviews);
     this.version(6).stores(schemaVersion6).upgrade(addViewKeysAndFlagCounts);
     this.version(7).stores(schemaVersion7);
+    this.version(8).stores(schemaVersion8);
   }
 }

@@ -2,7 +2,7 @@
 // small transactions, never a starred item, never the bundled sample, never while its feed syncs.
 import { z } from 'zod';
 import { assertNever } from '../../shared/assertNever';
-import type { NewsItemKey } from '../../shared/feed/newsItem';
+import { newsItemKeyText, type NewsItemKey } from '../../shared/feed/newsItem';
 import { sampleFeedKey } from '../../shared/feed/sampleFeed';
 import { applyCountTally, createCountTally } from './feedCounts';
 import type { FieldNewsDb, ItemRecord } from './fieldNewsDb';
@@ -113,11 +113,13 @@ export const applyRetention = async (db: FieldNewsDb, choice: RetentionChoice, n
       if (!lock) return false;
       for (let start = 0; start < keys.length; start += batchSize) {
         const batch = keys.slice(start, start + batchSize);
-        run.removed += await db.transaction('rw', db.items, db.feeds, async () => {
+        run.removed += await db.transaction('rw', db.items, db.feeds, db.articles, async () => {
           const gone = (await db.items.bulkGet(batch)).filter((item) => removable(item, cutoff));
           const tally = createCountTally();
           for (const item of gone) tally.record(item.feedUrl, item, undefined);
           await db.items.bulkDelete(gone.map((item): NewsItemKey => [item.feedUrl, item.id]));
+          // An item's saved article goes with it.
+          await db.articles.bulkDelete(gone.map((item) => newsItemKeyText(item)));
           await applyCountTally(db, tally);
           return gone.length;
         });

@@ -1,12 +1,13 @@
-// The sync worker's downloads and disk check: over its own port to the main process in the desktop
-// app (net.request, the address rules, statfs), or with the browser's own means in web mode. Every
-// call settles: a main process that does not answer in time gives a timeout, never a hung sync.
-import type { SyncShellCalls } from '../../../shared/bridge';
-import { errorMessages } from '../../../shared/errorMessages';
-import { fail } from '../../../shared/result';
-import { feedFetchFailure, type FeedDocumentRequest, type FeedFetchResult } from '../../../shared/sync/fetchFeedDocument';
-import { createThreadChannel, type ThreadFailure } from '../../../shared/threads/threadChannel';
-import type { SyncShell } from '../../threads/browserShell';
+// A worker's downloads and disk check over its own port to the main process in the desktop app (the
+// address rules, statfs): the sync worker's, and the article worker's. (In web mode the browser's own
+// means, browserShell.ts.) Every call settles: a main process that does not answer in time gives a
+// timeout, never a hung sync.
+import type { SyncShellCalls } from '../../shared/bridge';
+import { errorMessages } from '../../shared/errorMessages';
+import { fail } from '../../shared/result';
+import { feedFetchFailure, type FeedDocumentRequest, type FeedFetchResult } from '../../shared/sync/fetchFeedDocument';
+import { createThreadChannel, type ThreadFailure } from '../../shared/threads/threadChannel';
+import type { SyncShell } from './browserShell';
 
 export interface PortShellOptions {
   /** How long a download may go unanswered: longer than the fetch policy's own total timeout. */

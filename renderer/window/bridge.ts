@@ -92,27 +92,36 @@ const webBridge: FieldNewsBridge = {
 export const bridge: FieldNewsBridge = window.fieldNews ?? webBridge;
 
 /**
- * A MessagePort to the main process for the sync worker (SyncShellCalls), or null in web mode or
- * when none arrives in time (the worker then downloads itself, as in web mode).
+ * A MessagePort to the main process for a worker (SyncShellCalls: the sync worker's, the article
+ * worker's), or null in web mode or when none arrives in time (the worker then downloads itself, as
+ * in web mode).
  */
+let portAsked: Promise<unknown> = Promise.resolve();
+
 export const openSyncPort = (waitMs = 5_000): Promise<MessagePort | null> => {
   if (window.fieldNews === undefined) return Promise.resolve(null);
   const shell = window.fieldNews;
-  return new Promise((resolve) => {
-    const onMessage = (event: MessageEvent) => {
-      // Only the preload's message to this very window, carrying the port.
-      if (event.source !== window || (event.data as { type?: unknown } | null)?.type !== syncPortWindowMessage) return;
-      const port = event.ports[0];
-      if (port === undefined) return;
-      done(port);
-    };
-    const timer = window.setTimeout(() => done(null), waitMs);
-    const done = (port: MessagePort | null) => {
-      window.clearTimeout(timer);
-      window.removeEventListener('message', onMessage);
-      resolve(port);
-    };
-    window.addEventListener('message', onMessage);
-    shell.requestSyncPort();
-  });
+  // One request at a time: two workers asking at once must not both take the first port that arrives.
+  const opened = portAsked.then(
+    () =>
+      new Promise<MessagePort | null>((resolve) => {
+        const onMessage = (event: MessageEvent) => {
+          // Only the preload's message to this very window, carrying the port.
+          if (event.source !== window || (event.data as { type?: unknown } | null)?.type !== syncPortWindowMessage) return;
+          const port = event.ports[0];
+          if (port === undefined) return;
+          done(port);
+        };
+        const timer = window.setTimeout(() => done(null), waitMs);
+        const done = (port: MessagePort | null) => {
+          window.clearTimeout(timer);
+          window.removeEventListener('message', onMessage);
+          resolve(port);
+        };
+        window.addEventListener('message', onMessage);
+        shell.requestSyncPort();
+      }),
+  );
+  portAsked = opened;
+  return opened;
 };

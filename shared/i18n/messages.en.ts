@@ -89,6 +89,7 @@ export const enMessages = {
   'error.fetchAddressRefused':
     '{sameAsHost, select, yes {This feed tried to send Field News to an address inside your own network ({address}), which a feed may do only when you allowed it, so it was stopped.} other {This feed tried to send Field News to an address inside your own network ({host}, at {address}), which a feed may do only when you allowed it, so it was stopped.}} If this is your organisation’s own feed, add its address again and choose Allow.',
   'error.linkNeedsGesture': 'Field News opens a link in your browser only when you click it or press a key on it.',
+  'error.articleNotInPage': 'The full article could not be saved: the site sent a page without it.',
   'error.fetchPageInsecure':
     'This feed is on a secure (https) address but names this one on an insecure (http) address, so Field News did not fetch it.',
   'error.feedInsideNetworkDeclined': 'Field News will not reach inside your own network for {host}, so the feed was not added.',
@@ -201,6 +202,7 @@ export const enMessages = {
   'data.importing': 'Importing… {written, number} of {total, plural, one {# news item} other {# news items}}',
   'data.imported':
     'Backup imported: {feeds, plural, one {# feed} other {# feeds}} and {items, plural, one {# news item} other {# news items}} added, {updated, number} updated, {unchanged, number} already here.',
+  'data.importedArticles': '{count, plural, one {# saved full article came} other {# saved full articles came}} with them, for reading offline.',
   'data.importedSettingsKept':
     'Settings that remove news or pictures (Keep news, Space for pictures) were left as they are on this computer; change them in Settings if you want the backup’s choice.',
   'data.copied': 'Diagnostics copied: paste them into a message to support.',
@@ -297,6 +299,18 @@ export const enMessages = {
   'pictures.notSavedWithAlt': 'Picture not saved: “{alt}”',
   'pictures.saveForItem': 'Save pictures for this item',
   'pictures.saving': 'Saving pictures… {saved, number} of {total, number}',
+  'articles.saving': 'Saving articles… {done, number} of {total, number}',
+  'articles.savedFrom': 'Full article saved from {site}',
+  'articles.showFeedVersion': 'Show the feed’s version',
+  'articles.showFullArticle': 'Show the full article',
+  'articles.notSaved': 'The full article could not be saved.',
+  'articles.tryAgain': 'Try again',
+  'panes.articlesStored': '{count, plural, one {# full article} other {# full articles}} saved for reading offline: {size}.',
+  'feeds.fullArticles': 'Full articles',
+  'feeds.fullArticlesOf': 'Full articles of {title}',
+  'feeds.fullArticlesAutomatic': 'Automatic',
+  'feeds.fullArticlesAlways': 'Always',
+  'feeds.fullArticlesNever': 'Never',
   'pictures.settingsSummary': 'Pictures',
   'pictures.mode': 'Save pictures',
   'pictures.modeAll': 'All pictures',

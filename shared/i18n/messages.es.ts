@@ -91,6 +91,7 @@ export const esMessages: MessageCatalog = {
   'error.fetchAddressRefused':
     '{sameAsHost, select, yes {Esta fuente intentó mandar a Field News a una dirección dentro de su propia red ({address}), algo que una fuente solo puede hacer si usted lo permitió, así que se detuvo.} other {Esta fuente intentó mandar a Field News a una dirección dentro de su propia red ({host}, en {address}), algo que una fuente solo puede hacer si usted lo permitió, así que se detuvo.}} Si es la fuente propia de su organización, agregue su dirección de nuevo y elija Permitir.',
   'error.linkNeedsGesture': 'Field News abre un enlace en su navegador solo cuando usted hace clic en él o pulsa una tecla sobre él.',
+  'error.articleNotInPage': 'No se pudo guardar el artículo completo: el sitio envió una página sin él.',
   'error.fetchPageInsecure':
     'Esta fuente está en una dirección segura (https) pero nombra esta en una dirección insegura (http), así que Field News no la descargó.',
   'error.feedInsideNetworkDeclined': 'Field News no entrará en su propia red para {host}, así que la fuente no se agregó.',
@@ -203,6 +204,7 @@ export const esMessages: MessageCatalog = {
   'data.importing': 'Importando… {written, number} de {total, plural, one {# noticia} other {# noticias}}',
   'data.imported':
     'Respaldo importado: se agregaron {feeds, plural, one {# fuente} other {# fuentes}} y {items, plural, one {# noticia} other {# noticias}}, {updated, number} actualizadas, {unchanged, number} ya estaban aquí.',
+  'data.importedArticles': 'Con ellas {count, plural, one {llegó # artículo completo guardado} other {llegaron # artículos completos guardados}} para leer sin conexión.',
   'data.importedSettingsKept':
     'Los ajustes que quitan noticias o imágenes (Conservar noticias, Espacio para imágenes) se dejaron como estaban en esta computadora; cámbielos en Configuración si quiere la opción del respaldo.',
   'data.copied': 'Diagnóstico copiado: péguelo en un mensaje para soporte técnico.',
@@ -299,6 +301,18 @@ export const esMessages: MessageCatalog = {
   'pictures.notSavedWithAlt': 'Imagen no guardada: «{alt}»',
   'pictures.saveForItem': 'Guardar las imágenes de esta noticia',
   'pictures.saving': 'Guardando imágenes… {saved, number} de {total, number}',
+  'articles.saving': 'Guardando artículos… {done, number} de {total, number}',
+  'articles.savedFrom': 'Artículo completo guardado de {site}',
+  'articles.showFeedVersion': 'Mostrar la versión de la fuente',
+  'articles.showFullArticle': 'Mostrar el artículo completo',
+  'articles.notSaved': 'No se pudo guardar el artículo completo.',
+  'articles.tryAgain': 'Intentar de nuevo',
+  'panes.articlesStored': '{count, plural, one {# artículo completo guardado} other {# artículos completos guardados}} para leer sin conexión: {size}.',
+  'feeds.fullArticles': 'Artículos completos',
+  'feeds.fullArticlesOf': 'Artículos completos de {title}',
+  'feeds.fullArticlesAutomatic': 'Automático',
+  'feeds.fullArticlesAlways': 'Siempre',
+  'feeds.fullArticlesNever': 'Nunca',
   'pictures.settingsSummary': 'Imágenes',
   'pictures.mode': 'Guardar imágenes',
   'pictures.modeAll': 'Todas las imágenes',

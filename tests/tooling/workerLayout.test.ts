@@ -13,7 +13,7 @@ const rendererFiles = readdirSync(path.join(root, 'renderer'), { recursive: true
 describe('worker layout', () => {
   it('names every worker entry after its folder under renderer/workers/', () => {
     const entries = rendererFiles.filter((file) => file.endsWith('.worker.ts'));
-    expect(entries.sort()).toEqual(['opml', 'parse', 'pictures', 'search', 'sync'].map((name) => path.join('renderer', 'workers', name, `${name}.worker.ts`)));
+    expect(entries.sort()).toEqual(['articles', 'opml', 'parse', 'pictures', 'search', 'sync'].map((name) => path.join('renderer', 'workers', name, `${name}.worker.ts`)));
   });
 
   it('starts each worker from one of those entries, inside a function', () => {
@@ -24,7 +24,7 @@ describe('worker layout', () => {
         entry: path.join(path.dirname(file), match[2] ?? ''),
       })),
     );
-    expect(starts.map((start) => start.entry).sort()).toEqual(['opml', 'parse', 'pictures', 'search', 'sync'].map((name) => path.join('renderer', 'workers', name, `${name}.worker.ts`)));
+    expect(starts.map((start) => start.entry).sort()).toEqual(['articles', 'opml', 'parse', 'pictures', 'search', 'sync'].map((name) => path.join('renderer', 'workers', name, `${name}.worker.ts`)));
     for (const start of starts) expect(start.before, start.file).toMatch(/=>\s*$/);
   });
 });

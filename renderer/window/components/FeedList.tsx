@@ -7,6 +7,8 @@ import type { FeedRecord } from '../../db/fieldNewsDb';
 import { defaultSyncIntervalMinutes } from '../sync/syncService';
 import { timeAgo } from '../sync/syncStatusText';
 import { formatStoredMessage } from '../../../shared/i18n/formatMessages';
+import { parseFullArticles, type FullArticlesChoice } from '../../../shared/articles/articleRecord';
+import { articleRepository, saveWaitingArticles } from '../articles/articleService';
 
 const feedState = (intl: IntlShape, feed: FeedRecord, nowMs: number): string => {
   if (feed.builtIn) return intl.formatMessage({ id: 'feeds.stateBundled' });
@@ -22,6 +24,29 @@ const byFolder = (feeds: readonly FeedRecord[]): [string | null, FeedRecord[]][]
   for (const feed of feeds) groups.set(feed.folder, [...(groups.get(feed.folder) ?? []), feed]);
   return [...groups].sort(([a], [b]) => (a === null ? -1 : b === null ? 1 : a.localeCompare(b)));
 };
+
+/** The feed's *Full articles* choice; a change applies to its stored items too and starts a round. */
+function FullArticlesChoiceField({ feed }: { feed: FeedRecord }) {
+  const intl = useIntl();
+  const choose = async (choice: FullArticlesChoice) => {
+    await articleRepository.setFullArticles(feed.url, choice);
+    if (choice !== 'never') void saveWaitingArticles();
+  };
+  return (
+    <label className="feed-full-articles">
+      <FormattedMessage id="feeds.fullArticles" />
+      <select
+        value={parseFullArticles(feed.fullArticles)}
+        aria-label={intl.formatMessage({ id: 'feeds.fullArticlesOf' }, { title: feed.title || feed.url })}
+        onChange={(event) => void choose(parseFullArticles(event.target.value))}
+      >
+        <option value="automatic">{intl.formatMessage({ id: 'feeds.fullArticlesAutomatic' })}</option>
+        <option value="always">{intl.formatMessage({ id: 'feeds.fullArticlesAlways' })}</option>
+        <option value="never">{intl.formatMessage({ id: 'feeds.fullArticlesNever' })}</option>
+      </select>
+    </label>
+  );
+}
 
 function FeedEntry({ feed, nowMs }: { feed: FeedRecord; nowMs: number }) {
   const intl = useIntl();
@@ -40,6 +65,7 @@ function FeedEntry({ feed, nowMs }: { feed: FeedRecord; nowMs: number }) {
       )}
       <div className="feed-url">{feed.builtIn ? intl.formatMessage({ id: 'feeds.sample' }) : feed.url}</div>
       <div className="feed-state">{feedState(intl, feed, nowMs)}</div>
+      {!feed.builtIn && <FullArticlesChoiceField feed={feed} />}
       <button type="button" onClick={() => void removeFeed()} aria-label={intl.formatMessage({ id: 'feeds.removeNamed' }, { title: feed.title || feed.url })}>
         <FormattedMessage id="feeds.remove" />
       </button>

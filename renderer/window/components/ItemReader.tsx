@@ -1,8 +1,11 @@
 // The reader pane around one item: where it came from (feed, author, date), the places it names as
 // chips (choosing one filters), previous/next, star, read/unread, Open original and Print; the text
 // itself is ReaderPane's (sanitized HTML or plain text), in the feed's language.
+import { useState } from 'react';
 import { checkExternalLink } from '../../../shared/externalLink';
 import type { ItemRecord } from '../../db/fieldNewsDb';
+import { ArticleNotice } from '../articles/ArticleNotice';
+import { useSavedArticle } from '../articles/useSavedArticle';
 import { useText } from '../i18n/useText';
 import { ReaderPane } from './ReaderPane';
 
@@ -25,7 +28,12 @@ interface ItemReaderProps {
 
 export function ItemReader({ item, feedTitle, language, highlightNames, focusRequest, placeLabel, onChoosePlace, onPrevious, onNext, onStar, onToggleRead }: ItemReaderProps) {
   const { text } = useText();
+  const record = useSavedArticle(item);
+  // The full article by default; "Show the feed's version" for this item only.
+  const [feedVersionOf, setFeedVersionOf] = useState<string | null>(null);
   if (!item) return <ReaderPane item={item} highlightNames={highlightNames} />;
+  const showingFeedVersion = feedVersionOf === `${item.feedUrl}\n${item.id}`;
+  const article = record?.status === 'saved' && !showingFeedVersion ? record.article : null;
   // Only a web address opens: a feed may give any text as an item's link.
   const original = checkExternalLink(item.url);
   const places = item.places.flatMap((placeId) => {
@@ -49,6 +57,7 @@ export function ItemReader({ item, feedTitle, language, highlightNames, focusReq
         <span className="reader-feed">{feedTitle ?? item.feedUrl}</span>
         {item.authors.length > 0 && <span className="reader-authors">{text('panes.byAuthors', { authors: item.authors.join(', ') })}</span>}
       </div>
+      <ArticleNotice record={record} showingFeedVersion={showingFeedVersion} onShowFeedVersion={(show) => setFeedVersionOf(show ? `${item.feedUrl}\n${item.id}` : null)} />
       {places.length > 0 && (
         <div className="reader-places">
           {places.map((place) => (
@@ -58,5 +67,5 @@ export function ItemReader({ item, feedTitle, language, highlightNames, focusReq
       )}
     </>
   );
-  return <ReaderPane item={item} highlightNames={highlightNames} focusRequest={focusRequest} language={language} about={about} />;
+  return <ReaderPane item={item} article={article} highlightNames={highlightNames} focusRequest={focusRequest} language={language} about={about} />;
 }

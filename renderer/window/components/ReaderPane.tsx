@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'rea
 import { FormattedMessage, useIntl } from 'react-intl';
 import { displayTitle } from '../../../shared/feed/itemPreview';
 import type { NewsItem } from '../../../shared/feed/newsItem';
+import type { SavedArticle } from '../../../shared/articles/articleRecord';
 import { NewsDate } from './NewsDate';
 import { ReaderPictures } from '../pictures/ReaderPictures';
 import { useFragmentWithSavedPictures } from '../pictures/useReaderPictures';
@@ -21,16 +22,19 @@ interface ReaderPaneProps {
   language?: string;
   /** What ItemReader says about the item (actions, source, places), shown above its date. */
   about?: ReactNode;
+  /** The item's saved full article, shown instead of the feed's text; null for the feed's version. */
+  article?: SavedArticle | null;
 }
 
-export function ReaderPane({ item, highlightNames, focusRequest = 0, language, about }: ReaderPaneProps) {
+export function ReaderPane({ item, highlightNames, focusRequest = 0, language, about, article = null }: ReaderPaneProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const hasItem = Boolean(item);
   useEffect(() => {
     if (focusRequest > 0 && hasItem) headingRef.current?.focus();
   }, [focusRequest, hasItem]);
-  const html = item?.contentHtml ?? null;
-  const itemUrl = item?.url ?? null;
+  // The saved article is sanitized like feed HTML, its links read against the page it came from.
+  const html = article?.html ?? item?.contentHtml ?? null;
+  const itemUrl = article?.pageUrl ?? item?.url ?? null;
   const safeHtml = useMemo(() => (html === null ? null : sanitizeNewsHtml(html, itemUrl)), [html, itemUrl]);
   // Its pictures from storage only (blob: URLs) or placeholders: the reader never fetches a picture.
   const shownHtml = useFragmentWithSavedPictures(safeHtml);

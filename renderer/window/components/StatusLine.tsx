@@ -2,6 +2,7 @@
 // progress bar while a sync runs; a problem is announced assertively on its own (role="alert").
 import { useText } from '../i18n/useText';
 import { usePictureProgress } from '../pictures/pictureService';
+import { useArticleProgress } from '../articles/articleService';
 
 interface StatusLineProps {
   text: string;
@@ -13,7 +14,10 @@ export function StatusLine({ text, syncing, problem }: StatusLineProps) {
   const { text: t } = useText();
   // Pictures are saved after their pages, so "Saving pictures… 12 of 40" may outlast the sync's own words.
   const pictures = usePictureProgress();
-  const shown = pictures === null ? text : t('status.separator', { first: text, second: t('pictures.saving', { saved: pictures.saved, total: pictures.total }) });
+  // Articles too: "Saving articles… 12 of 40", after the syncs.
+  const articles = useArticleProgress();
+  const withArticles = articles === null ? text : t('status.separator', { first: text, second: t('articles.saving', { done: articles.done, total: articles.total }) });
+  const shown = pictures === null ? withArticles : t('status.separator', { first: withArticles, second: t('pictures.saving', { saved: pictures.saved, total: pictures.total }) });
   return (
     <footer className="status-bar">
       {syncing && <progress className="sync-progress" aria-label={t('status.syncProgress')} />}

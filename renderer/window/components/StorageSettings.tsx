@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { db, newsRepository } from '../database';
 import { estimateRetention, parseRetentionChoice, retentionChoices, retentionSettingKey, type RetentionChoice, type RetentionEstimate } from '../../db/retention';
 import { log } from '../log';
+import { articleRepository } from '../articles/articleService';
 import type { MessageId } from '../../../shared/i18n/messages.en';
 import { useText } from '../i18n/useText';
 import { runRetentionOnce } from '../reader/retentionService';
@@ -16,6 +17,8 @@ export function StorageSettings({ locale }: { locale: string }) {
   const { text } = useText();
   const [status, setStatus] = useState<StorageStatus | null>(null);
   const stored = useLiveQuery(() => newsRepository.readSetting(retentionSettingKey));
+  // Saved full articles, counted from their records (never read whole).
+  const articles = useLiveQuery(() => articleRepository.usage());
   const choice = parseRetentionChoice(stored);
   const [considered, setConsidered] = useState<RetentionChoice | null>(null);
   const [estimate, setEstimate] = useState<{ choice: RetentionChoice; value: RetentionEstimate } | null>(null);
@@ -49,6 +52,7 @@ export function StorageSettings({ locale }: { locale: string }) {
     <section aria-labelledby="storage-heading">
       <h2 id="storage-heading">{text('panes.storage')}</h2>
       <p>{used !== null && available !== null ? text('panes.storageUsed', { used, available }) : text('panes.storageUnknown')}</p>
+      {articles !== undefined && articles.saved > 0 && <p>{text('panes.articlesStored', { count: articles.saved, size: formatStorageSize(articles.bytes, locale) })}</p>}
       {status?.persisted != null && <p>{status.persisted ? text('panes.persistent') : text('panes.notPersistent')}</p>}
       <label>
         <span>{text('panes.keepNews')}</span>

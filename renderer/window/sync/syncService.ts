@@ -2,6 +2,7 @@
 import { useSyncExternalStore } from 'react';
 import { defaultFetchPolicy } from '../../../shared/sync/fetchPolicy';
 import { bridge, openSyncPort } from '../bridge';
+import { saveWaitingArticles } from '../articles/articleService';
 import { db, newsRepository } from '../database';
 import { rememberStoredNews } from '../../db/databaseLoss';
 import { log } from '../log';
@@ -44,6 +45,8 @@ export const syncScheduler = createSyncScheduler({
   onState: (state) => {
     listeners.forEach((listener) => listener());
     rememberOnceStored(state);
+    // A run just ended: the articles its pages queued are saved now, after the news (never in its way).
+    if (!state.running && state.lastRun !== null) void saveWaitingArticles();
   },
 });
 

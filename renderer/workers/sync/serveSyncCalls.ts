@@ -7,7 +7,7 @@ import { workerLog } from '../../log/workerLog';
 import { browserSyncShell, type SyncShell } from '../../threads/browserShell';
 import type { SyncCalls, SyncEvents } from '../../threads/syncContract';
 import { createSyncRunner, type SyncRunnerOptions } from './syncRunner';
-import { shellOverPort, type PortShellOptions } from './syncShell';
+import { shellOverPort, type PortShellOptions } from '../../threads/shellOverPort';
 
 export interface SyncWorkerOptions extends Pick<SyncRunnerOptions, 'locks' | 'now' | 'random' | 'parseDocument'> {
   db: FieldNewsDb;

@@ -4,6 +4,7 @@
 import { errorMessages } from '../../../shared/errorMessages';
 import { englishText } from '../../../shared/i18n/formatMessages';
 import type { ItemPictures } from '../../../shared/pictures/pictureUrls';
+import { createArticleRepository } from '../../db/articleRepository';
 import { describeThrown } from '../../../shared/describeThrown';
 import { syncLockName } from '../../../shared/sync/syncLockName';
 import type { WalkFeedOptions } from '../../../shared/sync/walkFeedPages';
@@ -57,6 +58,8 @@ export const createSyncRunner = (options: SyncRunnerOptions) => {
     onReadFailure: (thrown) => workerLog.warn('sync', 'Reading the free disk space threw', thrown),
   });
 
+  const articles = createArticleRepository(options.db);
+
   const runSync = ({ syncId, feedUrl, maxPages, manual }: SyncRequest): Promise<SyncOutcome> =>
     syncFeed({
       manual,
@@ -70,6 +73,14 @@ export const createSyncRunner = (options: SyncRunnerOptions) => {
       onProgress: (progress) => options.onProgress(syncId, progress),
       // Every stored page's pictures go to the window's picture queue, which alone reads the picture setting.
       onPicturesNamed: options.onPicturesNamed,
+      // The articles wait in the database for the article worker, which saves them after the syncs.
+      queueArticles: async (candidates) => {
+        try {
+          await articles.queueArticles(candidates);
+        } catch (thrown) {
+          workerLog.warn('articles', `${candidates.length} articles of ${hostOf(feedUrl, 'a feed')} could not be queued`, thrown);
+        }
+      },
       now: options.now,
       random: options.random,
     });

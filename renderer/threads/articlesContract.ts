@@ -1,0 +1,30 @@
+// The calls the article worker answers and the events it sends (workers/articles/articles.worker.ts),
+// typed once for the window that makes them and the worker.
+import type { ItemPictures } from '../../shared/pictures/pictureUrls';
+
+/** One round of saving: what was saved, and what was not. */
+export interface ArticleRound {
+  saved: number;
+  notArticles: number;
+  failed: number;
+  /** Waiting articles left for a later round (a metered link, or their pause has not passed). */
+  left: number;
+}
+
+export interface ArticleProgress {
+  done: number;
+  total: number;
+}
+
+export type ArticleCalls = {
+  /** The worker's line to the shell: a port serving SyncShellCalls (desktop app), or null for the browser's own fetch. */
+  useShell(argument: { port: MessagePort | null }): null;
+  /** Saves the articles whose time has come; on a metered or slow link only those of feeds set to "Always". */
+  saveArticles(request: { onlyAlways: boolean }): ArticleRound;
+};
+
+export type ArticleEvents = {
+  progress: ArticleProgress;
+  /** An article was saved: the pictures it names, for the window's picture queue. */
+  pictures: { pictures: ItemPictures[] };
+};

@@ -1,0 +1,57 @@
+// What the article worker answers on its channel, apart from where it runs: the worker entry hands
+// it its global scope, the app's database and the page reader; a unit test a MessagePort and fakes.
+import { createThreadChannel, type CallMap, type ChannelEndpoint } from '../../../shared/threads/threadChannel';
+import { createArticleRepository } from '../../db/articleRepository';
+import type { FieldNewsDb } from '../../db/fieldNewsDb';
+import { workerLog } from '../../log/workerLog';
+import type { ArticleCalls, ArticleEvents } from '../../threads/articlesContract';
+import { browserSyncShell, type SyncShell } from '../../threads/browserShell';
+import { shellOverPort, type PortShellOptions } from '../../threads/shellOverPort';
+import { saveWaitingArticles, type ArticleSaverOptions } from './saveWaitingArticles';
+
+export interface ArticleWorkerOptions extends Pick<ArticleSaverOptions, 'extract' | 'whenSyncsQuiet' | 'concurrency' | 'hostPauseMs' | 'sleep'> {
+  db: FieldNewsDb;
+  portShell: Omit<PortShellOptions, 'onFailure'>;
+}
+
+export const serveArticleCalls = (scope: ChannelEndpoint, options: ArticleWorkerOptions) => {
+  const logShellError = (thrown: unknown) => workerLog.warn('articles', 'The storage estimate failed', thrown);
+  // Until the window hands over a port, the browser's own fetch (as in web mode).
+  let shell: SyncShell = browserSyncShell(logShellError);
+  // One round at a time: a second ask while one runs waits for it and then finds little left.
+  let running: Promise<unknown> = Promise.resolve();
+
+  const channel = createThreadChannel<CallMap, ArticleCalls, CallMap, ArticleEvents>(scope, {
+    serve: {
+      useShell: ({ port }) => {
+        shell =
+          port === null
+            ? browserSyncShell(logShellError)
+            : shellOverPort(port, {
+                ...options.portShell,
+                onFailure: (what, failure) => workerLog.warn('articles', `The main process did not answer a ${what} (${failure.reason}: ${failure.detail})`),
+              });
+        return null;
+      },
+      saveArticles: (request) => {
+        const round = running.then(() =>
+          saveWaitingArticles(
+            {
+              ...options,
+              repository: createArticleRepository(options.db),
+              fetchPage: (page) => shell.fetchFeedDocument(page),
+              onProgress: (progress) => channel.emit('progress', progress),
+              onPictures: (pictures) => channel.emit('pictures', { pictures }),
+              log: (level, message) => workerLog[level]('articles', message),
+            },
+            request,
+          ),
+        );
+        running = round.catch(() => undefined);
+        return round;
+      },
+    },
+    onHandlerError: (name, thrown) => workerLog.error('articles', `${name} failed`, thrown),
+  });
+  return channel;
+};

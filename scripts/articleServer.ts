@@ -1,0 +1,95 @@
+// A summary-only RSS feed whose items link to real article pages, served on 127.0.0.1 for the
+// article tests and bench:articles: the pages of Mozilla Readability's test suite, read at run time
+// from ../shared/data/article-pages (never copied into the repository), plus pages of our own (a
+// consent wall, a report with a picture on this server). CORS is open, as web mode needs to read them.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { escapeXmlText } from '../shared/opml/escapeXml';
+
+/** Where the team keeps the corpus, beside the repository. */
+export const articlePagesFolder = path.resolve('..', 'shared', 'data', 'article-pages');
+
+/** The corpus pages by name (each a folder with source.html, expected.html, expected-metadata.json). */
+export const corpusPageNames = (): string[] => {
+  if (!existsSync(articlePagesFolder)) throw new Error(`The article pages are missing: expected them in ${articlePagesFolder} (../shared/data/article-pages beside the repository).`);
+  return readdirSync(articlePagesFolder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(articlePagesFolder, entry.name, 'source.html')))
+    .map((entry) => entry.name)
+    .sort();
+};
+
+export const corpusPage = (name: string, file: 'source.html' | 'expected.html' = 'source.html'): string => readFileSync(path.join(articlePagesFolder, name, file), 'utf8');
+
+export interface ArticleFeedItem {
+  /** The page's path on the server, under /articles/. */
+  page: string;
+  title: string;
+  teaser: string;
+}
+
+export interface ArticleServerOptions {
+  /** The feed's items, in order. */
+  items: readonly ArticleFeedItem[];
+  /** Pages of our own by path ("/articles/consent-wall/"); corpus pages are /articles/<name>/… (any suffix). */
+  ownPages?: Readonly<Record<string, string>>;
+  /** Pictures by path ("/pictures/river.png"). */
+  pictures?: Readonly<Record<string, Buffer>>;
+}
+
+export interface ArticleServer {
+  origin: string;
+  feedUrl: string;
+  /** Every path asked for, in order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+const rssOf = (origin: string, items: readonly ArticleFeedItem[]): string =>
+  [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<rss version="2.0"><channel><title>Teaser News</title>',
+    `<link>${escapeXmlText(origin)}/</link><description>Two lines and a link</description>`,
+    ...items.map(
+      (item, index) =>
+        `<item><title>${escapeXmlText(item.title)}</title><link>${escapeXmlText(origin + item.page)}</link><guid>${escapeXmlText(`${origin}${item.page}#${index}`)}</guid>` +
+        `<description>${escapeXmlText(item.teaser)}</description><pubDate>${new Date(Date.UTC(2026, 10, 30) - index * 60_000).toUTCString()}</pubDate></item>`,
+    ),
+    '</channel></rss>',
+  ].join('\n');
+
+/** The corpus page a path names: /articles/<name>/ or /articles/<name>/<copy>. */
+const corpusNameOf = (pathname: string): string | null => /^\/articles\/([a-z0-9-]+)\//.exec(pathname)?.[1] ?? null;
+
+export const startArticleServer = async (options: ArticleServerOptions): Promise<ArticleServer> => {
+  const requests: string[] = [];
+  const corpus = new Set(corpusPageNames());
+  let origin = '';
+  const server: Server = createServer((request, response) => {
+    const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    requests.push(pathname);
+    const cors = { 'access-control-allow-origin': '*' };
+    const own = options.ownPages?.[pathname];
+    const picture = options.pictures?.[pathname];
+    const name = corpusNameOf(pathname);
+    if (pathname === '/feed.xml') response.writeHead(200, { ...cors, 'content-type': 'application/rss+xml; charset=utf-8' }).end(rssOf(origin, options.items));
+    else if (own !== undefined) response.writeHead(200, { ...cors, 'content-type': 'text/html; charset=utf-8' }).end(own);
+    else if (picture !== undefined) response.writeHead(200, { ...cors, 'content-type': 'image/png' }).end(picture);
+    else if (name !== null && corpus.has(name)) response.writeHead(200, { ...cors, 'content-type': 'text/html; charset=utf-8' }).end(corpusPage(name));
+    else response.writeHead(404, cors).end('Not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    feedUrl: `${origin}/feed.xml`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+};
+
