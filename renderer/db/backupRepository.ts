@@ -1,10 +1,13 @@
-// The writes of "Import" (restoring a backup): feeds, settings and items merged into the stored
-// news by the same rules as a sync, item counts on feed records kept right. Reads for "Export" too.
+// The writes of "Import" (restoring a backup): feeds, settings, items and their saved articles
+// merged into the stored news by the same rules as a sync, item counts on feed records kept right.
+import type { ArticleRecord } from '../../shared/articles/articleRecord';
 import { sampleFeedKey } from '../../shared/feed/sampleFeed';
-import type { NewsItemKey } from '../../shared/feed/newsItem';
+import type { NewsItem, NewsItemKey } from '../../shared/feed/newsItem';
 import { newsItemKeyText } from '../../shared/feed/newsItem';
 import type { BackupFeed, BackupItem, BackupSetting } from '../../shared/backup/backupFormat';
+import { mergeBackupArticle } from '../../shared/backup/mergeBackupArticle';
 import { mergeBackupItem } from '../../shared/backup/mergeBackupItem';
+import { httpAddress } from '../../shared/webAddress';
 import { sortBackupSettings } from '../../shared/backup/backupSettings';
 import { createCountTally, withCounts } from './feedCounts';
 import { storedNewsItem, type FeedRecord, type FieldNewsDb, type SettingRecord, type StoredNewsItem } from './fieldNewsDb';
@@ -14,6 +17,8 @@ export interface BackupItemsCount {
   added: number;
   updated: number;
   unchanged: number;
+  /** Saved articles taken from the backup: none was saved here, or an older one. */
+  articlesAdded: number;
 }
 
 /** A feed record for a feed the backup brings: fresh sync state, so the next sync fetches it whole. */
@@ -21,12 +26,41 @@ const feedRecordOfBackup = (feed: BackupFeed, now: string): FeedRecord => ({
   ...newFeedRecord({ url: feed.url, title: feed.title, builtIn: feed.url === sampleFeedKey }, now),
   addedAt: feed.addedAt,
   folder: feed.folder,
+  ...(feed.fullArticles ? { fullArticles: feed.fullArticles } : {}),
 });
+
+const linkOf = (url: string | null): string | null => (url === null ? null : httpAddress(url));
+
+/**
+ * Merges the saved articles of one batch's items (grouped by key, with each item as now stored)
+ * into the articles table, inside the caller's transaction; returns how many were taken.
+ */
+const storeBackupArticles = async (db: FieldNewsDb, groups: readonly { copies: BackupItem[] }[], items: readonly (NewsItem | undefined)[]): Promise<number> => {
+  const offered = groups.flatMap(({ copies }, index) => {
+    const item = items[index];
+    return item && copies.some((copy) => copy.article) ? [{ item, itemKey: newsItemKeyText(item), copies }] : [];
+  });
+  if (offered.length === 0) return 0;
+  const stored = await db.articles.bulkGet(offered.map(({ itemKey }) => itemKey));
+  const changed: ArticleRecord[] = [];
+  offered.forEach(({ item, itemKey, copies }, index) => {
+    const original = stored[index];
+    let current = original;
+    for (const { article, url } of copies) {
+      if (!article) continue;
+      const offer = { itemKey, feedUrl: item.feedUrl, storedLink: linkOf(item.url), backupLink: linkOf(url), article };
+      current = mergeBackupArticle(current, offer) ?? current;
+    }
+    if (current && current !== original) changed.push(current);
+  });
+  if (changed.length > 0) await db.articles.bulkPut(changed);
+  return changed.length;
+};
 
 export const createBackupRepository = (db: FieldNewsDb, clock: () => Date = () => new Date()) => ({
   /**
    * Merges the backup's feeds and settings, in one transaction. A feed already here keeps its sync
-   * state, title and folder; it takes the backup's title or folder only where it has none. Of the
+   * state, title, folder and *Full articles* choice; it takes the backup's only where it has none. Of the
    * settings only the allow-listed ones are added (shared/backup/backupSettings.ts), and a setting
    * already here keeps its value: the laptop's current choice is newer than any backup of it.
    * `settingsKeptHere` counts the file's choices that remove news or pictures, never taken from a backup.
@@ -47,7 +81,10 @@ export const createBackupRepository = (db: FieldNewsDb, clock: () => Date = () =
         }
         const title = local.title || feed.title;
         const folder = local.folder ?? feed.folder;
-        if (title !== local.title || folder !== local.folder) changed.push({ ...local, title, folder });
+        const fullArticles = local.fullArticles ?? feed.fullArticles;
+        if (title !== local.title || folder !== local.folder || fullArticles !== local.fullArticles) {
+          changed.push({ ...local, title, folder, ...(fullArticles ? { fullArticles } : {}) });
+        }
       });
       if (changed.length > 0) await db.feeds.bulkPut(changed);
       const present = await db.settings.bulkGet(importable.map((setting) => setting.key));
@@ -58,13 +95,14 @@ export const createBackupRepository = (db: FieldNewsDb, clock: () => Date = () =
   },
 
   /**
-   * Merges one batch of a backup's items in one transaction (all of the batch, or none), and adds
-   * what it changes to each feed's item, unread and starred counts. Repeated keys in the batch merge into each other.
-   * A feed removed since the feeds were stored comes back from `feeds`, so no item is left without one.
+   * Merges one batch of a backup's items and their saved articles in one transaction (all of the
+   * batch, or none), and adds what it changes to each feed's item, unread and starred counts.
+   * Repeated keys in the batch merge into each other. A feed removed since the feeds were stored
+   * comes back from `feeds`, so no item is left without one.
    */
   async storeBackupItems(items: BackupItem[], feeds: ReadonlyMap<string, BackupFeed>): Promise<BackupItemsCount> {
     const now = clock().toISOString();
-    return db.transaction('rw', db.items, db.feeds, async () => {
+    return db.transaction('rw', db.items, db.feeds, db.articles, async () => {
       const byKey = new Map<string, { key: NewsItemKey; copies: BackupItem[] }>();
       for (const item of items) {
         const text = newsItemKeyText(item);
@@ -76,11 +114,13 @@ export const createBackupRepository = (db: FieldNewsDb, clock: () => Date = () =
       const stored = await db.items.bulkGet(groups.map((group) => group.key));
       const changed: StoredNewsItem[] = [];
       const tally = createCountTally();
-      const count: BackupItemsCount = { added: 0, updated: 0, unchanged: 0 };
+      const count: BackupItemsCount = { added: 0, updated: 0, unchanged: 0, articlesAdded: 0 };
+      const merged: (NewsItem | undefined)[] = [];
       groups.forEach(({ copies }, index) => {
         const original = stored[index];
         let current = original;
         for (const copy of copies) current = mergeBackupItem(current, copy) ?? current;
+        merged.push(current);
         if (!current || current === original) {
           count.unchanged += 1;
           return;
@@ -91,6 +131,7 @@ export const createBackupRepository = (db: FieldNewsDb, clock: () => Date = () =
         else count.added += 1;
       });
       if (changed.length > 0) await db.items.bulkPut(changed);
+      count.articlesAdded = await storeBackupArticles(db, groups, merged);
       const urls = tally.feeds;
       const records = await db.feeds.bulkGet(urls);
       const counted = urls.map((url, index): FeedRecord => {

@@ -15,12 +15,14 @@ const notAfter = (date: string, latest: string): string => (Date.parse(date) > D
 /**
  * The item with its dates brought back to `latest` (latestBackupMoment): no backup holds an edit made
  * after it was taken. Without this an item dated 9999-12-31 would win every later merge, by the sync
- * too, and its text could never be corrected again; a first-seen time from the future would keep it "New".
+ * too, and its text could never be corrected again; a first-seen time from the future would keep it
+ * "New"; an article "saved" in the future would win over every article saved here later.
  */
 export const clampBackupItemDates = (item: BackupItem, latest: string): BackupItem => ({
   ...item,
   dateModified: item.dateModified === null ? null : notAfter(item.dateModified, latest),
   firstSeenAt: notAfter(item.firstSeenAt, latest),
+  ...(item.article ? { article: { ...item.article, savedAt: notAfter(item.article.savedAt, latest) } } : {}),
 });
 
 /** The item as its feed gave it, without the reader's flags. */

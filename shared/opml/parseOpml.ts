@@ -7,6 +7,8 @@ import { Parser, type Handler } from 'htmlparser2';
 import { errorMessages } from '../errorMessages';
 import { fail, succeed, type Result } from '../result';
 import type { UserMessage } from '../i18n/userMessage';
+import { fullArticlesChoices, type FullArticlesChoice } from '../articles/articleRecord';
+import { fieldNewsNamespace, fieldNewsPrefix, fullArticlesAttribute } from './fieldNewsNamespace';
 
 export interface OpmlFeed {
   url: string;
@@ -14,6 +16,8 @@ export interface OpmlFeed {
   /** The folder path, outermost first, joined with " / " ("Mexico / Chiapas"); null at the top level. */
   folder: string | null;
   htmlUrl: string | null;
+  /** The feed's *Full articles* choice where the file names a known one (fieldNewsNamespace.ts); absent otherwise. */
+  fullArticles?: FullArticlesChoice;
 }
 
 export interface OpmlImport {
@@ -40,6 +44,8 @@ interface OpenElement {
   start: number;
   /** The folder path its child outlines belong to (inside <body> only). */
   folder: string | null;
+  /** The prefix bound to Field News's namespace inside it (lower case), or null where none is. */
+  fieldNewsPrefix: string | null;
 }
 
 // eslint-disable-next-line no-control-regex -- these are the control characters XML 1.0 cannot carry
@@ -52,6 +58,29 @@ const readableText = (raw: string | undefined): string | null => {
   // sloppy exporters write). Nothing is ever expanded from the file's own DOCTYPE.
   const text = decodeHTMLStrict(raw).replace(controlCharacters, '').replace(/\s+/gu, ' ').trim();
   return text.length > 0 ? text : null;
+};
+
+/**
+ * The prefix that names Field News's namespace inside an element: the one its own `xmlns:` attributes
+ * bind to the namespace, else its parent's, unless the element binds that prefix to another one.
+ * Attribute names arrive in lower case (parserOptions).
+ */
+const fieldNewsPrefixOf = (attributes: Record<string, string>, inherited: string | null): string | null => {
+  let prefix = inherited;
+  for (const [name, value] of Object.entries(attributes)) {
+    if (!name.startsWith('xmlns:')) continue;
+    const bound = name.slice('xmlns:'.length);
+    if (decodeHTMLStrict(value).trim() === fieldNewsNamespace) prefix = bound;
+    else if (bound === prefix) prefix = null;
+  }
+  return prefix;
+};
+
+/** The choice an outline names in Field News's namespace, or undefined: a missing or unknown word is no choice. */
+const fullArticlesOf = (attributes: Record<string, string>, prefix: string | null): FullArticlesChoice | undefined => {
+  const raw = prefix === null ? undefined : attributes[`${prefix}:${fullArticlesAttribute.toLowerCase()}`];
+  const word = readableText(raw)?.toLowerCase();
+  return fullArticlesChoices.find((choice) => choice === word);
 };
 
 /** An http(s) address, normalised so that one feed written two ways is found repeated; else null. */
@@ -141,11 +170,13 @@ class OpmlReader implements Partial<Handler> {
       return;
     }
     const parent = stack.at(-1);
+    // Unbound, the usual prefix still counts: a file that forgot to declare it says what it means.
+    const prefix = fieldNewsPrefixOf(attributes, parent ? parent.fieldNewsPrefix : fieldNewsPrefix);
     let folder: string | null = null;
     if (name === 'body' && parent?.name === 'opml' && stack.length === 1) this.sawBody = true;
-    else if (name === 'outline' && parent !== undefined && (parent.name === 'outline' || parent.name === 'body') && this.sawBody) folder = this.readOutline(attributes, parent);
+    else if (name === 'outline' && parent !== undefined && (parent.name === 'outline' || parent.name === 'body') && this.sawBody) folder = this.readOutline(attributes, parent, prefix);
     else folder = parent?.folder ?? null;
-    this.lastOpened = { name, start, folder };
+    this.lastOpened = { name, start, folder, fieldNewsPrefix: prefix };
     stack.push(this.lastOpened);
   }
 
@@ -171,7 +202,7 @@ class OpmlReader implements Partial<Handler> {
   }
 
   /** Takes one outline in <body>: a feed is counted or kept; returns the folder path its children belong to. */
-  private readOutline(attributes: Record<string, string>, parent: OpenElement): string | null {
+  private readOutline(attributes: Record<string, string>, parent: OpenElement, prefix: string | null): string | null {
     const type = attributes.type?.trim().toLowerCase();
     const isFeedType = type === 'rss' || type === 'atom';
     const rawAddress = attributes.xmlurl ?? (isFeedType ? attributes.url : undefined);
@@ -187,7 +218,8 @@ class OpmlReader implements Partial<Handler> {
     else {
       this.seen.add(url);
       const htmlUrl = attributes.htmlurl === undefined ? null : webAddress(decodeHTMLStrict(attributes.htmlurl));
-      this.feeds.push({ url, title: readableText(attributes.title) ?? readableText(attributes.text), folder: parent.folder, htmlUrl });
+      const fullArticles = fullArticlesOf(attributes, prefix);
+      this.feeds.push({ url, title: readableText(attributes.title) ?? readableText(attributes.text), folder: parent.folder, htmlUrl, ...(fullArticles ? { fullArticles } : {}) });
     }
     // Outlines nested under a feed (rare) stay in the feed's folder.
     return parent.folder;

@@ -1,14 +1,17 @@
-// Writes every feed, setting and item (with its read and starred flags) of a database into one
-// backup file, in the format documented in shared/backup/backupFormat.ts ("Export my news").
+// Writes every feed, setting and item (with its read and starred flags and its saved article) of a
+// database into one backup file, in the format documented in shared/backup/backupFormat.ts ("Export my news").
+import type { ArticleRecord } from '../../../shared/articles/articleRecord';
 import {
+  backupArticleSchema,
   backupClosing,
   backupFormatName,
   backupFormatVersion,
   backupOpening,
   entrySeparator,
   listSeparator,
+  type BackupArticle,
 } from '../../../shared/backup/backupFormat';
-import type { NewsItem, NewsItemKey } from '../../../shared/feed/newsItem';
+import { newsItemKeyText, type NewsItem, type NewsItemKey } from '../../../shared/feed/newsItem';
 import type { FeedRecord, FieldNewsDb, SettingRecord } from '../../db/fieldNewsDb';
 
 export interface BackupExportProgress {
@@ -27,11 +30,25 @@ export interface BackupExportOptions {
 // Each entry is written with its keys in a fixed order, from the stored record's fields one by one,
 // so that nothing the format does not name (derived fields, sync state) leaks into a backup.
 const feedEntry = (feed: FeedRecord): string =>
-  JSON.stringify({ url: feed.url, title: feed.title, addedAt: feed.addedAt, folder: feed.folder });
+  JSON.stringify({ url: feed.url, title: feed.title, addedAt: feed.addedAt, folder: feed.folder, ...(feed.fullArticles ? { fullArticles: feed.fullArticles } : {}) });
 
 const settingEntry = (setting: SettingRecord): string => JSON.stringify({ key: setting.key, value: setting.value });
 
-const itemEntry = (item: NewsItem): string =>
+/**
+ * The backup's copy of a saved article, or null: one still waiting or refused is this computer's
+ * own state. One the importer would refuse (over a cap) is left out, so the file stays importable;
+ * its page can be fetched again.
+ */
+const articleEntry = (record: ArticleRecord | undefined): BackupArticle | null => {
+  if (record?.status !== 'saved' || record.article === null || record.savedAt === null) return null;
+  const savedAt = new Date(record.savedAt);
+  if (Number.isNaN(savedAt.getTime())) return null;
+  const { pageUrl, title, byline, siteName, length, html, text } = record.article;
+  const entry = { pageUrl, title, byline, siteName, length, savedAt: savedAt.toISOString(), html, text };
+  return backupArticleSchema.safeParse(entry).success ? entry : null;
+};
+
+const itemEntry = (item: NewsItem, article: BackupArticle | null): string =>
   JSON.stringify({
     feedUrl: item.feedUrl,
     id: item.id,
@@ -50,6 +67,7 @@ const itemEntry = (item: NewsItem): string =>
     read: item.read,
     starred: item.starred,
     firstSeenAt: item.firstSeenAt,
+    ...(article ? { article } : {}),
   });
 
 /**
@@ -68,7 +86,7 @@ export const writeBackup = async (db: FieldNewsDb, options: BackupExportOptions 
     exportedAt: now().toISOString(),
     app: { version: options.appVersion ?? __APP_VERSION__ },
   } as const;
-  return db.transaction('r', db.feeds, db.settings, db.items, async () => {
+  return db.transaction('r', db.feeds, db.settings, db.items, db.articles, async () => {
     const feeds = await db.feeds.toArray();
     const settings = await db.settings.toArray();
     // The feeds' counts, kept by the repository: counting the items table would walk all of it.
@@ -82,7 +100,8 @@ export const writeBackup = async (db: FieldNewsDb, options: BackupExportOptions 
       const page: NewsItem[] = await (after ? db.items.where('[feedUrl+id]').above(after) : db.items.toCollection()).limit(pageSize).toArray();
       const last = page.at(-1);
       if (!last) break;
-      const text = page.map(itemEntry).join(entrySeparator);
+      const articles = await db.articles.bulkGet(page.map((item) => newsItemKeyText(item)));
+      const text = page.map((item, index) => itemEntry(item, articleEntry(articles[index]))).join(entrySeparator);
       blob = new Blob([blob, itemsWritten > 0 ? entrySeparator : '', text], { type: 'application/json' });
       itemsWritten += page.length;
       after = [last.feedUrl, last.id];

@@ -17,10 +17,10 @@ export const importBackup = async (file: Blob, onProgress?: (progress: BackupImp
   });
   const took = `${Math.round(performance.now() - started)} ms`;
   if (result.ok) {
-    const { feedsAdded, itemsAdded, itemsUpdated, itemsUnchanged, settingsKeptHere } = result.value;
+    const { feedsAdded, itemsAdded, itemsUpdated, itemsUnchanged, articlesAdded, settingsKeptHere } = result.value;
     log.info(
       'backup',
-      `Imported a backup of ${file.size} bytes in ${took}: ${feedsAdded} feeds added; items ${itemsAdded} added, ${itemsUpdated} updated, ${itemsUnchanged} unchanged; ${settingsKeptHere} settings that remove news or pictures left as they are`,
+      `Imported a backup of ${file.size} bytes in ${took}: ${feedsAdded} feeds added; items ${itemsAdded} added, ${itemsUpdated} updated, ${itemsUnchanged} unchanged; ${articlesAdded} saved articles taken; ${settingsKeptHere} settings that remove news or pictures left as they are`,
     );
   } else {
     // The refusal's own words: they name the file's problem, never its content.

@@ -33,7 +33,7 @@ const readOpmlInWorker: ReadOpml = createOpmlReader({
 
 const addImportedFeeds = async (repository: NewsRepository, { feeds, notFeedAddresses, repeated }: OpmlImport): Promise<OpmlImportOutcome> => {
   const stored = await repository.addFeeds(
-    feeds.map((feed) => ({ url: feed.url, title: feed.title ?? new URL(feed.url).host, builtIn: false, folder: feed.folder })),
+    feeds.map((feed) => ({ url: feed.url, title: feed.title ?? new URL(feed.url).host, builtIn: false, folder: feed.folder, fullArticles: feed.fullArticles })),
   );
   // A feed named twice in the file is, for the user, one already there.
   return { added: stored.added, alreadyThere: stored.alreadyThere + repeated, notFeedAddresses };
@@ -53,11 +53,11 @@ export const importOpmlFile = async (repository: NewsRepository, file: Blob, rea
   return read.ok ? succeed(await addImportedFeeds(repository, read.value)) : read;
 };
 
-/** Every feed the user added (not the bundled sample), with its folder, as an OPML 2.0 file. */
+/** Every feed the user added (not the bundled sample), with its folder and *Full articles* choice, as an OPML 2.0 file. */
 export const exportOpml = async (db: FieldNewsDb, now: Date): Promise<{ fileName: string; blob: Blob }> => {
   const feeds = (await db.feeds.orderBy('url').toArray()).filter((feed) => !feed.builtIn);
   const text = writeOpml(
-    feeds.map((feed) => ({ url: feed.url, title: feed.title, folder: feed.folder })),
+    feeds.map((feed) => ({ url: feed.url, title: feed.title, folder: feed.folder, fullArticles: feed.fullArticles })),
     { title: 'Field News feeds', createdAt: now },
   );
   return { fileName: `field-news-feeds-${now.toISOString().slice(0, 10)}.opml`, blob: new Blob([text], { type: 'text/x-opml' }) };

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FeedPage } from '../../../shared/feed/feedItem';
 import { sampleFeedKey } from '../../../shared/feed/sampleFeed';
+import { keyTextOf } from '../../../shared/feed/newsItem';
+import { createArticleRepository } from '../../../renderer/db/articleRepository';
 import { FieldNewsDb, keysOfFeed } from '../../../renderer/db/fieldNewsDb';
 import { createNewsRepository, type NewsRepository } from '../../../renderer/db/newsRepository';
 import { importSampleOnFirstStart } from '../../../renderer/window/sampleNews';
@@ -88,6 +90,27 @@ describe('the news repository', () => {
     expect(await db.items.count()).toBe(edgeIds.length * 3);
     expect(new Set((await db.items.toArray()).map((item) => item.feedUrl))).toEqual(new Set(neighbours));
     expect((await db.feeds.toArray()).map((feed) => feed.url).sort()).toEqual([...neighbours].sort());
+  });
+
+  it('removes the saved and waiting articles of a removed feed with its items, and no other feed\'s', async () => {
+    const removed = { url: 'https://news.example/feed', title: 'Removed', builtIn: false };
+    // An address that begins with the removed one's, and the same item ids.
+    const neighbour = { url: 'https://news.example/feed.json', title: 'Neighbour', builtIn: false };
+    const articles = createArticleRepository(db);
+    for (const feed of [removed, neighbour]) {
+      const link = (id: string) => `https://news.example/articles/${encodeURIComponent(feed.url)}/${id}`;
+      await repository.storeFeedPage(feed, feedPageOf(['a', 'b', '\uffff'].map((id) => plainFeedItem(id, '2026-01-01T00:00:00Z', { url: link(id) }))));
+      await articles.queueArticles(['a', 'b', '\uffff'].map((id) => ({ itemKey: keyTextOf(feed.url, id), feedUrl: feed.url, link: link(id) })));
+      for (const id of ['a', '\uffff']) {
+        await articles.recordTry(keyTextOf(feed.url, id), { kind: 'saved', article: { html: '<p>x</p>', text: 'x', title: null, byline: null, siteName: null, length: 1, pageUrl: link(id) } });
+      }
+    }
+    expect(await db.articles.count()).toBe(6);
+
+    await repository.removeFeed(removed.url);
+    const left = await db.articles.toArray();
+    expect(left.map((record) => record.itemKey).sort()).toEqual(['a', 'b', '\uffff'].map((id) => keyTextOf(neighbour.url, id)).sort());
+    expect(left.filter((record) => record.status === 'saved')).toHaveLength(2);
   });
 
   it('writes a page all-or-nothing: a failure in the middle leaves the stored items untouched', async () => {

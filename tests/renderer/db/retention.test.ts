@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browserLikeLocks } from '../../fixtures/webLocks';
 import { feedPageOf, plainFeedItem } from '../../fixtures/feedPages';
 import { sampleFeedKey } from '../../../shared/feed/sampleFeed';
+import { keyTextOf } from '../../../shared/feed/newsItem';
+import { createArticleRepository } from '../../../renderer/db/articleRepository';
 import { FieldNewsDb } from '../../../renderer/db/fieldNewsDb';
 import { createNewsRepository, type NewsRepository } from '../../../renderer/db/newsRepository';
 import { applyRetention, estimateRetention, parseRetentionChoice, retentionCutoff, syncLockName, type RetentionLocks } from '../../../renderer/db/retention';
@@ -98,5 +100,32 @@ describe('retention', () => {
     expect(await applyRetention(db, 'oneYear', now, starring, 2)).toEqual({ removed: 3, busyFeeds: [] });
     expect(await db.items.toCollection().primaryKeys()).toEqual([[feedA.url, 'a-3']]);
     expect(await storedCounts()).toEqual([{ url: feedA.url, itemCount: 1, unreadCount: 1, starredCount: 1 }]);
+  });
+});
+
+describe('retention and saved articles', () => {
+  const link = (feedUrl: string, id: string) => `${new URL(feedUrl).origin}/articles/${id}`;
+  /** Saves an article for each item, as the article worker does: queued, then one try that saved it. */
+  const saveArticles = async (feedUrl: string, ids: string[]) => {
+    const articles = createArticleRepository(db);
+    await articles.queueArticles(ids.map((id) => ({ itemKey: keyTextOf(feedUrl, id), feedUrl, link: link(feedUrl, id) })));
+    for (const id of ids) {
+      const pageUrl = link(feedUrl, id);
+      await articles.recordTry(keyTextOf(feedUrl, id), { kind: 'saved', article: { html: `<p>Article ${id}</p>`, text: `Article ${id}`, title: id, byline: null, siteName: null, length: 10, pageUrl } });
+    }
+  };
+
+  it('removes the saved article of each item it removes, and keeps a starred item\'s and a newer item\'s', async () => {
+    const teaser = (id: string, date: string) => feedItem(id, date, { url: link(feedA.url, id) });
+    await repository.storeFeedPage(feedA, pageOf([teaser('old', '2025-01-01T00:00:00Z'), teaser('old-starred', '2024-01-01T00:00:00Z'), teaser('new', '2026-11-01T00:00:00Z')]));
+    await repository.storeFeedPage(feedB, pageOf([feedItem('b-old', '2024-06-01T00:00:00Z', { url: link(feedB.url, 'b-old') }), feedItem('b-new', '2026-10-01T00:00:00Z', { url: link(feedB.url, 'b-new') })]));
+    await repository.setStarred([feedA.url, 'old-starred'], true);
+    await saveArticles(feedA.url, ['old', 'old-starred', 'new']);
+    await saveArticles(feedB.url, ['b-old', 'b-new']);
+    expect(await db.articles.count()).toBe(5);
+
+    expect(await applyRetention(db, 'oneYear', now, createLocks().locks, 2)).toEqual({ removed: 2, busyFeeds: [] });
+    expect((await db.articles.toCollection().primaryKeys()).sort()).toEqual([keyTextOf(feedA.url, 'new'), keyTextOf(feedA.url, 'old-starred'), keyTextOf(feedB.url, 'b-new')].sort());
+    expect((await db.articles.toArray()).every((record) => record.status === 'saved' && record.article !== null)).toBe(true);
   });
 });

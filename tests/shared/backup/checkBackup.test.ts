@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backupCaps, backupFileName, type BackupCaps } from '../../../shared/backup/backupFormat';
+import { articleMaxCharacters } from '../../../shared/articles/articleRecord';
+import { backupCaps, backupFileName, backupItemSchema, type BackupCaps } from '../../../shared/backup/backupFormat';
 import { createBackupCheck } from '../../../shared/backup/checkBackup';
 import { errorMessages } from '../../../shared/errorMessages';
 import { sampleFeedKey } from '../../../shared/feed/sampleFeed';
@@ -122,6 +123,96 @@ describe('checking a backup before anything is written', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("keeps a feed's Full articles choice, reads a word it does not know as no choice, and refuses one that is no text", () => {
+    expect(check(JSON.stringify(backup({ feeds: [{ ...feed, fullArticles: 'always' }] })))).toMatchObject({ ok: true, value: { feeds: [{ fullArticles: 'always' }] } });
+    const later = check(JSON.stringify(backup({ feeds: [{ ...feed, fullArticles: 'onWifiOnly' }] })));
+    expect(later.ok && later.value.feeds[0]?.fullArticles).toBeUndefined();
+    expect(later.ok && later.value.feeds[0]?.url).toBe(feed.url);
+    for (const wrong of [3, true, ['always'], { choice: 'always' }, 'x'.repeat(65)]) {
+      expect(check(JSON.stringify(backup({ feeds: [{ ...feed, fullArticles: wrong }] })))).toEqual({ ok: false, error: errorMessages.backupDamagedEntry('feeds', 1) });
+    }
+  });
+
+  const article = { pageUrl: 'https://news.example.org/a-1', title: 'Hubs', byline: null, siteName: 'News', length: 13, savedAt: '2026-05-01T00:00:00.000Z', html: '<p>Two new hubs.</p>', text: 'Two new hubs.' };
+
+  it("reads an item's saved article, and an item without one (a backup from before articles)", () => {
+    expect(check(JSON.stringify(backup({ items: [{ ...item, article }, { ...item, id: 'a-2', article: null }, { ...item, id: 'a-3' }] })))).toMatchObject({ ok: true, value: { itemCount: 3 } });
+    expect(backupItemSchema.parse({ ...item, article }).article).toEqual(article);
+  });
+
+  it('refuses an article over its caps, of the wrong shape, or from a page that is no web address', () => {
+    const wrongs: Record<string, unknown>[] = [
+      { html: 'x'.repeat(articleMaxCharacters + 1) },
+      { text: 'x'.repeat(articleMaxCharacters + 1) },
+      { title: 'x'.repeat(2_001) },
+      { byline: 'x'.repeat(2_001) },
+      { siteName: 42 },
+      { pageUrl: 'javascript:alert(1)' },
+      { pageUrl: '/relative/page' },
+      { pageUrl: null },
+      { length: -1 },
+      { length: 1.5 },
+      { length: '13' },
+      { savedAt: 'yesterday' },
+      { savedAt: 1_746_057_600_000 },
+      { html: ['<p>', '</p>'] },
+      { html: undefined },
+    ];
+    for (const wrong of wrongs) {
+      expect(check(JSON.stringify(backup({ items: [{ ...item, article: { ...article, ...wrong } }] }))), JSON.stringify(wrong).slice(0, 60)).toEqual({ ok: false, error: errorMessages.backupDamagedEntry('items', 1) });
+    }
+    for (const wrong of ['<p>text</p>', 42, [article], true]) {
+      expect(check(JSON.stringify(backup({ items: [{ ...item, article: wrong }] })))).toEqual({ ok: false, error: errorMessages.backupDamagedEntry('items', 1) });
+    }
+  });
+
+  it('answers any article a file may hold with a verdict, and lets through only one within every rule', () => {
+    const anyText = fc.oneof(fc.string({ maxLength: 30 }), fc.constant('x'.repeat(articleMaxCharacters + 1)), fc.constant(null), fc.integer(), fc.jsonValue());
+    const anyArticle = fc.record(
+      {
+        pageUrl: fc.oneof(fc.webUrl(), fc.constantFrom('javascript:alert(1)', 'file:///etc/passwd', '//host/x', ''), anyText),
+        title: anyText,
+        byline: anyText,
+        siteName: anyText,
+        length: fc.oneof(fc.integer({ min: -10, max: 1e9 }), fc.double(), anyText),
+        savedAt: fc.oneof(fc.date({ noInvalidDate: true }).map((date) => date.toISOString()), anyText),
+        html: anyText,
+        text: anyText,
+      },
+      { requiredKeys: [] },
+    );
+    const goodText = fc.string({ unit: 'grapheme', maxLength: 40 });
+    const goodArticle = fc.record({
+      pageUrl: fc.webUrl({ validSchemes: ['http', 'https'] }),
+      title: fc.option(goodText),
+      byline: fc.option(goodText),
+      siteName: fc.option(goodText),
+      length: fc.nat(),
+      savedAt: fc.date({ noInvalidDate: true, min: new Date(0), max: new Date('2100-01-01') }).map((date) => date.toISOString()),
+      html: goodText,
+      text: goodText,
+    });
+    let kept = 0;
+    fc.assert(
+      fc.property(fc.oneof(goodArticle, anyArticle), (candidate) => {
+        const result = check(JSON.stringify(backup({ items: [{ ...item, article: candidate }] })));
+        const read = backupItemSchema.safeParse({ ...item, article: candidate });
+        expect(result.ok).toBe(read.success);
+        if (!read.success || !read.data.article) return;
+        const { html, text, pageUrl, length, savedAt } = read.data.article;
+        kept += 1;
+        expect(html.length).toBeLessThanOrEqual(articleMaxCharacters);
+        expect(text.length).toBeLessThanOrEqual(articleMaxCharacters);
+        expect(pageUrl).toMatch(/^https?:\/\//i);
+        expect(Number.isSafeInteger(length) && length >= 0).toBe(true);
+        expect(Number.isNaN(Date.parse(savedAt))).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
+    // The good half is let through, so the rules above were checked on real articles.
+    expect(kept).toBeGreaterThan(100);
   });
 
   it('suggests a file name with the local date', () => {

@@ -92,6 +92,15 @@ describe('the dates of a backup item', () => {
     expect(clampBackupItemDates(backupItem({ dateModified: null }), exportedAt).dateModified).toBeNull();
   });
 
+  it("include a saved article's time, so an article \"saved\" in the future never outranks one saved later here", () => {
+    const article = { pageUrl: 'https://news.example.org/a', title: null, byline: null, siteName: null, length: 4, html: '<p>Text</p>', text: 'Text' };
+    const planted = clampBackupItemDates(backupItem({ article: { ...article, savedAt: '9999-12-31T00:00:00.000Z' } }), exportedAt);
+    expect(planted.article).toEqual({ ...article, savedAt: exportedAt });
+    const honest = backupItem({ article: { ...article, savedAt: '2026-11-01T00:00:00.000Z' } });
+    expect(clampBackupItemDates(honest, exportedAt)).toEqual(honest);
+    expect(clampBackupItemDates(backupItem({ article: null }), exportedAt).article).toBeNull();
+  });
+
   it('so a far-future edit in a backup loses to a correction the feed makes after the backup', () => {
     const planted = mergeBackupItem(undefined, clampBackupItemDates(backupItem({ contentText: 'Planted.', dateModified: '9999-12-31T00:00:00Z' }), exportedAt))!;
     const correction = feedItemOfBackup(backupItem({ contentText: 'Corrected by the feed.', dateModified: '2026-12-02T00:00:00Z' }));

@@ -9,6 +9,7 @@ import { decodeFeedBytes } from '../../../shared/feed/decodeFeedBytes';
 import { opmlLimits, parseOpml, parseOpmlFile, type OpmlImport } from '../../../shared/opml/parseOpml';
 import { englishText, formatUserMessage } from '../../../shared/i18n/formatMessages';
 import type { UserMessage } from '../../../shared/i18n/userMessage';
+import { fieldNewsNamespace } from '../../../shared/opml/fieldNewsNamespace';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/opml/${name}.opml`, 'utf8');
 
@@ -269,5 +270,42 @@ describe('parseOpml: a large subscription list', () => {
     const { feeds } = parsed(opml(folders.join('\n')));
     expect(feeds).toHaveLength(500);
     expect(feeds[499]).toMatchObject({ url: 'https://news499.example.org/feed.xml?lang=es&n=499', folder: 'Carpeta 24' });
+  });
+});
+
+describe("parseOpml: a feed's Full articles choice", () => {
+  const list = (opening: string, outlines: string) => `<?xml version="1.0"?>\n${opening}<head><title>t</title></head><body>\n${outlines}\n</body></opml>`;
+  const choices = (text: string) => parsed(text).feeds.map((feed) => feed.fullArticles);
+
+  it('reads it under whatever prefix the file binds to Field News\'s namespace, on <opml> or on a folder', () => {
+    expect(choices(list(`<opml version="2.0" xmlns:fieldnews="${fieldNewsNamespace}">`, '<outline xmlUrl="https://a.example/" fieldnews:fullArticles="always"/>'))).toEqual(['always']);
+    expect(choices(list(`<opml version="2.0" xmlns:fn="${fieldNewsNamespace}">`, '<outline xmlUrl="https://a.example/" FN:FULLARTICLES=" Never "/><outline xmlUrl="https://b.example/" fieldnews:fullArticles="never"/>'))).toEqual(['never', undefined]);
+    const folder = `<outline text="Agencies" xmlns:x="${fieldNewsNamespace}"><outline xmlUrl="https://a.example/" x:fullArticles="automatic"/></outline><outline xmlUrl="https://b.example/" x:fullArticles="always"/>`;
+    expect(choices(list('<opml version="2.0">', folder))).toEqual(['automatic', undefined]);
+  });
+
+  it('takes the usual prefix undeclared, but not once the file binds it to another namespace', () => {
+    expect(choices(list('<opml version="2.0">', '<outline xmlUrl="https://a.example/" fieldnews:fullArticles="always"/>'))).toEqual(['always']);
+    expect(choices(list('<opml version="2.0" xmlns:fieldnews="https://other.example/ns">', '<outline xmlUrl="https://a.example/" fieldnews:fullArticles="always"/>'))).toEqual([undefined]);
+  });
+
+  it('reads an unknown word, an empty one, or a plain attribute of the same name as no choice', () => {
+    const outlines = ['"sometimes"', '""', '"always never"', '"&#97;lways"'].map((value, index) => `<outline xmlUrl="https://${index}.example/" fieldnews:fullArticles=${value}/>`);
+    expect(choices(list(`<opml version="2.0" xmlns:fieldnews="${fieldNewsNamespace}">`, [...outlines, '<outline xmlUrl="https://p.example/" fullArticles="always"/>'].join('\n')))).toEqual([undefined, undefined, undefined, 'always', undefined]);
+  });
+
+  it('answers any value and any namespace declaration with a known choice or none, never a throw', () => {
+    const attributeText = fc.string({ unit: fc.constantFrom('a', 'l', 'w', 'y', 's', 'never', 'always', 'automatic', '&', '&amp;', '"', '<', ' ', '\u0000', 'é', ':', '__proto__'), maxLength: 20 });
+    const escape = (text: string) => text.replace(/&(?!amp;)/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+    fc.assert(
+      fc.property(fc.constantFrom('fieldnews', 'fn', '__proto__', 'constructor', 'xmlns'), fc.oneof(fc.constant(fieldNewsNamespace), attributeText), attributeText, (prefix, namespace, value) => {
+        const result = parseOpml(list(`<opml version="2.0" xmlns:${prefix}="${escape(namespace)}">`, `<outline xmlUrl="https://a.example/" ${prefix}:fullArticles="${escape(value)}"/>`));
+        expect(result.ok).toBe(true);
+        const choice = result.ok ? result.value.feeds[0]?.fullArticles : 'no feed';
+        expect([undefined, 'automatic', 'always', 'never']).toContain(choice);
+        if (namespace === fieldNewsNamespace && ['automatic', 'always', 'never'].includes(value.trim())) expect(choice).toBe(value.trim());
+      }),
+      { numRuns: 1_000 },
+    );
   });
 });

@@ -4,6 +4,8 @@ import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { parseOpml, type OpmlFeed } from '../../../shared/opml/parseOpml';
 import { writeOpml, type OpmlExportFeed } from '../../../shared/opml/writeOpml';
+import { fieldNewsNamespace } from '../../../shared/opml/fieldNewsNamespace';
+import type { FullArticlesChoice } from '../../../shared/articles/articleRecord';
 import { englishText } from '../../../shared/i18n/formatMessages';
 
 const createdAt = new Date('2026-11-27T18:30:05Z');
@@ -80,6 +82,46 @@ describe('writeOpml', () => {
   });
 });
 
+describe("writeOpml: a feed's Full articles choice", () => {
+  const outlines = (text: string): XmlElement[] => {
+    const root = elements(parseDocument(text, { xmlMode: true }), 'opml')[0] as XmlElement;
+    const body = elements(root, 'body')[0] as XmlElement;
+    return elements(body, 'outline').flatMap((outline) => (outline.attribs.xmlUrl === undefined ? elements(outline, 'outline') : [outline]));
+  };
+  const rootOf = (text: string): XmlElement => elements(parseDocument(text, { xmlMode: true }), 'opml')[0] as XmlElement;
+
+  it('writes "always" and "never" in Field News\'s namespace, declared on <opml>, and nothing for the default', () => {
+    const written = writeOpml(
+      [
+        { url: 'https://a.example/rss', title: 'A', folder: null, fullArticles: 'always' },
+        { url: 'https://b.example/rss', title: 'B', folder: 'Agencies', fullArticles: 'never' },
+        { url: 'https://c.example/rss', title: 'C', folder: null, fullArticles: 'automatic' },
+        { url: 'https://d.example/rss', title: 'D', folder: null },
+      ],
+      { title: 't', createdAt },
+    );
+    expect(rootOf(written).attribs).toEqual({ version: '2.0', 'xmlns:fieldnews': fieldNewsNamespace });
+    expect(outlines(written).map((outline) => [outline.attribs.xmlUrl, outline.attribs['fieldnews:fullArticles']])).toEqual([
+      ['https://a.example/rss', 'always'],
+      ['https://c.example/rss', undefined],
+      ['https://d.example/rss', undefined],
+      ['https://b.example/rss', 'never'],
+    ]);
+    expect(imported(written).map((feed) => [feed.url, feed.fullArticles])).toEqual([
+      ['https://a.example/rss', 'always'],
+      ['https://c.example/rss', undefined],
+      ['https://d.example/rss', undefined],
+      ['https://b.example/rss', 'never'],
+    ]);
+  });
+
+  it('leaves a list without choices plain OPML: no namespace, no attribute of its own', () => {
+    const written = writeOpml([{ url: 'https://a.example/rss', title: 'A', folder: null, fullArticles: 'automatic' }], { title: 't', createdAt });
+    expect(rootOf(written).attribs).toEqual({ version: '2.0' });
+    expect(written).not.toContain('fieldnews');
+  });
+});
+
 // --- Round trips with arbitrary names: accents, emoji, markup characters, quotes, entities.
 const special = ['&', '<', '>', '"', "'", ';', '#', 'amp', '&amp;', 'é', 'ñ', 'Á', 'ü', '¿', '¡', '😀', '🇲🇽', ' ', '  ', '\t', '\n', '/', ' / ', 'a', 'Z', '1', '\u00a0', '\u0001', '\uFFFF'];
 const name = fc.oneof(fc.string({ unit: fc.constantFrom(...special), maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 12 }));
@@ -87,7 +129,8 @@ const address = fc
   .tuple(fc.webUrl({ validSchemes: ['http', 'https'], withQueryParameters: true }), name)
   .map(([url, extra]) => `${url}${url.includes('?') ? '&' : '?'}q=${encodeURIComponent(extra)}&x=<"'>`)
   .filter((url) => URL.canParse(url));
-const exportFeed = fc.record({ url: address, title: name, folder: fc.option(fc.array(name, { minLength: 1, maxLength: 3 }).map((parts) => parts.join(' / '))), htmlUrl: fc.option(address) });
+const fullArticles = fc.option(fc.constantFrom<FullArticlesChoice>('automatic', 'always', 'never'), { nil: undefined });
+const exportFeed = fc.record({ url: address, title: name, folder: fc.option(fc.array(name, { minLength: 1, maxLength: 3 }).map((parts) => parts.join(' / '))), htmlUrl: fc.option(address), fullArticles });
 
 /** What a name becomes on the way: no XML-forbidden characters, white space made single spaces. */
 const readable = (text: string): string | null => {
@@ -97,7 +140,7 @@ const readable = (text: string): string | null => {
 };
 
 describe('OPML round trips', () => {
-  it('export → import keeps every feed, its title, folder and home page', () => {
+  it('export → import keeps every feed, its title, folder, home page and Full articles choice', () => {
     fc.assert(
       fc.property(fc.uniqueArray(exportFeed, { maxLength: 15, selector: (feed) => new URL(feed.url).href }), (feeds) => {
         const back = parseOpml(writeOpml(feeds, { title: 'Round trip', createdAt }));
@@ -110,7 +153,14 @@ describe('OPML round trips', () => {
         expect(byUrl.size).toBe(feeds.length);
         for (const feed of feeds) {
           const href = new URL(feed.url).href;
-          expect(byUrl.get(href)).toEqual({ url: href, title: readable(feed.title) ?? feed.url, folder: readable(feed.folder ?? ''), htmlUrl: feed.htmlUrl ? new URL(feed.htmlUrl).href : null });
+          const choice = feed.fullArticles === 'automatic' ? undefined : feed.fullArticles;
+          expect(byUrl.get(href)).toStrictEqual({
+            url: href,
+            title: readable(feed.title) ?? feed.url,
+            folder: readable(feed.folder ?? ''),
+            htmlUrl: feed.htmlUrl ? new URL(feed.htmlUrl).href : null,
+            ...(choice ? { fullArticles: choice } : {}),
+          });
         }
       }),
       { numRuns: 300 },

@@ -20,13 +20,13 @@ describe('Export my news and Import', () => {
 
     const blob = await exportBackup();
     await db.feeds.clear();
-    expect(await importBackup(blob)).toEqual({ ok: true, value: { feedsAdded: 1, itemsAdded: 0, itemsUpdated: 0, itemsUnchanged: 0, settingsKeptHere: 0 } });
+    expect(await importBackup(blob)).toEqual({ ok: true, value: { feedsAdded: 1, itemsAdded: 0, itemsUpdated: 0, itemsUnchanged: 0, articlesAdded: 0, settingsKeptHere: 0 } });
     expect(await importBackup(new Blob(['{"format":"other"}']))).toEqual({ ok: false, error: errorMessages.backupNotFieldNews });
     await log.flush();
 
     expect(written.map((entry) => [entry.level, entry.scope, entry.message.replace(/\d+ ms/, 'N ms')])).toEqual([
       ['info', 'backup', `Exported 0 items (${blob.size} bytes) in N ms`],
-      ['info', 'backup', `Imported a backup of ${blob.size} bytes in N ms: 1 feeds added; items 0 added, 0 updated, 0 unchanged; 0 settings that remove news or pictures left as they are`],
+      ['info', 'backup', `Imported a backup of ${blob.size} bytes in N ms: 1 feeds added; items 0 added, 0 updated, 0 unchanged; 0 saved articles taken; 0 settings that remove news or pictures left as they are`],
       ['warn', 'backup', `Import refused after N ms: ${englishText(errorMessages.backupNotFieldNews)}`],
     ]);
     expect(suggestedBackupFileName()).toMatch(/^field-news-backup-\d{4}-\d{2}-\d{2}\.json$/);

@@ -57,7 +57,7 @@ describe('a backup changes settings only where that removes nothing', () => {
       ],
     });
     const imported = await importBackupInto(db, file, { clock, onWriteFailure: rethrow });
-    expect(imported).toEqual({ ok: true, value: { feedsAdded: 1, itemsAdded: 1, itemsUpdated: 0, itemsUnchanged: 0, settingsKeptHere: 2 } });
+    expect(imported).toEqual({ ok: true, value: { feedsAdded: 1, itemsAdded: 1, itemsUpdated: 0, itemsUnchanged: 0, articlesAdded: 0, settingsKeptHere: 2 } });
     expect(await db.settings.toArray()).toEqual([{ key: 'language', value: 'es' }]);
     expect(await runRetentionOnce({ db, locks: browserLikeLocks().locks, now: clock, log: () => undefined })).toEqual({ removed: 0, busyFeeds: [] });
     expect(await db.items.count()).toBe(1);

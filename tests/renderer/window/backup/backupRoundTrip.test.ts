@@ -100,13 +100,13 @@ describe('export and import of 10,000 items', () => {
 
     const progress: BackupImportProgress[] = [];
     const first = await importBackupInto(source, blob, { onProgress: (step) => progress.push(step), onWriteFailure: rethrow });
-    expect(first).toEqual({ ok: true, value: { feedsAdded: 3, itemsAdded: 10_000, itemsUpdated: 0, itemsUnchanged: 0, settingsKeptHere: 0 } });
+    expect(first).toEqual({ ok: true, value: { feedsAdded: 3, itemsAdded: 10_000, itemsUpdated: 0, itemsUnchanged: 0, articlesAdded: 0, settingsKeptHere: 0 } });
     expect(await contents(source)).toEqual(before);
     expect(progress.at(-1)).toEqual({ phase: 'writing', itemsWritten: 10_000, itemsTotal: 10_000 });
     expect(progress.some((step) => step.phase === 'checking' && step.bytesRead === blob.size)).toBe(true);
 
     const second = await importBackupInto(source, blob, { onWriteFailure: rethrow });
-    expect(second).toEqual({ ok: true, value: { feedsAdded: 0, itemsAdded: 0, itemsUpdated: 0, itemsUnchanged: 10_000, settingsKeptHere: 0 } });
+    expect(second).toEqual({ ok: true, value: { feedsAdded: 0, itemsAdded: 0, itemsUpdated: 0, itemsUnchanged: 10_000, articlesAdded: 0, settingsKeptHere: 0 } });
     expect(await contents(source)).toEqual(before);
     // A new feed from a backup starts with fresh sync state: its next sync fetches it whole.
     expect(await source.feeds.get(feeds[1]!.url)).toMatchObject({ lastSyncAt: null, failures: 0, pageValidators: {} });

@@ -4,7 +4,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { errorMessages } from '../../../../shared/errorMessages';
 import { opmlLimits, parseOpml } from '../../../../shared/opml/parseOpml';
-import { writeOpml } from '../../../../shared/opml/writeOpml';
+import { writeOpml, type OpmlExportFeed } from '../../../../shared/opml/writeOpml';
 import { FieldNewsDb } from '../../../../renderer/db/fieldNewsDb';
 import { createNewsRepository, type NewsRepository } from '../../../../renderer/db/newsRepository';
 import { createOpmlReader } from '../../../../renderer/window/feeds/opmlReader';
@@ -25,7 +25,7 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
-const list = (feeds: { url: string; title: string; folder: string | null }[]) =>
+const list = (feeds: OpmlExportFeed[]) =>
   writeOpml(feeds, { title: 'Subscriptions', createdAt: new Date('2026-11-01T00:00:00Z') });
 
 const readInWorker = createOpmlReader({ start: () => workerStandIn((scope) => serveOpmlCalls(scope, vi.fn())), timeLimitMs: 5_000, log: vi.fn() });
@@ -46,6 +46,27 @@ describe('importing OPML', () => {
     expect(await db.feeds.get('https://diario.example/atom')).toMatchObject({ title: 'Diario del Sur', folder: 'Mexico / Chiapas', itemCount: 0, walkResume: null });
     // The feed that was there keeps its own record (no folder taken from the file).
     expect((await db.feeds.get('https://iom.example/feed.xml'))?.folder).toBeNull();
+  });
+
+  it("brings each new feed's Full articles choice, and leaves a feed already there with its own", async () => {
+    await repository.addFeed({ url: 'https://iom.example/feed.xml', title: 'IOM', builtIn: false });
+    await db.feeds.update('https://iom.example/feed.xml', { fullArticles: 'never' });
+    await importOpmlText(
+      repository,
+      list([
+        { url: 'https://iom.example/feed.xml', title: 'IOM', folder: null, fullArticles: 'always' },
+        { url: 'https://unhcr.example/rss', title: 'UNHCR', folder: null, fullArticles: 'always' },
+        { url: 'https://diario.example/atom', title: 'Diario', folder: null, fullArticles: 'never' },
+        { url: 'https://plain.example/rss', title: 'Plain', folder: null },
+      ]),
+    );
+    const choices = (await db.feeds.orderBy('url').toArray()).map((feed) => [feed.url, feed.fullArticles]);
+    expect(choices).toEqual([
+      ['https://diario.example/atom', 'never'],
+      ['https://iom.example/feed.xml', 'never'],
+      ['https://plain.example/rss', undefined],
+      ['https://unhcr.example/rss', 'always'],
+    ]);
   });
 
   it('changes nothing when the file is malformed', async () => {
@@ -86,6 +107,25 @@ describe('importing OPML', () => {
 });
 
 describe('exporting OPML', () => {
+  it("writes each feed's Full articles choice, which a new laptop's import takes back", async () => {
+    await repository.addFeeds([
+      { url: 'https://unhcr.example/rss', title: 'UNHCR', builtIn: false, folder: 'Agencies', fullArticles: 'always' },
+      { url: 'https://diario.example/atom', title: 'Diario del Sur', builtIn: false, folder: null, fullArticles: 'never' },
+      { url: 'https://iom.example/feed.xml', title: 'IOM', builtIn: false, folder: null },
+    ]);
+    const { blob } = await exportOpml(db, new Date('2026-11-27T10:00:00Z'));
+    const laptop = new FieldNewsDb('field-news-opml-laptop', { indexedDB: new IDBFactory(), IDBKeyRange });
+    await laptop.open();
+    await importOpmlFile(createNewsRepository(laptop), blob, readInWorker);
+    const records = await laptop.feeds.orderBy('url').toArray();
+    laptop.close();
+    expect(records.map(({ url, folder, fullArticles }) => ({ url, folder, fullArticles }))).toEqual([
+      { url: 'https://diario.example/atom', folder: null, fullArticles: 'never' },
+      { url: 'https://iom.example/feed.xml', folder: null, fullArticles: undefined },
+      { url: 'https://unhcr.example/rss', folder: 'Agencies', fullArticles: 'always' },
+    ]);
+  });
+
   it('writes every added feed with its folder, not the bundled sample, and reads back the same', async () => {
     await repository.addFeeds([
       { url: 'https://unhcr.example/rss', title: 'UNHCR', builtIn: false, folder: 'Agencies' },
