@@ -1,6 +1,7 @@
 // The calls the article worker answers and the events it sends (workers/articles/articles.worker.ts),
 // typed once for the window that makes them and the worker.
 import type { ItemPictures } from '../../shared/pictures/pictureUrls';
+import type { ArticleCandidate } from '../../shared/articles/articleCandidates';
 
 /** One round of saving: what was saved, and what was not. */
 export interface ArticleRound {
@@ -19,8 +20,11 @@ export interface ArticleProgress {
 export type ArticleCalls = {
   /** The worker's line to the shell: a port serving SyncShellCalls (desktop app), or null for the browser's own fetch. */
   useShell(argument: { port: MessagePort | null }): null;
-  /** Saves the articles whose time has come; on a metered or slow link only those of feeds set to "Always". */
-  saveArticles(request: { onlyAlways: boolean }): ArticleRound;
+  /**
+   * Queues `wanted` (the articles stored pages asked for since the last round), then saves the
+   * articles whose time has come; on a metered or slow link only those of feeds set to "Always".
+   */
+  saveArticles(request: { onlyAlways: boolean; wanted: ArticleCandidate[] }): ArticleRound;
 };
 
 export type ArticleEvents = {

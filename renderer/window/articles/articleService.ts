@@ -4,6 +4,7 @@
 import { useSyncExternalStore } from 'react';
 import { connectionFactsSchema, isMeteredOrSlow } from '../../../shared/pictures/pictureSettings';
 import { createArticleRepository } from '../../db/articleRepository';
+import type { ArticleCandidate } from '../../../shared/articles/articleCandidates';
 import type { ArticleCalls, ArticleEvents, ArticleProgress, ArticleRound } from '../../threads/articlesContract';
 import { createWorkerThread } from '../../threads/workerThread';
 import { openSyncPort } from '../bridge';
@@ -51,6 +52,13 @@ const onMeteredLink = (): boolean => {
 };
 
 let round: Promise<ArticleRound | null> | null = null;
+/** Articles the syncs asked for since the last round began. */
+const wanted: ArticleCandidate[] = [];
+
+/** The sync client's hook: a stored page's wanted articles, written and saved by the next round. */
+export const wantArticles = (candidates: readonly ArticleCandidate[]): void => {
+  wanted.push(...candidates);
+};
 
 /** Saves the articles that wait, unless offline; one round at a time (a call during a round joins it). */
 export const saveWaitingArticles = (): Promise<ArticleRound | null> => {
@@ -59,7 +67,7 @@ export const saveWaitingArticles = (): Promise<ArticleRound | null> => {
     try {
       const channel = await connected();
       if (channel === null) return null;
-      const answer = await channel.call('saveArticles', { onlyAlways: onMeteredLink() }, { quietLimitMs });
+      const answer = await channel.call('saveArticles', { onlyAlways: onMeteredLink(), wanted: wanted.splice(0) }, { quietLimitMs });
       if (!answer.ok) {
         log.warn('articles', `A round of article saving ended early (${answer.error.reason}: ${answer.error.detail})`);
         return null;
@@ -70,6 +78,8 @@ export const saveWaitingArticles = (): Promise<ArticleRound | null> => {
     } finally {
       round = null;
       publish(null);
+      // Pages stored while this round ran asked for more: the next round takes them.
+      if (wanted.length > 0) void saveWaitingArticles();
     }
   })();
   return round;

@@ -4,6 +4,7 @@
 // failure and is replaced on the next sync (which also frees the Web Locks it held).
 import { errorMessages } from '../../../shared/errorMessages';
 import type { ItemPictures } from '../../../shared/pictures/pictureUrls';
+import type { ArticleCandidate } from '../../../shared/articles/articleCandidates';
 import type { Result } from '../../../shared/result';
 import type { ThreadChannel, ThreadFailure } from '../../../shared/threads/threadChannel';
 import type { SyncCalls, SyncEvents } from '../../threads/syncContract';
@@ -22,6 +23,8 @@ export interface SyncClientOptions {
   quietLimitMs: number;
   /** Where the pictures of stored pages go (the picture queue). */
   onPicturesNamed: (pictures: ItemPictures[]) => void;
+  /** Where the articles stored pages want saved go (the article worker, after the syncs). */
+  onArticlesWanted: (candidates: ArticleCandidate[]) => void;
   log: (level: 'warn' | 'error', message: string) => void;
 }
 
@@ -46,6 +49,7 @@ export const createSyncClient = (options: SyncClientOptions): SyncClient => {
       const channel = thread.channel();
       channel.on('progress', ({ syncId, progress }) => progressListeners.get(syncId)?.(progress));
       channel.on('pictures', ({ pictures }) => options.onPicturesNamed(pictures));
+      channel.on('articles', ({ candidates }) => options.onArticlesWanted(candidates));
       const shellGiven = options
         .openShellPort()
         .then((port) => channel.call('useShell', { port }, { transfer: port === null ? [] : [port], quietLimitMs: options.quietLimitMs }));

@@ -2,7 +2,7 @@
 import { useSyncExternalStore } from 'react';
 import { defaultFetchPolicy } from '../../../shared/sync/fetchPolicy';
 import { bridge, openSyncPort } from '../bridge';
-import { saveWaitingArticles } from '../articles/articleService';
+import { saveWaitingArticles, wantArticles } from '../articles/articleService';
 import { db, newsRepository } from '../database';
 import { rememberStoredNews } from '../../db/databaseLoss';
 import { log } from '../log';
@@ -37,6 +37,7 @@ export const syncScheduler = createSyncScheduler({
     openShellPort: () => openSyncPort(),
     quietLimitMs: 3 * 60_000,
     onPicturesNamed: (pictures) => void savePicturesNamed(pictures),
+    onArticlesWanted: wantArticles,
     log: (level, message) => log[level]('sync', message),
   }),
   isOnline: () => navigator.onLine,

@@ -19,7 +19,7 @@ serveArticleCalls(workerScope, {
     await stepAsideForSyncs(60_000);
   },
   concurrency: 3,
-  hostPauseMs: 1_000,
+  hostPauseMs: 500,
   sleep: (ms) => new Promise((done) => setTimeout(done, ms)),
   portShell: {
     downloadQuietLimitMs: defaultFetchPolicy(__APP_VERSION__).totalTimeoutMs + 60_000,

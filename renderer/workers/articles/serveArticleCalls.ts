@@ -33,20 +33,24 @@ export const serveArticleCalls = (scope: ChannelEndpoint, options: ArticleWorker
               });
         return null;
       },
-      saveArticles: (request) => {
-        const round = running.then(() =>
-          saveWaitingArticles(
+      saveArticles: ({ onlyAlways, wanted }) => {
+        const repository = createArticleRepository(options.db);
+        const round = running.then(async () => {
+          // Written here, after the syncs, not by the sync: its pages are stored without waiting for them.
+          await options.whenSyncsQuiet();
+          await repository.queueArticles(wanted);
+          return saveWaitingArticles(
             {
               ...options,
-              repository: createArticleRepository(options.db),
+              repository,
               fetchPage: (page) => shell.fetchFeedDocument(page),
               onProgress: (progress) => channel.emit('progress', progress),
               onPictures: (pictures) => channel.emit('pictures', { pictures }),
               log: (level, message) => workerLog[level]('articles', message),
             },
-            request,
-          ),
-        );
+            { onlyAlways },
+          );
+        });
         running = round.catch(() => undefined);
         return round;
       },

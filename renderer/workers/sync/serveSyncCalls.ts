@@ -43,6 +43,7 @@ export const serveSyncCalls = (scope: ChannelEndpoint, options: SyncWorkerOption
     shell: () => shell,
     onProgress: (syncId, progress) => channel.emit('progress', { syncId, progress }),
     onPicturesNamed: (pictures) => channel.emit('pictures', { pictures }),
+    onArticlesWanted: (candidates) => channel.emit('articles', { candidates }),
   });
   return channel;
 };

@@ -29,8 +29,8 @@ export interface SyncFeedOptions {
   manual: boolean;
   /** Told the pictures of each page once it is stored; they are saved beside the sync, never in its way. */
   onPicturesNamed?: (pictures: ItemPictures[]) => void;
-  /** Told the articles to save of each stored page (under the feed's *Full articles* choice); never fails the sync. */
-  queueArticles?: (candidates: ArticleCandidate[]) => Promise<void>;
+  /** Told the articles to save of each stored page (under the feed's *Full articles* choice); queued beside the sync, never in its way. */
+  onArticlesWanted?: (candidates: ArticleCandidate[]) => void;
   /** Asked before each page is written: on a nearly full disk the walk stops before writing. */
   diskSpace: DiskSpaceGuard;
   /** Reads the downloaded pages (the sync worker's parse worker); default: on this thread. */
@@ -70,8 +70,8 @@ export const syncFeed = async (options: SyncFeedOptions): Promise<SyncOutcome> =
         const stored = await repository.storeFeedPage(source, page, validators, resume);
         const pictures = options.onPicturesNamed === undefined ? [] : picturesOfPage(feedUrl, page.items);
         if (pictures.length > 0) options.onPicturesNamed?.(pictures);
-        const articles = options.queueArticles === undefined ? [] : articleCandidatesOf(feedUrl, page.items, parseFullArticles(feed.fullArticles));
-        if (articles.length > 0) await options.queueArticles?.(articles);
+        const articles = options.onArticlesWanted === undefined ? [] : articleCandidatesOf(feedUrl, page.items, parseFullArticles(feed.fullArticles));
+        if (articles.length > 0) options.onArticlesWanted?.(articles);
         return { ok: true, value: { newItems: stored.added, updatedItems: stored.updated } };
       } catch (error) {
         // The page's transaction was aborted, so nothing of it was stored; a full disk is said as such.

@@ -68,6 +68,7 @@ const clientOptions = (workers: ReturnType<typeof syncWorkers>, main: MainProces
   openShellPort: () => Promise.resolve(mainProcessPort(main)),
   quietLimitMs,
   onPicturesNamed: () => undefined,
+  onArticlesWanted: () => undefined,
   log: () => undefined,
 });
 
@@ -78,6 +79,25 @@ const addedFeed = async () => {
 };
 
 const noProgress = () => undefined;
+
+describe('the articles a sync asks for', () => {
+  it('reach the window page by page, under the feed’s choice, without the sync writing them', async () => {
+    const teasers = feedItems(12).map((item, index) => ({ ...item, url: `https://news.example.org/story/${index}`, content_text: 'Two lines.' }));
+    const server = await serveFeed({ items: teasers, pageSize: 5, title: 'Teasers' });
+    await repository.addFeed({ url: server.url, title: 'Teasers', builtIn: false });
+    const { locks } = browserLikeLocks();
+    const wanted: string[][] = [];
+    const client = createSyncClient({ ...clientOptions(syncWorkers(locks), { download }), onArticlesWanted: (candidates) => wanted.push(candidates.map((candidate) => candidate.link)) });
+    expect(await client.syncFeed(server.url, { maxPages: 10, manual: true }, noProgress)).toMatchObject({ result: 'synced', newItems: 12 });
+    await expect.poll(() => wanted.flat().length).toBe(12);
+    expect(wanted.map((page) => page.length)).toEqual([5, 5, 2]);
+    expect(await db.articles.count()).toBe(0);
+    await db.feeds.update(server.url, { fullArticles: 'never', pageValidators: {} });
+    wanted.length = 0;
+    expect(await client.syncFeed(server.url, { maxPages: 10, manual: true }, noProgress)).toMatchObject({ result: 'synced' });
+    expect(wanted).toEqual([]);
+  });
+});
 
 describe('the sync client settles every sync', () => {
   it('turns a download the main process failed to answer into a failure, frees the lock, and the next sync of the feed runs', async () => {
