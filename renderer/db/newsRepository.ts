@@ -10,8 +10,21 @@ import { setItemFlags } from './itemFlags';
 export type { StoredPageCount } from './feedPageWrites';
 export { newFeedRecord, type FeedSource, type SyncFailure } from './feedRecordWrites';
 
+/**
+ * What the search worker keeps on an item of the article saved for it (no index, so no schema
+ * version): the distinct words of the article's start, folded and joined by spaces, so that start-up
+ * rebuilds the word index from the items alone and never reads an article. Absent when the item's
+ * tags were found with no saved article.
+ */
+export interface ArticleWordsField {
+  articleWords?: string;
+}
+
+/** An item as the place tagger writes it. */
+export type TaggedItemRecord = ItemRecord & ArticleWordsField;
+
 /** The places the search worker found in one item, and the content they were found in. */
-export interface PlaceTagWrite extends PlaceTagFields {
+export interface PlaceTagWrite extends PlaceTagFields, ArticleWordsField {
   feedUrl: string;
   id: string;
   contentHash: string;
@@ -45,15 +58,20 @@ const itemFlagWrites = (db: FieldNewsDb) => ({
 });
 
 const placeTagWrites = (db: FieldNewsDb) => ({
-  /** Writes the search worker's place tags, skipping an item that sync changed since it was read
-   *  (another content hash: it is tagged next round). Returns the items as written. */
-  async storePlaceTags(tags: readonly PlaceTagWrite[]): Promise<ItemRecord[]> {
+  /** Writes the search worker's place tags (and the words of the item's saved article, or none),
+   *  skipping an item that sync changed since it was read (another content hash: it is tagged next
+   *  round). Returns the items as written. */
+  async storePlaceTags(tags: readonly PlaceTagWrite[]): Promise<TaggedItemRecord[]> {
     return db.transaction('rw', db.items, async () => {
-      const current = await db.items.bulkGet(tags.map((tag) => [tag.feedUrl, tag.id]));
+      const current: (TaggedItemRecord | undefined)[] = await db.items.bulkGet(tags.map((tag) => [tag.feedUrl, tag.id]));
       const updates = tags.flatMap((tag, index) => {
         const stored = current[index];
         if (stored === undefined || stored.contentHash !== tag.contentHash) return [];
-        return [{ ...stored, places: tag.places, placesVersion: tag.placesVersion, weakPlaces: tag.weakPlaces, placeMentions: tag.placeMentions }];
+        const tagged: TaggedItemRecord = { ...stored, places: tag.places, placesVersion: tag.placesVersion, weakPlaces: tag.weakPlaces, placeMentions: tag.placeMentions };
+        // An item without a saved article carries no field for it (most items: nothing to store).
+        if (tag.articleWords === undefined) delete tagged.articleWords;
+        else tagged.articleWords = tag.articleWords;
+        return [tagged];
       });
       await db.items.bulkPut(updates);
       return updates;

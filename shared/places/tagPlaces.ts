@@ -1,5 +1,6 @@
 // Finds the gazetteer places a news item names, one pass over its words with the matcher of
 // placeTagger.ts, and resolves the names several places share (resolveMentions.ts).
+import { assertNever } from '../assertNever';
 import { readAt } from '../checkedRead';
 import { gazetteerFormat } from './gazetteer';
 import { nearestTown } from './nearestTown';
@@ -15,13 +16,17 @@ export { createPlaceTagger, type PlaceTagger } from './placeTagger';
  *  names or the aliases, and after regenerating the gazetteer. */
 export const placeTaggingVersion = `${gazetteerFormat}+tagger.7`;
 
-/** Text beyond this many characters is not scanned: places are named early, and a huge item
- *  must not stall storage. */
-const scannedCharacters = 50_000;
+/** Text beyond this many characters is not scanned, in the item's text and in its saved article
+ *  each: places are named early, and a huge item must not stall storage (50,000 characters take
+ *  about 3.5 ms). */
+export const scannedCharacters = 50_000;
+
+/** Where a name stands: the item's title, its text, or the article saved for it. */
+export type MentionField = 'title' | 'text' | 'article';
 
 export interface PlaceMention {
   placeId: string;
-  field: 'title' | 'text';
+  field: MentionField;
   /** Character range of the name in that field, end exclusive: for highlighting. */
   start: number;
   end: number;
@@ -35,6 +40,9 @@ export interface TaggableItem {
   title: string;
   /** Plain text of the item (its text or its HTML with the tags stripped). */
   text: string;
+  /** Plain text of the whole article saved for the item, when there is one: a town named only in
+   *  the body is a place of the item too. */
+  article?: string;
   /** Where the feed says the item happened (GeoRSS): tagged with the nearest town within 25 km. */
   point?: { latitude: number; longitude: number } | null;
 }
@@ -103,7 +111,7 @@ const wordsOf = (text: string): Word[] => {
 };
 
 interface Candidate {
-  field: 'title' | 'text';
+  field: MentionField;
   start: number;
   end: number;
   places: readonly number[];
@@ -111,7 +119,7 @@ interface Candidate {
   usual: number | undefined;
 }
 
-const matchNames = (tagger: PlaceTagger, field: 'title' | 'text', words: readonly Word[], into: Candidate[]): void => {
+const matchNames = (tagger: PlaceTagger, field: MentionField, words: readonly Word[], into: Candidate[]): void => {
   let index = 0;
   while (index < words.length) {
     const word = readAt(words, index);
@@ -190,19 +198,36 @@ const resolve = (tagger: PlaceTagger, candidates: readonly Candidate[], itemWord
   return candidates.map((candidate) => chosen.get(candidate.places));
 };
 
-/** Every place name in the item's title and text, longest name first at each position, with
- *  ambiguous names resolved. Never throws. */
+const scanned = (text: string): string => (text.length > scannedCharacters ? text.slice(0, scannedCharacters) : text);
+
+const fieldText = (item: TaggableItem, field: MentionField): string => {
+  switch (field) {
+    case 'title':
+      return item.title;
+    case 'text':
+      return item.text;
+    case 'article':
+      return item.article ?? '';
+    default:
+      return assertNever(field);
+  }
+};
+
+/** Every place name in the item's title, text and saved article, longest name first at each
+ *  position, with ambiguous names resolved. Never throws. */
 export const findPlaceMentions = (tagger: PlaceTagger, item: TaggableItem): PlaceMention[] => {
   const candidates: Candidate[] = [];
   const titleWords = wordsOf(item.title);
-  const textWords = wordsOf(item.text.length > scannedCharacters ? item.text.slice(0, scannedCharacters) : item.text);
+  const textWords = wordsOf(scanned(item.text));
+  const articleWords = item.article === undefined ? [] : wordsOf(scanned(item.article));
   matchNames(tagger, 'title', titleWords, candidates);
   matchNames(tagger, 'text', textWords, candidates);
+  matchNames(tagger, 'article', articleWords, candidates);
   const places = tagger.gazetteer.places;
   // Most items hold no regional word: their folded words are not gathered for regionHints.
   const itemWords = (): string[] => {
-    const hinted = titleWords.some((word) => isHintWord(word.folded)) || textWords.some((word) => isHintWord(word.folded));
-    return hinted ? [...titleWords, ...textWords].map((word) => word.folded) : [];
+    const fields = [titleWords, textWords, articleWords];
+    return fields.some((words) => words.some((word) => isHintWord(word.folded))) ? fields.flat().map((word) => word.folded) : [];
   };
   const chosen = resolve(tagger, candidates, itemWords);
   const mentions: PlaceMention[] = [];
@@ -212,7 +237,7 @@ export const findPlaceMentions = (tagger: PlaceTagger, item: TaggableItem): Plac
     if (reading === undefined) return;
     const place = readAt(places, reading.index);
     const other = reading.alternative === undefined ? undefined : readAt(places, reading.alternative);
-    const source = candidate.field === 'title' ? item.title : item.text;
+    const source = fieldText(item, candidate.field);
     const range = { field: candidate.field, start: candidate.start, end: candidate.end, name: source.slice(candidate.start, candidate.end) };
     if (other === undefined) {
       mentions.push({ placeId: place.id, ...range });

@@ -6,11 +6,13 @@ import { createPostingStore, type PostingStore } from './postingStore';
 import type { TextSearch } from './textSearch';
 import { createVocabulary, type Vocabulary } from './vocabulary';
 import { createWordRanking } from './wordRanking';
-import { indexableWords, queryWords } from './wordTokens';
+import { indexableWords, isIndexableWord, queryWords } from './wordTokens';
 
 export interface NewsWordIndex {
-  /** Adds an item or replaces its words and date. */
-  setItem(key: string, title: string, text: string, date: number): void;
+  /** Adds an item or replaces its words and date. `foldedWords` are more words of its text,
+   *  already folded as `indexableWords` folds them (kept that way for a saved article, so that
+   *  start-up does not fold them again). */
+  setItem(key: string, title: string, text: string, date: number, foldedWords?: readonly string[]): void;
   removeItem(key: string): void;
   /** Items with the query words, best match first, then newest; at most `limit`. */
   search: TextSearch;
@@ -100,7 +102,7 @@ export const createNewsWordIndex = (): NewsWordIndex => {
   };
 
   return {
-    setItem(key, title, text, date) {
+    setItem(key, title, text, date, foldedWords = []) {
       const known = slotOfKey.get(key);
       const slot = keys.length;
       keys.push(key);
@@ -110,6 +112,9 @@ export const createNewsWordIndex = (): NewsWordIndex => {
       const titleWords = indexableWords(typeof title === 'string' ? title : '');
       const allWords = indexableWords(typeof text === 'string' ? text : '');
       for (const word of titleWords) allWords.add(word);
+      if (Array.isArray(foldedWords)) {
+        for (const word of foldedWords) if (typeof word === 'string' && isIndexableWord(word)) allWords.add(word);
+      }
       for (const word of allWords) {
         let id = vocabulary.idOf(word);
         if (id === undefined) {

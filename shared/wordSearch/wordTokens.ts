@@ -16,11 +16,14 @@ export const shortestWord = 3;
 export const longestWord = 40;
 export const maxQueryWords = 8;
 
+/** Whether a folded word goes into the index: not too short or too long, and no stop word. */
+export const isIndexableWord = (word: string): boolean => word.length >= shortestWord && word.length <= longestWord && !stopWords.has(word);
+
 /** The distinct indexable words of a text. */
 export const indexableWords = (text: string): Set<string> => {
   const words = new Set<string>();
   for (const word of normalizePlaceName(text).split(' ')) {
-    if (word.length >= shortestWord && word.length <= longestWord && !stopWords.has(word)) words.add(word);
+    if (isIndexableWord(word)) words.add(word);
   }
   return words;
 };

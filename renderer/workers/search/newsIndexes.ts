@@ -1,19 +1,23 @@
 // The search worker's in-memory indexes over the stored items, kept in step with IndexedDB: items
-// stored, changed or tagged by an older gazetteer are tagged with places and written back, each
-// tagged item goes into the place index, the word index and the table of its mentions, and a
-// rebuild reads every tagged item into fresh indexes.
+// stored, changed or tagged by an older gazetteer are tagged with places (their saved article's too)
+// and written back, each tagged item goes into the place index, the word index and the table of its
+// mentions, and a rebuild reads every tagged item into fresh indexes. An article saved, or no longer
+// saved, after its item was tagged has the item tagged again.
 import { itemPlainText } from '../../../shared/feed/itemPreview';
-import { newsItemKeyText } from '../../../shared/feed/newsItem';
+import { newsItemKeyFromText, newsItemKeyText } from '../../../shared/feed/newsItem';
 import type { Gazetteer } from '../../../shared/places/gazetteer';
 import { createNewsPlaceIndex, type NewsPlaceIndex } from '../../../shared/places/newsPlaceIndex';
 import { createPlaceSearch, type PlaceSearch } from '../../../shared/places/placeSearch';
 import { createPlaceTagger, placeTaggingVersion, tagItem } from '../../../shared/places/tagPlaces';
 import type { TextSearch } from '../../../shared/wordSearch/textSearch';
+import { indexableWords } from '../../../shared/wordSearch/wordTokens';
 import type { FieldNewsDb, ItemRecord } from '../../db/fieldNewsDb';
-import { createNewsRepository } from '../../db/newsRepository';
+import { createNewsRepository, type TaggedItemRecord } from '../../db/newsRepository';
+import { articleWordsOf, savedArticleKeys, savedArticleTexts } from './savedArticles';
 
 export interface NewsTextIndex {
-  setItem(key: string, title: string, text: string, date: number): void;
+  /** `foldedWords`: more words of the item, folded as the word index folds them (its article's). */
+  setItem(key: string, title: string, text: string, date: number, foldedWords?: readonly string[]): void;
   removeItem(key: string): void;
   search: TextSearch;
 }
@@ -28,6 +32,8 @@ export interface NewsIndexes {
   /** Each item's mentions as [place id, name as written, …]: what a hit marks, without the window
    *  reading the item again on every keystroke. */
   readonly mentionsOf: Map<string, string[]>;
+  /** The keys of the items indexed with their saved article's places and words. */
+  readonly withArticle: Set<string>;
 }
 
 export interface NewsIndexKeeper {
@@ -36,13 +42,16 @@ export interface NewsIndexKeeper {
   /** Tags items stored since the last look, changed since, or tagged by another version, and
    *  indexes them. Returns how many were tagged. */
   tagPending(batchSize: number): Promise<number>;
+  /** Tags again the indexed items whose article was saved, or is no longer saved, since they were
+   *  tagged. Returns how many were tagged. */
+  tagArticleChanges(batchSize: number): Promise<number>;
   /** Reads every tagged item into fresh indexes (at start, and after items were removed). */
   rebuild(): Promise<void>;
 }
 
 const emptyIndexes = (gazetteer: Gazetteer, createTextIndex: () => NewsTextIndex): NewsIndexes => {
   const placeIndex = createNewsPlaceIndex(gazetteer);
-  return { placeIndex, placeSearch: createPlaceSearch(placeIndex), textIndex: createTextIndex(), indexed: new Set(), mentionsOf: new Map() };
+  return { placeIndex, placeSearch: createPlaceSearch(placeIndex), textIndex: createTextIndex(), indexed: new Set(), mentionsOf: new Map(), withArticle: new Set() };
 };
 
 export const createNewsIndexes = (db: FieldNewsDb, gazetteer: Gazetteer, createTextIndex: () => NewsTextIndex): NewsIndexKeeper => {
@@ -58,14 +67,42 @@ export const createNewsIndexes = (db: FieldNewsDb, gazetteer: Gazetteer, createT
     return text;
   };
 
-  const addToIndexes = (item: ItemRecord) => {
+  const addToIndexes = (item: TaggedItemRecord) => {
     const key = newsItemKeyText(item);
+    const { articleWords } = item;
     current.placeIndex.setItem(key, item.places, item.sortDate, item.weakPlaces);
-    current.textIndex.setItem(key, item.title, itemPlainText(item), Date.parse(item.sortDate));
+    current.textIndex.setItem(key, item.title, itemPlainText(item), Date.parse(item.sortDate), articleWords ? articleWords.split(' ') : undefined);
     const mentions = (item.placeMentions ?? []).flatMap((mention) => [shared(mention.placeId), shared(mention.name)]);
     if (mentions.length > 0) current.mentionsOf.set(key, mentions);
     else current.mentionsOf.delete(key);
+    if (articleWords === undefined) current.withArticle.delete(key);
+    else current.withArticle.add(key);
     current.indexed.add(key);
+  };
+
+  /** Tags items with the places they and their saved articles name, writes the tags back and
+   *  indexes the items as written. Returns how many were written. */
+  const tagItems = async (items: readonly ItemRecord[]): Promise<number> => {
+    if (items.length === 0) return 0;
+    const articles = await savedArticleTexts(db, items.map(newsItemKeyText));
+    // Tagging writes through the repository like every other write; it skips items sync changed meanwhile.
+    const written = await repository.storePlaceTags(items.map((item) => {
+      const article = articles.get(newsItemKeyText(item));
+      const text = itemPlainText(item);
+      const tags = tagItem(tagger, { title: item.title, text, article, point: item.point });
+      return {
+        feedUrl: item.feedUrl,
+        id: item.id,
+        contentHash: item.contentHash,
+        places: tags.places,
+        weakPlaces: tags.weakPlaces,
+        placeMentions: tags.mentions,
+        placesVersion: placeTaggingVersion,
+        articleWords: article === undefined ? undefined : articleWordsOf(article, indexableWords(`${item.title}\n${text}`)),
+      };
+    }));
+    written.forEach(addToIndexes);
+    return written.length;
   };
 
   return {
@@ -78,28 +115,29 @@ export const createNewsIndexes = (db: FieldNewsDb, gazetteer: Gazetteer, createT
       for (let round = 0; round < 100_000; round += 1) {
         const batch = await db.items.where('placesVersion').notEqual(placeTaggingVersion).limit(batchSize).toArray();
         if (batch.length === 0) break;
-        // Tagging writes through the repository like every other write; it skips items sync changed meanwhile.
-        const written = await repository.storePlaceTags(batch.map((item) => {
-          const tags = tagItem(tagger, { title: item.title, text: itemPlainText(item), point: item.point });
-          return {
-            feedUrl: item.feedUrl,
-            id: item.id,
-            contentHash: item.contentHash,
-            places: tags.places,
-            weakPlaces: tags.weakPlaces,
-            placeMentions: tags.mentions,
-            placesVersion: placeTaggingVersion,
-          };
-        }));
-        written.forEach(addToIndexes);
-        tagged += written.length;
+        tagged += await tagItems(batch);
+      }
+      return tagged;
+    },
+
+    async tagArticleChanges(batchSize) {
+      // Keys only: which items have a saved article, against which were indexed with one.
+      const saved = new Set(await savedArticleKeys(db));
+      const { indexed, withArticle } = current;
+      const changed = [...saved].filter((key) => indexed.has(key) && !withArticle.has(key));
+      for (const key of withArticle) if (!saved.has(key)) changed.push(key);
+      let tagged = 0;
+      for (let at = 0; at < changed.length; at += batchSize) {
+        const items = await db.items.bulkGet(changed.slice(at, at + batchSize).map(newsItemKeyFromText));
+        // An item changed by sync meanwhile waits for tagPending; one removed is gone with the next rebuild.
+        tagged += await tagItems(items.filter((item): item is ItemRecord => item?.placesVersion === placeTaggingVersion));
       }
       return tagged;
     },
 
     async rebuild() {
       current = emptyIndexes(gazetteer, createTextIndex);
-      await db.items.each((item) => {
+      await db.items.each((item: TaggedItemRecord) => {
         if (item.placesVersion === placeTaggingVersion) addToIndexes(item);
       });
     },

@@ -1,6 +1,7 @@
 // The search side of the database, in the search worker: tags stored items with places (new,
-// changed, or tagged by an older gazetteer), keeps the place index and the word index in step with
-// IndexedDB, and answers each keystroke from those indexes, never by scanning items.
+// changed, tagged by an older gazetteer, or whose article was saved since), keeps the place index
+// and the word index in step with IndexedDB, and answers each keystroke from those indexes, never
+// by scanning items.
 import type { PlaceMarker } from '../../../shared/map/placeMarkers';
 import type { Gazetteer } from '../../../shared/places/gazetteer';
 import type { FieldNewsDb } from '../../db/fieldNewsDb';
@@ -21,8 +22,10 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
   return {
     /** Brings the indexes up to date with the database. Returns how many items were tagged. */
     async refresh(batchSize = 500): Promise<number> {
-      const tagged = await indexes.tagPending(batchSize);
+      let tagged = await indexes.tagPending(batchSize);
       if ((await db.items.count()) !== indexes.current.indexed.size) await indexes.rebuild();
+      // After a rebuild, so that only items still stored are tagged again for their articles.
+      tagged += await indexes.tagArticleChanges(batchSize);
       // The place search files the names of places new to the index on its next query (fuse.js
       // collections: hundreds of milliseconds after a rebuild at 100,000 items). One query now, so
       // the user's first keystroke does not pay for it.

@@ -87,6 +87,22 @@ describe('tagPlaces rules', () => {
   });
 });
 
+describe('tagItem: the saved article', () => {
+  it('finds a place named only in the article, standing in the article', () => {
+    const item = { title: 'Shelter opens its doors', text: 'Two lines, then a link.', article: 'Families arrived in Tapachula overnight.' };
+    const tags = tagItem(tagger, item);
+    expect(tags.places.map((id) => gazetteer.byId.get(id)?.name)).toEqual(['Tapachula']);
+    expect(tags.mentions.map(({ field, start, end, name }) => [field, item.article.slice(start, end), name])).toEqual([['article', 'Tapachula', 'Tapachula']]);
+    expect(tagItem(tagger, { title: item.title, text: item.text }).places).toEqual([]);
+  });
+
+  it('reads the article as part of the item when a name is shared: its state settles the town', () => {
+    const tags = tagItem(tagger, { title: '', text: 'Flooding in Tuxpan left families homeless.', article: 'Rain fell all week over Nayarit.' });
+    expect(tags.places).toEqual(['3980841', 'MX.18']);
+    expect(tags.weakPlaces).toEqual([]);
+  });
+});
+
 describe('tagItem: weak readings of a shared name', () => {
   const tuxpanJalisco = '3980844';
   const tuxpanNayarit = '3980841';

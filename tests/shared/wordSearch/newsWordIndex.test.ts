@@ -130,6 +130,19 @@ describe('word index', () => {
     expect(index.search(['flooding'], 10)).toEqual([{ key: 'a', date: 3 * day }]);
   });
 
+  it('indexes words given already folded (a saved article\'s) beside the title and text, as text', () => {
+    const index = createNewsWordIndex();
+    index.setItem('a', 'Shelter opens', 'Two lines.', 1 * day, ['desalination', 'tapachula', 'the', 'of']);
+    index.setItem('b', 'Desalination plant', '', 2 * day);
+    expect(keysOf(index, ['Desalinación'])).toEqual(['b', 'a']);
+    expect(keysOf(index, ['tapachula'])).toEqual(['a']);
+    // A stop word or a word too short stays out, as in a text: shelter, opens, two, lines,
+    // desalination, tapachula, plant.
+    expect(index.wordCount).toBe(7);
+    index.setItem('a', 'Shelter opens', 'Two lines.', 1 * day);
+    expect(keysOf(index, ['tapachula'])).toEqual([]);
+  });
+
   it('forgets a removed item, and ignores removing an unknown key', () => {
     const index = indexOf([
       ['a', 'Drought in the corridor', '', 1 * day],

@@ -1,8 +1,13 @@
-// The search worker's watch of the items table, over a real (fake-indexeddb) database. liveQuery
-// only runs where indexedDB is a global, as in a worker: the auto import provides it.
+// The search worker's watch of the items table and the saved articles, over a real
+// (fake-indexeddb) database. liveQuery only runs where indexedDB is a global, as in a worker: the
+// auto import provides it.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SavedArticle } from '../../../../shared/articles/articleRecord';
+import { errorMessages } from '../../../../shared/errorMessages';
+import { newsItemKeyText } from '../../../../shared/feed/newsItem';
 import { sampleFeedKey } from '../../../../shared/feed/sampleFeed';
+import { createArticleRepository } from '../../../../renderer/db/articleRepository';
 import { FieldNewsDb } from '../../../../renderer/db/fieldNewsDb';
 import { createNewsRepository } from '../../../../renderer/db/newsRepository';
 import { watchItems } from '../../../../renderer/workers/search/watchItems';
@@ -50,6 +55,31 @@ describe('watchItems', () => {
     expect(calls).toBe(1);
     await repository.removeFeed(sampleFeedKey);
     expect(await until(() => calls === 2, 2_000)).toBe(true);
+    stop();
+  });
+
+  it('is woken when an article is saved, not when one is queued or its try fails', async () => {
+    let calls = 0;
+    await createNewsRepository(db).storeFeedPage({ url: sampleFeedKey, title: 'IOM Regional News', builtIn: true }, bundledSamplePage());
+    const [first, second] = await db.items.limit(2).toArray();
+    const itemKey = newsItemKeyText(first!);
+    const articles = createArticleRepository(db);
+    const stop = watchItems(db, () => { calls += 1; }, 50);
+    expect(await until(() => calls === 1, 2_000)).toBe(true);
+    await articles.queueArticles([{ itemKey, feedUrl: sampleFeedKey, link: 'https://example.org/a' }]);
+    await articles.recordTry(itemKey, { kind: 'failed', failure: errorMessages.fetchNoConnection, final: false });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(calls).toBe(1);
+    const article: SavedArticle = { html: '<p>In Tapachula.</p>', text: 'In Tapachula.', title: null, byline: null, siteName: null, length: 13, pageUrl: 'https://example.org/a' };
+    const saved = Date.now();
+    await articles.recordTry(itemKey, { kind: 'saved', article });
+    expect(await until(() => calls === 2, 2_000)).toBe(true);
+    expect(Date.now() - saved).toBeLessThan(2_000);
+    // Any article saved, not only the first of the saved range.
+    const secondKey = newsItemKeyText(second!);
+    await articles.queueArticles([{ itemKey: secondKey, feedUrl: sampleFeedKey, link: 'https://example.org/b' }]);
+    await articles.recordTry(secondKey, { kind: 'saved', article });
+    expect(await until(() => calls === 3, 2_000)).toBe(true);
     stop();
   });
 
