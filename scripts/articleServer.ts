@@ -3,7 +3,7 @@
 // from ../shared/data/article-pages (never copied into the repository), plus pages of our own (a
 // consent wall, a report with a picture on this server). CORS is open, as web mode needs to read them.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { escapeXmlText } from '../shared/opml/escapeXml';
@@ -36,24 +36,31 @@ export interface ArticleServerOptions {
   ownPages?: Readonly<Record<string, string>>;
   /** Pictures by path ("/pictures/river.png"). */
   pictures?: Readonly<Record<string, Buffer>>;
+  /**
+   * How many sites the items' links spread over, round-robin: 127.0.0.1, 127.0.0.2, … on one port
+   * (Linux routes all of 127/8 to this computer), so a bench sees many publishers, as a user does.
+   */
+  sites?: number;
 }
 
 export interface ArticleServer {
   origin: string;
+  /** The origin of each site (the first is `origin`). */
+  siteOrigins: string[];
   feedUrl: string;
   /** Every path asked for, in order. */
   requests: string[];
   close(): Promise<void>;
 }
 
-const rssOf = (origin: string, items: readonly ArticleFeedItem[]): string =>
+const rssOf = (origin: string, sites: readonly string[], items: readonly ArticleFeedItem[]): string =>
   [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<rss version="2.0"><channel><title>Teaser News</title>',
     `<link>${escapeXmlText(origin)}/</link><description>Two lines and a link</description>`,
     ...items.map(
       (item, index) =>
-        `<item><title>${escapeXmlText(item.title)}</title><link>${escapeXmlText(origin + item.page)}</link><guid>${escapeXmlText(`${origin}${item.page}#${index}`)}</guid>` +
+        `<item><title>${escapeXmlText(item.title)}</title><link>${escapeXmlText((sites[index % sites.length] ?? origin) + item.page)}</link><guid>${escapeXmlText(`${origin}${item.page}#${index}`)}</guid>` +
         `<description>${escapeXmlText(item.teaser)}</description><pubDate>${new Date(Date.UTC(2026, 10, 30) - index * 60_000).toUTCString()}</pubDate></item>`,
     ),
     '</channel></rss>',
@@ -66,30 +73,47 @@ export const startArticleServer = async (options: ArticleServerOptions): Promise
   const requests: string[] = [];
   const corpus = new Set(corpusPageNames());
   let origin = '';
-  const server: Server = createServer((request, response) => {
+  let siteOrigins: string[] = [];
+  const handle = (request: IncomingMessage, response: ServerResponse) => {
     const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     requests.push(pathname);
     const cors = { 'access-control-allow-origin': '*' };
     const own = options.ownPages?.[pathname];
     const picture = options.pictures?.[pathname];
     const name = corpusNameOf(pathname);
-    if (pathname === '/feed.xml') response.writeHead(200, { ...cors, 'content-type': 'application/rss+xml; charset=utf-8' }).end(rssOf(origin, options.items));
+    if (pathname === '/feed.xml') response.writeHead(200, { ...cors, 'content-type': 'application/rss+xml; charset=utf-8' }).end(rssOf(origin, siteOrigins, options.items));
     else if (own !== undefined) response.writeHead(200, { ...cors, 'content-type': 'text/html; charset=utf-8' }).end(own);
     else if (picture !== undefined) response.writeHead(200, { ...cors, 'content-type': 'image/png' }).end(picture);
     else if (name !== null && corpus.has(name)) response.writeHead(200, { ...cors, 'content-type': 'text/html; charset=utf-8' }).end(corpusPage(name));
     else response.writeHead(404, cors).end('Not found');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+  const first: Server = createServer(handle);
+  await new Promise<void>((resolve) => first.listen(0, '127.0.0.1', resolve));
+  const { port } = first.address() as AddressInfo;
+  const servers = [first];
+  for (let site = 2; site <= (options.sites ?? 1); site += 1) {
+    const more = createServer(handle);
+    await new Promise<void>((resolve) => more.listen(port, `127.0.0.${site}`, resolve));
+    servers.push(more);
+  }
+  origin = `http://127.0.0.1:${port}`;
+  siteOrigins = servers.map((_, index) => `http://127.0.0.${index + 1}:${port}`);
   return {
     origin,
+    siteOrigins,
     feedUrl: `${origin}/feed.xml`,
     requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      await Promise.all(
+        servers.map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.closeAllConnections();
+              server.close(() => resolve());
+            }),
+        ),
+      );
+    },
   };
 };
 
