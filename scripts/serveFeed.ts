@@ -1,3 +1,5 @@
+// `npm run feed:serve -- --articles`: a teaser-only RSS feed whose items link to the 45 real article
+// pages of ../shared/data/article-pages, on 127.0.0.1, to watch Field News save full articles.
 // `npm run feed:serve -- [FILE] [--port N] [--page-size N] [--format json|rss|atom]`: serves a feed on
 // 127.0.0.1 with ETag, Last-Modified, optional pagination and CORS, to watch a sync in the app or in
 // web mode. A JSON Feed file is served as JSON Feed, RSS and Atom; an RSS or Atom file as it stands
@@ -5,8 +7,9 @@
 import { resolve } from 'node:path';
 import { writtenFeedFormats, type WrittenFeedFormat } from '../shared/listing/writeFeed';
 import { startFeedServer } from './feedServer';
+import { corpusPageNames, startArticleServer } from './articleServer';
 
-const usage = 'Usage: npm run feed:serve -- [FILE] [--port N] [--page-size N] [--format json|rss|atom]';
+const usage = 'Usage: npm run feed:serve -- [FILE] [--port N] [--page-size N] [--format json|rss|atom], or npm run feed:serve -- --articles';
 
 interface ServeArguments {
   file: string;
@@ -43,6 +46,17 @@ const parseArguments = (args: string[]): ServeArguments | string => {
   }
   return { file: resolve(file), port, pageSize, format };
 };
+
+if (process.argv.includes('--articles')) {
+  const names = corpusPageNames();
+  const articles = await startArticleServer({ items: names.map((name) => ({ page: `/articles/${name}/`, title: `Article page: ${name}`, teaser: 'Two lines of the story, and a link to the rest.' })) });
+  console.log(`Serving a teaser feed of ${names.length} article pages. Paste this into Feed URL and press Add feed: ${articles.feedUrl}`);
+  console.log('Press Ctrl+C to stop.');
+  const stop = () => void articles.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  await new Promise(() => undefined);
+}
 
 const parsed = parseArguments(process.argv.slice(2));
 if (typeof parsed === 'string') {
