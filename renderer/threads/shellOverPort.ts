@@ -7,7 +7,7 @@ import { errorMessages } from '../../shared/errorMessages';
 import { fail } from '../../shared/result';
 import { feedFetchFailure, type FeedDocumentRequest, type FeedFetchResult } from '../../shared/sync/fetchFeedDocument';
 import { createThreadChannel, type ThreadFailure } from '../../shared/threads/threadChannel';
-import type { SyncShell } from './browserShell';
+import { browserSyncShell, type SyncShell } from './browserShell';
 
 export interface PortShellOptions {
   /** How long a download may go unanswered: longer than the fetch policy's own total timeout. */
@@ -42,3 +42,12 @@ export const shellOverPort = (port: MessagePort, options: PortShellOptions): Syn
     },
   };
 };
+
+/**
+ * The shell a worker uses: over the port the window handed it, or, with none (web mode, or before
+ * the port arrives), the browser's own means. `warn` takes what went wrong, for the worker's log.
+ */
+export const workerShell = (port: MessagePort | null, options: Omit<PortShellOptions, 'onFailure'>, warn: (message: string, thrown?: unknown) => void): SyncShell =>
+  port === null
+    ? browserSyncShell((thrown) => warn('The storage estimate failed', thrown))
+    : shellOverPort(port, { ...options, onFailure: (what, failure) => warn(`The main process did not answer a ${what} (${failure.reason}: ${failure.detail})`) });

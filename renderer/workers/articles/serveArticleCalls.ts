@@ -5,8 +5,8 @@ import { createArticleRepository } from '../../db/articleRepository';
 import type { FieldNewsDb } from '../../db/fieldNewsDb';
 import { workerLog } from '../../log/workerLog';
 import type { ArticleCalls, ArticleEvents } from '../../threads/articlesContract';
-import { browserSyncShell, type SyncShell } from '../../threads/browserShell';
-import { shellOverPort, type PortShellOptions } from '../../threads/shellOverPort';
+import type { SyncShell } from '../../threads/browserShell';
+import { workerShell, type PortShellOptions } from '../../threads/shellOverPort';
 import { saveWaitingArticles, type ArticleSaverOptions } from './saveWaitingArticles';
 
 export interface ArticleWorkerOptions extends Pick<ArticleSaverOptions, 'extract' | 'whenSyncsQuiet' | 'concurrency' | 'hostPauseMs' | 'sleep'> {
@@ -15,22 +15,16 @@ export interface ArticleWorkerOptions extends Pick<ArticleSaverOptions, 'extract
 }
 
 export const serveArticleCalls = (scope: ChannelEndpoint, options: ArticleWorkerOptions) => {
-  const logShellError = (thrown: unknown) => workerLog.warn('articles', 'The storage estimate failed', thrown);
+  const warn = (message: string, thrown?: unknown) => workerLog.warn('articles', message, thrown);
   // Until the window hands over a port, the browser's own fetch (as in web mode).
-  let shell: SyncShell = browserSyncShell(logShellError);
+  let shell: SyncShell = workerShell(null, options.portShell, warn);
   // One round at a time: a second ask while one runs waits for it and then finds little left.
   let running: Promise<unknown> = Promise.resolve();
 
   const channel = createThreadChannel<CallMap, ArticleCalls, CallMap, ArticleEvents>(scope, {
     serve: {
       useShell: ({ port }) => {
-        shell =
-          port === null
-            ? browserSyncShell(logShellError)
-            : shellOverPort(port, {
-                ...options.portShell,
-                onFailure: (what, failure) => workerLog.warn('articles', `The main process did not answer a ${what} (${failure.reason}: ${failure.detail})`),
-              });
+        shell = workerShell(port, options.portShell, warn);
         return null;
       },
       saveArticles: ({ onlyAlways, wanted }) => {

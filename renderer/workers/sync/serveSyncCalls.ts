@@ -4,10 +4,10 @@ import { createThreadChannel, type CallMap, type ChannelEndpoint } from '../../.
 import type { FieldNewsDb } from '../../db/fieldNewsDb';
 import { createNewsRepository } from '../../db/newsRepository';
 import { workerLog } from '../../log/workerLog';
-import { browserSyncShell, type SyncShell } from '../../threads/browserShell';
+import type { SyncShell } from '../../threads/browserShell';
 import type { SyncCalls, SyncEvents } from '../../threads/syncContract';
 import { createSyncRunner, type SyncRunnerOptions } from './syncRunner';
-import { shellOverPort, type PortShellOptions } from '../../threads/shellOverPort';
+import { workerShell, type PortShellOptions } from '../../threads/shellOverPort';
 
 export interface SyncWorkerOptions extends Pick<SyncRunnerOptions, 'locks' | 'now' | 'random' | 'parseDocument'> {
   db: FieldNewsDb;
@@ -16,20 +16,14 @@ export interface SyncWorkerOptions extends Pick<SyncRunnerOptions, 'locks' | 'no
 }
 
 export const serveSyncCalls = (scope: ChannelEndpoint, options: SyncWorkerOptions) => {
-  const logShellError = (thrown: unknown) => workerLog.warn('sync', 'The storage estimate failed', thrown);
+  const warn = (message: string, thrown?: unknown) => workerLog.warn('sync', message, thrown);
   // Until the window hands over a port, the browser's own fetch (as in web mode).
-  let shell: SyncShell = browserSyncShell(logShellError);
+  let shell: SyncShell = workerShell(null, options.portShell, warn);
 
   const channel = createThreadChannel<CallMap, SyncCalls, CallMap, SyncEvents>(scope, {
     serve: {
       useShell: ({ port }) => {
-        shell =
-          port === null
-            ? browserSyncShell(logShellError)
-            : shellOverPort(port, {
-                ...options.portShell,
-                onFailure: (what, failure) => workerLog.warn('sync', `The main process did not answer a ${what} (${failure.reason}: ${failure.detail})`),
-              });
+        shell = workerShell(port, options.portShell, warn);
         return null;
       },
       syncFeed: (request) => runner.syncFeed(request),
