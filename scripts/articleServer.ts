@@ -2,25 +2,10 @@
 // article tests and bench:articles: the pages of Mozilla Readability's test suite, read at run time
 // from ../shared/data/article-pages (never copied into the repository), plus pages of our own (a
 // consent wall, a report with a picture on this server). CORS is open, as web mode needs to read them.
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { escapeXmlText } from '../shared/opml/escapeXml';
-
-/** Where the team keeps the corpus, beside the repository. */
-export const articlePagesFolder = path.resolve('..', 'shared', 'data', 'article-pages');
-
-/** The corpus pages by name (each a folder with source.html, expected.html, expected-metadata.json). */
-export const corpusPageNames = (): string[] => {
-  if (!existsSync(articlePagesFolder)) throw new Error(`The article pages are missing: expected them in ${articlePagesFolder} (../shared/data/article-pages beside the repository).`);
-  return readdirSync(articlePagesFolder, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(articlePagesFolder, entry.name, 'source.html')))
-    .map((entry) => entry.name)
-    .sort();
-};
-
-export const corpusPage = (name: string, file: 'source.html' | 'expected.html' = 'source.html'): string => readFileSync(path.join(articlePagesFolder, name, file), 'utf8');
+import { readCorpus } from './articleCorpus';
 
 export interface ArticleFeedItem {
   /** The page's path on the server, under /articles/. */
@@ -71,7 +56,7 @@ const corpusNameOf = (pathname: string): string | null => /^\/articles\/([a-z0-9
 
 export const startArticleServer = async (options: ArticleServerOptions): Promise<ArticleServer> => {
   const requests: string[] = [];
-  const corpus = new Set(corpusPageNames());
+  const corpus = new Map(readCorpus().map((page) => [page.name, page.source]));
   let origin = '';
   let siteOrigins: string[] = [];
   const handle = (request: IncomingMessage, response: ServerResponse) => {
@@ -84,7 +69,7 @@ export const startArticleServer = async (options: ArticleServerOptions): Promise
     if (pathname === '/feed.xml') response.writeHead(200, { ...cors, 'content-type': 'application/rss+xml; charset=utf-8' }).end(rssOf(origin, siteOrigins, options.items));
     else if (own !== undefined) response.writeHead(200, { ...cors, 'content-type': 'text/html; charset=utf-8' }).end(own);
     else if (picture !== undefined) response.writeHead(200, { ...cors, 'content-type': 'image/png' }).end(picture);
-    else if (name !== null && corpus.has(name)) response.writeHead(200, { ...cors, 'content-type': 'text/html; charset=utf-8' }).end(corpusPage(name));
+    else if (name !== null && corpus.has(name)) response.writeHead(200, { ...cors, 'content-type': 'text/html; charset=utf-8' }).end(corpus.get(name));
     else response.writeHead(404, cors).end('Not found');
   };
   const first: Server = createServer(handle);

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath, webBuildDir } from '../tests/e2e/chromium';
-import { corpusPageNames, startArticleServer, type ArticleServer } from './articleServer';
+import { startArticleServer, type ArticleServer } from './articleServer';
+import { readCorpus } from './articleCorpus';
 import { startStaticServer } from './staticServer';
 
 const itemCount = Number(process.env.BENCH_ARTICLES ?? 1_000);
@@ -103,7 +104,7 @@ const runOnce = async (appUrl: string, server: ArticleServer, articlesOn: boolea
 
 const main = async () => {
   if (!existsSync(join(webBuildDir, 'index.html'))) throw new Error(`No web build in ${webBuildDir}: run npm run build:renderer first.`);
-  const names = corpusPageNames();
+  const names = readCorpus().map((page) => page.name);
   const items = Array.from({ length: itemCount }, (_, index) => {
     const name = names[index % names.length] ?? names[0] ?? '';
     return { page: `/articles/${name}/${index}`, title: `Report ${index} (${name})`, teaser: 'Two lines of the story, and a link.' };

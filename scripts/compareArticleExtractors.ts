@@ -9,7 +9,7 @@ import Defuddle from 'defuddle';
 import { DOMParser } from 'linkedom/worker';
 import { htmlToPlainText } from '../shared/feed/htmlToPlainText';
 import { extractArticle } from '../renderer/workers/articles/extractArticle';
-import { corpusPageUrl, readCorpus, wordOverlap, type CorpusPage, type WordOverlap } from '../tests/renderer/workers/articles/articleCorpus';
+import { corpusPageUrl, readCorpus, wordOverlap, type CorpusPage, type WordOverlap } from './articleCorpus';
 import { bundleForWorker, libraryEntries, runInBrowserWorkers, sizeOf, workerEntries, type BundleSize } from './articleExtractorBundles';
 
 /** What an extractor read off a page: its text, or null when it found no article. */

@@ -7,7 +7,8 @@
 import { resolve } from 'node:path';
 import { writtenFeedFormats, type WrittenFeedFormat } from '../shared/listing/writeFeed';
 import { startFeedServer } from './feedServer';
-import { corpusPageNames, startArticleServer } from './articleServer';
+import { startArticleServer } from './articleServer';
+import { readCorpus } from './articleCorpus';
 
 const usage = 'Usage: npm run feed:serve -- [FILE] [--port N] [--page-size N] [--format json|rss|atom], or npm run feed:serve -- --articles';
 
@@ -48,7 +49,7 @@ const parseArguments = (args: string[]): ServeArguments | string => {
 };
 
 if (process.argv.includes('--articles')) {
-  const names = corpusPageNames();
+  const names = readCorpus().map((page) => page.name);
   const articles = await startArticleServer({ items: names.map((name) => ({ page: `/articles/${name}/`, title: `Article page: ${name}`, teaser: 'Two lines of the story, and a link to the rest.' })) });
   console.log(`Serving a teaser feed of ${names.length} article pages. Paste this into Feed URL and press Add feed: ${articles.feedUrl}`);
   console.log('Press Ctrl+C to stop.');

@@ -5,6 +5,7 @@
 import {
   articleAttempts,
   articleRetryDelayMs,
+  savedArticleBytes,
   type ArticleRecord,
   type FullArticlesChoice,
   type SavedArticle,
@@ -34,9 +35,6 @@ const waitingRecord = (candidate: ArticleCandidate): ArticleRecord => ({
   bytes: 0,
   savedAt: null,
 });
-
-/** UTF-16 in IndexedDB: two bytes a character, close enough for a budget and a settings line. */
-const storedBytes = (article: SavedArticle): number => 2 * (article.html.length + article.text.length);
 
 export const createArticleRepository = (db: FieldNewsDb, clock: () => number = Date.now) => ({
   /**
@@ -72,7 +70,7 @@ export const createArticleRepository = (db: FieldNewsDb, clock: () => number = D
       const attempts = record.attempts + 1;
       const now = clock();
       if (outcome.kind === 'saved') {
-        await db.articles.put({ ...record, status: 'saved', attempts, article: outcome.article, failure: null, bytes: storedBytes(outcome.article), savedAt: now });
+        await db.articles.put({ ...record, status: 'saved', attempts, article: outcome.article, failure: null, bytes: savedArticleBytes(outcome.article), savedAt: now });
       } else if (outcome.kind === 'not-an-article') {
         await db.articles.put({ ...record, status: 'not-an-article', attempts, failure: outcome.failure });
       } else {

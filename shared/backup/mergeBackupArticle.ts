@@ -1,7 +1,7 @@
 // How a saved article from a backup merges into the articles stored here. The article is part of
 // its item, so a restore brings it back; but it never replaces a newer one, and never lands on an
 // item that now links to another page.
-import type { ArticleRecord, SavedArticle } from '../articles/articleRecord';
+import { savedArticleBytes, type ArticleRecord, type SavedArticle } from '../articles/articleRecord';
 import type { BackupArticle } from './backupFormat';
 
 export interface BackupArticleOffer {
@@ -14,9 +14,6 @@ export interface BackupArticleOffer {
   backupLink: string | null;
   article: BackupArticle;
 }
-
-/** UTF-16 in IndexedDB: two bytes a character, as renderer/db/articleRepository.ts counts a saved article. */
-export const savedArticleBytes = (article: SavedArticle): number => 2 * (article.html.length + article.text.length);
 
 /** The article as the store keeps it: the backup's fields without the time it was saved. */
 export const savedArticleOfBackup = ({ html, text, title, byline, siteName, length, pageUrl }: BackupArticle): SavedArticle => ({

@@ -14,6 +14,8 @@ import { removeConsentBanners } from './consentBanners';
 import { resolveLazyPictures } from './lazyPictures';
 import { baseAddressOf, pinBaseAddress, hasPasswordField, parsePageDocument } from './pageDocument';
 
+import type { SavedArticle } from '../../../shared/articles/articleRecord';
+
 export type { ArticleFailure } from '../../../shared/articles/articleVerdict';
 
 export interface ArticlePage {
@@ -23,16 +25,8 @@ export interface ArticlePage {
   url: string;
 }
 
-export interface ExtractedArticle {
-  /** The article body as HTML: nothing that runs or loads, links and pictures absolute. */
-  html: string;
-  /** Its plain text, whitespace collapsed (for the word search and the place tagger). */
-  text: string;
-  title: string | null;
-  byline: string | null;
-  siteName: string | null;
-  /** Characters of `text`. */
-  length: number;
+/** The article as it is saved (its html holds nothing that runs or loads), and the pictures it names. */
+export interface ExtractedArticle extends Omit<SavedArticle, 'pageUrl'> {
   /** Absolute http(s) addresses of the pictures in `html`, in order, each once. */
   pictureUrls: string[];
 }

@@ -12,7 +12,7 @@ import { hostOf } from '../../../shared/webAddress';
 import type { ArticleRepository } from '../../db/articleRepository';
 import type { FieldNewsDb } from '../../db/fieldNewsDb';
 import type { ArticleProgress, ArticleRound } from '../../threads/articlesContract';
-import type { ArticleExtraction, ArticlePage } from './extractArticle';
+import type { ArticleExtraction, ArticlePage, ExtractedArticle } from './extractArticle';
 
 export interface ArticleSaverOptions {
   db: FieldNewsDb;
@@ -44,7 +44,14 @@ const lastingReasons: ReadonlySet<FetchFailureReason> = new Set([
   'redirect-insecure',
 ]);
 
-const cutText = (text: string): string => (text.length <= articleMaxCharacters ? text : text.slice(0, articleMaxCharacters));
+/** An article within the cap: its text cut at the cap, its HTML at the end of the last paragraph before it. */
+const withinCap = ({ pictureUrls: _pictures, ...article }: ExtractedArticle, pageUrl: string): SavedArticle => {
+  if (article.html.length <= articleMaxCharacters && article.text.length <= articleMaxCharacters) return { ...article, pageUrl };
+  const paragraphEnd = article.html.lastIndexOf('</p>', articleMaxCharacters - 4);
+  const html = article.html.slice(0, paragraphEnd > 0 ? paragraphEnd + 4 : articleMaxCharacters);
+  const text = article.text.slice(0, articleMaxCharacters);
+  return { ...article, html, text, length: text.length, pageUrl };
+};
 
 type TryOutcome = 'saved' | 'not-an-article' | 'failed' | 'dropped';
 
@@ -68,16 +75,7 @@ const saveOne = async (options: ArticleSaverOptions, record: ArticleRecord): Pro
     return 'not-an-article';
   }
   const { article } = extraction;
-  const saved: SavedArticle = {
-    html: article.html,
-    text: cutText(article.text),
-    title: article.title,
-    byline: article.byline,
-    siteName: article.siteName,
-    length: article.length,
-    pageUrl: page.value.url,
-  };
-  await repository.recordTry(record.itemKey, { kind: 'saved', article: saved });
+  await repository.recordTry(record.itemKey, { kind: 'saved', article: withinCap(article, page.value.url) });
   // An article's pictures go as an item's do, at most as many (a gallery page names fifty).
   if (article.pictureUrls.length > 0) options.onPictures([{ feedUrl: record.feedUrl, itemKey: record.itemKey, urls: article.pictureUrls.slice(0, maxPicturesPerItem) }]);
   return 'saved';

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { DOMParser } from 'linkedom/worker';
 import { describe, expect, it } from 'vitest';
 import { measureTagNesting } from '../../../shared/articles/tagNesting';
-import { readCorpus } from '../../renderer/workers/articles/articleCorpus';
+import { readCorpus } from '../../../scripts/articleCorpus';
 
 const noLimits = { deepest: Number.POSITIVE_INFINITY, work: Number.POSITIVE_INFINITY };
 const deepestOf = (html: string): number => measureTagNesting(html, noLimits).deepest;

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle, type ExtractedArticle } from '../../../../renderer/workers/articles/extractArticle';
 import { htmlToPlainText } from '../../../../shared/feed/htmlToPlainText';
-import { corpusPageUrl, readCorpus, wordOverlap, type CorpusPage } from './articleCorpus';
+import { corpusPageUrl, readCorpus, wordOverlap, type CorpusPage } from '../../../../scripts/articleCorpus';
 import { attributesIn, storedHtmlProblems } from './storedHtml';
 
 const leastKept = 0.95;

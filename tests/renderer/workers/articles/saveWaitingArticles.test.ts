@@ -6,6 +6,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleCandidatesOf } from '../../../../shared/articles/articleCandidates';
+import { articleMaxCharacters } from '../../../../shared/articles/articleRecord';
 import { errorMessages } from '../../../../shared/errorMessages';
 import { keyTextOf } from '../../../../shared/feed/newsItem';
 import type { ItemPictures } from '../../../../shared/pictures/pictureUrls';
@@ -26,6 +27,11 @@ const standInExtract = (found: ArticlePage[]) => (articlePage: ArticlePage): Art
   found.push(articlePage);
   const text = new TextDecoder().decode(articlePage.bytes);
   if (text.includes('BREAK')) throw new Error('the reader broke on this page');
+  if (text.includes('HUGE')) {
+    const paragraph = `<p>${'word '.repeat(999)}word</p>`;
+    const html = paragraph.repeat(200);
+    return { ok: true, article: { html, text: 'w'.repeat(1_000_000), title: null, byline: null, siteName: null, length: 1_000_000, pictureUrls: [] } };
+  }
   if (!text.includes('ARTICLE')) return { ok: false, reason: 'not-an-article' };
   const pictureUrls = [...text.matchAll(/PICTURE:(\S+?)</g)].map((match) => match[1] ?? '');
   return { ok: true, article: { html: '<p>The whole story.</p>', text: 'The whole story.', title: 'Story', byline: null, siteName: 'Site', length: 16, pictureUrls } };
@@ -96,6 +102,19 @@ describe('a round of article saving', () => {
     expect(await db.articles.get(keyTextOf(feedUrl, 'missing'))).toMatchObject({ status: 'waiting', attempts: 1 });
     expect(await statusOf(feedUrl, 'broken')).toBe('waiting');
     expect(pictures).toEqual([{ feedUrl, itemKey: keyTextOf(feedUrl, 'whole'), urls: ['http://127.0.0.1/river.png'] }]);
+  });
+
+  it('keeps an article within the cap, its HTML cut at the end of a paragraph', async () => {
+    await createArticleRepository(db).queueArticles([{ itemKey: keyTextOf(otherFeed, 'other'), feedUrl: otherFeed, link: `${server.origin}/articles/huge/` }]);
+    await server.close();
+    server = await startArticleServer({ items: [], ownPages: { '/articles/huge/': page('ARTICLE HUGE') } });
+    await db.articles.update(keyTextOf(otherFeed, 'other'), { link: `${server.origin}/articles/huge/` });
+    await saveWaitingArticles(options({ concurrency: 1 }), { onlyAlways: false });
+    const saved = (await db.articles.get(keyTextOf(otherFeed, 'other')))?.article;
+    expect(saved?.text.length).toBe(articleMaxCharacters);
+    expect(saved?.length).toBe(articleMaxCharacters);
+    expect(saved?.html.length).toBeLessThanOrEqual(articleMaxCharacters);
+    expect(saved?.html.endsWith('</p>')).toBe(true);
   });
 
   it('asks one host for one page at a time, with the pause between', async () => {

@@ -1,11 +1,12 @@
 // The article corpus (45 real pages from Mozilla Readability's test suite, Apache-2.0), read where
 // the team keeps it, beside the repository: ../shared/data/article-pages. It is never copied in. A
 // missing folder fails loudly: a test that quietly skipped its corpus would protect nothing.
-// Also the measure the tests and scripts/compareArticleExtractors.ts share: words kept and added.
+// Also the measure the tests, the end-to-end test and scripts/compareArticleExtractors.ts share:
+// words kept and added. The article server (articleServer.ts) serves these pages.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const articlePagesFolder = path.resolve(import.meta.dirname, '../../../../../shared/data/article-pages');
+export const articlePagesFolder = path.resolve(import.meta.dirname, '../../shared/data/article-pages');
 
 /** Readability's tests read every page as if served from here; expected.html resolves links against it. */
 export const corpusPageUrl = 'http://fakehost/test/page.html';
