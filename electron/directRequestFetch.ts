@@ -64,5 +64,5 @@ export const directRequestFetch =
         resolve({ status: response.statusCode ?? 0, headers: headerReader(response.headers), body: redirect ? null : bodyOf(response, () => request.destroy()) });
       });
       request.on('error', reject);
-      request.end();
+      request.end(init.body);
     });

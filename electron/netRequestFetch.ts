@@ -79,5 +79,6 @@ export const netRequestFetch =
         resolve({ status: response.statusCode, headers: headerReader(response.headers), body: bodyOf(response, client) });
       });
       client.on('error', (error: Error) => reject(error));
-      client.end();
+      if (init.body === undefined) client.end();
+      else client.end(init.body);
     });

@@ -8,7 +8,10 @@ declare class URL {
   readonly hostname: string;
   readonly origin: string;
   readonly pathname: string;
-  readonly search: string;
+  search: string;
+  hash: string;
+  readonly username: string;
+  readonly password: string;
   href: string;
   toString(): string;
 }

@@ -5,8 +5,11 @@
 export type FetchLike = (url: string, init: FetchLikeInit) => Promise<FetchLikeResponse>;
 
 export interface FetchLikeInit {
-  method: 'GET';
+  /** Feeds and pictures GET; an aggregator's Reader API also POSTs forms (shared/aggregator). */
+  method: 'GET' | 'POST';
   headers: Record<string, string>;
+  /** A POST's form body. */
+  body?: string;
   redirect: 'manual' | 'follow';
   credentials: 'omit';
   signal: AbortSignal;
