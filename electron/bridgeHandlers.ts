@@ -21,6 +21,9 @@ import { resolveWithSystem } from './addressGuard';
 import { appFeedsInsideNetwork } from './downloadNetwork';
 import { mainText } from './interfaceLanguage';
 import type { UserMessage } from '../shared/i18n/userMessage';
+import type { ConnectedAccount } from '../shared/aggregator/readerSession';
+import { connectAggregator, forgetAggregator } from './aggregatorAccounts';
+import { appAccountSecrets, appAggregatorDesk } from './appAggregator';
 
 /** Only the top frame of a Field News page may talk to the main process. */
 export const isTrustedSender = (event: Pick<IpcMainInvokeEvent, 'senderFrame'>): boolean => {
@@ -101,6 +104,14 @@ export const registerBridgeHandlers = (hooks: BridgeHandlerHooks = { onInterface
   handle(bridgeChannels.admitFeed, resultFailure<FeedAdmission>, ([url], sender) =>
     admitFeed(url, { resolveHost: resolveWithSystem, feedsInsideNetwork: appFeedsInsideNetwork(), confirm: askInsideNetwork(sender) }),
   );
+  // The server's host is admitted as a feed's: inside the network only when the person allows it here.
+  handle(bridgeChannels.connectAggregator, resultFailure<ConnectedAccount>, ([signIn], sender) =>
+    connectAggregator(
+      signIn,
+      appAggregatorDesk((serverAddress) => admitFeed(serverAddress, { resolveHost: resolveWithSystem, feedsInsideNetwork: appFeedsInsideNetwork(), confirm: askInsideNetwork(sender) })),
+    ),
+  );
+  handle(bridgeChannels.forgetAggregator, resultFailure<null>, ([accountId]) => forgetAggregator(accountId, { secrets: appAccountSecrets() }));
   handle(bridgeChannels.writeLog, resultFailure<null>, ([entries]) => {
     const checked = checkLogEntries(entries);
     if (!checked.ok) return checked;

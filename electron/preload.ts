@@ -7,6 +7,7 @@ import type { PictureFetchResult } from '../shared/pictures/fetchPicture';
 import type { Result } from '../shared/result';
 import type { FeedFetchResult } from '../shared/sync/fetchFeedDocument';
 import type { UserMessage } from '../shared/i18n/userMessage';
+import type { ConnectedAccount } from '../shared/aggregator/readerSession';
 
 /** The page's window as the sandboxed preload sees it (its tsconfig has no DOM): only what is used here. */
 declare const window: { postMessage(message: unknown, targetOrigin: string, transfer?: unknown[]): void; location: { origin: string } };
@@ -22,6 +23,8 @@ const fieldNews: FieldNewsBridge = {
   getSystemLanguages: () => ipcRenderer.invoke(bridgeChannels.getSystemLanguages) as Promise<Result<string[], UserMessage>>,
   setInterfaceLanguage: (setting: LanguageSetting) => ipcRenderer.invoke(bridgeChannels.setInterfaceLanguage, setting) as Promise<Result<null, UserMessage>>,
   getFreeDiskSpace: () => ipcRenderer.invoke(bridgeChannels.getFreeDiskSpace) as Promise<Result<FreeDiskSpace, UserMessage>>,
+  connectAggregator: (signIn) => ipcRenderer.invoke(bridgeChannels.connectAggregator, signIn) as Promise<Result<ConnectedAccount, UserMessage>>,
+  forgetAggregator: (accountId) => ipcRenderer.invoke(bridgeChannels.forgetAggregator, accountId) as Promise<Result<null, UserMessage>>,
   onSystemResume: (listener) => {
     const relay = () => listener();
     ipcRenderer.on(bridgeEvents.systemResumed, relay);

@@ -4,6 +4,9 @@
 // them. The port is given only to the app's own top frame; every call is validated as the bridge's.
 import { app, ipcMain, MessageChannelMain, type IpcMainEvent, type MessagePortMain } from 'electron';
 import { bridgeChannels, bridgeEvents, type FreeDiskSpace, type SyncShellCalls } from '../shared/bridge';
+import type { ReaderAnswer } from '../shared/aggregator/readerSession';
+import { callAggregator } from './aggregatorAccounts';
+import { appAccountSecrets, appExchangeFor } from './appAggregator';
 import { errorMessages } from '../shared/errorMessages';
 import type { UserMessage } from '../shared/i18n/userMessage';
 import { fail, succeed, type Result } from '../shared/result';
@@ -23,10 +26,13 @@ const portEndpoint = (port: MessagePortMain): ChannelEndpoint => ({
 export interface SyncShellServices {
   download: (request: unknown) => Promise<FeedFetchResult>;
   freeSpace: () => Promise<FreeDiskSpace>;
+  /** A Reader API call to an aggregator account, with the token only this process holds. */
+  callReader: (request: unknown) => Promise<ReaderAnswer>;
 }
 
 const appServices: SyncShellServices = {
   download: downloadFeedDocument,
+  callReader: (request) => callAggregator(request, { secrets: appAccountSecrets(), exchangeFor: appExchangeFor }),
   // The data folder's file system: the one Chromium writes IndexedDB to.
   freeSpace: () => readFreeDiskSpace(app.getPath('userData')),
 };
@@ -41,6 +47,14 @@ export const serveSyncShell = (port: MessagePortMain, services: SyncShellService
         } catch (thrown) {
           mainLog.error('sync-port', 'A feed download failed', thrown);
           return feedFetchFailure('no-connection', errorMessages.bridgeUnknownFailure);
+        }
+      },
+      callReader: async (request: unknown): Promise<ReaderAnswer> => {
+        try {
+          return await services.callReader(request);
+        } catch (thrown) {
+          mainLog.error('sync-port', 'An aggregator call failed', thrown);
+          return fail({ reason: 'no-connection', error: errorMessages.bridgeUnknownFailure, bytes: 0 });
         }
       },
       getFreeDiskSpace: async (): Promise<Result<FreeDiskSpace, UserMessage>> => {

@@ -6,6 +6,8 @@ import type { PictureFetchResult, PictureRequest } from './pictures/fetchPicture
 import type { Result } from './result';
 import type { FeedDocumentRequest, FeedFetchResult } from './sync/fetchFeedDocument';
 import type { UserMessage } from './i18n/userMessage';
+import type { ReaderCall } from './aggregator/readerCalls';
+import type { ConnectedAccount, ReaderAnswer } from './aggregator/readerSession';
 
 export const bridgeChannels = {
   getAppInfo: 'field-news:get-app-info',
@@ -18,6 +20,8 @@ export const bridgeChannels = {
   getSystemLanguages: 'field-news:get-system-languages',
   setInterfaceLanguage: 'field-news:set-interface-language',
   getFreeDiskSpace: 'field-news:get-free-disk-space',
+  connectAggregator: 'field-news:connect-aggregator',
+  forgetAggregator: 'field-news:forget-aggregator',
   /** A one-way message: the page asks for a MessagePort of its own for the sync worker. */
   requestSyncPort: 'field-news:request-sync-port',
 } as const;
@@ -44,7 +48,22 @@ export const syncPortWindowMessage = 'field-news-sync-port';
 export type SyncShellCalls = {
   fetchFeedDocument(request: FeedDocumentRequest): FeedFetchResult;
   getFreeDiskSpace(nothing: null): Result<FreeDiskSpace, UserMessage>;
+  /** One Reader API call to an aggregator account, made by the shell that keeps the account's token. */
+  callReader(request: ReaderCallRequest): ReaderAnswer;
 };
+
+export interface ReaderCallRequest {
+  accountId: string;
+  call: ReaderCall;
+}
+
+/** What the person typed to connect an account. `remember` matters in web mode only (the desktop app keeps it with safeStorage). */
+export interface AggregatorSignIn {
+  serverAddress: string;
+  userName: string;
+  password: string;
+  remember: boolean;
+}
 
 export type BridgeChannel = (typeof bridgeChannels)[keyof typeof bridgeChannels];
 
@@ -129,6 +148,14 @@ export interface FieldNewsBridge {
    * (Chromium may delete a database whose write fails for want of space, electron/electron#41877).
    */
   getFreeDiskSpace(): Promise<Result<FreeDiskSpace, UserMessage>>;
+  /**
+   * Signs in to a team aggregator (ClientLogin) and keeps the token and API password where the page
+   * cannot read them (the main process, encrypted with safeStorage). The server's host is admitted
+   * as a feed's is (inside the network only if the person allows it).
+   */
+  connectAggregator(signIn: AggregatorSignIn): Promise<Result<ConnectedAccount, UserMessage>>;
+  /** Forgets an account's token and password. */
+  forgetAggregator(accountId: string): Promise<Result<null, UserMessage>>;
   /** Calls `listener` when the computer wakes from sleep; returns the function that stops listening. */
   onSystemResume(listener: () => void): () => void;
   /**

@@ -84,6 +84,7 @@ describe('the sync port', () => {
     serveSyncShell(port1, {
       download: () => Promise.reject(new Error('net module gone')),
       freeSpace: () => Promise.reject(new Error('statfs: ENOENT')),
+      callReader: () => Promise.reject(new Error('no secrets file')),
     });
     const worker = workerEnd(port2);
     expect(await worker.call('fetchFeedDocument', { url: server.url, feedUrl: server.url, validators: null })).toMatchObject({
@@ -91,6 +92,10 @@ describe('the sync port', () => {
       value: { ok: false, reason: 'no-connection', error: errorMessages.bridgeUnknownFailure },
     });
     expect(await worker.call('getFreeDiskSpace', null)).toEqual({ ok: true, value: { ok: false, error: errorMessages.freeSpaceUnknown } });
+    expect(await worker.call('callReader', { accountId: 'a@http://127.0.0.1', call: { kind: 'unread-counts' } })).toMatchObject({
+      ok: true,
+      value: { ok: false, error: { reason: 'no-connection', error: errorMessages.bridgeUnknownFailure } },
+    });
     port1.close();
     port2.close();
   });
