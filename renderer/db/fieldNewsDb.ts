@@ -8,6 +8,8 @@ import type { PageValidators, WalkResumePoint } from '../../shared/sync/walkFeed
 import type { StoredMessage } from '../../shared/i18n/userMessage';
 import type { PlaceMention } from '../../shared/places/tagPlaces';
 import type { ArticleRecord, FullArticlesChoice } from '../../shared/articles/articleRecord';
+import type { AccountSyncMark } from '../../shared/aggregator/accountSyncPlan';
+import type { ReaderChange } from '../../shared/aggregator/readerChanges';
 
 export interface FeedRecord {
   /** The feed's web address, or the bundled sample's key. */
@@ -41,6 +43,51 @@ export interface FeedRecord {
   language?: string | null;
   /** The feed's *Full articles* choice; absent in rows from before it (read as 'automatic', parseFullArticles). */
   fullArticles?: FullArticlesChoice;
+  /** The aggregator account that brings this feed (since version 9), absent for a feed the laptop fetches itself. */
+  account?: string;
+  /** The feed's id on that account's server ("feed/12"). */
+  readerFeedId?: string;
+  /** The laptop fetched this feed itself before the account brought it: its items are matched by link (accountRepository). */
+  directItemsKept?: boolean;
+}
+
+/**
+ * A team aggregator's account (since version 9): where it is, who signs in, and what its last sync
+ * saw. Never the password or the token: the main process keeps them with safeStorage (web mode: the
+ * session, or encrypted with a key the browser will not export, renderer/db/accountSecrets.ts).
+ */
+export interface AccountRecord extends AccountSyncMark {
+  /** "user@server": one account per user and server. */
+  id: string;
+  serverAddress: string;
+  userName: string;
+  /** "FreshRSS", or the server's host. */
+  service: string;
+  addedAt: string;
+  lastSyncAt: string | null;
+  lastError: StoredMessage | null;
+  lastSync: { newItems: number; readElsewhere: number; bytes: number } | null;
+}
+
+/** A read or starred change made on the laptop, waiting to be sent to the account's server (since version 9). */
+export type ReaderChangeRecord = Omit<ReaderChange, 'seq'> & { seq?: number };
+
+/**
+ * Web mode only, when the person ticks *Remember on this device*: an account's token and API password
+ * sealed with AES-GCM under a key the browser will not export (a CryptoKey kept beside it), so the
+ * database never holds them in clear (renderer/db/accountSecrets.ts).
+ */
+export interface AccountSecretRecord {
+  accountId: string;
+  key: CryptoKey;
+  iv: Uint8Array;
+  sealed: ArrayBuffer;
+}
+
+/** What an item from an account carries besides the news (since version 9; absent on other items, so out of the index). */
+export interface AccountItemFields {
+  readerAccount: string;
+  readerItemId: string;
 }
 
 /**
@@ -58,7 +105,7 @@ export interface StoredNewsItem extends NewsItem {
  * (search) keep compiling. Writers keep them: the repositories write through storedNewsItem, the
  * place tagger writes a copy of the stored record.
  */
-export type ItemRecord = NewsItem & Partial<Pick<StoredNewsItem, 'unreadSortDate' | 'starredSortDate'>> & Partial<PlaceTagFields>;
+export type ItemRecord = NewsItem & Partial<Pick<StoredNewsItem, 'unreadSortDate' | 'starredSortDate'>> & Partial<PlaceTagFields> & Partial<AccountItemFields>;
 
 /**
  * What the place tagger stores beside `places` (since tagger.7, no index, so no schema version):
@@ -185,6 +232,18 @@ export const schemaVersion7 = { ...schemaVersion6, pictures: 'key, savedAt' } as
 /** Version 8: saved articles, one per item, found by feed (removal) and by what waits (the article worker). */
 export const schemaVersion8 = { ...schemaVersion7, articles: 'itemKey, feedUrl, [status+nextTryAt]' } as const;
 
+/**
+ * Version 9: aggregator accounts, the queue of read and starred changes for them, and items found by
+ * their id on the account's server (a sparse index: items of feeds fetched directly lack the fields).
+ */
+export const schemaVersion9 = {
+  ...schemaVersion8,
+  items: `${schemaVersion8.items}, [readerAccount+readerItemId]`,
+  accounts: 'id',
+  readerChanges: '++seq, accountId',
+  accountSecrets: 'accountId',
+} as const;
+
 const addFoldersResumeAndPreviews = async (transaction: Transaction): Promise<void> => {
   await transaction
     .table('feeds')
@@ -218,6 +277,9 @@ export class FieldNewsDb extends Dexie {
   logs!: Table<LogRecord, number>;
   pictures!: Table<PictureRecord, string>;
   articles!: Table<ArticleRecord, string>;
+  accounts!: Table<AccountRecord, string>;
+  readerChanges!: Table<ReaderChangeRecord, number>;
+  accountSecrets!: Table<AccountSecretRecord, string>;
 
   constructor(name: string = databaseName, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -229,5 +291,6 @@ export class FieldNewsDb extends Dexie {
     this.version(6).stores(schemaVersion6).upgrade(addViewKeysAndFlagCounts);
     this.version(7).stores(schemaVersion7);
     this.version(8).stores(schemaVersion8);
+    this.version(9).stores(schemaVersion9);
   }
 }

@@ -2,6 +2,7 @@
 // items are upserted by (feed, id), a page is written all-or-nothing, and the user's flags survive.
 // Its writes live by job (a sync's pages, the feed records, the reader's flags, ...) and meet here.
 import type { NewsItemKey } from '../../shared/feed/newsItem';
+import { accountWrites } from './accountRepository';
 import { feedPageWrites } from './feedPageWrites';
 import { feedListWrites, syncOutcomeWrites } from './feedRecordWrites';
 import type { FieldNewsDb, ItemRecord, PlaceTagFields } from './fieldNewsDb';
@@ -96,6 +97,7 @@ export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => 
   ...itemFlagWrites(db),
   ...placeTagWrites(db),
   ...settingWrites(db),
+  ...accountWrites(db, clock),
 });
 
 export type NewsRepository = ReturnType<typeof createNewsRepository>;

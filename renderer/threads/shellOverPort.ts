@@ -7,7 +7,7 @@ import { errorMessages } from '../../shared/errorMessages';
 import { fail } from '../../shared/result';
 import { feedFetchFailure, type FeedDocumentRequest, type FeedFetchResult } from '../../shared/sync/fetchFeedDocument';
 import { createThreadChannel, type ThreadFailure } from '../../shared/threads/threadChannel';
-import { browserSyncShell, type SyncShell } from './browserShell';
+import { browserSyncShell, type BrowserReaderDesk, type SyncShell } from './browserShell';
 
 export interface PortShellOptions {
   /** How long a download may go unanswered: longer than the fetch policy's own total timeout. */
@@ -34,6 +34,12 @@ export const shellOverPort = (port: MessagePort, options: PortShellOptions): Syn
       options.onFailure('download', answer.error);
       return unanswered(request, answer.error, options.downloadQuietLimitMs);
     },
+    callReader: async (request) => {
+      const answer = await channel.call('callReader', request, { quietLimitMs: options.downloadQuietLimitMs });
+      if (answer.ok) return answer.value;
+      options.onFailure('aggregator call', answer.error);
+      return fail({ reason: 'no-connection', error: answer.error.reason === 'timeout' ? errorMessages.fetchTimeout(Math.round(options.downloadQuietLimitMs / 1000)) : errorMessages.fetchNoConnection, bytes: 0 });
+    },
     getFreeDiskSpace: async () => {
       const answer = await channel.call('getFreeDiskSpace', null, { quietLimitMs: options.freeSpaceQuietLimitMs });
       if (answer.ok) return answer.value;
@@ -47,7 +53,12 @@ export const shellOverPort = (port: MessagePort, options: PortShellOptions): Syn
  * The shell a worker uses: over the port the window handed it, or, with none (web mode, or before
  * the port arrives), the browser's own means. `warn` takes what went wrong, for the worker's log.
  */
-export const workerShell = (port: MessagePort | null, options: Omit<PortShellOptions, 'onFailure'>, warn: (message: string, thrown?: unknown) => void): SyncShell =>
+export const workerShell = (
+  port: MessagePort | null,
+  options: Omit<PortShellOptions, 'onFailure'>,
+  warn: (message: string, thrown?: unknown) => void,
+  readerDesk?: BrowserReaderDesk,
+): SyncShell =>
   port === null
-    ? browserSyncShell((thrown) => warn('The storage estimate failed', thrown))
+    ? browserSyncShell((thrown) => warn('The storage estimate failed', thrown), readerDesk)
     : shellOverPort(port, { ...options, onFailure: (what, failure) => warn(`The main process did not answer a ${what} (${failure.reason}: ${failure.detail})`) });

@@ -4,6 +4,21 @@
 import type { ItemPictures } from '../../shared/pictures/pictureUrls';
 import type { ArticleCandidate } from '../../shared/articles/articleCandidates';
 import type { SyncOutcome, SyncProgress } from './syncOutcome';
+import type { ReaderCredentials } from '../../shared/aggregator/readerSession';
+import type { UserMessage } from '../../shared/i18n/userMessage';
+import type { Result } from '../../shared/result';
+
+export interface AccountSyncRequest {
+  syncId: number;
+  accountId: string;
+}
+
+/** A change to an account's feeds, made on its server first (workers/sync/editAccountFeed.ts). */
+export type AccountFeedEdit =
+  | { kind: 'subscribe'; accountId: string; feedUrl: string }
+  | { kind: 'rename'; accountId: string; feedUrl: string; title: string }
+  | { kind: 'move'; accountId: string; feedUrl: string; folder: string | null }
+  | { kind: 'remove'; accountId: string; feedUrl: string };
 
 export interface SyncRequest {
   /** The window's number for this sync, which its progress events carry. */
@@ -17,6 +32,10 @@ export type SyncCalls = {
   /** The worker's line to the shell: a port serving SyncShellCalls (desktop app), or null to use the browser's own fetch (web mode). */
   useShell(argument: { port: MessagePort | null }): null;
   syncFeed(request: SyncRequest): SyncOutcome;
+  syncAccount(request: AccountSyncRequest): SyncOutcome;
+  editAccountFeed(edit: AccountFeedEdit): Result<null, UserMessage>;
+  /** Web mode: the accounts' credentials this browser holds (the desktop app's stay in the main process). */
+  useAccountSecrets(argument: { secrets: [string, ReaderCredentials][] }): null;
 };
 
 export type SyncEvents = {
@@ -25,4 +44,6 @@ export type SyncEvents = {
   pictures: { pictures: ItemPictures[] };
   /** A page was stored: the articles its feed wants saved, for the article worker (after the syncs). */
   articles: { candidates: ArticleCandidate[] };
+  /** Web mode: the worker signed in again for an account; the window keeps the new token where the secret is. */
+  accountToken: { accountId: string; token: string };
 };

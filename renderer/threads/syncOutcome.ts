@@ -1,6 +1,7 @@
 // What one feed's sync reports back to the window: plain data, so it crosses from the worker.
 import type { WalkFailureReason, WalkProgress } from '../../shared/sync/walkFeedPages';
 import type { UserMessage } from '../../shared/i18n/userMessage';
+import type { ReaderFailureReason } from '../../shared/aggregator/readerSession';
 
 export interface SyncOutcome {
   feedUrl: string;
@@ -12,11 +13,22 @@ export interface SyncOutcome {
   droppedItems: number;
   error: UserMessage | null;
   /** Why it failed ('disk-full' stops the whole run), or null. */
-  failureReason: WalkFailureReason | 'worker-stopped' | 'no-answer' | null;
+  failureReason: WalkFailureReason | 'worker-stopped' | 'no-answer' | ReaderFailureReason | null;
   /** When the next automatic try may happen (ms since epoch), after a failure. */
   nextAttemptAt: number | null;
   /** For the log, after a failure: what went wrong in technical words (an error's name and message), never item text. */
   cause?: string | null;
+  /** A sync with an aggregator account (feedUrl is then the account's id, feedTitle its service). */
+  account?: AccountSyncFacts;
+}
+
+/** What a sync with an aggregator did, for the status line and the log. */
+export interface AccountSyncFacts {
+  service: string;
+  /** Items marked read on the server (another laptop, the phone) that were unread here. */
+  readElsewhere: number;
+  /** Bytes the sync downloaded (answers' bodies), to keep a thin link's cost in sight. */
+  bytes: number;
 }
 
 export interface SyncProgress extends WalkProgress {

@@ -6,6 +6,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { formatStoredMessage } from '../../shared/i18n/formatMessages';
 import { AboutPanel } from './components/AboutPanel';
 import { DataSettings } from './components/DataSettings';
+import { AccountSettings } from './components/AccountSettings';
 import { FeedSettings } from './components/FeedSettings';
 import { InterfaceSettings } from './components/InterfaceSettings';
 import { ReaderWorkspace } from './components/ReaderWorkspace';
@@ -39,6 +40,7 @@ function AppDialogs({ dialog, onDialog, intervalMinutes, nowMs, locale }: { dial
       {dialog === 'settings' && (
         <SettingsDialog onClose={closeDialog} locale={locale}>
           <FeedSettings intervalMinutes={intervalMinutes} nowMs={nowMs} />
+          <AccountSettings nowMs={nowMs} />
           <InterfaceSettings onShowShortcuts={() => onDialog('shortcuts')} onShowAbout={() => onDialog('about')} />
           <PictureSettings />
           <DataSettings />

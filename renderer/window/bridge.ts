@@ -11,6 +11,7 @@ import { fetchFeedDocument } from '../../shared/sync/fetchFeedDocument';
 import { browserTransport, estimateFreeSpace } from '../threads/browserShell';
 import { defaultFetchPolicy } from '../../shared/sync/fetchPolicy';
 import { englishText } from '../../shared/i18n/formatMessages';
+import { webConnectAggregator, webForgetAggregator } from './accounts/webAccountSecrets';
 
 declare global {
   interface Window {
@@ -83,6 +84,9 @@ const webBridge: FieldNewsBridge = {
   setInterfaceLanguage: () => Promise.resolve(succeed(null)),
   // The bridge cannot log (the log is written through it): the failure itself is the value returned.
   getFreeDiskSpace: () => estimateFreeSpace(() => undefined),
+  // The browser signs in itself; the secrets stay for the session, or sealed if the person asks (README, "For teams").
+  connectAggregator: (signIn) => webConnectAggregator(signIn),
+  forgetAggregator: (accountId) => webForgetAggregator(accountId),
   // A browser tab gets no sleep and wake signal; the 'online' event covers a link coming back.
   onSystemResume: () => () => undefined,
   // Web mode has no main process: the sync worker downloads and estimates the quota itself.
@@ -90,6 +94,9 @@ const webBridge: FieldNewsBridge = {
 };
 
 export const bridge: FieldNewsBridge = window.fieldNews ?? webBridge;
+
+/** True in a browser (no preload): the page itself does what the main process does in the app. */
+export const isWebMode = (): boolean => window.fieldNews === undefined;
 
 /**
  * A MessagePort to the main process for a worker (SyncShellCalls: the sync worker's, the article

@@ -1,7 +1,7 @@
 // The sidebar: All news, Unread and Starred with their counts; the feeds by folder with unread
 // counts, a mark when the last sync failed (the reason on hover and focus) and rename, move, remove;
 // then the places. Counts come from the feed records, never from counting items.
-import { newsRepository } from '../database';
+import { moveFeed, removeFeed, renameFeed } from '../accounts/accountService';
 import { sumFeedCounts } from '../../db/feedCounts';
 import type { FeedRecord } from '../../db/fieldNewsDb';
 import type { ListView } from '../../db/listViews';
@@ -25,16 +25,21 @@ const sameView = (left: ListView, right: ListView): boolean => JSON.stringify(le
 
 function FeedEntry({ feed, current, onView }: { feed: FeedRecord; current: boolean; onView: SidebarProps['onView'] }) {
   const { intl, text } = useText();
+  // An account's feed changes on its server first; a refusal is said, and nothing changes here.
+  const sayRefusal = async (done: ReturnType<typeof renameFeed>) => {
+    const result = await done;
+    if (!result.ok) window.alert(formatStoredMessage(intl, result.error));
+  };
   const rename = () => {
     const title = window.prompt(text('panes.renamePrompt'), feed.title);
-    if (title !== null) void newsRepository.renameFeed(feed.url, title);
+    if (title !== null) void sayRefusal(renameFeed(feed, title));
   };
   const move = () => {
     const folder = window.prompt(text('panes.folderPrompt'), feed.folder ?? '');
-    if (folder !== null) void newsRepository.setFeedFolder(feed.url, folder);
+    if (folder !== null) void sayRefusal(moveFeed(feed, folder));
   };
   const remove = () => {
-    if (window.confirm(text('panes.removeConfirm', { title: feed.title, count: feed.itemCount }))) void newsRepository.removeFeed(feed.url);
+    if (window.confirm(text('panes.removeConfirm', { title: feed.title, count: feed.itemCount }))) void sayRefusal(removeFeed(feed));
   };
   const failure = feed.lastError === null ? null : text('panes.lastSyncFailed', { reason: formatStoredMessage(intl, feed.lastError) });
   return (

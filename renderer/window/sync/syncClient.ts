@@ -7,12 +7,18 @@ import type { ItemPictures } from '../../../shared/pictures/pictureUrls';
 import type { ArticleCandidate } from '../../../shared/articles/articleCandidates';
 import type { Result } from '../../../shared/result';
 import type { ThreadChannel, ThreadFailure } from '../../../shared/threads/threadChannel';
-import type { SyncCalls, SyncEvents } from '../../threads/syncContract';
+import type { AccountFeedEdit, SyncCalls, SyncEvents } from '../../threads/syncContract';
+import type { ReaderCredentials } from '../../../shared/aggregator/readerSession';
+import type { UserMessage } from '../../../shared/i18n/userMessage';
 import { quietOutcome, type SyncOutcome, type SyncProgress } from '../../threads/syncOutcome';
 import { createWorkerThread, type WorkerLike } from '../../threads/workerThread';
 
 export interface SyncClient {
   syncFeed(feedUrl: string, options: { maxPages: number; manual: boolean }, onProgress: (progress: SyncProgress) => void): Promise<SyncOutcome>;
+  syncAccount(accountId: string, onProgress: (progress: SyncProgress) => void): Promise<SyncOutcome>;
+  editAccountFeed(edit: AccountFeedEdit): Promise<Result<null, UserMessage>>;
+  /** Web mode: hands the worker the accounts' credentials again (after connecting or disconnecting). */
+  refreshAccountSecrets(): Promise<void>;
 }
 
 export interface SyncClientOptions {
@@ -26,6 +32,10 @@ export interface SyncClientOptions {
   /** Where the articles stored pages want saved go (the article worker, after the syncs). */
   onArticlesWanted: (candidates: ArticleCandidate[]) => void;
   log: (level: 'warn' | 'error', message: string) => void;
+  /** Web mode's account credentials for a worker with no port to a main process (the desktop app keeps them there). */
+  accountSecrets: () => Promise<[string, ReaderCredentials][] | null>;
+  /** Web mode: the worker signed in again; keep the new token. */
+  onAccountToken: (accountId: string, token: string) => void;
 }
 
 type SyncChannel = ThreadChannel<SyncCalls, SyncEvents, Record<string, never>>;
@@ -50,9 +60,12 @@ export const createSyncClient = (options: SyncClientOptions): SyncClient => {
       channel.on('progress', ({ syncId, progress }) => progressListeners.get(syncId)?.(progress));
       channel.on('pictures', ({ pictures }) => options.onPicturesNamed(pictures));
       channel.on('articles', ({ candidates }) => options.onArticlesWanted(candidates));
-      const shellGiven = options
-        .openShellPort()
-        .then((port) => channel.call('useShell', { port }, { transfer: port === null ? [] : [port], quietLimitMs: options.quietLimitMs }));
+      channel.on('accountToken', ({ accountId, token }) => options.onAccountToken(accountId, token));
+      const shellGiven = options.openShellPort().then(async (port) => {
+        const given = await channel.call('useShell', { port }, { transfer: port === null ? [] : [port], quietLimitMs: options.quietLimitMs });
+        if (!given.ok || port !== null) return given;
+        return channel.call('useAccountSecrets', { secrets: (await options.accountSecrets()) ?? [] }, { quietLimitMs: options.quietLimitMs });
+      });
       ready = { channel, shellGiven };
     }
     const { channel, shellGiven } = ready;
@@ -70,6 +83,33 @@ export const createSyncClient = (options: SyncClientOptions): SyncClient => {
   };
 
   return {
+    syncAccount: async (accountId, onProgress) => {
+      const syncId = nextSyncId++;
+      progressListeners.set(syncId, onProgress);
+      try {
+        const channel = await connected();
+        if (!channel.ok) return failedOutcome(accountId, channel.error, null);
+        const answer = await channel.value.call('syncAccount', { syncId, accountId }, { quietLimitMs: options.quietLimitMs });
+        return answer.ok ? answer.value : failedOutcome(accountId, answer.error, channel.value);
+      } finally {
+        progressListeners.delete(syncId);
+      }
+    },
+    editAccountFeed: async (edit) => {
+      const channel = await connected();
+      if (!channel.ok) return { ok: false, error: errorMessages.syncWorkerStopped };
+      const answer = await channel.value.call('editAccountFeed', edit, { quietLimitMs: options.quietLimitMs });
+      return answer.ok ? answer.value : { ok: false, error: errorMessages.syncWorkerStopped };
+    },
+    refreshAccountSecrets: async () => {
+      if (ready === null) return; // The next worker gets them as it starts.
+      const secrets = await options.accountSecrets();
+      // The desktop app's secrets stay in the main process: nothing to hand over.
+      if (secrets === null) return;
+      const channel = await connected();
+      if (!channel.ok) return;
+      await channel.value.call('useAccountSecrets', { secrets }, { quietLimitMs: options.quietLimitMs });
+    },
     syncFeed: async (feedUrl, { maxPages, manual }, onProgress) => {
       const syncId = nextSyncId++;
       progressListeners.set(syncId, onProgress);

@@ -22,7 +22,8 @@ export interface SyncSchedulerOptions {
   onState: (state: SyncRunState) => void;
 }
 
-export type SyncRequest = { manual: boolean; feedUrl?: string };
+/** A run: every account and feed, or one feed (`feedUrl`), or one aggregator account (`accountId`). */
+export type SyncRequest = { manual: boolean; feedUrl?: string; accountId?: string };
 
 export const createSyncScheduler = ({ db, client, isOnline, now, maxPages, onState }: SyncSchedulerOptions) => {
   let state: SyncRunState = { running: false, progress: null, lastRun: null, queue: null };
@@ -32,12 +33,15 @@ export const createSyncScheduler = ({ db, client, isOnline, now, maxPages, onSta
     onState(state);
   };
 
-  const feedsToSync = async ({ manual, feedUrl }: SyncRequest) => {
+  const feedsToSync = async ({ manual, feedUrl, accountId }: SyncRequest) => {
+    if (accountId !== undefined) return [];
     const feeds = await db.feeds.toArray();
     return feeds.filter(
       (feed) =>
         !feed.builtIn &&
         !feed.gone &&
+        // An account's feeds come with the account's sync, from its server.
+        feed.account === undefined &&
         (feedUrl === undefined || feed.url === feedUrl) &&
         (manual || feed.nextAttemptAt === null || now() >= feed.nextAttemptAt),
     );
@@ -53,11 +57,19 @@ export const createSyncScheduler = ({ db, client, isOnline, now, maxPages, onSta
     publish({ ...state, running: true, progress: null, queue: null });
     const outcomes: SyncOutcome[] = [];
     try {
-      // One feed after another: an import of hundreds of feeds never opens hundreds of downloads.
+      // The team's aggregators first (one download for many feeds), then one feed after another:
+      // an import of hundreds of feeds never opens hundreds of downloads.
+      const accounts = request.feedUrl === undefined ? (await db.accounts.toArray()).filter((account) => request.accountId === undefined || account.id === request.accountId) : [];
       const feeds = await feedsToSync(request);
+      const total = accounts.length + feeds.length;
+      for (const [index, account] of accounts.entries()) {
+        if (!isOnline()) break;
+        publish({ ...state, progress: null, queue: { position: index + 1, total } });
+        outcomes.push(await client.syncAccount(account.id, (progress) => publish({ ...state, progress })));
+      }
       for (const [index, feed] of feeds.entries()) {
         if (!isOnline()) break;
-        publish({ ...state, progress: null, queue: { position: index + 1, total: feeds.length } });
+        publish({ ...state, progress: null, queue: { position: accounts.length + index + 1, total } });
         const outcome = await client.syncFeed(feed.url, { maxPages, manual: request.manual }, (progress) => publish({ ...state, progress }));
         outcomes.push(outcome);
         // A full disk refuses every feed alike: stop, and let the status say so once.

@@ -1,7 +1,8 @@
 // This window's sync: the worker client, the scheduler, and the triggers that start a run.
 import { useSyncExternalStore } from 'react';
 import { defaultFetchPolicy } from '../../../shared/sync/fetchPolicy';
-import { bridge, openSyncPort } from '../bridge';
+import { bridge, isWebMode, openSyncPort } from '../bridge';
+import { keepWebToken, webAccountCredentials } from '../accounts/webAccountSecrets';
 import { saveWaitingArticles, wantArticles } from '../articles/articleService';
 import { db, newsRepository } from '../database';
 import { rememberStoredNews } from '../../db/databaseLoss';
@@ -28,18 +29,23 @@ const rememberOnceStored = ({ progress }: SyncRunState) => {
   });
 };
 
+// Pictures are saved beside the sync, after each page is stored; their failures never reach it.
+// The worker starts with the first sync, not when this module is imported.
+export const syncClient = createSyncClient({
+  startWorker: () => new Worker(new URL('../../workers/sync/sync.worker.ts', import.meta.url), { type: 'module', name: 'field-news-sync' }),
+  openShellPort: () => openSyncPort(),
+  quietLimitMs: 3 * 60_000,
+  onPicturesNamed: (pictures) => void savePicturesNamed(pictures),
+  onArticlesWanted: wantArticles,
+  log: (level, message) => log[level]('sync', message),
+  // Web mode only: the desktop app keeps account secrets in the main process.
+  accountSecrets: () => (isWebMode() ? webAccountCredentials() : Promise.resolve(null)),
+  onAccountToken: (accountId, token) => void keepWebToken(accountId, token).catch((error: unknown) => log.warn('accounts', 'A new token could not be kept', error)),
+});
+
 export const syncScheduler = createSyncScheduler({
   db,
-  // Pictures are saved beside the sync, after each page is stored; their failures never reach it.
-  // The worker starts with the first sync, not when this module is imported.
-  client: createSyncClient({
-    startWorker: () => new Worker(new URL('../../workers/sync/sync.worker.ts', import.meta.url), { type: 'module', name: 'field-news-sync' }),
-    openShellPort: () => openSyncPort(),
-    quietLimitMs: 3 * 60_000,
-    onPicturesNamed: (pictures) => void savePicturesNamed(pictures),
-    onArticlesWanted: wantArticles,
-    log: (level, message) => log[level]('sync', message),
-  }),
+  client: syncClient,
   isOnline: () => navigator.onLine,
   now: () => Date.now(),
   maxPages: defaultFetchPolicy(__APP_VERSION__).maxPagesPerWalk,

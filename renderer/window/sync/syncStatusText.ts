@@ -63,6 +63,14 @@ export const syncStatusText = (intl: Intl, { online, sync, savedCount, nowMs }: 
       })
       .reduce((first, second) => intl.formatMessage({ id: 'status.separator' }, { first, second }));
   }
+  const accounts = outcomes.filter((outcome) => outcome.account !== undefined && outcome.result === 'synced');
+  if (sync.lastRun && accounts.length > 0) {
+    // "Synced with FreshRSS · 42 new · 3 read elsewhere": the account's news and the feeds' together.
+    const fresh = outcomes.reduce((total, outcome) => total + outcome.newItems, 0);
+    const readElsewhere = accounts.reduce((total, outcome) => total + (outcome.account?.readElsewhere ?? 0), 0);
+    const service = accounts.map((outcome) => outcome.account?.service ?? outcome.feedTitle).join(', ');
+    return withSaved(intl.formatMessage({ id: 'status.syncedWithAccount' }, { service, fresh, readElsewhere }));
+  }
   if (sync.lastRun && outcomes.length > 0) {
     const newItems = outcomes.reduce((total, outcome) => total + outcome.newItems, 0);
     const updated = intl.formatMessage({ id: 'status.updated' }, { ago: timeAgo(intl, sync.lastRun.finishedAt, nowMs) });

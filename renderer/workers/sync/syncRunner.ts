@@ -13,7 +13,8 @@ import type { FieldNewsDb } from '../../db/fieldNewsDb';
 import type { NewsRepository } from '../../db/newsRepository';
 import { workerLog } from '../../log/workerLog';
 import type { SyncShell } from '../../threads/browserShell';
-import type { SyncRequest } from '../../threads/syncContract';
+import type { AccountSyncRequest, SyncRequest } from '../../threads/syncContract';
+import { syncAccount } from './syncAccount';
 import { quietOutcome, type SyncOutcome, type SyncProgress } from '../../threads/syncOutcome';
 import { createDiskSpaceGuard } from './diskSpaceGuard';
 import { syncFeed } from './syncFeed';
@@ -40,7 +41,12 @@ export interface SyncRunnerOptions {
 
 const logOutcome = (outcome: SyncOutcome): void => {
   // A feed's host only: its full address may carry an access key, and the log may reach support.
-  const where = hostOf(outcome.feedUrl, 'a feed');
+  // An account by its service and server host only (its id holds the user name).
+  const where = outcome.account ? `${outcome.account.service} (${hostOf(outcome.feedUrl.slice(outcome.feedUrl.indexOf('@') + 1), 'a server')})` : hostOf(outcome.feedUrl, 'a feed');
+  if (outcome.account && outcome.result === 'synced') {
+    workerLog.info('sync', `${where}: synced, ${outcome.newItems} new, ${outcome.account.readElsewhere} read elsewhere, ${outcome.account.bytes} bytes downloaded in ${outcome.cause ?? 'some requests'}`);
+    return;
+  }
   if (outcome.result === 'failed' || outcome.result === 'gone') {
     const why = outcome.error === null ? '' : englishText(outcome.error);
     const cause = outcome.cause ? ` [cause: ${outcome.cause}]` : '';
@@ -79,7 +85,32 @@ export const createSyncRunner = (options: SyncRunnerOptions) => {
       random: options.random,
     });
 
+  const runAccountSync = ({ syncId, accountId }: AccountSyncRequest): Promise<SyncOutcome> =>
+    syncAccount({
+      db: options.db,
+      repository: options.repository,
+      accountId,
+      callReader: (call) => options.shell().callReader({ accountId, call }),
+      now: options.now,
+      onProgress: (progress) => options.onProgress(syncId, progress),
+      onPicturesNamed: options.onPicturesNamed,
+      onArticlesWanted: options.onArticlesWanted,
+    });
+
   return {
+    /** Syncs an aggregator account; "busy" when another window or tab is syncing it. */
+    syncAccount: async (request: AccountSyncRequest): Promise<SyncOutcome> => {
+      let outcome: SyncOutcome;
+      try {
+        outcome = await options.locks.request(syncLockName(`account:${request.accountId}`), { ifAvailable: true }, (lock) =>
+          lock ? runAccountSync(request) : quietOutcome(request.accountId, 'busy'),
+        );
+      } catch (thrown) {
+        outcome = quietOutcome(request.accountId, 'failed', { error: errorMessages.syncPageNotSaved, failureReason: 'not-saved', cause: describeThrown(thrown) });
+      }
+      logOutcome(outcome);
+      return outcome;
+    },
     /** Syncs one feed; "busy" when another sync (any window or tab) holds the feed's lock. */
     syncFeed: async (request: SyncRequest): Promise<SyncOutcome> => {
       let outcome: SyncOutcome;

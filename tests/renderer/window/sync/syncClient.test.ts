@@ -70,6 +70,8 @@ const clientOptions = (workers: ReturnType<typeof syncWorkers>, main: MainProces
   onPicturesNamed: () => undefined,
   onArticlesWanted: () => undefined,
   log: () => undefined,
+  accountSecrets: () => Promise.resolve(null),
+  onAccountToken: () => undefined,
 });
 
 const addedFeed = async () => {

@@ -17,7 +17,15 @@ let states: SyncRunState[];
 let release: (() => void) | null;
 let requests: { maxPages: number; manual: boolean }[];
 
+/** A client whose account calls are never expected (no account in these tests unless one is added). */
+const noAccountCalls: Pick<SyncClient, 'syncAccount' | 'editAccountFeed' | 'refreshAccountSecrets'> = {
+  syncAccount: (accountId) => Promise.reject(new Error(`no account expected: ${accountId}`)),
+  editAccountFeed: () => Promise.reject(new Error('no account expected')),
+  refreshAccountSecrets: () => Promise.resolve(),
+};
+
 const recordingClient = (holdFirst = false): SyncClient => ({
+  ...noAccountCalls,
   syncFeed: async (feedUrl, options, onProgress) => {
     synced.push(feedUrl);
     requests.push(options);
@@ -56,6 +64,7 @@ describe('the sync scheduler', () => {
     let open = 0;
     let mostOpen = 0;
     const client: SyncClient = {
+      ...noAccountCalls,
       syncFeed: async (feedUrl, _options, onProgress) => {
         open += 1;
         mostOpen = Math.max(mostOpen, open);
@@ -106,8 +115,38 @@ describe('the sync scheduler', () => {
     expect(synced.sort()).toEqual(['https://a.example/feed.json', 'https://a.example/feed.json', 'https://b.example/feed.json']);
   });
 
+  it('syncs each aggregator account first, and never fetches an account\'s feeds directly', async () => {
+    const at = '2026-12-06T00:00:00.000Z';
+    await db.feeds.bulkPut([
+      newFeedRecord({ url: 'https://own.example/feed.xml', title: 'own', builtIn: false }, at),
+      { ...newFeedRecord({ url: 'https://team.example/feed.xml', title: 'team', builtIn: false }, at), account: 'fieldnews@https://rss.example/api/greader.php', readerFeedId: 'feed/1' },
+    ]);
+    await db.accounts.put({ id: 'fieldnews@https://rss.example/api/greader.php', serverAddress: 'https://rss.example/api/greader.php', userName: 'fieldnews', service: 'FreshRSS', addedAt: at, lastSyncAt: null, lastError: null, lastSync: null, crawledThroughUsec: null, feedFingerprints: {}, fullCheckAt: null, subscriptionsAt: null });
+    const order: string[] = [];
+    const client: SyncClient = {
+      ...recordingClient(),
+      syncAccount: (accountId) => {
+        order.push(`account ${accountId}`);
+        return Promise.resolve({ feedUrl: accountId, feedTitle: 'FreshRSS', result: 'synced', newItems: 3, updatedItems: 0, droppedItems: 0, error: null, failureReason: null, nextAttemptAt: null, account: { service: 'FreshRSS', readElsewhere: 1, bytes: 900 } });
+      },
+      syncFeed: (feedUrl) => {
+        order.push(`feed ${feedUrl}`);
+        return Promise.resolve({ feedUrl, feedTitle: feedUrl, result: 'synced', newItems: 0, updatedItems: 0, droppedItems: 0, error: null, failureReason: null, nextAttemptAt: null });
+      },
+    };
+    const scheduler = createSyncScheduler({ db, client, isOnline: () => true, now: () => Date.now(), maxPages: 5, onState: () => undefined });
+    await scheduler.run({ manual: true });
+    expect(order[0]).toBe('account fieldnews@https://rss.example/api/greader.php');
+    expect(order).toContain('feed https://own.example/feed.xml');
+    expect(order).not.toContain('feed https://team.example/feed.xml');
+    order.length = 0;
+    await scheduler.run({ manual: true, accountId: 'fieldnews@https://rss.example/api/greader.php' });
+    expect(order).toEqual(['account fieldnews@https://rss.example/api/greader.php']);
+  });
+
   it('stops the run at a full disk: the feeds after it are not tried', async () => {
     const diskFullClient: SyncClient = {
+      ...noAccountCalls,
       syncFeed: (feedUrl) => {
         synced.push(feedUrl);
         return Promise.resolve({ feedUrl, feedTitle: feedUrl, result: 'failed', newItems: 0, updatedItems: 0, droppedItems: 0, error: errorMessages.diskFull, failureReason: 'disk-full', nextAttemptAt: null });
