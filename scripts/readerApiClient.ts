@@ -8,6 +8,8 @@ export interface ReaderApiClient {
   /** The items' ids with their links. */
   links(ids: readonly string[]): Promise<Map<string, string>>;
   editTag(ids: readonly string[], tag: 'read' | 'starred', add: boolean): Promise<void>;
+  /** The subscriptions: address, title and folder (label). */
+  subscriptions(): Promise<{ url: string; title: string; folder: string | null }[]>;
 }
 
 export const readerStates = {
@@ -53,6 +55,10 @@ export const readerApiClient = async (apiUrl: string, user: string, password: st
         for (const item of answer.items) links.set(BigInt(`0x${item.id.split('/').pop() ?? '0'}`).toString(), item.canonical?.[0]?.href ?? '');
       }
       return links;
+    },
+    subscriptions: async () => {
+      const answer = (await (await fetch(`${api}/subscription/list?output=json`, { headers })).json()) as { subscriptions: { url: string; title: string; categories?: { label?: string }[] }[] };
+      return answer.subscriptions.map((subscription) => ({ url: subscription.url, title: subscription.title, folder: subscription.categories?.[0]?.label ?? null }));
     },
     editTag: async (ids, tag, add) => {
       await post('edit-tag', [...ids.map((id): [string, string] => ['i', id]), [add ? 'a' : 'r', readerStates[tag]]]);

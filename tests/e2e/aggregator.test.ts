@@ -21,11 +21,13 @@ let freshRss: FreshRss;
 let proxy: CuttingProxy;
 let chiapas: FeedServer;
 let peten: FeedServer;
+let tapachula: FeedServer;
 let server: ReaderApiClient;
 let app: WebApp;
 
 const status = () => app.page.getByRole('status').textContent();
-const card = (link: string) => app.page.locator(`article[data-item-id="${link}"]`);
+/** An item's card by its link: Petén Border's items keep the ids the laptop gave them when it followed the feed itself (its guids). */
+const card = (link: string) => app.page.locator(`article[data-item-id="${link.replace(/^https:\/\/news\.example\.org\/peten\/(\d+)$/, 'peten-$1')}"]`);
 const syncNow = async () => {
   await closeSettings(app.page);
   await app.page.getByRole('button', { name: 'Sync now' }).click();
@@ -66,6 +68,7 @@ const storedAccountItems = () =>
 beforeAll(async () => {
   chiapas = await startFeedServer({ items: newsOf('chiapas', 12), title: 'Chiapas Shelters', format: 'rss' });
   peten = await startFeedServer({ items: newsOf('peten', 8), title: 'Petén Border', format: 'rss' });
+  tapachula = await startFeedServer({ items: newsOf('tapachula', 4), title: 'Tapachula Arrivals', format: 'rss' });
   freshRss = await startFreshRss();
   proxy = await startCuttingProxy(freshRss.apiUrl);
   server = await readerApiClient(freshRss.apiUrl, freshRssUser, freshRssApiPassword);
@@ -81,6 +84,7 @@ afterAll(async () => {
   await freshRss?.close();
   await chiapas?.close();
   await peten?.close();
+  await tapachula?.close();
 });
 
 describe('an aggregator account in web mode, against a real FreshRSS', () => {
@@ -90,16 +94,77 @@ describe('an aggregator account in web mode, against a real FreshRSS', () => {
     expect(await app.page.locator('.account-entry').count()).toBe(0);
   });
 
-  it('connects, and shows the account\'s feeds and items', async () => {
+  it('connects, and shows the account\'s feeds and items, a feed also followed directly only once', async () => {
+    // The laptop already follows Petén Border itself (its items keyed by their guids).
+    await openSettings(app.page);
+    await app.page.getByLabel('Feed URL').fill(peten.url);
+    await app.page.getByRole('button', { name: 'Add feed' }).click();
+    await card('https://news.example.org/peten/8').waitFor();
     await connect(freshRssApiPassword);
     await expect.poll(() => app.page.locator('.account-message').textContent()).toMatch(/Connected to FreshRSS as fieldnews/);
     await card('https://news.example.org/chiapas/12').waitFor();
     await card('https://news.example.org/peten/8').waitFor();
-    await expect.poll(status).toMatch(/^Synced with FreshRSS · 20 new · 0 read elsewhere/);
+    // Petén Border's eight were already here: twelve are new.
+    await expect.poll(status).toMatch(/^Synced with FreshRSS · 12 new · 0 read elsewhere/);
     await closeSettings(app.page);
     await expect.poll(() => app.page.locator('.sidebar-entry', { hasText: 'Chiapas Shelters' }).count()).toBe(1);
     await expect.poll(() => app.page.locator('.sidebar-entry', { hasText: 'Petén Border' }).count()).toBe(1);
-    expect(await storedAccountItems()).toHaveLength(20);
+    const stored = await storedAccountItems();
+    expect(stored).toHaveLength(20);
+    // The eight items of Petén Border stayed under their guids, now known by their ids on the server too.
+    expect(stored.filter((item) => item.id.startsWith('peten-'))).toHaveLength(8);
+    expect(await app.page.locator('article[data-item-id^="https://news.example.org/peten/"]').count()).toBe(0);
+  });
+
+  it('keeps the API password and the token out of IndexedDB in clear (sealed, as Remember on this device asks)', async () => {
+    const everything = await app.page.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open('field-news');
+          open.onerror = () => reject(new Error('no database'));
+          open.onsuccess = async () => {
+            const database = open.result;
+            const texts: string[] = [];
+            for (const name of Array.from(database.objectStoreNames)) {
+              const rows = await new Promise<unknown[]>((done) => {
+                const all = database.transaction(name).objectStore(name).getAll();
+                all.onsuccess = () => done(all.result);
+              });
+              texts.push(JSON.stringify(rows, (_key, value: unknown) => (value instanceof ArrayBuffer ? new TextDecoder().decode(value) : value)));
+            }
+            database.close();
+            resolve(texts.join('\n'));
+          };
+        }),
+    );
+    expect(everything).toContain('fieldnews@');
+    expect(everything).not.toContain(freshRssApiPassword);
+    expect(everything).not.toMatch(/fieldnews\/[0-9a-f]{40}/);
+  });
+
+  it('adds, renames, moves and removes a feed of the account on the server', async () => {
+    await openSettings(app.page);
+    await app.page.getByLabel('Feed address to add to FreshRSS').fill(tapachula.url);
+    await app.page.getByRole('button', { name: 'Add to FreshRSS' }).click();
+    await expect.poll(async () => (await server.subscriptions()).some((feed) => feed.url === tapachula.url)).toBe(true);
+    await card('https://news.example.org/tapachula/4').waitFor();
+    await closeSettings(app.page);
+    const entry = app.page.locator('.sidebar-entry', { hasText: 'Tapachula Arrivals' });
+    await entry.click();
+    const answers = ['Tapachula Chiapas', 'Southern border'];
+    const answerPrompt = (dialog: import('playwright-core').Dialog) => void (dialog.type() === 'prompt' ? dialog.accept(answers.shift()) : dialog.accept());
+    app.page.on('dialog', answerPrompt);
+    await app.page.getByRole('button', { name: 'Rename', exact: true }).click();
+    await expect.poll(async () => (await server.subscriptions()).find((feed) => feed.url === tapachula.url)?.title).toBe('Tapachula Chiapas');
+    await app.page.locator('.sidebar-entry', { hasText: 'Tapachula Chiapas' }).click();
+    await app.page.getByRole('button', { name: 'Move to folder' }).click();
+    await expect.poll(async () => (await server.subscriptions()).find((feed) => feed.url === tapachula.url)?.folder).toBe('Southern border');
+    await app.page.locator('.sidebar-entry', { hasText: 'Tapachula Chiapas' }).click();
+    await app.page.getByRole('button', { name: 'Remove feed Tapachula Chiapas' }).click();
+    await expect.poll(async () => (await server.subscriptions()).some((feed) => feed.url === tapachula.url)).toBe(false);
+    await expect.poll(() => app.page.locator('.sidebar-entry', { hasText: 'Tapachula' }).count()).toBe(0);
+    app.page.off('dialog', answerPrompt);
+    await app.page.locator('.sidebar-entry[data-view="all"]').click();
   });
 
   it('sends an item read and another starred here to the server', async () => {
@@ -166,6 +231,8 @@ describe('an aggregator account in web mode, against a real FreshRSS', () => {
     const stored = await storedAccountItems();
     expect(new Set(stored.map((item) => item.readerItemId)).size).toBe(620);
     expect(new Set(stored.map((item) => item.id)).size).toBe(620);
+    await closeSettings(app.page);
+    expect(await app.page.locator('.sidebar-entry', { hasText: 'Chiapas Shelters' }).locator('.sidebar-count').textContent()).toMatch(/^6\d\d$/);
     // The earlier read states came through the cut too.
     const readHere = stored.find((item) => item.id === 'https://news.example.org/chiapas/12');
     expect(readHere?.read).toBe(true);
