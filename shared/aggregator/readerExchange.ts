@@ -5,6 +5,7 @@ import { describeThrown } from '../describeThrown';
 import { errorMessages } from '../errorMessages';
 import type { UserMessage } from '../i18n/userMessage';
 import type { FetchLike } from '../sync/feedTransport';
+import { thrownText } from '../sync/fetchFeedDocument';
 import type { ReaderHttpRequest } from './readerCalls';
 
 /** A contents answer of 250 items with their full text stays far under this. */
@@ -24,8 +25,6 @@ export interface ExchangeOptions {
   /** What the guard stopped, when it stopped this request (the main process's address rules). */
   refusal?: () => UserMessage | null;
 }
-
-const thrownText = (thrown: unknown): string => describeThrown(thrown);
 
 /** Sends one request; `authorization` is the token's header value, or null for ClientLogin. */
 export const exchangeWithReader = async (options: ExchangeOptions, request: ReaderHttpRequest, authorization: string | null): Promise<ReaderExchange> => {
@@ -81,12 +80,13 @@ export const exchangeWithReader = async (options: ExchangeOptions, request: Read
     if (refused !== null) return { ok: false, reason: 'refused-address', error: refused, bytes };
     if (timedOut) return { ok: false, reason: 'timeout', error: errorMessages.fetchTimeout(answerTimeoutMs / 1000), bytes };
     const text = thrownText(thrown);
+    const cause = describeThrown(thrown);
     const error = /ENOTFOUND|EAI_AGAIN|ERR_NAME_NOT_RESOLVED/i.test(text)
       ? errorMessages.fetchHostNotFound(safeHost(request.url))
       : /ECONNREFUSED|ERR_CONNECTION_REFUSED/i.test(text)
         ? errorMessages.fetchRefused
         : errorMessages.fetchNoConnection;
-    return { ok: false, reason: 'no-connection', error, bytes, cause: text };
+    return { ok: false, reason: 'no-connection', error, bytes, cause };
   } finally {
     clearTimeout(timer);
   }

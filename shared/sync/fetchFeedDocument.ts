@@ -68,7 +68,8 @@ const megabytes = (bytes: number): number => Number((bytes / (1024 * 1024)).toFi
 
 
 /** Every message and code in a thrown value and its causes (Node puts the socket error in `cause`). */
-const thrownText = (thrown: unknown, depth = 0): string => {
+/** Every message and code of a thrown error and its causes (Node's fetch puts ECONNREFUSED on the cause). */
+export const thrownText = (thrown: unknown, depth = 0): string => {
   if (typeof thrown === 'string') return thrown;
   if (typeof thrown !== 'object' || thrown === null || depth > 4) return '';
   const parts: string[] = [];
