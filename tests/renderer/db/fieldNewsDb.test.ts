@@ -6,7 +6,7 @@ import { previewText } from '../../../shared/feed/itemPreview';
 import { mergeFeedItem, type NewsItem } from '../../../shared/feed/newsItem';
 import { parseJsonFeedText } from '../../../shared/feed/parseJsonFeed';
 import { sampleFeedKey } from '../../../shared/feed/sampleFeed';
-import { FieldNewsDb, schemaVersion1, schemaVersion5, storedNewsItem } from '../../../renderer/db/fieldNewsDb';
+import { FieldNewsDb, schemaVersion1, schemaVersion5, schemaVersion8, storedNewsItem } from '../../../renderer/db/fieldNewsDb';
 import { sampleFeedPath } from '../../../scripts/sampleFeed';
 import { englishText } from '../../../shared/i18n/formatMessages';
 
@@ -31,7 +31,7 @@ describe('upgrading the database', () => {
 
     const current = new FieldNewsDb('field-news', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(8);
+    expect(current.verno).toBe(9);
     expect(itemsBefore.every((item) => !('preview' in item))).toBe(true);
     expect(await current.items.toArray()).toEqual(itemsBefore.map((item: NewsItem) => storedNewsItem({ ...item, preview: previewText(item) })));
     expect((await current.items.get([sampleFeedKey, readItem.id]))?.preview).toMatch(/^\S.{40,}/);
@@ -59,7 +59,7 @@ describe('upgrading the database', () => {
 
     const current = new FieldNewsDb('field-news', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(8);
+    expect(current.verno).toBe(9);
     expect((await current.feeds.toArray()).map(({ url, itemCount, unreadCount, starredCount }) => ({ url, itemCount, unreadCount, starredCount }))).toEqual([
       { url: sampleFeedKey, itemCount: 10, unreadCount: 7, starredCount: 2 },
       { url: 'https://empty.example/feed', itemCount: 0, unreadCount: 0, starredCount: 0 },
@@ -74,11 +74,30 @@ describe('upgrading the database', () => {
     current.close();
   });
 
+  it('opens a database written by schema version 8 with its news as it was, and the aggregator stores empty', async () => {
+    const indexedDB = new IDBFactory();
+    const older = new Dexie('field-news', { indexedDB, IDBKeyRange });
+    older.version(8).stores(schemaVersion8);
+    const stored = sampleItems.slice(0, 3).map((item) => storedNewsItem(item));
+    await older.table('items').bulkPut(stored);
+    older.close();
+    const current = new FieldNewsDb('field-news', { indexedDB, IDBKeyRange });
+    await current.open();
+    expect(current.verno).toBe(9);
+    const after = await current.items.toArray();
+    expect(after).toHaveLength(3);
+    expect(after).toEqual(expect.arrayContaining(stored));
+    expect([await current.accounts.count(), await current.readerChanges.count(), await current.accountSecrets.count()]).toEqual([0, 0, 0]);
+    // Items of feeds fetched directly are not in the account index (sparse).
+    expect(await current.items.where('[readerAccount+readerItemId]').above(['', '']).count()).toBe(0);
+    current.close();
+  });
+
   it('keeps the indexes the app queries by', async () => {
     const db = new FieldNewsDb('field-news', { indexedDB: new IDBFactory(), IDBKeyRange });
     await db.open();
     const indexNames = db.items.schema.indexes.map((index) => index.name).sort();
-    expect(indexNames).toEqual(['places', 'placesVersion', 'sortDate', 'starredSortDate', 'unreadSortDate']);
+    expect(indexNames).toEqual(['[readerAccount+readerItemId]', 'places', 'placesVersion', 'sortDate', 'starredSortDate', 'unreadSortDate']);
     expect(db.items.schema.indexes.find((index) => index.name === 'places')?.multi).toBe(true);
     db.close();
   });
