@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Exchange } from '../../shared/aggregator/readerSession';
 import { errorMessages } from '../../shared/errorMessages';
 import { fail, succeed } from '../../shared/result';
+import type { UserMessage } from '../../shared/i18n/userMessage';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron);
 const { callAggregator, connectAggregator, forgetAggregator, openAccountSecrets } = await import('../../electron/aggregatorAccounts');
@@ -44,7 +45,7 @@ const desk = (available = true, admitted = true) => ({
   secrets: openAccountSecrets(secretsFile, box(available)),
   box: box(available),
   exchangeFor: () => exchange,
-  admit: () => Promise.resolve(admitted ? succeed(null) : fail(errorMessages.feedInsideNetworkDeclined('rss.office.example'))),
+  admit: () => Promise.resolve(admitted ? succeed<null, UserMessage>(null) : fail<null, UserMessage>(errorMessages.feedInsideNetworkDeclined('rss.office.example'))),
 });
 
 describe('connecting an aggregator in the desktop app', () => {
