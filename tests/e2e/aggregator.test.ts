@@ -1,6 +1,7 @@
 // Syncing with a team's aggregator, end to end: the web build in Chromium against a real FreshRSS
 // (../shared/servers/start-freshrss) that fetches feeds served on 127.0.0.1. No stand-in for the
 // Reader API: FreshRSS answers every call; the test looks at what the server holds through its API.
+import type { Dialog } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCuttingProxy, type CuttingProxy } from '../../scripts/cuttingProxy';
 import { startFeedServer, type FeedServer } from '../../scripts/feedServer';
@@ -152,7 +153,7 @@ describe('an aggregator account in web mode, against a real FreshRSS', () => {
     const entry = app.page.locator('.sidebar-entry', { hasText: 'Tapachula Arrivals' });
     await entry.click();
     const answers = ['Tapachula Chiapas', 'Southern border'];
-    const answerPrompt = (dialog: import('playwright-core').Dialog) => void (dialog.type() === 'prompt' ? dialog.accept(answers.shift()) : dialog.accept());
+    const answerPrompt = (dialog: Dialog) => void (dialog.type() === 'prompt' ? dialog.accept(answers.shift()) : dialog.accept());
     app.page.on('dialog', answerPrompt);
     await app.page.getByRole('button', { name: 'Rename', exact: true }).click();
     await expect.poll(async () => (await server.subscriptions()).find((feed) => feed.url === tapachula.url)?.title).toBe('Tapachula Chiapas');

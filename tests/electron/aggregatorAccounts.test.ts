@@ -92,7 +92,7 @@ describe("the sync worker's calls through the main process", () => {
     expect(requests).toEqual([]);
   });
 
-  it('forgets an account, and reads a damaged secrets file as no accounts', async () => {
+  it('forgets an account, and reads a damaged secrets file as no accounts', () => {
     const accounts = desk();
     accounts.secrets.put('a@b', { serverAddress: server, userName: 'a', password: 'p', token: 't' });
     expect(forgetAggregator('a@b', accounts)).toEqual({ ok: true, value: null });

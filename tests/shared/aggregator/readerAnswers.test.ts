@@ -43,7 +43,8 @@ describe("reading FreshRSS's answers", () => {
   it("reads items' contents, dropping and counting an item that is not one", () => {
     const answer = readItemContents(recorded('item-contents.json'));
     expect(answer.ok && answer.value.items.map((item) => item.origin.streamId)).toEqual(['feed/1', 'feed/1']);
-    const mixed = JSON.stringify({ items: [JSON.parse(recorded('item-contents.json')).items[0], { id: 7 }, 'text', null] });
+    const [first] = (JSON.parse(recorded('item-contents.json')) as { items: unknown[] }).items;
+    const mixed = JSON.stringify({ items: [first, { id: 7 }, 'text', null] });
     const read = readItemContents(mixed);
     expect(read.ok && [read.value.items.length, read.value.dropped]).toEqual([1, 3]);
   });
