@@ -107,7 +107,8 @@ describe("the server's states and the laptop's queue", () => {
     await repository.markRead([chiapas, 'https://news.example.org/chiapas/2']);
     const applied = await repository.applyUnreadState(accountId, chiapas, new Set(['1002']));
     expect(applied).toEqual({ readElsewhere: 2, unreadElsewhere: 0 });
-    const flags: Record<string, boolean> = Object.fromEntries((await db.items.where('[feedUrl+id]').between([chiapas, ''], [chiapas, []]).toArray()).map((item) => [item.readerItemId, item.read]));
+    const chiapasItems = await db.items.where('[feedUrl+id]').between([chiapas, ''], [chiapas, []]).toArray();
+    const flags = Object.fromEntries(chiapasItems.map((item): [string, boolean] => [item.readerItemId ?? '', item.read]));
     expect(flags).toEqual({ '1001': true, '1002': true, '1003': true });
     expect((await db.feeds.get(chiapas))?.unreadCount).toBe(0);
     // Once sent, the server's state is the truth again: marked unread on the phone, unread here.
