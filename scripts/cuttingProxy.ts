@@ -13,6 +13,8 @@ export interface CuttingProxy {
   /** Paths relayed, in order (query strings included), and those dropped. */
   relayed: string[];
   dropped: string[];
+  /** Bytes sent back to clients so far, headers included (what crossed the link). */
+  bytesToClients(): number;
   close(): Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export const startCuttingProxy = async (target: string): Promise<CuttingProxy> =
   const relayed: string[] = [];
   const dropped: string[] = [];
   const sockets = new Set<Socket>();
+  let closedBytes = 0;
   const relay = (incoming: IncomingMessage, answer: ServerResponse) => {
     const path = incoming.url ?? '/';
     if (allowance < 0 || (allowance === 0 && counted(incoming.method ?? 'GET', path))) {
@@ -44,7 +47,10 @@ export const startCuttingProxy = async (target: string): Promise<CuttingProxy> =
   const server = createServer(relay);
   server.on('connection', (socket) => {
     sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    socket.on('close', () => {
+      closedBytes += socket.bytesWritten;
+      sockets.delete(socket);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -59,6 +65,7 @@ export const startCuttingProxy = async (target: string): Promise<CuttingProxy> =
     },
     relayed,
     dropped,
+    bytesToClients: () => closedBytes + [...sockets].reduce((sum, socket) => sum + socket.bytesWritten, 0),
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
