@@ -20,8 +20,12 @@ export interface AccountFeed {
 
 /** The account's record, its sync mark, and its removal with everything it brought. */
 const accountRecordWrites = (db: FieldNewsDb, clock: () => Date) => ({
+  /** Adds the account; connecting again (a changed password) keeps what its syncs saw, so nothing is fetched twice. */
   async addAccount(record: AccountRecord): Promise<void> {
-    await db.accounts.put(record);
+    await db.transaction('rw', db.accounts, async () => {
+      const known = await db.accounts.get(record.id);
+      await db.accounts.put(known === undefined ? record : { ...known, serverAddress: record.serverAddress, userName: record.userName, service: record.service, lastError: null });
+    });
   },
 
   /** Removes the account, its feeds with their items and saved articles, and its waiting changes: nothing on the server changes. */

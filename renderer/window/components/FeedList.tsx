@@ -9,9 +9,12 @@ import { timeAgo } from '../sync/syncStatusText';
 import { formatStoredMessage } from '../../../shared/i18n/formatMessages';
 import { parseFullArticles, type FullArticlesChoice } from '../../../shared/articles/articleRecord';
 import { articleRepository, saveWaitingArticles } from '../articles/articleService';
+import { removeFeed as removeFeedEverywhere } from '../accounts/accountService';
 
-const feedState = (intl: IntlShape, feed: FeedRecord, nowMs: number): string => {
+const feedState = (intl: IntlShape, feed: FeedRecord, nowMs: number, service: string | undefined): string => {
   if (feed.builtIn) return intl.formatMessage({ id: 'feeds.stateBundled' });
+  // An account's feed is fetched by its server; the account's own sync state is under Accounts.
+  if (feed.account !== undefined) return intl.formatMessage({ id: 'panes.inAccount' }, { service: service ?? feed.account });
   if (feed.gone) return intl.formatMessage({ id: 'feeds.stateGone' });
   if (feed.lastError) return intl.formatMessage({ id: 'feeds.stateFailed' }, { error: formatStoredMessage(intl, feed.lastError) });
   if (feed.lastSyncAt) return intl.formatMessage({ id: 'feeds.stateUpdated' }, { ago: timeAgo(intl, Date.parse(feed.lastSyncAt), nowMs) });
@@ -48,11 +51,13 @@ function FullArticlesChoiceField({ feed }: { feed: FeedRecord }) {
   );
 }
 
-function FeedEntry({ feed, nowMs }: { feed: FeedRecord; nowMs: number }) {
+function FeedEntry({ feed, nowMs, service }: { feed: FeedRecord; nowMs: number; service: string | undefined }) {
   const intl = useIntl();
   const removeFeed = async () => {
     if (!window.confirm(intl.formatMessage({ id: 'feeds.removeConfirm' }, { title: feed.title, count: feed.itemCount }))) return;
-    await newsRepository.removeFeed(feed.url);
+    // An account's feed is removed on its server first (for every laptop); a refusal is said.
+    const removed = await removeFeedEverywhere(feed);
+    if (!removed.ok) window.alert(formatStoredMessage(intl, removed.error));
   };
   const insecure = !feed.builtIn && feed.url.startsWith('http:');
   return (
@@ -64,7 +69,7 @@ function FeedEntry({ feed, nowMs }: { feed: FeedRecord; nowMs: number }) {
         </span>
       )}
       <div className="feed-url">{feed.builtIn ? intl.formatMessage({ id: 'feeds.sample' }) : feed.url}</div>
-      <div className="feed-state">{feedState(intl, feed, nowMs)}</div>
+      <div className="feed-state">{feedState(intl, feed, nowMs, service)}</div>
       {!feed.builtIn && <FullArticlesChoiceField feed={feed} />}
       <button type="button" onClick={() => void removeFeed()} aria-label={intl.formatMessage({ id: 'feeds.removeNamed' }, { title: feed.title || feed.url })}>
         <FormattedMessage id="feeds.remove" />
@@ -75,6 +80,7 @@ function FeedEntry({ feed, nowMs }: { feed: FeedRecord; nowMs: number }) {
 
 export function FeedList({ intervalMinutes, nowMs }: { intervalMinutes: number; nowMs: number }) {
   const feeds = useLiveQuery(() => db.feeds.orderBy('url').toArray());
+  const services = new Map((useLiveQuery(() => db.accounts.toArray()) ?? []).map((account) => [account.id, account.service]));
   const intl = useIntl();
   return (
     <details className="feed-list">
@@ -86,7 +92,7 @@ export function FeedList({ intervalMinutes, nowMs }: { intervalMinutes: number; 
           {folder !== null && <h3 className="feed-folder">{folder}</h3>}
           <ul>
             {members.map((feed) => (
-              <FeedEntry key={feed.url} feed={feed} nowMs={nowMs} />
+              <FeedEntry key={feed.url} feed={feed} nowMs={nowMs} service={feed.account === undefined ? undefined : services.get(feed.account)} />
             ))}
           </ul>
         </section>

@@ -49,6 +49,7 @@ const feedLines = (feed: FeedRecord, index: number): string[] => {
     feed.gone ? 'gone (410): no longer checked' : null,
     feed.builtIn ? 'bundled' : null,
     feed.folder === null ? null : `folder: ${feed.folder}`,
+    feed.account === undefined ? null : `from an aggregator account on ${feedHost(feed.account.slice(feed.account.indexOf('@') + 1))}`,
   ].filter((part): part is string => part !== null);
   const lines = [`  ${index + 1}. ${feed.title || '(untitled)'} — ${feedHost(feed.url)}`, `     ${state.join(' · ')}`];
   if (feed.lastError !== null) lines.push(`     last error: ${englishText(feed.lastError)}`);
@@ -108,6 +109,20 @@ const logLines = (shell: ShellPart): string[] => {
   return [`Log (last ${lines.length} lines, oldest first)`, ...(lines.length === 0 ? ['  (empty)'] : lines.map((line) => `  ${line}`))];
 };
 
+/** An aggregator account as support needs it: its service and host, its last sync and waiting marks; never the user name or a secret. */
+const accountLines = async (db: FieldNewsDb): Promise<string[]> => {
+  const accounts = await db.accounts.toArray();
+  const lines = ['Accounts'];
+  if (accounts.length === 0) return [...lines, '  none'];
+  for (const [index, account] of accounts.entries()) {
+    const waiting = await db.readerChanges.where('accountId').equals(account.id).count();
+    const last = account.lastSync === null ? 'never synced' : `last sync ${account.lastSyncAt ?? '?'}: ${number(account.lastSync.newItems)} new, ${number(account.lastSync.readElsewhere)} read elsewhere, ${number(account.lastSync.bytes)} bytes`;
+    lines.push(`  ${index + 1}. ${account.service} — ${feedHost(account.serverAddress)}`, `     ${last} · marks waiting to be sent: ${number(waiting)}`);
+    if (account.lastError !== null) lines.push(`     last error: ${englishText(account.lastError)}`);
+  }
+  return lines;
+};
+
 /** The database's part: counts and feed states. */
 const databaseLines = async (db: FieldNewsDb, sources: DiagnosticsSources): Promise<string[]> => {
   const feeds = await db.feeds.toArray();
@@ -123,6 +138,8 @@ const databaseLines = async (db: FieldNewsDb, sources: DiagnosticsSources): Prom
     '',
     'Feeds',
     ...(feeds.length === 0 ? ['  none'] : feeds.flatMap(feedLines)),
+    '',
+    ...(await accountLines(db)),
   ];
 };
 

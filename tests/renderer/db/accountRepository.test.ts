@@ -126,6 +126,13 @@ describe("the server's states and the laptop's queue", () => {
     expect(starred).toEqual(['1001']);
   });
 
+  it('keeps what the syncs saw when the account is connected again (a changed password), clearing its error', async () => {
+    await repository.recordAccountSync(accountId, { crawledThroughUsec: '1796584899161281', feedFingerprints: { 'feed/1': '3:1' }, fullCheckAt: 5, subscriptionsAt: 6 }, { newItems: 4, readElsewhere: 0, bytes: 900 });
+    await repository.recordAccountFailure(accountId, { id: 'error.aggregatorSignedOut' });
+    await repository.addAccount({ id: accountId, serverAddress: 'https://rss.example.org/api/greader.php', userName: 'fieldnews', service: 'FreshRSS', addedAt: '2026-12-07T00:00:00.000Z', lastSyncAt: null, lastError: null, lastSync: null, ...emptySyncMark });
+    expect(await db.accounts.get(accountId)).toMatchObject({ crawledThroughUsec: '1796584899161281', feedFingerprints: { 'feed/1': '3:1' }, lastError: null, addedAt: '2026-12-06T00:00:00.000Z' });
+  });
+
   it('removes an account with its feeds, news and waiting changes', async () => {
     await repository.markRead([chiapas, 'https://news.example.org/chiapas/1']);
     await repository.removeAccount(accountId);

@@ -91,7 +91,7 @@ describe('schema version 8', () => {
     older.close();
     const current = new FieldNewsDb('field-news', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(8);
+    expect(current.verno).toBe(9);
     expect(await current.settings.get('kept')).toEqual({ key: 'kept', value: 'yes' });
     expect(await current.feeds.get(feedUrl)).toEqual({ url: feedUrl, title: 'News' });
     expect(await current.articles.count()).toBe(0);

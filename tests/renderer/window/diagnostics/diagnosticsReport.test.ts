@@ -93,6 +93,19 @@ describe('the diagnostics report', () => {
     expect(report).toContain('  storage: no estimate in this browser');
   });
 
+  it("names an aggregator account by its service and host, with its last sync and waiting marks, never its user name or secrets", async () => {
+    const repository = createNewsRepository(db, () => new Date('2026-11-28T09:30:00.000Z'));
+    const accountId = 'ana.lopez@https://rss.oim-tapachula.example/api/greader.php';
+    await repository.addAccount({ id: accountId, serverAddress: 'https://rss.oim-tapachula.example/api/greader.php', userName: 'ana.lopez', service: 'FreshRSS', addedAt: '2026-11-01T00:00:00.000Z', lastSyncAt: null, lastError: null, lastSync: null, crawledThroughUsec: null, feedFingerprints: {}, fullCheckAt: null, subscriptionsAt: null });
+    await repository.recordAccountSync(accountId, { crawledThroughUsec: '1', feedFingerprints: {}, fullCheckAt: null, subscriptionsAt: null }, { newItems: 42, readElsewhere: 3, bytes: 2_345 });
+    await repository.recordAccountFailure(accountId, errorMessages.aggregatorSignedOut);
+    await db.readerChanges.add({ accountId, readerItemId: '17', flag: 'read', value: true });
+    const report = await collectDiagnosticsFrom({ db, bridge: fakeBridge(), now });
+    expect(report).toContain('Accounts\n  1. FreshRSS — rss.oim-tapachula.example\n     last sync 2026-11-28T09:30:00.000Z: 42 new, 3 read elsewhere, 2,345 bytes · marks waiting to be sent: 1');
+    expect(report).toContain("     last error: The aggregator no longer accepts this account's API password.");
+    expect(report).not.toContain('ana.lopez');
+  });
+
   it('does not read every item to count flags in a large database', async () => {
     const report = await collectDiagnosticsFrom({ db, bridge: fakeBridge(), now, flagCountLimit: 5 });
     expect(report).toContain('  unread, starred: not counted (6 items; counting reads every one)');
