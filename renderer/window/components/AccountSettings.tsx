@@ -79,7 +79,11 @@ export function AccountSettings({ nowMs }: { nowMs: number }) {
         setMessage(formatStoredMessage(intl, connected.error));
         return;
       }
+      // Connected: the form is empty again, for another account (the account is listed above it).
+      setServerAddress('');
+      setUserName('');
       setPassword('');
+      setRemember(false);
       const said = intl.formatMessage({ id: 'accounts.connected' }, { service: connected.value.service, user: connected.value.userName });
       setMessage(isWebMode() && !remember ? `${said} ${intl.formatMessage({ id: 'accounts.sessionOnly' })}` : said);
     } finally {
