@@ -21,6 +21,7 @@ import type { AccountFeed } from '../../db/accountRepository';
 import type { AccountRecord, FieldNewsDb } from '../../db/fieldNewsDb';
 import type { NewsRepository } from '../../db/newsRepository';
 import { isDiskFullError } from '../../db/storageErrors';
+import { parseRetentionChoice, retentionCutoff, retentionSettingKey } from '../../db/retention';
 import { workerLog } from '../../log/workerLog';
 import { quietOutcome, type SyncOutcome, type SyncProgress } from '../../threads/syncOutcome';
 
@@ -152,6 +153,17 @@ const refreshFeeds = async (options: SyncAccountOptions, calls: AccountCalls, ac
   return new Map(feeds.flatMap((feed) => (feed.readerFeedId === undefined ? [] : [[feed.readerFeedId, feed.url] as const])));
 };
 
+/**
+ * Where the new-items window starts: after the last sync, and never before what *Keep news* keeps
+ * (on a first sync, or after months offline, news the laptop would remove is not downloaded at all).
+ */
+const windowStart = async (db: FieldNewsDb, mark: AccountSyncMark, now: Date): Promise<number | null> => {
+  const cutoff = retentionCutoff(parseRetentionChoice((await db.settings.get(retentionSettingKey))?.value), now);
+  const kept = cutoff === null ? null : Math.floor(Date.parse(cutoff) / 1000);
+  const since = sinceOf(mark);
+  return since === null ? kept : kept === null ? since : Math.max(since, kept);
+};
+
 export const syncAccount = async (options: SyncAccountOptions): Promise<SyncOutcome> => {
   const { db, repository, accountId } = options;
   const account = await db.accounts.get(accountId);
@@ -176,7 +188,7 @@ export const syncAccount = async (options: SyncAccountOptions): Promise<SyncOutc
     // 4. New items: their ids since the last sync, then the contents of those not stored yet.
     let crawledThroughUsec = mark.crawledThroughUsec;
     if (!nothingNewSince(mark, counts)) {
-      const ids = await allIds(readerStreams.readingList, sinceOf(mark), null);
+      const ids = await allIds(readerStreams.readingList, await windowStart(db, mark, options.now()), null);
       const stored = await repository.knownReaderItems(accountId, ids);
       await fetchAndStore(
         ids.filter((id) => !stored.has(id)),

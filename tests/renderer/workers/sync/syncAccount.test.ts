@@ -125,6 +125,18 @@ describe('a sync with an aggregator account', () => {
     expect(asked.filter((call) => call.kind === 'item-contents').map((call) => call.kind === 'item-contents' && call.itemIds.length)).toEqual([100]);
   });
 
+  it('downloads nothing older than what Keep news keeps, on a first sync', async () => {
+    addItems(10);
+    await repository.writeSetting('retention', 'threeMonths');
+    nowMs = Math.floor(firstId / 1000) + 91 * 24 * 3_600_000;
+    await sync();
+    const window = asked.find((call) => call.kind === 'item-ids' && call.stream === 'user/-/state/com.google/reading-list');
+    const threeMonthsBefore = new Date(nowMs);
+    threeMonthsBefore.setUTCMonth(threeMonthsBefore.getUTCMonth() - 3);
+    expect(window?.kind === 'item-ids' && window.since).toBe(Math.floor(threeMonthsBefore.getTime() / 1000));
+    expect(await db.items.count()).toBe(0);
+  });
+
   it('counts items read elsewhere, and sends the laptop\'s own changes first', async () => {
     addItems(5);
     await sync();
