@@ -37,6 +37,32 @@ export const accountItemWrites = (db: FieldNewsDb, clock: () => Date) => ({
    */
   async storeAccountItems(accountId: string, items: readonly AccountItem[], feedUrlOf: ReadonlyMap<string, string>): Promise<StoredAccountItems> {
     const now = clock().toISOString();
+    /**
+     * Where each of a feed's incoming items is kept: its link id; the stored copy's id when the laptop
+     * fetched the feed itself (matched by link); and `reader:<server id>` when the link is already
+     * another server item's (a publisher that links two items to one page), so neither is lost.
+     */
+    const idsInStore = async (feedUrl: string, group: readonly AccountItem[], directItemsKept: boolean): Promise<string[]> => {
+      const byLink = new Map<string, string>();
+      if (directItemsKept) {
+        // The feed's own items came from the publisher under their guids: find them by link once.
+        for (const old of await db.items.where('[feedUrl+id]').between(...keysOfFeed(feedUrl), true, true).toArray()) {
+          const key = linkKeyOf(old);
+          if (key !== null && old.readerItemId === undefined) byLink.set(key, old.id);
+        }
+      }
+      const ids = group.map((entry) => byLink.get(entry.item.id) ?? entry.item.id);
+      const owners = await db.items.bulkGet(ids.map((id) => [feedUrl, id]));
+      const taken = new Set<string>();
+      return ids.map((id, index) => {
+        const entry = group[index];
+        const owner = owners[index]?.readerItemId;
+        if (entry === undefined) return id;
+        const own = taken.has(id) || (owner !== undefined && owner !== entry.readerItemId) ? `reader:${entry.readerItemId}` : id;
+        taken.add(own);
+        return own;
+      });
+    };
     return db.transaction('rw', db.items, db.feeds, async () => {
       const tally = createCountTally();
       const writes: ItemRecord[] = [];
@@ -50,16 +76,9 @@ export const accountItemWrites = (db: FieldNewsDb, clock: () => Date) => ({
       const feeds = await db.feeds.bulkGet([...byFeed.keys()]);
       for (const [index, [feedUrl, group]] of [...byFeed].entries()) {
         const feed = feeds[index];
-        let matchByLink: Map<string, string> | null = null;
-        if (feed?.directItemsKept === true) {
-          // The feed's own items came from the publisher under their guids: find them by link once.
-          matchByLink = new Map();
-          for (const old of await db.items.where('[feedUrl+id]').between(...keysOfFeed(feedUrl), true, true).toArray()) {
-            const key = linkKeyOf(old);
-            if (key !== null && old.readerItemId === undefined) matchByLink.set(key, old.id);
-          }
-        }
-        const ids = group.map((entry) => matchByLink?.get(entry.item.id) ?? entry.item.id);
+        // A feed removed (or disconnected) while the sync ran gets nothing: no item without its feed.
+        if (feed?.account !== accountId) continue;
+        const ids = await idsInStore(feedUrl, group, feed.directItemsKept === true);
         const copies = await db.items.bulkGet(ids.map((id) => [feedUrl, id]));
         group.forEach((entry, position) => {
           const id = ids[position] ?? entry.item.id;

@@ -6,7 +6,7 @@ import type { UserMessage } from '../../shared/i18n/userMessage';
 import { accountItemWrites } from './accountItemWrites';
 import { readerStateWrites } from './readerStateWrites';
 import { newFeedRecord } from './feedRecordWrites';
-import { keysOfFeed, type AccountRecord, type FeedRecord, type FieldNewsDb } from './fieldNewsDb';
+import { keysOfFeed, type AccountRecord, type FeedRecord, type FieldNewsDb, type ItemRecord } from './fieldNewsDb';
 
 export type { StoredAccountItems } from './accountItemWrites';
 
@@ -18,6 +18,33 @@ export interface AccountFeed {
   folder: string | null;
 }
 
+/**
+ * Lets go of an account's feed: one the laptop followed itself before the account took it over goes
+ * back to being fetched directly, with all its news (its items lose their ids on the server); any
+ * other is removed with its news and saved articles. Call inside a transaction over items, feeds, articles.
+ */
+const releaseFeeds = async (db: FieldNewsDb, feeds: readonly FeedRecord[]): Promise<void> => {
+  for (const feed of feeds) {
+    const items = db.items.where('[feedUrl+id]').between(...keysOfFeed(feed.url), true, true);
+    if (feed.directItemsKept === true) {
+      await items.modify((item: ItemRecord) => {
+        delete item.readerAccount;
+        delete item.readerItemId;
+      });
+      // Its old validators would let the publisher answer 304 for news the account brought meanwhile.
+      const own: FeedRecord = { ...feed, lastSyncAt: null, pageValidators: {}, walkResume: null };
+      delete own.account;
+      delete own.readerFeedId;
+      delete own.directItemsKept;
+      await db.feeds.put(own);
+      continue;
+    }
+    await items.delete();
+    await db.articles.where('feedUrl').equals(feed.url).delete();
+    await db.feeds.delete(feed.url);
+  }
+};
+
 /** The account's record, its sync mark, and its removal with everything it brought. */
 const accountRecordWrites = (db: FieldNewsDb, clock: () => Date) => ({
   /** Adds the account; connecting again (a changed password) keeps what its syncs saw, so nothing is fetched twice. */
@@ -28,15 +55,13 @@ const accountRecordWrites = (db: FieldNewsDb, clock: () => Date) => ({
     });
   },
 
-  /** Removes the account, its feeds with their items and saved articles, and its waiting changes: nothing on the server changes. */
+  /**
+   * Removes the account, the feeds it brought with their news, and its waiting changes; a feed the
+   * laptop followed itself before connecting stays, fetched directly again. Nothing on the server changes.
+   */
   async removeAccount(accountId: string): Promise<void> {
     await db.transaction('rw', [db.items, db.feeds, db.articles, db.accounts, db.readerChanges], async () => {
-      const feeds = await db.feeds.filter((feed) => feed.account === accountId).toArray();
-      for (const feed of feeds) {
-        await db.items.where('[feedUrl+id]').between(...keysOfFeed(feed.url), true, true).delete();
-        await db.articles.where('feedUrl').equals(feed.url).delete();
-      }
-      await db.feeds.bulkDelete(feeds.map((feed) => feed.url));
+      await releaseFeeds(db, await db.feeds.filter((feed) => feed.account === accountId).toArray());
       await db.readerChanges.where('accountId').equals(accountId).delete();
       await db.accounts.delete(accountId);
     });
@@ -55,8 +80,8 @@ const accountRecordWrites = (db: FieldNewsDb, clock: () => Date) => ({
 const accountNewsWrites = (db: FieldNewsDb, clock: () => Date) => ({
   /**
    * Makes the account's feeds what the server lists: new ones added, titles and folders following
-   * the server, feeds gone from it removed here with their news. A feed the laptop already fetched
-   * itself under the same address becomes the account's (one download for the team, its news kept).
+   * the server, feeds gone from it let go (releaseFeeds). A feed the laptop already fetched itself
+   * under the same address becomes the account's (one download for the team, its news kept).
    */
   async storeAccountFeeds(accountId: string, listed: readonly AccountFeed[]): Promise<{ added: number; removed: string[] }> {
     return db.transaction('rw', [db.items, db.feeds, db.articles], async () => {
@@ -84,14 +109,10 @@ const accountNewsWrites = (db: FieldNewsDb, clock: () => Date) => ({
           ...(stored !== undefined && stored.account === undefined && stored.itemCount > 0 ? { directItemsKept: true } : {}),
         });
       }
-      const removed = all.filter((feed) => feed.account === accountId && !listedUrls.has(feed.url)).map((feed) => feed.url);
-      for (const url of removed) {
-        await db.items.where('[feedUrl+id]').between(...keysOfFeed(url), true, true).delete();
-        await db.articles.where('feedUrl').equals(url).delete();
-      }
-      await db.feeds.bulkDelete(removed);
+      const gone = all.filter((feed) => feed.account === accountId && !listedUrls.has(feed.url));
+      await releaseFeeds(db, gone);
       await db.feeds.bulkPut(writes);
-      return { added, removed };
+      return { added, removed: gone.map((feed) => feed.url) };
     });
   },
 

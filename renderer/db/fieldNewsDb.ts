@@ -70,7 +70,11 @@ export interface AccountRecord extends AccountSyncMark {
 }
 
 /** A read or starred change made on the laptop, waiting to be sent to the account's server (since version 9). */
-export type ReaderChangeRecord = Omit<ReaderChange, 'seq'> & { seq?: number };
+export type ReaderChangeRecord = Omit<ReaderChange, 'seq'> & {
+  seq?: number;
+  /** How often the server took the mark but did not do it (let go at three: readerStateWrites.ts). */
+  refusals?: number;
+};
 
 /**
  * Web mode only, when the person ticks *Remember on this device*: an account's token and API password

@@ -2,7 +2,10 @@
 // (shared/aggregator/readerChanges.ts), and the queue of the laptop's own changes waiting to be sent.
 import { flagAfterServer, type ReaderChange } from '../../shared/aggregator/readerChanges';
 import { applyCountTally, createCountTally } from './feedCounts';
-import { keysOfFeed, storedNewsItem, type FieldNewsDb, type ItemRecord } from './fieldNewsDb';
+import { keysOfFeed, storedNewsItem, type FieldNewsDb, type ItemRecord, type ReaderChangeRecord } from './fieldNewsDb';
+
+/** A mark the server refuses this many times is let go. */
+export const refusalsBeforeLettingGo = 3;
 
 const waitingKeys = (changes: readonly ReaderChange[]): Set<string> => new Set(changes.map((change) => `${change.flag}\n${change.readerItemId}`));
 
@@ -69,6 +72,22 @@ export const readerStateWrites = (db: FieldNewsDb) => ({
   async waitingChanges(accountId: string): Promise<ReaderChange[]> {
     const rows = await db.readerChanges.where('accountId').equals(accountId).sortBy('seq');
     return rows.flatMap((row) => (row.seq === undefined ? [] : [{ ...row, seq: row.seq }]));
+  },
+
+  /**
+   * Marks the server took but did not do: each is tried again at the next sync, and let go after its
+   * third refusal (an item the server no longer has would block the queue for ever). Returns how many were let go.
+   */
+  async noteRefusedChanges(seqs: readonly number[]): Promise<number> {
+    return db.transaction('rw', db.readerChanges, async () => {
+      const rows = await db.readerChanges.bulkGet([...seqs]);
+      const tries = (row: ReaderChangeRecord) => (row.refusals ?? 0) + 1;
+      const givenUp = rows.flatMap((row) => (row?.seq !== undefined && tries(row) >= refusalsBeforeLettingGo ? [row.seq] : []));
+      const retried = rows.flatMap((row) => (row?.seq !== undefined && tries(row) < refusalsBeforeLettingGo ? [{ ...row, refusals: tries(row) }] : []));
+      await db.readerChanges.bulkDelete(givenUp);
+      await db.readerChanges.bulkPut(retried);
+      return givenUp.length;
+    });
   },
 
   /** The changes the server took: out of the queue. */

@@ -25,6 +25,8 @@ export interface SyncOutcome {
 /** What a sync with an aggregator did, for the status line and the log. */
 export interface AccountSyncFacts {
   service: string;
+  /** The server's host, for the log (never the user name). */
+  server: string;
   /** Items marked read on the server (another laptop, the phone) that were unread here. */
   readElsewhere: number;
   /** Bytes the sync downloaded (answers' bodies), to keep a thin link's cost in sight. */

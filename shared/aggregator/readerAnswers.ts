@@ -76,7 +76,8 @@ export const readItemIds = readWith(
     })
     .transform((answer): ItemIdsPage => ({
       ids: answer.itemRefs.map((ref) => ref.id),
-      continuation: answer.continuation === undefined || answer.continuation === '' ? null : String(answer.continuation),
+      // Miniflux says "no more" with 0.
+      continuation: answer.continuation === undefined || answer.continuation === '' || String(answer.continuation) === '0' ? null : String(answer.continuation),
     })),
 );
 

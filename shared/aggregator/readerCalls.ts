@@ -11,8 +11,10 @@ export const readerStreams = {
   starred: 'user/-/state/com.google/starred',
 } as const;
 
-/** A feed's or an item's id as a server gives it, kept short (FreshRSS: "feed/12", a 16-digit number). */
+/** A feed's or a stream's id as a server gives it ("feed/12", "user/-/label/México"). */
 const readerId = z.string().min(1).max(2_048);
+/** An item's id in its short decimal form (shared/aggregator/readerItems.ts shortItemId). */
+const itemId = z.string().regex(/^-?\d{1,20}$/);
 /** Items per stream/items/contents request: FreshRSS and Miniflux take more, proxies' URL and body limits fewer. */
 export const itemsPerContentsCall = 250;
 /** Ids per stream/items/ids page. */
@@ -32,11 +34,11 @@ export const readerCallSchema = z.discriminatedUnion('kind', [
     exclude: z.enum([readerStreams.read]).nullable(),
     continuation: z.string().max(200).nullable(),
   }),
-  z.object({ kind: z.literal('item-contents'), itemIds: z.array(readerId).min(1).max(itemsPerContentsCall) }),
+  z.object({ kind: z.literal('item-contents'), itemIds: z.array(itemId).min(1).max(itemsPerContentsCall) }),
   z.object({ kind: z.literal('action-token') }),
   z.object({
     kind: z.literal('edit-tag'),
-    itemIds: z.array(readerId).min(1).max(itemsPerEditCall),
+    itemIds: z.array(itemId).min(1).max(itemsPerEditCall),
     tag: z.enum([readerStreams.read, readerStreams.starred]),
     add: z.boolean(),
     token: z.string().max(512),
@@ -63,6 +65,12 @@ export interface ReaderHttpRequest {
   body: string | null;
 }
 
+/**
+ * An item id in the long form every server reads (`tag:google.com,2005:reader/item/` and 16 hex
+ * digits): FreshRSS reads the short decimal form too, Miniflux reads a short id as hex.
+ */
+export const longItemId = (id: string): string => `tag:google.com,2005:reader/item/${BigInt.asUintN(64, BigInt(id)).toString(16).padStart(16, '0')}`;
+
 /** The account's base: FreshRSS's …/api/greader.php, or Miniflux's (or any server's) root, without a trailing slash. */
 export const readerBase = (serverAddress: string): string => serverAddress.replace(/\/+$/, '');
 
@@ -83,14 +91,16 @@ export const signInRequest = (serverAddress: string, userName: string, password:
 export const readerRequestOf = (serverAddress: string, call: ReaderCall): ReaderHttpRequest => {
   const api = `${readerBase(serverAddress)}/reader/api/0`;
   const get = (path: string, query: [string, string][]): ReaderHttpRequest => ({ url: `${api}/${path}?${form(query)}`, method: 'GET', body: null });
-  const post = (path: string, pairs: [string, string][]): ReaderHttpRequest => ({ url: `${api}/${path}`, method: 'POST', body: form(pairs) });
+  const post = (path: string, pairs: [string, string][], query = ''): ReaderHttpRequest => ({ url: `${api}/${path}${query}`, method: 'POST', body: form(pairs) });
   switch (call.kind) {
     case 'subscriptions':
       return get('subscription/list', [['output', 'json']]);
     case 'unread-counts':
       return get('unread-count', [['output', 'json']]);
     case 'item-ids': {
+      // output=json: Miniflux answers nothing else; FreshRSS ignores it.
       const query: [string, string][] = [
+        ['output', 'json'],
         ['s', call.stream],
         ['n', String(idsPerPage)],
       ];
@@ -100,11 +110,15 @@ export const readerRequestOf = (serverAddress: string, call: ReaderCall): Reader
       return get('stream/items/ids', query);
     }
     case 'item-contents':
-      return post('stream/items/contents', call.itemIds.map((id) => ['i', id]));
+      return post(
+        'stream/items/contents',
+        call.itemIds.map((id) => ['i', longItemId(id)]),
+        '?output=json',
+      );
     case 'action-token':
       return get('token', []);
     case 'edit-tag':
-      return post('edit-tag', [...call.itemIds.map((id): [string, string] => ['i', id]), [call.add ? 'a' : 'r', call.tag], ['T', call.token]]);
+      return post('edit-tag', [...call.itemIds.map((id): [string, string] => ['i', longItemId(id)]), [call.add ? 'a' : 'r', call.tag], ['T', call.token]]);
     case 'subscribe':
       return post('subscription/quickadd', [
         ['quickadd', call.feedUrl],

@@ -22,6 +22,12 @@ export interface AccountItem {
 const longIdPrefix = 'tag:google.com,2005:reader/item/';
 
 /**
+ * Whether a stream id names a state: FreshRSS writes `user/-/state/…`, Miniflux and Inoreader put the
+ * user's number in place of the dash.
+ */
+export const isState = (streamId: string, state: string): boolean => streamId === state || streamId.endsWith(state.slice('user/-'.length));
+
+/**
  * The short (decimal) form of an item id: the long form carries it as 16 hex digits, read as an
  * unsigned 64-bit number (FreshRSS, Miniflux); a short id is kept. Null for anything else.
  */
@@ -91,8 +97,8 @@ export const accountItemOf = (raw: ReaderItem): AccountItem | null => {
     },
     readerItemId,
     readerFeedId: raw.origin.streamId,
-    read: categories.includes(readerStreams.read),
-    starred: categories.includes(readerStreams.starred),
+    read: categories.some((category) => isState(category, readerStreams.read)),
+    starred: categories.some((category) => isState(category, readerStreams.starred)),
     crawledAtUsec: crawled !== null && /^\d{1,16}$/.test(crawled) ? `${crawled}000` : null,
   };
 };

@@ -56,7 +56,8 @@ export const webForgetAggregator = async (accountId: string): Promise<Result<nul
 
 /** Every account's credentials this browser holds now: the session's and the remembered ones. */
 export const webAccountCredentials = async (): Promise<[string, ReaderCredentials][]> => {
-  const remembered = await openAccountSecrets(db, (accountId, thrown) => log.warn('accounts', `A remembered account secret could not be opened (${accountId.split('@')[1] ?? ''})`, thrown));
+  // The log names no account: its id holds the person's user name.
+  const remembered = await openAccountSecrets(db, (_accountId, thrown) => log.warn('accounts', 'A remembered account secret could not be opened', thrown));
   return [...Object.entries(readSession()), ...remembered];
 };
 

@@ -40,7 +40,7 @@ export const feedHost = (url: string): string => {
   return hostOf(url, '(not a web address)');
 };
 
-const feedLines = (feed: FeedRecord, index: number): string[] => {
+const feedLines = (servers: ReadonlyMap<string, string>) => (feed: FeedRecord, index: number): string[] => {
   const state = [
     `items: ${number(feed.itemCount)}`,
     `last sync: ${feed.lastSyncAt ?? 'never'}`,
@@ -49,7 +49,7 @@ const feedLines = (feed: FeedRecord, index: number): string[] => {
     feed.gone ? 'gone (410): no longer checked' : null,
     feed.builtIn ? 'bundled' : null,
     feed.folder === null ? null : `folder: ${feed.folder}`,
-    feed.account === undefined ? null : `from an aggregator account on ${feedHost(feed.account.slice(feed.account.indexOf('@') + 1))}`,
+    feed.account === undefined ? null : `from an aggregator account on ${feedHost(servers.get(feed.account) ?? '')}`,
   ].filter((part): part is string => part !== null);
   const lines = [`  ${index + 1}. ${feed.title || '(untitled)'} — ${feedHost(feed.url)}`, `     ${state.join(' · ')}`];
   if (feed.lastError !== null) lines.push(`     last error: ${englishText(feed.lastError)}`);
@@ -137,7 +137,7 @@ const databaseLines = async (db: FieldNewsDb, sources: DiagnosticsSources): Prom
     `  waiting for place tags: ${number(waitingForTags)}`,
     '',
     'Feeds',
-    ...(feeds.length === 0 ? ['  none'] : feeds.flatMap(feedLines)),
+    ...(feeds.length === 0 ? ['  none'] : feeds.flatMap(feedLines(new Map((await db.accounts.toArray()).map((account) => [account.id, account.serverAddress]))))),
     '',
     ...(await accountLines(db)),
   ];

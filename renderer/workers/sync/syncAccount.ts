@@ -5,18 +5,18 @@
 // starred ids. Every answer is counted in bytes. A failure anywhere keeps what was stored and the
 // queue; the sync mark moves only when the whole sync went through, so the next one starts over
 // from the same point and skips what is already stored.
-import { emptySyncMark, feedsToCheck, fingerprintsOf, fullCheckDue, laterCrawl, nothingNewSince, sinceOf, subscriptionsDue, type AccountSyncMark } from '../../../shared/aggregator/accountSyncPlan';
+import { emptySyncMark, feedsToCheck, fingerprintsOf, fullCheckDue, laterCrawl, nothingNewSince, sinceOf, subscriptionsDue, subscriptionsEveryMs, type AccountSyncMark } from '../../../shared/aggregator/accountSyncPlan';
 import { readActionToken, readItemContents, readItemIds, readOk, readSubscriptions, readUnreadCounts, type AnswerProblem, type ItemIdsPage } from '../../../shared/aggregator/readerAnswers';
 import { editBatchesOf } from '../../../shared/aggregator/readerChanges';
 import { itemsPerContentsCall, readerStreams, type ReaderCall } from '../../../shared/aggregator/readerCalls';
-import { accountItemOf, type AccountItem } from '../../../shared/aggregator/readerItems';
+import { accountItemOf, isState, type AccountItem } from '../../../shared/aggregator/readerItems';
 import type { ReaderAnswer, ReaderFailure } from '../../../shared/aggregator/readerSession';
 import { articleCandidatesOf, type ArticleCandidate } from '../../../shared/articles/articleCandidates';
 import { parseFullArticles } from '../../../shared/articles/articleRecord';
 import { errorMessages } from '../../../shared/errorMessages';
 import { picturesOfPage, type ItemPictures } from '../../../shared/pictures/pictureUrls';
 import type { Result } from '../../../shared/result';
-import { httpAddress } from '../../../shared/webAddress';
+import { hostOf, httpAddress } from '../../../shared/webAddress';
 import type { AccountFeed } from '../../db/accountRepository';
 import type { AccountRecord, FieldNewsDb } from '../../db/fieldNewsDb';
 import type { NewsRepository } from '../../db/newsRepository';
@@ -59,7 +59,7 @@ const feedAddressOf = (serverAddress: string, url: string | undefined, readerFee
 const accountCalls = (options: SyncAccountOptions, account: AccountRecord) => {
   const { db, repository, accountId } = options;
   const service = account.service;
-  const tally = { bytes: 0, newItems: 0, updatedItems: 0, droppedItems: 0, readElsewhere: 0, requests: 0 };
+  const tally = { bytes: 0, newItems: 0, updatedItems: 0, droppedItems: 0, readElsewhere: 0, requests: 0, newestCrawl: null as string | null };
 
   const ask = async (call: ReaderCall): Promise<string> => {
     const answer = await options.callReader(call);
@@ -69,6 +69,15 @@ const accountCalls = (options: SyncAccountOptions, account: AccountRecord) => {
     return answer.value.text;
   };
   const read = <T>(result: Result<T, AnswerProblem>): T => (result.ok ? result.value : unreadable(result.error));
+  /** A call not every server has (Miniflux has no unread-count): its text, or null when the server has no such call. */
+  const askIfServed = async (call: ReaderCall): Promise<string | null> => {
+    try {
+      return await ask(call);
+    } catch (thrown) {
+      if (thrown instanceof SyncStop && thrown.failure.reason === 'not-reader-api') return null;
+      throw thrown;
+    }
+  };
   const progress = (pageNumber: number) =>
     options.onProgress({ feedUrl: accountId, feedTitle: service, pageNumber, pageUrl: account.serverAddress, newItems: 0, updatedItems: 0, totalNew: tally.newItems, totalUpdated: tally.updatedItems });
 
@@ -91,6 +100,7 @@ const accountCalls = (options: SyncAccountOptions, account: AccountRecord) => {
       const batch = ids.slice(start, start + itemsPerContentsCall);
       const contents = read(readItemContents(await ask({ kind: 'item-contents', itemIds: batch })));
       const items = contents.items.map(accountItemOf).filter((item): item is AccountItem => item !== null);
+      for (const item of items) tally.newestCrawl = laterCrawl(tally.newestCrawl, item.crawledAtUsec);
       tally.droppedItems += contents.dropped + contents.items.length - items.length;
       const stored = await repository.storeAccountItems(accountId, items, feedUrlOf);
       tally.newItems += stored.added;
@@ -108,13 +118,13 @@ const accountCalls = (options: SyncAccountOptions, account: AccountRecord) => {
     }
   };
 
-  return { tally, ask, read, progress, allIds, fetchAndStore };
+  return { tally, ask, askIfServed, read, progress, allIds, fetchAndStore };
 };
 
 type AccountCalls = ReturnType<typeof accountCalls>;
 
 /** Step 1: the laptop's waiting changes, in order; returns the server's ids of the feeds they touched. */
-const sendWaitingChanges = async (options: SyncAccountOptions, calls: AccountCalls): Promise<Set<string>> => {
+const sendWaitingChanges = async (options: SyncAccountOptions, calls: AccountCalls, account: AccountRecord): Promise<Set<string>> => {
   const { db, repository, accountId } = options;
   const edited = new Set<string>();
   const waiting = await repository.waitingChanges(accountId);
@@ -128,15 +138,21 @@ const sendWaitingChanges = async (options: SyncAccountOptions, calls: AccountCal
   }
   for (const batch of editBatchesOf(waiting)) {
     const answer = await calls.ask({ kind: 'edit-tag', itemIds: batch.itemIds, tag: batch.tag, add: batch.add, token });
-    // A server that takes the request but not the change (an item it no longer has) would block the queue for ever: settled, and counted as dropped.
-    if (!readOk(answer)) calls.tally.droppedItems += batch.itemIds.length;
-    await options.repository.settleChanges(batch.settles);
+    if (readOk(answer)) {
+      await options.repository.settleChanges(batch.settles);
+      continue;
+    }
+    // Taken but not done: the marks wait (and keep the laptop's state) for the next sync; after three
+    // refusals (an item the server no longer has) they are let go, so they never block the queue.
+    const given = await options.repository.noteRefusedChanges(batch.settles);
+    calls.tally.droppedItems += given;
+    workerLog.warn('sync', `${account.service}: the server refused ${batch.itemIds.length} marks (${given} given up after three tries)`);
   }
   return edited;
 };
 
 /** Step 3: the account's feeds, asked again when they came or went (or the list is old); the map from the server's feed ids to the feeds here. */
-const refreshFeeds = async (options: SyncAccountOptions, calls: AccountCalls, account: AccountRecord, due: boolean): Promise<Map<string, string>> => {
+const refreshFeeds = async (options: SyncAccountOptions, calls: AccountCalls, account: AccountRecord, due: boolean, countedFeeds: number | null): Promise<Map<string, string>> => {
   const { db, repository, accountId } = options;
   if (due) {
     const listed = calls.read(readSubscriptions(await calls.ask({ kind: 'subscriptions' }))).map(
@@ -147,7 +163,11 @@ const refreshFeeds = async (options: SyncAccountOptions, calls: AccountCalls, ac
         folder: subscription.categories?.[0]?.label ?? subscription.categories?.[0]?.id.replace(/^user\/[^/]*\/label\//, '') ?? null,
       }),
     );
-    await repository.storeAccountFeeds(accountId, listed);
+    const held = (await db.feeds.toArray()).filter((feed) => feed.account === accountId).length;
+    // An empty list while the counts still name feeds (or, with no counts, while feeds are held) is a
+    // server's hiccup, not a person removing every feed: it removes nothing here.
+    if (listed.length > 0 || held === 0 || countedFeeds === 0) await repository.storeAccountFeeds(accountId, listed);
+    else workerLog.warn('sync', `${account.service}: an empty subscription list was not applied (${held} feeds held)`);
   }
   const feeds = (await db.feeds.toArray()).filter((feed) => feed.account === accountId);
   return new Map(feeds.flatMap((feed) => (feed.readerFeedId === undefined ? [] : [[feed.readerFeedId, feed.url] as const])));
@@ -170,40 +190,49 @@ export const syncAccount = async (options: SyncAccountOptions): Promise<SyncOutc
   if (account === undefined) return quietOutcome(accountId, 'removed');
   const service = account.service;
   const calls = accountCalls(options, account);
-  const { tally, ask, read, allIds, fetchAndStore } = calls;
+  const { tally, read, allIds, fetchAndStore } = calls;
   const mark: AccountSyncMark = { ...emptySyncMark, ...pickMark(account) };
   const nowMs = options.now().getTime();
-  const facts = () => ({ feedTitle: service, newItems: tally.newItems, updatedItems: tally.updatedItems, droppedItems: tally.droppedItems, account: { service, readElsewhere: tally.readElsewhere, bytes: tally.bytes } });
+  const facts = () => ({ feedTitle: service, newItems: tally.newItems, updatedItems: tally.updatedItems, droppedItems: tally.droppedItems, account: { service, server: hostOf(account.serverAddress, 'a server'), readElsewhere: tally.readElsewhere, bytes: tally.bytes } });
   try {
     calls.progress(0);
     // 1. The laptop's changes first, so the server's answers below already hold them (the conflict rule).
-    const edited = await sendWaitingChanges(options, calls);
-    // 2. What changed on the server, in one small answer.
-    const counts = read(readUnreadCounts(await ask({ kind: 'unread-counts' })));
-    const prints = fingerprintsOf(counts);
+    const edited = await sendWaitingChanges(options, calls, account);
+    // 2. What changed on the server, in one small answer (a server without unread counts, as Miniflux,
+    // is asked for everything the counts would have spared).
+    const countsText = await calls.askIfServed({ kind: 'unread-counts' });
+    const counts = countsText === null ? null : read(readUnreadCounts(countsText));
+    const prints = counts === null ? {} : fingerprintsOf(counts);
     // 3. The feeds.
     const known = new Set((await db.feeds.toArray()).filter((feed) => feed.account === accountId).map((feed) => feed.readerFeedId ?? ''));
-    const listDue = subscriptionsDue(mark, prints, known, nowMs);
-    const feedUrlOf = await refreshFeeds(options, calls, account, listDue);
+    const listDue = counts === null ? mark.subscriptionsAt === null || nowMs - mark.subscriptionsAt >= subscriptionsEveryMs : subscriptionsDue(mark, prints, known, nowMs);
+    const feedUrlOf = await refreshFeeds(options, calls, account, listDue, counts === null ? null : Object.keys(prints).length);
     // 4. New items: their ids since the last sync, then the contents of those not stored yet.
     let crawledThroughUsec = mark.crawledThroughUsec;
-    if (!nothingNewSince(mark, counts)) {
+    if (counts === null || !nothingNewSince(mark, counts)) {
       const ids = await allIds(readerStreams.readingList, await windowStart(db, mark, options.now()), null);
       const stored = await repository.knownReaderItems(accountId, ids);
       await fetchAndStore(
         ids.filter((id) => !stored.has(id)),
         feedUrlOf,
       );
-      const newest = counts.find((count) => count.id === readerStreams.readingList)?.newestItemTimestampUsec;
-      crawledThroughUsec = laterCrawl(crawledThroughUsec, newest === undefined ? null : String(newest));
+      const newest = counts?.find((count) => isState(count.id, readerStreams.readingList))?.newestItemTimestampUsec;
+      // The counts' newest crawl time, else (no counts) the newest of the items that came.
+      crawledThroughUsec = laterCrawl(laterCrawl(crawledThroughUsec, newest === undefined ? null : String(newest)), tally.newestCrawl);
     }
-    // 5. Read elsewhere: the unread ids of the feeds whose counts moved (every feed once a day).
-    const full = fullCheckDue(mark, nowMs);
-    for (const feedId of feedsToCheck(mark, prints, full, edited)) {
-      const feedUrl = feedUrlOf.get(feedId);
-      if (feedUrl === undefined) continue;
-      const unread = await allIds(feedId, null, readerStreams.read);
-      tally.readElsewhere += (await repository.applyUnreadState(accountId, feedUrl, new Set(unread))).readElsewhere;
+    // 5. Read elsewhere: the unread ids of the feeds whose counts moved; once a day (and at every sync
+    // of a server without counts) the unread ids of the whole account, for every feed held.
+    const full = counts === null || fullCheckDue(mark, nowMs);
+    if (full) {
+      const unread = new Set(await allIds(readerStreams.readingList, null, readerStreams.read));
+      for (const feedUrl of feedUrlOf.values()) tally.readElsewhere += (await repository.applyUnreadState(accountId, feedUrl, unread)).readElsewhere;
+    } else {
+      for (const feedId of feedsToCheck(mark, prints, false, edited)) {
+        const feedUrl = feedUrlOf.get(feedId);
+        if (feedUrl === undefined) continue;
+        const unread = await allIds(feedId, null, readerStreams.read);
+        tally.readElsewhere += (await repository.applyUnreadState(accountId, feedUrl, new Set(unread))).readElsewhere;
+      }
     }
     // 6. Starred, both ways; a starred item older than the laptop's news is fetched.
     const starred = await allIds(readerStreams.starred, null, null);

@@ -42,7 +42,7 @@ export interface SyncRunnerOptions {
 const logOutcome = (outcome: SyncOutcome): void => {
   // A feed's host only: its full address may carry an access key, and the log may reach support.
   // An account by its service and server host only (its id holds the user name).
-  const where = outcome.account ? `${outcome.account.service} (${hostOf(outcome.feedUrl.slice(outcome.feedUrl.indexOf('@') + 1), 'a server')})` : hostOf(outcome.feedUrl, 'a feed');
+  const where = outcome.account ? `${outcome.account.service} (${outcome.account.server})` : hostOf(outcome.feedUrl, 'a feed');
   if (outcome.account && outcome.result === 'synced') {
     workerLog.info('sync', `${where}: synced, ${outcome.newItems} new, ${outcome.account.readElsewhere} read elsewhere, ${outcome.account.bytes} bytes downloaded in ${outcome.cause ?? 'some requests'}`);
     return;

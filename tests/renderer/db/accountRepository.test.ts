@@ -73,10 +73,16 @@ describe("an account's feeds and items", () => {
     expect(stored.added).toBe(0);
     expect(await db.items.where('[feedUrl+id]').between([own, ''], [own, []]).toArray()).toEqual([expect.objectContaining({ id: 'guid-7', readerItemId: '3007', read: true })]);
     expect(await db.feeds.get(own)).toMatchObject({ account: accountId, itemCount: 1, directItemsKept: true });
-    // Gone from the server's list (as Petén went with the list above): gone here, with its news.
+    // Gone from the server's list: a feed the account brought goes with its news (Petén, with the list
+    // above); the one the laptop followed itself goes back to being fetched directly, its news kept.
     expect(await db.feeds.get(peten)).toBeUndefined();
     expect((await repository.storeAccountFeeds(accountId, [{ readerFeedId: 'feed/1', url: chiapas, title: 'Chiapas', folder: null }])).removed).toEqual([own]);
-    expect(await db.items.count()).toBe(0);
+    const released = await db.feeds.get(own);
+    expect(released).toMatchObject({ itemCount: 1, pageValidators: {} });
+    expect(released?.account).toBeUndefined();
+    const [kept] = await db.items.toArray();
+    expect(kept).toMatchObject({ feedUrl: own, id: 'guid-7', read: true });
+    expect(kept?.readerItemId).toBeUndefined();
   });
 });
 
@@ -133,9 +139,38 @@ describe("the server's states and the laptop's queue", () => {
     expect(await db.accounts.get(accountId)).toMatchObject({ crawledThroughUsec: '1796584899161281', feedFingerprints: { 'feed/1': '3:1' }, lastError: null, addedAt: '2026-12-06T00:00:00.000Z' });
   });
 
-  it('removes an account with its feeds, news and waiting changes', async () => {
+  it('removes an account with the feeds it brought, their news and its waiting changes, and gives back a feed the laptop followed itself', async () => {
     await repository.markRead([chiapas, 'https://news.example.org/chiapas/1']);
+    const own = 'https://own.example.org/feed.xml';
+    await repository.storeFeedPage({ url: own, title: 'own', builtIn: false }, feedPageOf([plainFeedItem('guid-1', '2026-11-01T00:00:00Z', { url: 'https://news.example.org/own/1' })]));
+    await repository.storeAccountFeeds(accountId, [
+      { readerFeedId: 'feed/1', url: chiapas, title: 'Chiapas', folder: null },
+      { readerFeedId: 'feed/2', url: peten, title: 'Petén', folder: null },
+      { readerFeedId: 'feed/3', url: own, title: 'own', folder: null },
+    ]);
+    await repository.setStarred([own, 'guid-1'], true);
     await repository.removeAccount(accountId);
-    expect([await db.accounts.count(), await db.feeds.count(), await db.items.count(), await db.readerChanges.count()]).toEqual([0, 0, 0, 0]);
+    expect([await db.accounts.count(), await db.readerChanges.count()]).toEqual([0, 0]);
+    expect((await db.feeds.toArray()).map((feed) => [feed.url, feed.account])).toEqual([[own, undefined]]);
+    expect(await db.items.toArray()).toEqual([expect.objectContaining({ id: 'guid-1', starred: true })]);
+    // Its marks are its own again: nothing queues for a server any more.
+    await repository.markRead([own, 'guid-1']);
+    expect(await db.readerChanges.count()).toBe(0);
+  });
+
+  it('stores an item whose link another server item already has under its server id, so both stay and counts stay true', async () => {
+    const twin = { ...accountItem(1), readerItemId: '7777' };
+    const stored = await repository.storeAccountItems(accountId, [twin, { ...accountItem(1), readerItemId: '7778' }], feedUrlOf);
+    expect(stored.added).toBe(2);
+    const ids = (await db.items.where('[feedUrl+id]').between([chiapas, ''], [chiapas, []]).toArray()).map((item) => [item.id, item.readerItemId]);
+    expect(ids).toEqual(expect.arrayContaining([['https://news.example.org/chiapas/1', '1001'], ['reader:7777', '7777'], ['reader:7778', '7778']]));
+    expect((await db.feeds.get(chiapas))?.itemCount).toBe(5);
+  });
+
+  it('writes nothing for a feed that was removed or disconnected while the sync ran', async () => {
+    await repository.removeFeed(chiapas);
+    const stored = await repository.storeAccountItems(accountId, [accountItem(9)], feedUrlOf);
+    expect(stored.added).toBe(0);
+    expect(await db.items.where('[feedUrl+id]').between([chiapas, ''], [chiapas, []]).count()).toBe(0);
   });
 });

@@ -36,6 +36,8 @@ describe("reading FreshRSS's answers", () => {
       value: { ids: ['1796584899161281', '1796584899161280', '1796584899161279'], continuation: '1796584899161279' },
     });
     expect(readItemIds('{"itemRefs":[]}')).toEqual({ ok: true, value: { ids: [], continuation: null } });
+    // Miniflux's "no more pages".
+    expect(readItemIds('{"itemRefs":[{"id":"5"}],"continuation":0}')).toEqual({ ok: true, value: { ids: ['5'], continuation: null } });
     // An id that is not a number is not an id the API gives.
     expect(readItemIds('{"itemRefs":[{"id":"../../etc"}]}')).toEqual({ ok: false, error: 'not-reader-api' });
   });

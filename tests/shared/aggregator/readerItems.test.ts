@@ -45,6 +45,12 @@ describe('an aggregator item as Field News keeps it', () => {
     expect(account).toMatchObject({ item: { id: 'https://news.example.org/tapachula/1', url: 'https://news.example.org/tapachula/1', contentHtml: '<p>Shelters in <b>Tapachula</b>, Chiapas.</p>' }, read: true, starred: true });
   });
 
+  it("reads read and starred from Miniflux's and Inoreader's streams too, which carry the user's number", () => {
+    const account = accountItemOf(item({ categories: ['user/1/state/com.google/reading-list', 'user/1/state/com.google/read', 'user/1/state/com.google/starred'] }));
+    expect(account).toMatchObject({ read: true, starred: true });
+    expect(accountItemOf(item({ categories: ['user/1/state/com.google/reading-list'] }))).toMatchObject({ read: false, starred: false });
+  });
+
   it('keeps no link that is not a web address, and no item without an id it can use', () => {
     expect(accountItemOf(item({ canonical: [{ href: 'javascript:alert(1)' }] }))?.item.url).toBeNull();
     expect(accountItemOf(item({ id: 'not-an-id' }))).toBeNull();

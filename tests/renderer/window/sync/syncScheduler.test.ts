@@ -127,7 +127,7 @@ describe('the sync scheduler', () => {
       ...recordingClient(),
       syncAccount: (accountId) => {
         order.push(`account ${accountId}`);
-        return Promise.resolve({ feedUrl: accountId, feedTitle: 'FreshRSS', result: 'synced', newItems: 3, updatedItems: 0, droppedItems: 0, error: null, failureReason: null, nextAttemptAt: null, account: { service: 'FreshRSS', readElsewhere: 1, bytes: 900 } });
+        return Promise.resolve({ feedUrl: accountId, feedTitle: 'FreshRSS', result: 'synced', newItems: 3, updatedItems: 0, droppedItems: 0, error: null, failureReason: null, nextAttemptAt: null, account: { service: 'FreshRSS', server: 'rss.example', readElsewhere: 1, bytes: 900 } });
       },
       syncFeed: (feedUrl) => {
         order.push(`feed ${feedUrl}`);

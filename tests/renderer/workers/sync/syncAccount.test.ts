@@ -16,7 +16,7 @@ const accountId = 'fieldnews@https://rss.example.org/api/greader.php';
 const firstId = 1_796_584_899_000_000;
 
 /** The server: items by id (its crawl time in µs, as FreshRSS's ids are), read and starred sets. */
-const server = { ids: [] as number[], read: new Set<number>(), starred: new Set<number>(), failContentsAfter: Number.POSITIVE_INFINITY };
+const server = { ids: [] as number[], read: new Set<number>(), starred: new Set<number>(), failContentsAfter: Number.POSITIVE_INFINITY, counts: true, refuseEdits: false };
 const asked: ReaderCall[] = [];
 const hex = (id: number) => BigInt(id).toString(16).padStart(16, '0');
 const answer = (value: unknown): ReaderAnswer => {
@@ -29,6 +29,8 @@ const callReader = (call: ReaderCall): Promise<ReaderAnswer> => {
   const newest = String(Math.max(0, ...server.ids));
   switch (call.kind) {
     case 'unread-counts':
+      // Miniflux has no such call.
+      if (!server.counts) return Promise.resolve({ ok: false, error: { reason: 'not-reader-api', error: errorMessages.aggregatorNotReaderApi, bytes: 2 } });
       return Promise.resolve(answer({ max: 0, unreadcounts: [{ id: 'feed/1', count: server.ids.filter((id) => !server.read.has(id)).length, newestItemTimestampUsec: newest }, { id: 'user/-/state/com.google/reading-list', count: 0, newestItemTimestampUsec: newest }] }));
     case 'subscriptions':
       return Promise.resolve(answer({ subscriptions: [{ id: 'feed/1', title: 'Chiapas', url: 'https://chiapas.example.org/feed.xml', categories: [{ id: 'user/-/label/México', label: 'México' }] }] }));
@@ -58,6 +60,7 @@ const callReader = (call: ReaderCall): Promise<ReaderAnswer> => {
     case 'action-token':
       return Promise.resolve(answer('0123456789abcdefZZZZ'));
     case 'edit-tag':
+      if (server.refuseEdits) return Promise.resolve(answer('Error'));
       for (const id of call.itemIds.map(Number)) {
         const set = call.tag.endsWith('read') ? server.read : server.starred;
         if (call.add) set.add(id);
@@ -79,7 +82,7 @@ const addItems = (count: number) => {
 };
 
 beforeEach(async () => {
-  Object.assign(server, { ids: [], read: new Set(), starred: new Set(), failContentsAfter: Number.POSITIVE_INFINITY });
+  Object.assign(server, { ids: [], read: new Set(), starred: new Set(), failContentsAfter: Number.POSITIVE_INFINITY, counts: true, refuseEdits: false });
   asked.length = 0;
   nowMs = Date.UTC(2026, 11, 6, 12);
   db = new FieldNewsDb('field-news-sync-account-test', { indexedDB: new IDBFactory(), IDBKeyRange });
@@ -94,7 +97,7 @@ describe('a sync with an aggregator account', () => {
     addItems(2_600);
     const outcome = await sync();
     expect(outcome).toMatchObject({ result: 'synced', newItems: 2_600, account: { service: 'FreshRSS', readElsewhere: 0 } });
-    const idPages = asked.filter((call) => call.kind === 'item-ids' && call.stream === 'user/-/state/com.google/reading-list');
+    const idPages = asked.filter((call) => call.kind === 'item-ids' && call.stream === 'user/-/state/com.google/reading-list' && call.exclude === null);
     expect(idPages.map((call) => call.kind === 'item-ids' && [call.since, call.continuation !== null])).toEqual([
       [null, false],
       [null, true],
@@ -149,6 +152,39 @@ describe('a sync with an aggregator account', () => {
     expect(server.read.has(firstId + 40_000)).toBe(true);
     expect(outcome.account?.readElsewhere).toBe(2);
     expect((await db.feeds.get('https://chiapas.example.org/feed.xml'))?.unreadCount).toBe(2);
+    expect(await db.readerChanges.count()).toBe(0);
+  });
+
+  it('syncs with a server that has no unread counts (Miniflux): the window from the items\' own crawl times, read elsewhere from the whole unread list', async () => {
+    server.counts = false;
+    addItems(30);
+    expect(await sync()).toMatchObject({ result: 'synced', newItems: 30 });
+    expect((await db.accounts.get(accountId))?.crawledThroughUsec).toBe(String(firstId + 29 * 10_000));
+    server.read.add(firstId);
+    addItems(2);
+    asked.length = 0;
+    nowMs += 60_000;
+    expect(await sync()).toMatchObject({ result: 'synced', newItems: 2, account: { readElsewhere: 1 } });
+    const window = asked.find((call) => call.kind === 'item-ids' && call.stream === 'user/-/state/com.google/reading-list' && call.exclude === null);
+    expect(window?.kind === 'item-ids' && window.since).toBe(Math.floor((firstId + 29 * 10_000) / 1_000_000) - 1);
+    // The subscription list is not asked again within six hours.
+    expect(asked.filter((call) => call.kind === 'subscriptions')).toHaveLength(0);
+  });
+
+  it('keeps marks the server took but did not do, and lets them go after three tries', async () => {
+    addItems(3);
+    await sync();
+    server.refuseEdits = true;
+    await repository.markRead(['https://chiapas.example.org/feed.xml', `https://news.example.org/chiapas/${firstId}`]);
+    for (const attempt of [1, 2]) {
+      nowMs += 60_000;
+      await sync();
+      expect([attempt, await db.readerChanges.count()]).toEqual([attempt, 1]);
+      // The laptop's mark stands while it waits (the conflict rule), whatever the server says.
+      expect((await db.items.get(['https://chiapas.example.org/feed.xml', `https://news.example.org/chiapas/${firstId}`]))?.read).toBe(true);
+    }
+    nowMs += 60_000;
+    expect(await sync()).toMatchObject({ droppedItems: 1 });
     expect(await db.readerChanges.count()).toBe(0);
   });
 
