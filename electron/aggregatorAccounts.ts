@@ -52,7 +52,8 @@ export const openAccountSecrets = (file: string, box: SecretBox): AccountSecrets
   }
   const write = () => {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(`${file}.partial`, JSON.stringify({ version: 1, accounts: sealed }));
+    // Readable by this user only: where the system has no key store the seal is Chromium's own key.
+    writeFileSync(`${file}.partial`, JSON.stringify({ version: 1, accounts: sealed }), { mode: 0o600 });
     renameSync(`${file}.partial`, file);
   };
   return {

@@ -1,7 +1,8 @@
 // Web mode's remembered aggregator credentials: sealed with AES-GCM under a key created here as not
-// extractable, so the database holds the key object and the sealed bytes, never the token or the
-// password in clear (a copy of the database files cannot be read without this browser profile's
-// key). The desktop app keeps them in the main process instead (electron/aggregatorAccounts.ts).
+// extractable, so the database never holds the token or the password in clear and a backup, an
+// export or a look at the database shows neither. It is no vault: the browser keeps the key in the
+// same profile, so whoever copies the whole profile folder can open them (the desktop app's
+// safeStorage uses the system's key store instead, electron/aggregatorAccounts.ts).
 import { z } from 'zod';
 import type { ReaderCredentials } from '../../shared/aggregator/readerSession';
 import type { FieldNewsDb } from './fieldNewsDb';

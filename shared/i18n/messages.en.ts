@@ -434,6 +434,7 @@ export const enMessages = {
   'accounts.addFeedLabel': 'Feed address to add to {service}',
   'accounts.addFeed': 'Add to {service}',
   'accounts.feedAdded': 'Added to {service}. Its news arrives once the server has fetched it.',
+  'accounts.insecure': 'Not secure: this server is reached over plain http, so the API password and the token can be read on the network. Ask for its https address.',
   'accounts.sessionOnly': 'Signed in for this session only: the API password is forgotten when the browser closes.',
   'panes.inAccount': 'from {service}',
   'status.syncedWithAccount': 'Synced with {service} · {fresh, plural, one {# new} other {# new}} · {readElsewhere} read elsewhere',

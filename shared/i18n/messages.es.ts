@@ -432,6 +432,7 @@ export const esMessages: MessageCatalog = {
   'accounts.addFeedLabel': 'Dirección de la fuente que agregar a {service}',
   'accounts.addFeed': 'Agregar a {service}',
   'accounts.feedAdded': 'Agregada a {service}. Sus noticias llegan cuando el servidor la haya descargado.',
+  'accounts.insecure': 'No seguro: a este servidor se llega por http sin cifrar, así que la contraseña de API y el token pueden leerse en la red. Pida su dirección https.',
   'accounts.sessionOnly': 'Sesión solo por ahora: la contraseña de API se olvida al cerrar el navegador.',
   'panes.inAccount': 'de {service}',
   'status.syncedWithAccount': 'Sincronizado con {service} · {fresh, plural, one {# nueva} other {# nuevas}} · {readElsewhere} leídas en otro lugar',

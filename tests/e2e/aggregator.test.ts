@@ -107,6 +107,8 @@ describe('an aggregator account in web mode, against a real FreshRSS', () => {
     await card('https://news.example.org/peten/8').waitFor();
     // Petén Border's eight were already here: twelve are new.
     await expect.poll(status).toMatch(/^Synced with FreshRSS · 12 new · 0 read elsewhere/);
+    // Over plain http the password crosses the network readable: the account says so.
+    expect(await app.page.locator('.account-insecure').textContent()).toMatch(/^Not secure: this server is reached over plain http/);
     await closeSettings(app.page);
     await expect.poll(() => app.page.locator('.sidebar-entry', { hasText: 'Chiapas Shelters' }).count()).toBe(1);
     await expect.poll(() => app.page.locator('.sidebar-entry', { hasText: 'Petén Border' }).count()).toBe(1);
@@ -220,7 +222,7 @@ describe('an aggregator account in web mode, against a real FreshRSS', () => {
     chiapas.setItems([...newsOf('chiapas', 12), ...newsOf('chiapas', 600, 13)]);
     await freshRss.refresh();
     // The first batch of contents passes; the connection drops on the second batch, and on all after it.
-    proxy.cutAfter(1, (method, path) => method === 'POST' && path.endsWith('/stream/items/contents'));
+    proxy.cutAfter(1, (method, path) => method === 'POST' && path.includes('/stream/items/contents'));
     await syncNow();
     await expect.poll(status).toMatch(/could not|did not|no connection|refused|cut/i);
     const partial = await storedAccountItems();

@@ -1,7 +1,7 @@
 // The desktop app's aggregator accounts: the token and API password sealed with safeStorage in the
 // data folder (never in clear in the file), connecting refused before any request when the system
 // has no key store, every call checked before it is made, a new token kept after signing in again.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -53,6 +53,7 @@ describe('connecting an aggregator in the desktop app', () => {
     const connected = await connectAggregator({ serverAddress: `${server}/`, userName: 'fieldnews', password: 'fieldnews-api', remember: false }, desk());
     expect(connected).toEqual({ ok: true, value: { accountId: `fieldnews@${server}`, serverAddress: server, userName: 'fieldnews', service: 'FreshRSS' } });
     const file = readFileSync(secretsFile, 'utf8');
+    expect(statSync(secretsFile).mode & 0o777).toBe(0o600);
     expect(file).not.toContain('fieldnews-api');
     expect(file).not.toContain('u/fresh');
     expect(openAccountSecrets(secretsFile, box()).get(`fieldnews@${server}`)).toEqual({ serverAddress: server, userName: 'fieldnews', password: 'fieldnews-api', token: 'u/fresh' });

@@ -43,6 +43,7 @@ function AccountEntry({ account, nowMs }: { account: AccountRecord; nowMs: numbe
               { ago: timeAgo(intl, Date.parse(account.lastSyncAt), nowMs), fresh: last.newItems, readElsewhere: last.readElsewhere, bytes: kilobytes(intl.locale, last.bytes) },
             )}
       </p>
+      {account.serverAddress.startsWith('http:') && <p className="account-insecure">{intl.formatMessage({ id: 'accounts.insecure' })}</p>}
       {account.lastError !== null && <p role="alert">{formatStoredMessage(intl, account.lastError)}</p>}
       {waiting > 0 && <p>{intl.formatMessage({ id: 'accounts.pending' }, { count: waiting })}</p>}
       <form className="feed-form" onSubmit={(event) => void addFeed(event)}>
