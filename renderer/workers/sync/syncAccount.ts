@@ -222,7 +222,9 @@ export const syncAccount = async (options: SyncAccountOptions): Promise<SyncOutc
     }
     // 5. Read elsewhere: the unread ids of the feeds whose counts moved; once a day (and at every sync
     // of a server without counts) the unread ids of the whole account, for every feed held.
-    const full = counts === null || fullCheckDue(mark, nowMs);
+    // The first sync's items came with their states: its daily check is then not due for a day.
+    const firstSync = mark.crawledThroughUsec === null;
+    const full = counts === null || (!firstSync && fullCheckDue(mark, nowMs));
     if (full) {
       const unread = new Set(await allIds(readerStreams.readingList, null, readerStreams.read));
       for (const feedUrl of feedUrlOf.values()) tally.readElsewhere += (await repository.applyUnreadState(accountId, feedUrl, unread)).readElsewhere;
@@ -239,7 +241,7 @@ export const syncAccount = async (options: SyncAccountOptions): Promise<SyncOutc
     const { missing } = await repository.applyStarredState(accountId, new Set(starred));
     if (missing.length > 0) await fetchAndStore(missing.slice(0, mostMissingStarred), feedUrlOf);
 
-    const nextMark: AccountSyncMark = { crawledThroughUsec, feedFingerprints: prints, fullCheckAt: full ? nowMs : mark.fullCheckAt, subscriptionsAt: listDue ? nowMs : mark.subscriptionsAt };
+    const nextMark: AccountSyncMark = { crawledThroughUsec, feedFingerprints: prints, fullCheckAt: full || firstSync ? nowMs : mark.fullCheckAt, subscriptionsAt: listDue ? nowMs : mark.subscriptionsAt };
     await repository.recordAccountSync(accountId, nextMark, { newItems: tally.newItems, readElsewhere: tally.readElsewhere, bytes: tally.bytes });
     return quietOutcome(accountId, 'synced', { ...facts(), cause: `${tally.requests} requests` });
   } catch (thrown) {

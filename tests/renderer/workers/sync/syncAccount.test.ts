@@ -104,6 +104,8 @@ describe('a sync with an aggregator account', () => {
       [null, true],
     ]);
     expect(asked.filter((call) => call.kind === 'item-contents').map((call) => call.kind === 'item-contents' && call.itemIds.length)).toEqual([250, 250, 250, 250, 250, 250, 250, 250, 250, 250, 100]);
+    // The items came with their read states: no list of unread ids on a first sync.
+    expect(asked.filter((call) => call.kind === 'item-ids' && call.exclude !== null)).toEqual([]);
     expect(await db.items.count()).toBe(2_600);
     expect(await db.feeds.get('https://chiapas.example.org/feed.xml')).toMatchObject({ account: accountId, folder: 'México', itemCount: 2_600, unreadCount: 2_600 });
     expect((await db.accounts.get(accountId))?.crawledThroughUsec).toBe(String(firstId + 2_599 * 10_000));
