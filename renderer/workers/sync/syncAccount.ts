@@ -228,7 +228,7 @@ export const syncAccount = async (options: SyncAccountOptions): Promise<SyncOutc
     if (full) {
       const unread = new Set(await allIds(readerStreams.readingList, null, readerStreams.read));
       for (const feedUrl of feedUrlOf.values()) tally.readElsewhere += (await repository.applyUnreadState(accountId, feedUrl, unread)).readElsewhere;
-    } else {
+    } else if (!firstSync) {
       for (const feedId of feedsToCheck(mark, prints, false, edited)) {
         const feedUrl = feedUrlOf.get(feedId);
         if (feedUrl === undefined) continue;
