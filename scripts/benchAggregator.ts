@@ -5,11 +5,11 @@
 // bytes of a sync with nothing new; the bytes and time of a sync with 100 new items. Bytes are counted
 // twice: the answers' bodies as the app counts them, and everything that crossed the link (headers and
 // the browser's CORS preflights included) by a relay in front of FreshRSS.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumArgs, chromiumPath, webBuildDir } from '../tests/e2e/chromium';
+import type { BrowserContext, Page } from 'playwright-core';
+import { webBuildDir } from '../tests/e2e/chromium';
+import { chromiumVersion, openDiskProfile } from './benchProfile';
 import { startCuttingProxy, type CuttingProxy } from './cuttingProxy';
 import { startFeedServer, type FeedServer } from './feedServer';
 import { freshRssApiPassword, freshRssUser, startFreshRss } from './freshRssServer';
@@ -62,13 +62,11 @@ const lastAccountSync = (page: Page): Promise<{ newItems: number; bytes: number 
   );
 
 const withProfile = async <T>(work: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> => {
-  const profile = mkdtempSync(join(tmpdir(), 'field-news-bench-aggregator-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  const profile = await openDiskProfile('aggregator');
   try {
-    return await work(context.pages()[0] ?? (await context.newPage()), context);
+    return await work(profile.page, profile.context);
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await profile.close();
   }
 };
 
@@ -173,11 +171,7 @@ const main = async () => {
     for (const feed of feeds) await api.subscribe(feed.url);
     const held = (await api.ids(readerStates.readingList)).length;
     process.stderr.write(`FreshRSS holds ${held} items (loaded in ${((Date.now() - loadStarted) / 1000).toFixed(0)} s)\n`);
-    const version = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs }).then(async (browser) => {
-      const found = browser.version();
-      await browser.close();
-      return found;
-    });
+    const version = await chromiumVersion();
     const reference = await directSync(app.url, direct);
     const grow = async () => {
       const [first] = feeds;

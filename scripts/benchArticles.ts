@@ -3,11 +3,11 @@
 // profile on disk (as the desktop app keeps its data). Prints, as a Markdown table: articles saved per
 // second, the longest main-thread task while saving (target ≤ 50 ms), the item sync with articles on
 // beside off (target: at most 10 % slower), and MB stored per 1,000 articles. Misses are said, not failed.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumArgs, chromiumPath, webBuildDir } from '../tests/e2e/chromium';
+import type { Page } from 'playwright-core';
+import { webBuildDir } from '../tests/e2e/chromium';
+import { chromiumVersion, openDiskProfile } from './benchProfile';
 import { startArticleServer, type ArticleServer } from './articleServer';
 import { readCorpus } from './articleCorpus';
 import { startStaticServer } from './staticServer';
@@ -60,10 +60,9 @@ interface Run {
 
 /** One run on a fresh profile on disk: the feed added offline, its choice set, then "Sync now". */
 const runOnce = async (appUrl: string, server: ArticleServer, articlesOn: boolean, saveArticles = articlesOn): Promise<Run> => {
-  const profile = mkdtempSync(join(tmpdir(), 'field-news-bench-articles-'));
-  const context: BrowserContext = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  const profile = await openDiskProfile('articles');
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
+    const { context, page } = profile;
     await page.goto(appUrl);
     await page.locator('article[data-item-id]').first().waitFor();
     await context.setOffline(true);
@@ -97,8 +96,7 @@ const runOnce = async (appUrl: string, server: ArticleServer, articlesOn: boolea
     const longTasks = await page.evaluate((from) => (window as unknown as { benchLongTasks: { longTasks: { start: number; duration: number }[] } }).benchLongTasks.longTasks.filter((task) => task.start >= from), syncedAt);
     return { syncMs, savingMs, longestTaskMs: Math.max(0, ...longTasks.map((task) => task.duration)), tally };
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await profile.close();
   }
 };
 
@@ -113,11 +111,7 @@ const main = async () => {
   // Twenty publishers, as a field officer's feeds are: the worker asks three sites at a time, one page a site at once.
   const server = await startArticleServer({ items, sites: 20 });
   try {
-    const version = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs }).then(async (browser) => {
-      const found = browser.version();
-      await browser.close();
-      return found;
-    });
+    const version = await chromiumVersion();
     // The item sync takes about a second, so it is timed in three pairs (off, on) and the medians compared.
     const offSyncs: number[] = [];
     const onSyncs: number[] = [];

@@ -1,6 +1,7 @@
 // Reader benchmark (npm run bench:reader): 100,000 items synced through the app (a feed server on
-// 127.0.0.1, "Add feed" in the web build in Chromium), then a reload. Prints the time from reload to
-// the first item on screen, a scroll from the newest item down the list and a jump to the end (the
+// 127.0.0.1, "Add feed" in the web build in Chromium, on a profile on disk as the desktop app keeps
+// its data), then a reload. Prints the time from reload to the first item on screen beside the same
+// reload with the 10 sample items stored (the reference, same run, and the ratio), a scroll from the newest item down the list and a jump to the end (the
 // oldest item reached or not), a flick at a person's speed (how often the screen shows rows not read
 // yet), the longest main-thread task during start-up and during scrolling, frames dropped while
 // scrolling, and the JS heap. Misses are reported, not failed.
@@ -8,14 +9,17 @@
 // BENCH_PROFILE=file.cpuprofile keeps a CPU profile of the scrolls.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium } from '../tests/e2e/chromium';
+import { chromiumVersion, openDiskProfile } from './benchProfile';
 import { startFeedServer } from './feedServer';
 import { startStaticServer } from './staticServer';
 
 const itemCount = Number(process.env.BENCH_ITEMS ?? 100_000);
 const pageSize = 1_000;
 const webDir = process.env.BENCH_WEB_DIR ?? process.env.WEB_BUILD_DIR ?? 'dist/renderer';
-const targets = { firstItemMs: 500, scrollTaskMs: 50, heapMb: 150 };
+/** Issue 24: 300 ms with 10 items; with 100,000 at most 1.3 times the 10-item figure of the same run. */
+const targets = { firstItemMs: 300, firstItemRatio: 1.3, scrollTaskMs: 50, heapMb: 150 };
+/** Reloads per start-up figure (the median is printed). */
+const startupReloads = 5;
 /** How long the continuous scroll runs, and how long the jump to the end may take before it counts as "not reached". */
 const scrollSeconds = 15;
 const jumpTimeoutMs = 10_000;
@@ -56,7 +60,7 @@ const installProbe = () => {
     for (const entry of list.getEntries()) probe.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
   new MutationObserver(() => {
-    if (probe.firstItemAt === null && document.querySelector('article[data-item-id^="reader-"]')) probe.firstItemAt = performance.now();
+    if (probe.firstItemAt === null && document.querySelector('article[data-item-id]')) probe.firstItemAt = performance.now();
   }).observe(document, { subtree: true, childList: true });
 };
 
@@ -127,13 +131,32 @@ const main = async () => {
   if (!existsSync(join(webDir, 'index.html'))) throw new Error(`No web build in ${webDir}: build one (npx vite build --outDir …) and set BENCH_WEB_DIR.`);
   const web = await startStaticServer(webDir);
   const feed = await startFeedServer({ items, pageSize, title: 'Reader Bench News' });
-  const browser = await launchChromium();
+  const version = await chromiumVersion();
+  const profile = await openDiskProfile('reader', { viewport: { width: 1280, height: 800 } });
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const { context, page } = profile;
     await context.addInitScript(installProbe);
-    const page = await context.newPage();
     await page.goto(web.url);
     await page.locator('article[data-item-id]').first().waitFor();
+    /** Reload → first item on screen, the median of `startupReloads` reloads, and the longest start-up task seen. */
+    const startUp = async (): Promise<{ firstItemMs: number; longestTaskMs: number; runs: number[] }> => {
+      const runs: number[] = [];
+      let longestTaskMs = 0;
+      for (let run = 0; run < startupReloads; run += 1) {
+        await page.reload();
+        await page.waitForFunction(() => window.readerProbe?.firstItemAt != null, undefined, { timeout: 60_000 });
+        await page.waitForTimeout(2_000);
+        const probe = await page.evaluate(() => window.readerProbe as Probe);
+        const first = probe.firstItemAt ?? Number.NaN;
+        runs.push(first);
+        longestTaskMs = Math.max(longestTaskMs, ...probe.longTasks.filter((task) => task.start <= first + 2_000).map((task) => task.duration));
+      }
+      const sorted = [...runs].sort((a, b) => a - b);
+      return { firstItemMs: sorted[Math.floor(sorted.length / 2)] ?? Number.NaN, longestTaskMs, runs };
+    };
+    // The reference: the same reloads with only the ten sample items stored.
+    await page.waitForTimeout(3_000);
+    const few = await startUp();
     const syncStart = Date.now();
     // The feed form lives in Settings (a dialog opened from the header); before the three panes, in the header.
     const settings = page.locator('.settings-button');
@@ -157,12 +180,10 @@ const main = async () => {
     // Let the search worker tag and index what came, as a person would open the app again later.
     await page.waitForTimeout(5_000);
 
-    await page.reload();
-    await page.waitForFunction(() => window.readerProbe?.firstItemAt != null, undefined, { timeout: 60_000 });
-    await page.waitForTimeout(2_000);
-    const startup = await page.evaluate(() => window.readerProbe as Probe);
-    const firstItemMs = startup.firstItemAt ?? Number.NaN;
-    const startupTask = Math.max(0, ...startup.longTasks.filter((task) => task.start <= firstItemMs + 2_000).map((task) => task.duration));
+    const many = await startUp();
+    const firstItemMs = many.firstItemMs;
+    const startupTask = many.longestTaskMs;
+    const ratio = firstItemMs / few.firstItemMs;
     const cdp = await context.newCDPSession(page);
     const heapMb = async () => {
       await cdp.send('HeapProfiler.collectGarbage');
@@ -192,11 +213,12 @@ const main = async () => {
     const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
     const scrolledShare = scroll.scrollHeight > 0 ? (100 * (scroll.scrollTop + 800)) / scroll.scrollHeight : 0;
 
-    console.log(`\nReader with ${itemCount.toLocaleString('en')} items synced from a local feed server (web build ${webDir}, Chromium; sync took ${syncSeconds.toFixed(0)} s)\n`);
+    console.log(`\nReader with ${itemCount.toLocaleString('en')} items synced from a local feed server (web build ${webDir}, Chromium ${version}, profile on disk; sync took ${syncSeconds.toFixed(0)} s)\n`);
     console.log('| measure | value | target | |');
     console.log('| --- | ---: | ---: | --- |');
-    console.log(`| reload → first item on screen | ${firstItemMs.toFixed(0)} ms | ≤ ${targets.firstItemMs} ms | ${met(firstItemMs <= targets.firstItemMs)} |`);
-    console.log(`| longest main-thread task, start-up | ${startupTask.toFixed(0)} ms | | |`);
+    console.log(`| reload → first item on screen, 10 items stored (reference; median of ${startupReloads}: ${few.runs.map((ms) => ms.toFixed(0)).join(', ')} ms) | ${few.firstItemMs.toFixed(0)} ms | ≤ ${targets.firstItemMs} ms | ${met(few.firstItemMs <= targets.firstItemMs)} |`);
+    console.log(`| reload → first item on screen, ${itemCount.toLocaleString('en')} items (median of ${startupReloads}: ${many.runs.map((ms) => ms.toFixed(0)).join(', ')} ms) | ${firstItemMs.toFixed(0)} ms, ${ratio.toFixed(2)} × the reference | ≤ ${targets.firstItemRatio} × | ${met(ratio <= targets.firstItemRatio)} |`);
+    console.log(`| longest main-thread task, start-up (10 items / ${itemCount.toLocaleString('en')}) | ${few.longestTaskMs.toFixed(0)} / ${startupTask.toFixed(0)} ms | < 50 ms | ${met(Math.max(few.longestTaskMs, startupTask) < 50)} |`);
     console.log(`| flick: ${flickSeconds} s at ${flickPixelsPerFrame} px a frame (${(flickPixelsPerFrame * 60).toLocaleString('en')} px/s) from the top: frames with the screen mostly empty rows | ${flick.emptyFrames} of ${flick.frames.length + 1} | | |`);
     console.log(`| flick: longest main-thread task, frames dropped | ${flickTask.toFixed(0)} ms, ${flickDropped} of ${flick.frames.length} | < ${targets.scrollTaskMs} ms | ${met(flickTask < targets.scrollTaskMs)} |`);
     console.log(`| continuous scroll for ${scrollSeconds} s from the newest item | ${scroll.shown.toLocaleString('en')} items in the page, ${scrolledShare.toFixed(0)} % of the list passed | | |`);
@@ -205,9 +227,8 @@ const main = async () => {
     console.log(`| frames dropped while scrolling | ${dropped} of ${scroll.frames.length} | | |`);
     console.log(`| JS heap (after start-up / after scrolling) | ${heapAfterStart.toFixed(0)} / ${heapAfterScroll.toFixed(0)} MB | ≤ ${targets.heapMb} MB | ${met(heap <= targets.heapMb)} |`);
     console.log('\nLong tasks are those of 50 ms or more (Long Tasks API); a frame is dropped when it took over 1.5 × 16.7 ms.');
-    await context.close();
   } finally {
-    await browser.close();
+    await profile.close();
     await feed.close();
     await web.close();
   }

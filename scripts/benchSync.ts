@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Dexie as DexieClass } from 'dexie';
 import type { Page } from 'playwright-core';
 import { writtenFeedFormats, type WrittenFeedFormat } from '../shared/listing/writeFeed';
-import { launchChromium } from '../tests/e2e/chromium';
+import { chromiumVersion, diskProfiles } from './benchProfile';
 import { openSettings } from '../tests/e2e/webApp';
 import { startFeedServer } from './feedServer';
 import { startStaticServer } from './staticServer';
@@ -157,7 +157,7 @@ const referenceBulkPut = async ({ feedUrl, pages }: { feedUrl: string; pages: nu
   return { elapsed, stored };
 };
 
-type Browser = Awaited<ReturnType<typeof launchChromium>>;
+type Browser = ReturnType<typeof diskProfiles>;
 
 interface SyncRun {
   stored: number;
@@ -250,7 +250,9 @@ const main = async () => {
   // One server, the same items in every format: /feed.json, /feed.rss, /feed.atom, each in pages of 1,000.
   const feed = await startFeedServer({ items: feedItems, pageSize, title: feedTitle });
   const feedUrls = Object.fromEntries(feed.feeds.map((served) => [served.format, served.url]));
-  const browser = await launchChromium();
+  // Every run on a fresh profile on disk, as the desktop app keeps its data (an incognito context keeps IndexedDB in memory).
+  const browser = diskProfiles('sync');
+  const version = await chromiumVersion();
   try {
     if (process.env.BENCH_PICTURES === 'only') {
       console.log('\n| Metric | Value | Target | Result |\n|---|---|---|---|');
@@ -296,7 +298,7 @@ const main = async () => {
     // Pictures (BENCH_PICTURES=0 skips, =only runs them alone): 10,000 items with one 200 KB picture each, pictures off beside on.
     if (process.env.BENCH_PICTURES !== '0') rows.push(...(await benchPictureRows(browser, web.url)));
     const wallSeconds = [...runs.values()].reduce((total, run) => total + run.wallSeconds, 0);
-    console.log(`\nSync of ${itemCount.toLocaleString('en')} items in pages of ${pageSize.toLocaleString('en')} in ${[...runs.keys()].map((format) => formatNames[format]).join(', ')} (web build, Chromium, wall ${wallSeconds.toFixed(1)} s)\n`);
+    console.log(`\nSync of ${itemCount.toLocaleString('en')} items in pages of ${pageSize.toLocaleString('en')} in ${[...runs.keys()].map((format) => formatNames[format]).join(', ')} (web build, Chromium ${version}, profile on disk, wall ${wallSeconds.toFixed(1)} s)\n`);
     console.log('| Metric | Value | Target | Result |\n|---|---|---|---|');
     for (const row of rows) console.log(`| ${row.join(' | ')} |`);
     for (const [format, run] of runs) {
