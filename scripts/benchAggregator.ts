@@ -105,6 +105,7 @@ interface AggregatorRun {
 const syncNowAndWait = async (page: Page): Promise<number> => {
   const started = Date.now();
   await page.getByRole('button', { name: 'Sync now' }).click();
+  // A quiet sync may end before its "Syncing" is seen: then the wait below finds it done.
   await page.getByRole('status').filter({ hasText: /^Syncing/ }).waitFor({ timeout: 10_000 }).catch(() => undefined);
   await page.getByRole('status').filter({ hasText: /^Synced with/ }).waitFor({ timeout: 900_000 });
   return Date.now() - started;

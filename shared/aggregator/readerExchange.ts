@@ -50,6 +50,7 @@ export const exchangeWithReader = async (options: ExchangeOptions, request: Read
       signal: controller.signal,
     });
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      // The redirect's body is not wanted; a failure to cancel it changes nothing (the answer is already decided).
       await response.body?.cancel().catch(() => undefined);
       return { ok: false, reason: 'moved', error: errorMessages.aggregatorMoved, bytes };
     }
@@ -62,6 +63,7 @@ export const exchangeWithReader = async (options: ExchangeOptions, request: Read
         if (chunk.value === undefined) continue;
         bytes += chunk.value.byteLength;
         if (bytes > maxAnswerBytes) {
+          // Cut off at the cap: the rest is not wanted, and a failed cancel changes nothing.
           await reader.cancel().catch(() => undefined);
           return { ok: false, reason: 'too-large', error: errorMessages.aggregatorAnswerTooLarge, bytes };
         }
