@@ -92,7 +92,7 @@ export interface AggregatorDesk {
   admit: (serverAddress: string) => Promise<Result<unknown, UserMessage>>;
 }
 
-const connectRequest = z.object({ serverAddress: z.string().max(2_000), userName: z.string().min(1).max(200), password: z.string().min(1).max(1_000) });
+const connectRequest = z.object({ serverAddress: z.string().max(2_000), userName: z.string().trim().min(1).max(200), password: z.string().min(1).max(1_000) });
 
 /** Connects an account: the account's public facts, or why not in the reader's words. */
 export const connectAggregator = async (request: unknown, desk: AggregatorDesk): Promise<Result<ConnectedAccount, UserMessage>> => {

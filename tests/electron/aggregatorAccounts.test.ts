@@ -50,7 +50,7 @@ const desk = (available = true, admitted = true) => ({
 
 describe('connecting an aggregator in the desktop app', () => {
   it('signs in, keeps the token and password sealed in the data folder, and gives the page neither', async () => {
-    const connected = await connectAggregator({ serverAddress: `${server}/`, userName: 'fieldnews', password: 'fieldnews-api', remember: false }, desk());
+    const connected = await connectAggregator({ serverAddress: `${server}/`, userName: ' fieldnews ', password: 'fieldnews-api', remember: false }, desk());
     expect(connected).toEqual({ ok: true, value: { accountId: `fieldnews@${server}`, serverAddress: server, userName: 'fieldnews', service: 'FreshRSS' } });
     const file = readFileSync(secretsFile, 'utf8');
     expect(statSync(secretsFile).mode & 0o777).toBe(0o600);

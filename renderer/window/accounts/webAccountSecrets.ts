@@ -2,6 +2,7 @@
 // ClientLogin with the browser's fetch, then the token and API password kept for this browser
 // session only (sessionStorage, gone when the browser closes), or, when the person ticks *Remember
 // on this device*, sealed in IndexedDB under a key the browser will not export.
+import { z } from 'zod';
 import type { AggregatorSignIn } from '../../../shared/bridge';
 import { accountIdOf, checkServerAddress, serviceNameOf, signIn, type ConnectedAccount, type ReaderCredentials } from '../../../shared/aggregator/readerSession';
 import type { UserMessage } from '../../../shared/i18n/userMessage';
@@ -13,9 +14,14 @@ import { log } from '../log';
 
 const sessionKey = 'field-news-account-secrets';
 
+const sessionSecrets = z.record(z.string(), z.object({ serverAddress: z.string(), userName: z.string(), password: z.string(), token: z.string() }));
+
 const readSession = (): Record<string, ReaderCredentials> => {
   try {
-    return JSON.parse(sessionStorage.getItem(sessionKey) ?? '{}') as Record<string, ReaderCredentials>;
+    const parsed = sessionSecrets.safeParse(JSON.parse(sessionStorage.getItem(sessionKey) ?? '{}') as unknown);
+    if (parsed.success) return parsed.data;
+    log.warn('accounts', "The session's account secrets are not in their shape; accounts ask to connect again");
+    return {};
   } catch (thrown) {
     log.warn('accounts', 'The session\'s account secrets could not be read; accounts ask to connect again', thrown);
     return {};
