@@ -36,19 +36,28 @@ const waitingRecord = (candidate: ArticleCandidate): ArticleRecord => ({
   savedAt: null,
 });
 
+/** Articles queued per transaction. */
+export const articleQueueChunk = 500;
+
 export const createArticleRepository = (db: FieldNewsDb, clock: () => number = Date.now) => ({
   /**
    * Queues the articles of a stored page: an item seen for the first time waits at once; one whose
    * link changed starts over; one already saved, refused or tried stays as it is.
    */
   async queueArticles(candidates: readonly ArticleCandidate[]): Promise<number> {
-    if (candidates.length === 0) return 0;
-    return db.transaction('rw', db.articles, async () => {
-      const known = await db.articles.bulkGet(candidates.map((candidate) => candidate.itemKey));
-      const fresh = candidates.filter((candidate, index) => known[index] === undefined || known[index].link !== candidate.link);
-      await db.articles.bulkPut(fresh.map(waitingRecord));
-      return fresh.length;
-    });
+    // A few hundred at a time: one transaction of a large first sync's 100,000 puts held the
+    // database for seconds, and a window opened meanwhile waited that long for its first rows.
+    let queued = 0;
+    for (let start = 0; start < candidates.length; start += articleQueueChunk) {
+      const chunk = candidates.slice(start, start + articleQueueChunk);
+      queued += await db.transaction('rw', db.articles, async () => {
+        const known = await db.articles.bulkGet(chunk.map((candidate) => candidate.itemKey));
+        const fresh = chunk.filter((candidate, index) => known[index] === undefined || known[index].link !== candidate.link);
+        await db.articles.bulkPut(fresh.map(waitingRecord));
+        return fresh.length;
+      });
+    }
+    return queued;
   },
 
   /** The articles whose time has come, oldest queued first, at most `limit`. */

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { articleAttempts, articleRetryDelayMs, type SavedArticle } from '../../../shared/articles/articleRecord';
 import { errorMessages } from '../../../shared/errorMessages';
 import { keyTextOf } from '../../../shared/feed/newsItem';
-import { createArticleRepository } from '../../../renderer/db/articleRepository';
+import { articleQueueChunk, createArticleRepository } from '../../../renderer/db/articleRepository';
 import { Dexie } from 'dexie';
 import { FieldNewsDb, schemaVersion7 } from '../../../renderer/db/fieldNewsDb';
 import { createNewsRepository } from '../../../renderer/db/newsRepository';
@@ -35,6 +35,34 @@ describe('the article queue', () => {
     expect((await articles().articleOf(keyTextOf(feedUrl, 'a')))?.status).toBe('saved');
     expect(await articles().queueArticles([{ ...candidate('b'), link: `${link('b')}?moved` }])).toBe(1);
     expect(await articles().waitingCount()).toBe(1);
+  });
+
+  it("queues a large sync's articles a few hundred per write, so that no write holds the database for long", async () => {
+    const putSizes: number[] = [];
+    // Dexie takes a middleware when it opens.
+    db.close();
+    db.use({
+      stack: 'dbcore',
+      name: 'article put sizes',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: (request) => {
+              if (name === 'articles' && request.type === 'put') putSizes.push(request.values.length);
+              return table.mutate(request);
+            },
+          };
+        },
+      }),
+    });
+    await db.open();
+    const many = Array.from({ length: 2 * articleQueueChunk + 1 }, (_, number) => candidate(`item-${number}`));
+    expect(await articles().queueArticles(many)).toBe(many.length);
+    expect(putSizes).toEqual([articleQueueChunk, articleQueueChunk, 1]);
+    expect(await articles().waitingCount()).toBe(many.length);
   });
 
   it('tries a failing article again after its pause, then leaves it until the person asks', async () => {
