@@ -15,30 +15,60 @@ export type ListView =
   | { kind: 'feed'; feedUrl: string }
   | { kind: 'place'; placeId: string };
 
+/** Keys per read of a snapshot: 100,000 keys in one answer cost the window a 260 ms task, most of it turning the answer into script values. */
+export const snapshotReadKeys = 5_000;
+
+type DateIndex = 'sortDate' | 'unreadSortDate' | 'starredSortDate';
+
 /**
  * Every key of an index in date order, newest first. Read oldest first and turned round here: a
  * forward read of keys is one getAllKeys request, a backward one walks a cursor key by key.
  * At equal dates the larger key comes first, the order of a backward walk of the index.
+ * Read `snapshotReadKeys` at a time, each answer its own short task, in one transaction so that the
+ * parts fit together while a sync writes. A part that ends inside a run of equal dates is cut before
+ * the run, the run read whole, and the next part starts above its date.
  */
-const newestFirst = async (db: FieldNewsDb, index: 'sortDate' | 'unreadSortDate' | 'starredSortDate'): Promise<NewsItemKey[]> =>
-  (await db.items.orderBy(index).primaryKeys()).reverse();
+const newestFirst = (db: FieldNewsDb, index: DateIndex, partKeys: number): Promise<NewsItemKey[]> =>
+  db.transaction('r', db.items, async () => {
+    const keys: NewsItemKey[] = [];
+    let above: string | null = null;
+    for (;;) {
+      const from = above === null ? db.items.orderBy(index) : db.items.where(index).above(above);
+      const part = await from.limit(partKeys).primaryKeys();
+      const last = part.at(-1);
+      if (part.length < partKeys || last === undefined) {
+        for (const key of part) keys.push(key);
+        return keys.reverse();
+      }
+      const date: string | null | undefined = (await db.items.get(last))?.[index];
+      if (date === null || date === undefined) throw new Error(`The item ${keyText(last)} is not in the ${index} index it was just read from.`);
+      const run = await db.items.where(index).equals(date).primaryKeys();
+      const inRun = new Set(run.map(keyText));
+      let end = part.length;
+      while (end > 0 && inRun.has(keyText(part[end - 1] as NewsItemKey))) end -= 1;
+      // One key at a time: a run can be long (a feed without dates), too long to spread as arguments.
+      for (const key of part.slice(0, end)) keys.push(key);
+      for (const key of run) keys.push(key);
+      above = date;
+    }
+  });
 
 /** The keys of a view's items, newest first: the snapshot the list pages through. */
-export const readViewKeys = async (db: FieldNewsDb, view: ListView): Promise<NewsItemKey[]> => {
+export const readViewKeys = async (db: FieldNewsDb, view: ListView, partKeys = snapshotReadKeys): Promise<NewsItemKey[]> => {
   switch (view.kind) {
     case 'all':
-      return newestFirst(db, 'sortDate');
+      return newestFirst(db, 'sortDate', partKeys);
     case 'unread':
-      return newestFirst(db, 'unreadSortDate');
+      return newestFirst(db, 'unreadSortDate', partKeys);
     case 'starred':
-      return newestFirst(db, 'starredSortDate');
+      return newestFirst(db, 'starredSortDate', partKeys);
     case 'feed': {
       // The date order of all keys, kept to one feed: no per-feed index for every sync write to keep up.
-      const all = await newestFirst(db, 'sortDate');
+      const all = await newestFirst(db, 'sortDate', partKeys);
       return all.filter(([feedUrl]) => feedUrl === view.feedUrl);
     }
     case 'place': {
-      const [all, ofPlace] = await Promise.all([newestFirst(db, 'sortDate'), db.items.where('places').equals(view.placeId).primaryKeys()]);
+      const [all, ofPlace] = await Promise.all([newestFirst(db, 'sortDate', partKeys), db.items.where('places').equals(view.placeId).primaryKeys()]);
       const wanted = new Set(ofPlace.map(keyText));
       return all.filter((key) => wanted.has(keyText(key)));
     }
