@@ -6,11 +6,13 @@
 // yet), the longest main-thread task during start-up and during scrolling, frames dropped while
 // scrolling, and the JS heap. Misses are reported, not failed.
 // BENCH_ITEMS changes the count; BENCH_WEB_DIR (or WEB_BUILD_DIR) points at another web build;
-// BENCH_PROFILE=file.cpuprofile keeps a CPU profile of the scrolls.
+// BENCH_PROFILE=file.cpuprofile keeps a CPU profile of the scrolls; BENCH_TRACE=folder keeps the trace
+// of the first reload after the sync (its long tasks are printed in any case).
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromiumVersion, openDiskProfile } from './benchProfile';
 import { startFeedServer } from './feedServer';
+import { describeLongTasks, startPageTrace } from './pageTrace';
 import { startStaticServer } from './staticServer';
 
 const itemCount = Number(process.env.BENCH_ITEMS ?? 100_000);
@@ -180,11 +182,19 @@ const main = async () => {
     // Let the search worker tag and index what came, as a person would open the app again later.
     await page.waitForTimeout(5_000);
 
+    // The first reload after the sync, traced: where its time goes (the tasks of 50 ms or more).
+    const cdp = await context.newCDPSession(page);
+    const endTrace = await startPageTrace(cdp, 'first-reload-after-sync', { withStorage: true });
+    await page.reload();
+    await page.waitForFunction(() => window.readerProbe?.firstItemAt != null, undefined, { timeout: 60_000 });
+    const firstAfterSync = await page.evaluate(() => window.readerProbe?.firstItemAt ?? Number.NaN);
+    await page.waitForTimeout(3_000);
+    const firstAfterSyncTasks = await endTrace();
+
     const many = await startUp();
     const firstItemMs = many.firstItemMs;
     const startupTask = many.longestTaskMs;
     const ratio = firstItemMs / few.firstItemMs;
-    const cdp = await context.newCDPSession(page);
     const heapMb = async () => {
       await cdp.send('HeapProfiler.collectGarbage');
       return (await cdp.send('Runtime.getHeapUsage')).usedSize / 1_048_576;
@@ -226,6 +236,8 @@ const main = async () => {
     console.log(`| longest main-thread task, scrolling | ${scrollTask.toFixed(0)} ms | < ${targets.scrollTaskMs} ms | ${met(scrollTask < targets.scrollTaskMs)} |`);
     console.log(`| frames dropped while scrolling | ${dropped} of ${scroll.frames.length} | | |`);
     console.log(`| JS heap (after start-up / after scrolling) | ${heapAfterStart.toFixed(0)} / ${heapAfterScroll.toFixed(0)} MB | ≤ ${targets.heapMb} MB | ${met(heap <= targets.heapMb)} |`);
+    console.log(`\nThe first reload after the sync (traced): first item after ${firstAfterSync.toFixed(0)} ms; its longest tasks in the 3 s after:`);
+    for (const line of describeLongTasks(firstAfterSyncTasks)) console.log(line);
     console.log('\nLong tasks are those of 50 ms or more (Long Tasks API); a frame is dropped when it took over 1.5 × 16.7 ms.');
   } finally {
     await profile.close();
