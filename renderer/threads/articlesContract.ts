@@ -21,10 +21,15 @@ export type ArticleCalls = {
   /** The worker's line to the shell: a port serving SyncShellCalls (desktop app), or null for the browser's own fetch. */
   useShell(argument: { port: MessagePort | null }): null;
   /**
-   * Queues `wanted` (the articles stored pages asked for since the last round), then saves the
-   * articles whose time has come; on a metered or slow link only those of feeds set to "Always".
+   * Articles stored pages asked for, kept for the next round. Handed over in parts: a large first
+   * sync asks for 100,000, and one message of them cost the window a 65 ms task to copy.
    */
-  saveArticles(request: { onlyAlways: boolean; wanted: ArticleCandidate[] }): ArticleRound;
+  wantArticles(argument: { wanted: ArticleCandidate[] }): null;
+  /**
+   * Queues the articles handed over since the last round, then saves the articles whose time has
+   * come; on a metered or slow link only those of feeds set to "Always".
+   */
+  saveArticles(request: { onlyAlways: boolean }): ArticleRound;
 };
 
 export type ArticleEvents = {

@@ -14,6 +14,9 @@ import { savePicturesNamed } from '../pictures/pictureService';
 
 export const articleRepository = createArticleRepository(db);
 
+/** Wanted articles per message to the worker: copying 100,000 in one message held the window 65 ms. */
+export const articlesPerMessage = 2_000;
+
 /** A round may go this long without a word (a progress event) before it is given up. */
 const quietLimitMs = 5 * 60_000;
 
@@ -67,7 +70,16 @@ export const saveWaitingArticles = (): Promise<ArticleRound | null> => {
     try {
       const channel = await connected();
       if (channel === null) return null;
-      const answer = await channel.call('saveArticles', { onlyAlways: onMeteredLink(), wanted: wanted.splice(0) }, { quietLimitMs });
+      const handing = wanted.splice(0);
+      for (let start = 0; start < handing.length; start += articlesPerMessage) {
+        const handed = await channel.call('wantArticles', { wanted: handing.slice(start, start + articlesPerMessage) }, { quietLimitMs });
+        if (!handed.ok) {
+          // The worker stopped: what it had not taken is lost with it; the items themselves are stored.
+          log.warn('articles', `${handing.length - start} wanted articles could not be handed to the article worker (${handed.error.reason}: ${handed.error.detail})`);
+          return null;
+        }
+      }
+      const answer = await channel.call('saveArticles', { onlyAlways: onMeteredLink() }, { quietLimitMs });
       if (!answer.ok) {
         log.warn('articles', `A round of article saving ended early (${answer.error.reason}: ${answer.error.detail})`);
         return null;

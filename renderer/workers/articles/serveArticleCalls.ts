@@ -1,6 +1,7 @@
 // What the article worker answers on its channel, apart from where it runs: the worker entry hands
 // it its global scope, the app's database and the page reader; a unit test a MessagePort and fakes.
 import { createThreadChannel, type CallMap, type ChannelEndpoint } from '../../../shared/threads/threadChannel';
+import type { ArticleCandidate } from '../../../shared/articles/articleCandidates';
 import { createArticleRepository } from '../../db/articleRepository';
 import type { FieldNewsDb } from '../../db/fieldNewsDb';
 import { workerLog } from '../../log/workerLog';
@@ -20,6 +21,8 @@ export const serveArticleCalls = (scope: ChannelEndpoint, options: ArticleWorker
   let shell: SyncShell = workerShell(null, options.portShell, warn);
   // One round at a time: a second ask while one runs waits for it and then finds little left.
   let running: Promise<unknown> = Promise.resolve();
+  // What the window handed over since the last round took it: in memory only, as the window's list was.
+  const wanted: ArticleCandidate[] = [];
 
   const channel = createThreadChannel<CallMap, ArticleCalls, CallMap, ArticleEvents>(scope, {
     serve: {
@@ -27,12 +30,16 @@ export const serveArticleCalls = (scope: ChannelEndpoint, options: ArticleWorker
         shell = workerShell(port, options.portShell, warn);
         return null;
       },
-      saveArticles: ({ onlyAlways, wanted }) => {
+      wantArticles: ({ wanted: part }) => {
+        for (const candidate of part) wanted.push(candidate);
+        return null;
+      },
+      saveArticles: ({ onlyAlways }) => {
         const repository = createArticleRepository(options.db);
         const round = running.then(async () => {
           // Written here, after the syncs, not by the sync: its pages are stored without waiting for them.
           await options.whenSyncsQuiet();
-          await repository.queueArticles(wanted);
+          await repository.queueArticles(wanted.splice(0));
           return saveWaitingArticles(
             {
               ...options,

@@ -1,0 +1,59 @@
+// The article worker's calls over a real MessageChannel: the wanted articles of a large sync come in
+// parts, and the next round queues every one of them.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { keyTextOf } from '../../../../shared/feed/newsItem';
+import { createThreadChannel, type CallMap } from '../../../../shared/threads/threadChannel';
+import { createArticleRepository } from '../../../../renderer/db/articleRepository';
+import { FieldNewsDb } from '../../../../renderer/db/fieldNewsDb';
+import { createNewsRepository } from '../../../../renderer/db/newsRepository';
+import type { ArticleCalls, ArticleEvents } from '../../../../renderer/threads/articlesContract';
+import { serveArticleCalls } from '../../../../renderer/workers/articles/serveArticleCalls';
+import { feedPageOf, plainFeedItem } from '../../../fixtures/feedPages';
+import { workerStandIn, type WorkerStandIn } from '../../../fixtures/workerStandIn';
+
+const feedUrl = 'https://news.example.org/feed.xml';
+const candidate = (number: number) => ({ itemKey: keyTextOf(feedUrl, `item-${number}`), feedUrl, link: `https://news.example.org/articles/${number}` });
+
+let db: FieldNewsDb;
+let worker: WorkerStandIn;
+beforeEach(async () => {
+  db = new FieldNewsDb('article-calls', { indexedDB: new IDBFactory(), IDBKeyRange });
+  await db.open();
+  const items = Array.from({ length: 100 }, (_, number) => plainFeedItem(`item-${number}`, '2026-12-01T00:00:00Z', { contentText: 'Two lines.', url: candidate(number).link }));
+  await createNewsRepository(db).storeFeedPage({ url: feedUrl, title: 'News', builtIn: false }, feedPageOf(items));
+  worker = workerStandIn((scope) =>
+    serveArticleCalls(scope, {
+      db,
+      extract: () => {
+        throw new Error('No page is fetched in this test.');
+      },
+      whenSyncsQuiet: () => Promise.resolve(),
+      concurrency: 1,
+      hostPauseMs: 0,
+      sleep: () => Promise.resolve(),
+      portShell: { downloadQuietLimitMs: 1_000, freeSpaceQuietLimitMs: 1_000 },
+    }),
+  );
+});
+afterEach(() => {
+  worker.terminate();
+  db.close();
+});
+
+describe('the article worker', () => {
+  it('queues the wanted articles handed over in parts with the next round, and later ones with the round after', async () => {
+    const channel = createThreadChannel<ArticleCalls, CallMap, ArticleEvents>(worker);
+    const wanted = Array.from({ length: 25 }, (_, number) => candidate(number));
+    for (const part of [wanted.slice(0, 10), wanted.slice(10, 20), wanted.slice(20), wanted.slice(0, 5)]) {
+      expect((await channel.call('wantArticles', { wanted: part })).ok).toBe(true);
+    }
+    // On a metered link only feeds set to "Always" are fetched: this feed's articles wait for a later round.
+    expect(await channel.call('saveArticles', { onlyAlways: true })).toMatchObject({ ok: true, value: { saved: 0, failed: 0 } });
+    expect(await createArticleRepository(db).waitingCount()).toBe(25);
+    // A part handed over after a round joins the next one.
+    await channel.call('wantArticles', { wanted: [candidate(99)] });
+    expect((await channel.call('saveArticles', { onlyAlways: true })).ok).toBe(true);
+    expect(await createArticleRepository(db).waitingCount()).toBe(26);
+  });
+});
