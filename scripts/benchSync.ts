@@ -1,7 +1,8 @@
 // Benchmark of a large sync in web mode (npm run bench:sync): 100,000 news items in pages of 1,000
 // from a local feed server, synced by the web build in Chromium from JSON Feed, RSS 2.0 and Atom pages
 // (each into an empty database), beside a plain Dexie bulkPut of the same items in the same browser.
-// Prints a Markdown table; misses are reported, not failed. BENCH_FORMATS=json,rss limits the formats.
+// Prints a Markdown table; misses are reported, not failed. BENCH_FORMATS=json,rss limits the formats;
+// BENCH_TRACE=folder traces each sync (slower) and prints its long tasks with what filled them.
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,6 +14,7 @@ import { writtenFeedFormats, type WrittenFeedFormat } from '../shared/listing/wr
 import { chromiumVersion, diskProfiles } from './benchProfile';
 import { openSettings } from '../tests/e2e/webApp';
 import { startFeedServer } from './feedServer';
+import { describeLongTasks, startPageTrace, type LongTask } from './pageTrace';
 import { startStaticServer } from './staticServer';
 import { seededRandom } from './seededRandom';
 import { pictureRows } from './benchSyncPictures';
@@ -168,6 +170,8 @@ interface SyncRun {
   during: { start: number; duration: number }[];
   wallSeconds: number;
   record: PageRecord;
+  /** With BENCH_TRACE: the long tasks of the traced sync, and what filled them. */
+  traced: LongTask[] | null;
 }
 
 /** Adds the feed in a fresh browser context (an empty database) and times its sync to the end. */
@@ -189,9 +193,12 @@ const syncInApp = async (browser: Browser, appUrl: string, feedUrl: string, hook
     await openSettings(page);
     await page.getByLabel('Feed URL').fill(feedUrl);
     await page.evaluate(watchSync);
+    const traceFolder = process.env.BENCH_TRACE;
+    const endTrace = traceFolder === undefined ? null : await startPageTrace(await page.context().newCDPSession(page), `sync-${new URL(feedUrl).pathname.replace(/\W/g, '')}`);
     const started = Date.now();
     await page.getByRole('button', { name: 'Add feed' }).click();
     await page.waitForFunction(() => window.benchRecord?.doneAt != null, undefined, { polling: 1_000, timeout: 240_000 });
+    const traced = endTrace === null ? null : await endTrace();
     const record = await page.evaluate(() => window.benchRecord as PageRecord);
     const stored = await page.evaluate(countFeedItems, feedUrl);
     const wallSeconds = (Date.now() - started) / 1000;
@@ -209,6 +216,7 @@ const syncInApp = async (browser: Browser, appUrl: string, feedUrl: string, hook
       during,
       wallSeconds,
       record,
+      traced,
     };
   } finally {
     await context.close();
@@ -308,6 +316,11 @@ const main = async () => {
     }
     const missed = rows.filter((row) => row[3] === '**not met**').map((row) => row[0]);
     console.log(missed.length === 0 ? 'Every target met.' : `Targets missed: ${missed.join('; ')}.`);
+    for (const [format, run] of runs) {
+      if (run.traced === null) continue;
+      console.log(`\nThe ${formatNames[format]} sync, traced (BENCH_TRACE; tracing slows it): its longest tasks`);
+      for (const line of describeLongTasks(run.traced, 4)) console.log(line);
+    }
     if (process.env.BENCH_VERBOSE) {
       for (const [format, run] of runs) {
         const clickedAt = run.record.clickedAt ?? 0;
