@@ -9,7 +9,7 @@ import { errorMessages } from '../errorMessages';
 import { describeThrown } from '../describeThrown';
 import type { FeedDocument, FeedFetchResult, FeedDocumentRequest, FetchFailureReason } from './fetchFeedDocument';
 import type { DocumentValidators } from './fetchPolicy';
-import { createPageReader, type DocumentToParse, type PageReader } from './pageReader';
+import { createPageReader, type DocumentToParse, type FollowingPage, type PageReader } from './pageReader';
 import { afterFailedDownload, afterUnchangedPage, ended, startOfWalk, stopped, validatorsOf, type WalkPosition, type WalkStep } from './walkPosition';
 import type { UserMessage } from '../i18n/userMessage';
 
@@ -141,7 +141,15 @@ const countStoredPage = (summary: WalkSummary, page: FeedPage, counts: StoredCou
   summary.droppedItems.repeatedId += dropped.repeatedId;
 };
 
-/** Parses a downloaded page and stores it, reading the next page ahead meanwhile. */
+/** The page after page `pageNumber`, as the walk would ask for it: not past the cap, nor one it has seen. */
+const followingPage =
+  (walk: WalkPosition, options: WalkFeedOptions): FollowingPage =>
+  (page, pageNumber) =>
+    page.nextUrl === null || walk.seen.has(page.nextUrl) || pageNumber >= options.maxPages
+      ? null
+      : { url: page.nextUrl, feedUrl: options.feedUrl, validators: validatorsOf(walk, options, page.nextUrl) };
+
+/** Parses a downloaded page and stores it, reading the next pages ahead meanwhile. */
 const storeFetchedPage = async (
   walk: WalkPosition,
   options: WalkFeedOptions,
@@ -166,9 +174,8 @@ const storeFetchedPage = async (
   let written: StorePageResult;
   try {
     const storing = options.storePage(page, validators, resumeAfter);
-    if (page.nextUrl !== null && !walk.seen.has(page.nextUrl) && walk.pageNumber < options.maxPages) {
-      reader.readAhead({ url: page.nextUrl, feedUrl: options.feedUrl, validators: validatorsOf(walk, options, page.nextUrl) });
-    }
+    const next = followingPage(walk, options)(page, walk.pageNumber);
+    if (next !== null) reader.readAhead(next, walk.pageNumber + 1, followingPage(walk, options));
     written = await storing;
   } catch (thrown) {
     return stopped(walk, options.feedUrl, 'not-saved', errorMessages.syncPageNotSaved, null, describeThrown(thrown));
