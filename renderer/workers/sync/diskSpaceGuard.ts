@@ -54,5 +54,22 @@ export const createDiskSpaceGuard = (options: DiskSpaceGuardOptions): DiskSpaceG
   };
 };
 
-/** About how many bytes a page's items take as text (UTF-16 in the structured clone: two per code unit). */
-export const estimatePageBytes = (items: readonly unknown[]): number => 2 * JSON.stringify(items).length;
+/** Two bytes per code unit of a value written out as JSON, counted without writing it. */
+const textBytes = (value: unknown): number => {
+  if (typeof value === 'string') return 2 * (value.length + 3);
+  if (typeof value === 'number') return 2 * 24;
+  if (value === null || value === undefined || typeof value === 'boolean') return 2 * 5;
+  if (Array.isArray(value)) return value.reduce((total: number, entry: unknown) => total + textBytes(entry) + 2, 4);
+  if (typeof value === 'object') {
+    let total = 4;
+    for (const [key, entry] of Object.entries(value)) total += 2 * (key.length + 4) + textBytes(entry);
+    return total;
+  }
+  return 2 * 5;
+};
+
+/**
+ * About how many bytes a page's items take as text (UTF-16 in the structured clone: two per code
+ * unit). Counted, not written out: a JSON text of every page cost a large sync a tenth of its time.
+ */
+export const estimatePageBytes = (items: readonly unknown[]): number => textBytes(items);

@@ -81,9 +81,16 @@ describe('the disk space guard', () => {
     );
   });
 
-  it('estimates a page at no less than its text', () => {
+  it('estimates a page at no less than its text, and at no more than four times its size in UTF-16', () => {
     const items = feedItems(10);
-    expect(estimatePageBytes(items)).toBeGreaterThanOrEqual(JSON.stringify(items).length);
+    expect(estimatePageBytes(items)).toBeGreaterThanOrEqual(2 * JSON.stringify(items).length);
+    expect(estimatePageBytes(items)).toBeLessThanOrEqual(4 * 2 * JSON.stringify(items).length);
+    fc.assert(
+      fc.property(fc.array(fc.record({ id: fc.string(), title: fc.string(), count: fc.integer(), read: fc.boolean(), tags: fc.array(fc.string()) })), (page) => {
+        const text = JSON.stringify(page).length;
+        return estimatePageBytes(page) >= text && estimatePageBytes(page) <= 8 * 2 * text + 8;
+      }),
+    );
   });
 });
 
