@@ -29,7 +29,21 @@ export const displayTitle = (item: Pick<FeedItem, 'title' | 'contentText' | 'con
 export const previewText = (item: Pick<FeedItem, 'summary' | 'contentText' | 'contentHtml'>): string => {
   const limit = displayLimits.previewCharacters;
   const text = item.summary?.trim() || item.contentText?.trim() || (item.contentHtml ? plainTextStart(item.contentHtml, limit) : '');
-  return shorten(text.replace(/\s+/g, ' '), limit);
+  return shorten(collapsedStart(text, limit + 1), limit);
+};
+
+/**
+ * The text with its whitespace collapsed, at least its first `characters` of it: a long text is
+ * collapsed a prefix at a time (every item of a sync gets a preview; its whole text need not be read).
+ */
+const collapsedStart = (text: string, characters: number): string => {
+  for (let prefix = characters + 64; prefix < text.length; prefix *= 4) {
+    // A run of whitespace cut at the end of the prefix still becomes one space: all but the last
+    // character are those of the whole text collapsed, and more than `characters` of them are there.
+    const collapsed = text.slice(0, prefix).replace(/\s+/g, ' ');
+    if (collapsed.length > characters + 1) return collapsed;
+  }
+  return text.replace(/\s+/g, ' ');
 };
 
 /**

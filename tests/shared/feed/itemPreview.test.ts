@@ -29,6 +29,24 @@ describe('what the list shows of an item', () => {
     expect(previewText(item({ contentHtml: '<p>A &lt;b&gt; tag</p>' }))).toBe('A <b> tag');
   });
 
+  it('previews a long text as it previews the text with its whitespace collapsed first, whatever runs of it there are', () => {
+    const word = fc.stringMatching(/^[a-zé]{1,12}$/);
+    const gap = fc.stringMatching(/^[ \t\n\u00a0]{1,300}$/);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, gap), { maxLength: 400 }), (parts) => {
+        const text = parts.map(([letters, space]) => letters + space).join('');
+        const collapsed = text.trim().replace(/\s+/g, ' ');
+        expect(previewText(item({ contentText: text }))).toBe(previewText(item({ contentText: collapsed })));
+      }),
+      { numRuns: 300 },
+    );
+    // Text laid out with long runs of spaces (a table pasted as text): the first thousand characters hold only a few words.
+    const spaced = Array.from({ length: 80 }, (_, number) => `word${number}${' '.repeat(150)}`).join('');
+    const preview = previewText(item({ contentText: spaced }));
+    expect(preview).toBe(previewText(item({ contentText: spaced.trim().replace(/\s+/g, ' ') })));
+    expect(preview.length).toBeGreaterThan(displayLimits.previewCharacters - 10);
+  });
+
   it('shows the lines around a searched place named late in the text', () => {
     const text = `${'Opening words of a long report. '.repeat(20)}The hub in Tapachula opened.`;
     const preview = previewAround(item({ title: 'Report', contentText: text }), ['Tapachula']);
