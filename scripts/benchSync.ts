@@ -1,6 +1,7 @@
 // Benchmark of a large sync in web mode (npm run bench:sync): 100,000 news items in pages of 1,000
 // from a local feed server, synced by the web build in Chromium from JSON Feed, RSS 2.0 and Atom pages
-// (each into an empty database), beside a plain Dexie bulkPut of the same items in the same browser.
+// (each into an empty database), beside a plain Dexie bulkPut of the same items in the same browser:
+// the records the sync stores, made by the app's own code, into a table with the app's items schema.
 // Prints a Markdown table; misses are reported, not failed. BENCH_FORMATS=json,rss limits the formats;
 // BENCH_TRACE=folder traces each sync (slower) and prints its long tasks with what filled them.
 import { execSync } from 'node:child_process';
@@ -10,7 +11,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Dexie as DexieClass } from 'dexie';
 import type { Page } from 'playwright-core';
+import { mergeFeedItem } from '../shared/feed/newsItem';
+import { parseFeedDocument } from '../shared/feed/parseFeedDocument';
 import { writtenFeedFormats, type WrittenFeedFormat } from '../shared/listing/writeFeed';
+import { currentSchema, storedNewsItem, type StoredNewsItem } from '../renderer/db/fieldNewsDb';
 import { chromiumVersion, diskProfiles } from './benchProfile';
 import { openSettings } from '../tests/e2e/webApp';
 import { startFeedServer } from './feedServer';
@@ -21,7 +25,7 @@ import { pictureRows } from './benchSyncPictures';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const itemCount = 100_000;
-const pageSize = 1_000;
+const pageSize = Number(process.env.BENCH_PAGE ?? 1_000);
 const feedTitle = 'Bench Regional News';
 /** The web build to serve; BENCH_WEB_DIR points at another build, e.g. one made for an experiment. */
 const webDir = process.env.BENCH_WEB_DIR ?? join(root, 'dist/renderer');
@@ -117,42 +121,42 @@ const countFeedItems = (feedUrl: string): Promise<number> =>
     };
   });
 
-/** Builds the same items in the page, as the app stores them, and times one plain Dexie bulkPut. */
-const referenceBulkPut = async ({ feedUrl, pages }: { feedUrl: string; pages: number }) => {
-  type Loaded = { id: string; title: string; url: string; content_text: string; date_published: string; tags: string[] };
-  const loaded: Loaded[] = [];
-  for (let page = 1; page <= pages; page += 1) {
-    const response = await fetch(page === 1 ? feedUrl : `${feedUrl}?page=${page}`);
-    loaded.push(...((await response.json()) as { items: Loaded[] }).items);
-  }
+/**
+ * The reference's records: the feed's pages fetched and parsed here by the app's own code, and each
+ * item made into the record the sync stores (merged as new, with its preview, fingerprint and view
+ * keys): the same items, the same bytes to write.
+ */
+const storedRecordsOf = async (feedUrl: string, pages: number): Promise<StoredNewsItem[]> => {
   const now = new Date().toISOString();
-  const items = loaded.map((item) => ({
-    id: item.id,
-    title: item.title,
-    url: item.url,
-    contentText: item.content_text,
-    contentHtml: null,
-    summary: null,
-    datePublished: item.date_published,
-    dateModified: null,
-    tags: item.tags,
-    feedUrl,
-    sortDate: new Date(item.date_published).toISOString(),
-    places: [],
-    placesVersion: '',
-    read: false,
-    starred: false,
-    firstSeenAt: now,
-    contentHash: item.id.padStart(16, '0').slice(-16),
-  }));
+  const records: StoredNewsItem[] = [];
+  for (let page = 1; page <= pages; page += 1) {
+    const url = page === 1 ? feedUrl : `${feedUrl}?page=${page}`;
+    const response = await fetch(url);
+    const parsed = parseFeedDocument({ bytes: new Uint8Array(await response.arrayBuffer()), contentType: response.headers.get('content-type'), url });
+    if (!parsed.ok || parsed.value.kind !== 'feed') throw new Error(`The reference could not read page ${page} of ${feedUrl}.`);
+    for (const item of parsed.value.page.items) {
+      const merged = mergeFeedItem(undefined, item, feedUrl, now);
+      if (merged !== null) records.push(storedNewsItem(merged));
+    }
+  }
+  return records;
+};
+
+/** In the page: a database with the app's items schema (every index the app keeps up), and the records handed over in parts. */
+const openReference = async (itemsSchema: string) => {
   const { Dexie } = window as unknown as { Dexie: typeof DexieClass };
   await Dexie.delete('field-news-bench-reference');
   const db = new Dexie('field-news-bench-reference');
-  // The app's own items schema (renderer/db/fieldNewsDb.ts, latest version): the same indexes to maintain.
-  db.version(1).stores({ items: '[feedUrl+id], sortDate, *places, placesVersion' });
+  db.version(1).stores({ items: itemsSchema });
   await db.open();
+  (window as unknown as { reference: { db: DexieClass; records: unknown[] } }).reference = { db, records: [] };
+};
+
+/** In the page: times one plain Dexie bulkPut of every record handed over. */
+const referenceBulkPut = async () => {
+  const { db, records } = (window as unknown as { reference: { db: DexieClass; records: unknown[] } }).reference;
   const started = performance.now();
-  await db.table('items').bulkPut(items);
+  await db.table('items').bulkPut(records);
   const elapsed = performance.now() - started;
   const stored = await db.table('items').count();
   db.close();
@@ -234,7 +238,12 @@ const referenceRun = async (browser: Browser, appUrl: string, feedUrl: string) =
     const dexieUmd = readFileSync(createRequire(import.meta.url).resolve('dexie/dist/dexie.js'), 'utf8');
     // Through DevTools, not a script tag: the app's origin answers even this page under its Trusted Types policy.
     await reference.evaluate(dexieUmd);
-    return await reference.evaluate(referenceBulkPut, { feedUrl, pages: Math.ceil(itemCount / pageSize) });
+    await reference.evaluate(openReference, currentSchema.items);
+    const records = await storedRecordsOf(feedUrl, Math.ceil(itemCount / pageSize));
+    for (let start = 0; start < records.length; start += 10_000) {
+      await reference.evaluate((part) => (window as unknown as { reference: { records: unknown[] } }).reference.records.push(...part), records.slice(start, start + 10_000));
+    }
+    return await reference.evaluate(referenceBulkPut);
   } finally {
     await context.close();
   }

@@ -248,6 +248,9 @@ export const schemaVersion9 = {
   accountSecrets: 'accountId',
 } as const;
 
+/** The schema a database opened today has (the benches build their references on it). */
+export const currentSchema = schemaVersion9;
+
 const addFoldersResumeAndPreviews = async (transaction: Transaction): Promise<void> => {
   await transaction
     .table('feeds')
