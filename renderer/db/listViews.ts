@@ -129,8 +129,19 @@ export const readListPage = async (db: FieldNewsDb, keys: readonly NewsItemKey[]
  * moving what the reader is looking at.
  */
 export const countArrivals = (shown: readonly NewsItemKey[], fresh: readonly NewsItemKey[]): number => {
-  const present = new Set(shown.map(keyText));
-  return fresh.reduce((count, key) => (present.has(keyText(key)) ? count : count + 1), 0);
+  // Ids by feed, not the keys written out as text: 100,000 texts made this a 125 ms task at the end of a large sync.
+  const present = new Map<string, Set<string>>();
+  for (const [feedUrl, id] of shown) {
+    let ids = present.get(feedUrl);
+    if (ids === undefined) {
+      ids = new Set();
+      present.set(feedUrl, ids);
+    }
+    ids.add(id);
+  }
+  let arrived = 0;
+  for (const [feedUrl, id] of fresh) if (present.get(feedUrl)?.has(id) !== true) arrived += 1;
+  return arrived;
 };
 
 /**
