@@ -3,7 +3,6 @@
 // arrives, and which row's card has the keyboard focus.
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { keyTextOf } from '../../../shared/feed/newsItem';
 import type { RowFocusRequest } from '../components/VirtualNewsList';
 import type { RowRange } from './listWindow';
 import type { ListViewState } from './useListView';
@@ -45,7 +44,7 @@ export const useRowsRead = (first: number, last: number, scrolling: boolean, set
  * list keeps the row the reader is looking at where it is on screen (no jump).
  */
 export const useArrivalsKeepPlace = (list: Pick<ListViewState, 'arrivals' | 'showArrivals' | 'keys'>, virtualizer: ListVirtualizer, scrollRef: RefObject<HTMLDivElement | null>): void => {
-  const anchor = useRef<{ key: string; delta: number } | null>(null);
+  const anchor = useRef<{ feedUrl: string; id: string; delta: number } | null>(null);
   const { arrivals, showArrivals, keys } = list;
   useEffect(() => {
     const element = scrollRef.current;
@@ -53,14 +52,15 @@ export const useArrivalsKeepPlace = (list: Pick<ListViewState, 'arrivals' | 'sho
     const top = element.scrollTop;
     const firstRow = top < 4 ? undefined : virtualizer.getVirtualItems().find((row) => row.end > top);
     const firstKey = firstRow && keys?.[firstRow.index];
-    anchor.current = firstRow && firstKey ? { key: keyTextOf(firstKey[0], firstKey[1]), delta: top - firstRow.start } : null;
+    anchor.current = firstRow && firstKey ? { feedUrl: firstKey[0], id: firstKey[1], delta: top - firstRow.start } : null;
     showArrivals();
   }, [arrivals, showArrivals, keys, virtualizer, scrollRef]);
   useLayoutEffect(() => {
     const held = anchor.current;
     if (!held || !keys) return;
     anchor.current = null;
-    const index = keys.findIndex(([feedUrl, id]) => keyTextOf(feedUrl, id) === held.key);
+    // Compared part by part: a key written out as text for each of 100,000 rows is a long task.
+    const index = keys.findIndex(([feedUrl, id]) => id === held.id && feedUrl === held.feedUrl);
     const offset = index < 0 ? undefined : virtualizer.getOffsetForIndex(index, 'start');
     if (offset) virtualizer.scrollToOffset(offset[0] + held.delta);
   }, [keys, virtualizer]);
