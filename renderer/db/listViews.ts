@@ -1,6 +1,7 @@
 // The news list's views (all, unread, starred, one feed, one place) read by index, newest first:
 // a view is first a snapshot of its item keys, then pages of items read by position in it, so the
 // list reaches any of 100,000 items without holding them, and positions stay put while a sync adds news.
+import type { Collection } from 'dexie';
 import { assertNever } from '../../shared/assertNever';
 import { newsItemKeyText, type NewsItemKey } from '../../shared/feed/newsItem';
 import { sumFeedCounts } from './feedCounts';
@@ -33,8 +34,8 @@ const newestFirst = (db: FieldNewsDb, index: DateIndex, partKeys: number): Promi
     const keys: NewsItemKey[] = [];
     let above: string | null = null;
     for (;;) {
-      const from = above === null ? db.items.orderBy(index) : db.items.where(index).above(above);
-      const part = await from.limit(partKeys).primaryKeys();
+      const from: Collection<ItemRecord, NewsItemKey> = above === null ? db.items.orderBy(index) : db.items.where(index).above(above);
+      const part: NewsItemKey[] = await from.limit(partKeys).primaryKeys();
       const last = part.at(-1);
       if (part.length < partKeys || last === undefined) {
         for (const key of part) keys.push(key);
@@ -124,13 +125,22 @@ export const readListPage = async (db: FieldNewsDb, keys: readonly NewsItemKey[]
   return slice.length > 0 ? db.items.bulkGet(slice) : [];
 };
 
+/** Keys looked at between two pauses of countArrivals. */
+export const arrivalStepKeys = 20_000;
+
 /**
  * How many keys of a fresh snapshot are not in the one on screen: the "N new" a list shows instead of
- * moving what the reader is looking at.
+ * moving what the reader is looking at. Ids by feed, not keys written out as text (100,000 texts made
+ * a 125 ms task at the end of a large sync); `pause` is awaited every `arrivalStepKeys` keys, so that
+ * the window's thread is never held for the whole pass (the window passes a yield to its event loop).
  */
-export const countArrivals = (shown: readonly NewsItemKey[], fresh: readonly NewsItemKey[]): number => {
-  // Ids by feed, not the keys written out as text: 100,000 texts made this a 125 ms task at the end of a large sync.
+export const countArrivals = async (shown: readonly NewsItemKey[], fresh: readonly NewsItemKey[], pause: () => Promise<void> = () => Promise.resolve()): Promise<number> => {
   const present = new Map<string, Set<string>>();
+  let looked = 0;
+  const step = async () => {
+    looked += 1;
+    if (looked % arrivalStepKeys === 0) await pause();
+  };
   for (const [feedUrl, id] of shown) {
     let ids = present.get(feedUrl);
     if (ids === undefined) {
@@ -138,9 +148,13 @@ export const countArrivals = (shown: readonly NewsItemKey[], fresh: readonly New
       present.set(feedUrl, ids);
     }
     ids.add(id);
+    await step();
   }
   let arrived = 0;
-  for (const [feedUrl, id] of fresh) if (present.get(feedUrl)?.has(id) !== true) arrived += 1;
+  for (const [feedUrl, id] of fresh) {
+    if (present.get(feedUrl)?.has(id) !== true) arrived += 1;
+    await step();
+  }
   return arrived;
 };
 

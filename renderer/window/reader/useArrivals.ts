@@ -59,7 +59,8 @@ export const useArrivals = ({ view, key, snapshotKeys, head, pending, setPending
       if (keys.length === 0) setSnapshot({ key, keys: fresh });
       else {
         // Counted once here, not again as the list renders: a pass over 100,000 keys each time.
-        const arrived = countArrivals(keys, fresh);
+        const arrived = await countArrivals(keys, fresh, () => new Promise((done) => window.setTimeout(done, 0)));
+        if (!current) return;
         setPending(arrived > 0 ? { key, keys: fresh, arrived } : null);
       }
       lastReadMs.current = performance.now() - started;

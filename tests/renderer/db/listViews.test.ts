@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { feedPageOf, plainFeedItem } from '../../fixtures/feedPages';
 import type { NewsItemKey } from '../../../shared/feed/newsItem';
 import { FieldNewsDb, type ItemRecord } from '../../../renderer/db/fieldNewsDb';
-import { countArrivals, countView, readListPage, readNewestKeys, readViewKeys, withNewestKeys, type ListView } from '../../../renderer/db/listViews';
+import { arrivalStepKeys, countArrivals, countView, readListPage, readNewestKeys, readViewKeys, withNewestKeys, type ListView } from '../../../renderer/db/listViews';
 import { createNewsRepository, type NewsRepository } from '../../../renderer/db/newsRepository';
 
 const feedA = { url: 'https://a.example/feed.json', title: 'A', builtIn: false };
@@ -100,7 +100,7 @@ describe('list views read by index', () => {
     expect(await readListPage(db, shown, 10, 20)).toEqual(firstPage);
     const fresh = await readViewKeys(db, { kind: 'all' });
     expect(fresh).toHaveLength(33);
-    expect(countArrivals(shown, fresh)).toBe(3);
+    expect(await countArrivals(shown, fresh)).toBe(3);
     // An item removed meanwhile leaves a hole, not a shift.
     await repository.removeFeed(feedB.url);
     const removedKey = shown[12]!;
@@ -108,6 +108,21 @@ describe('list views read by index', () => {
     const after = await readListPage(db, shown, 10, 20);
     expect(after[2]).toBeUndefined();
     expect(after.filter((_, index) => index !== 2)).toEqual(firstPage.filter((_, index) => index !== 2));
+  });
+});
+
+describe('counting what arrived', () => {
+  it('counts the keys not shown yet, pausing every few thousand keys on a long list', async () => {
+    const shown = Array.from({ length: 2 * arrivalStepKeys + 5 }, (_, number): NewsItemKey => [number % 2 === 0 ? feedA.url : feedB.url, `item-${number}`]);
+    const fresh: NewsItemKey[] = [[feedB.url, 'new-1'], ...shown.slice(3), [feedA.url, 'item-1'], [feedA.url, 'new-2']];
+    let pauses = 0;
+    const arrived = await countArrivals(shown, fresh, () => {
+      pauses += 1;
+      return Promise.resolve();
+    });
+    // item-1 was shown under feed B: under feed A it is news.
+    expect(arrived).toBe(3);
+    expect(pauses).toBe(Math.floor((shown.length + fresh.length) / arrivalStepKeys));
   });
 });
 
