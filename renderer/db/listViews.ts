@@ -137,10 +137,6 @@ export const arrivalStepKeys = 20_000;
 export const countArrivals = async (shown: readonly NewsItemKey[], fresh: readonly NewsItemKey[], pause: () => Promise<void> = () => Promise.resolve()): Promise<number> => {
   const present = new Map<string, Set<string>>();
   let looked = 0;
-  const step = async () => {
-    looked += 1;
-    if (looked % arrivalStepKeys === 0) await pause();
-  };
   for (const [feedUrl, id] of shown) {
     let ids = present.get(feedUrl);
     if (ids === undefined) {
@@ -148,12 +144,14 @@ export const countArrivals = async (shown: readonly NewsItemKey[], fresh: readon
       present.set(feedUrl, ids);
     }
     ids.add(id);
-    await step();
+    looked += 1;
+    if (looked % arrivalStepKeys === 0) await pause();
   }
   let arrived = 0;
   for (const [feedUrl, id] of fresh) {
     if (present.get(feedUrl)?.has(id) !== true) arrived += 1;
-    await step();
+    looked += 1;
+    if (looked % arrivalStepKeys === 0) await pause();
   }
   return arrived;
 };
