@@ -1,7 +1,7 @@
 // The browser every benchmark measures in: Debian's Chromium on a profile in a folder on disk, as the
 // desktop app keeps its data (an incognito context keeps IndexedDB in memory and gives other figures),
 // and the Chromium version to print beside the figures.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -55,3 +55,51 @@ export const diskProfiles = (name: string, options: BrowserContextOptions = {}) 
   },
   close: (): Promise<void> => Promise.resolve(),
 });
+
+/** CPU seconds of Chromium's processes: the browser process (IndexedDB's own thread writes there) and the pages' renderers. */
+export interface CpuSeconds {
+  browser: number;
+  renderer: number;
+}
+
+/**
+ * The CPU seconds every running Chromium process has used so far, from /proc (Linux; zero
+ * elsewhere). The benches run one browser at a time, so the difference over a run is that run's.
+ */
+export const chromiumCpuSeconds = (): CpuSeconds => {
+  const total: CpuSeconds = { browser: 0, renderer: 0 };
+  if (!existsSync('/proc/self/stat')) return total;
+  const ticksPerSecond = 100;
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    let commandLine: string;
+    let stat: string;
+    try {
+      commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      // The process ended between the listing and the read: it is no longer counted, as it should not be.
+      continue;
+    }
+    if (!commandLine.startsWith(chromiumPath) && !commandLine.includes('/chromium')) continue;
+    const type = /--type=([\w-]+)/.exec(commandLine)?.[1] ?? 'browser';
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const seconds = (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+    if (type === 'browser') total.browser += seconds;
+    else if (type === 'renderer') total.renderer += seconds;
+  }
+  return total;
+};
+
+/** The CPU seconds used since `before`. */
+export const cpuSince = (before: CpuSeconds): CpuSeconds => {
+  const now = chromiumCpuSeconds();
+  return { browser: now.browser - before.browser, renderer: now.renderer - before.renderer };
+};
+
+/** The entry whose measure is the median (the lower of the two middle ones for an even count). */
+export const medianBy = <T>(entries: readonly T[], measure: (entry: T) => number): T => {
+  const sorted = [...entries].sort((a, b) => measure(a) - measure(b));
+  const median = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (median === undefined) throw new Error('No runs to take the median of.');
+  return median;
+};

@@ -2,7 +2,9 @@
 // from a local feed server, synced by the web build in Chromium from JSON Feed, RSS 2.0 and Atom pages
 // (each into an empty database), beside a plain Dexie bulkPut of the same items in the same browser:
 // the records the sync stores, made by the app's own code, into a table with the app's items schema.
-// Prints a Markdown table; misses are reported, not failed. BENCH_FORMATS=json,rss limits the formats;
+// Runs BENCH_ROUNDS rounds (3), each the reference and then every format, and prints the medians in a
+// Markdown table, with the CPU seconds of Chromium's browser process (IndexedDB's writes) and of the
+// page's process. Misses are reported, not failed. BENCH_FORMATS=json,rss limits the formats; BENCH_PAGE the page size;
 // BENCH_TRACE=folder traces each sync (slower) and prints its long tasks with what filled them.
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,7 +17,7 @@ import { mergeFeedItem } from '../shared/feed/newsItem';
 import { parseFeedDocument } from '../shared/feed/parseFeedDocument';
 import { writtenFeedFormats, type WrittenFeedFormat } from '../shared/listing/writeFeed';
 import { currentSchema, storedNewsItem, type StoredNewsItem } from '../renderer/db/fieldNewsDb';
-import { chromiumVersion, diskProfiles } from './benchProfile';
+import { chromiumCpuSeconds, chromiumVersion, cpuSince, diskProfiles, medianBy, type CpuSeconds } from './benchProfile';
 import { openSettings } from '../tests/e2e/webApp';
 import { startFeedServer } from './feedServer';
 import { describeLongTasks, startPageTrace, type LongTask } from './pageTrace';
@@ -29,7 +31,8 @@ const pageSize = Number(process.env.BENCH_PAGE ?? 1_000);
 const feedTitle = 'Bench Regional News';
 /** The web build to serve; BENCH_WEB_DIR points at another build, e.g. one made for an experiment. */
 const webDir = process.env.BENCH_WEB_DIR ?? join(root, 'dist/renderer');
-const targets = { itemsPerSecond: 5_000, firstVisibleMs: 1_000, longestTaskMs: 100, ratioToJsonFeed: 0.8 };
+/** Issue 24: at least 0.8 of plain puts of the same items, and no main-thread task of 50 ms or more. */
+const targets = { itemsPerSecond: 5_000, firstVisibleMs: 1_000, longestTaskMs: 50, ratioToJsonFeed: 0.8, ratioToReference: 0.8 };
 
 // --- The corpus: deterministic (mulberry32), newest first, newer than the bundled sample.
 const random = seededRandom(20_261_127);
@@ -176,6 +179,8 @@ interface SyncRun {
   record: PageRecord;
   /** With BENCH_TRACE: the long tasks of the traced sync, and what filled them. */
   traced: LongTask[] | null;
+  /** CPU seconds Chromium's processes used from the click to the end of the sync. */
+  cpu: CpuSeconds;
 }
 
 /** Adds the feed in a fresh browser context (an empty database) and times its sync to the end. */
@@ -200,8 +205,10 @@ const syncInApp = async (browser: Browser, appUrl: string, feedUrl: string, hook
     const traceFolder = process.env.BENCH_TRACE;
     const endTrace = traceFolder === undefined ? null : await startPageTrace(await page.context().newCDPSession(page), `sync-${new URL(feedUrl).pathname.replace(/\W/g, '')}`);
     const started = Date.now();
+    const cpuBefore = chromiumCpuSeconds();
     await page.getByRole('button', { name: 'Add feed' }).click();
     await page.waitForFunction(() => window.benchRecord?.doneAt != null, undefined, { polling: 1_000, timeout: 240_000 });
+    const cpu = cpuSince(cpuBefore);
     const traced = endTrace === null ? null : await endTrace();
     const record = await page.evaluate(() => window.benchRecord as PageRecord);
     const stored = await page.evaluate(countFeedItems, feedUrl);
@@ -221,6 +228,7 @@ const syncInApp = async (browser: Browser, appUrl: string, feedUrl: string, hook
       wallSeconds,
       record,
       traced,
+      cpu,
     };
   } finally {
     await context.close();
@@ -243,7 +251,9 @@ const referenceRun = async (browser: Browser, appUrl: string, feedUrl: string) =
     for (let start = 0; start < records.length; start += 10_000) {
       await reference.evaluate((part) => (window as unknown as { reference: { records: unknown[] } }).reference.records.push(...part), records.slice(start, start + 10_000));
     }
-    return await reference.evaluate(referenceBulkPut);
+    const cpuBefore = chromiumCpuSeconds();
+    const timed = await reference.evaluate(referenceBulkPut);
+    return { ...timed, cpu: cpuSince(cpuBefore) };
   } finally {
     await context.close();
   }
@@ -277,28 +287,42 @@ const main = async () => {
       for (const row of await benchPictureRows(browser, web.url)) console.log(`| ${row.join(' | ')} |`);
       return;
     }
-    const runs = new Map<WrittenFeedFormat, SyncRun>();
-    for (const format of benchFormats()) {
-      const url = feedUrls[format];
-      if (url === undefined) throw new Error(`The feed server does not serve ${format}.`);
-      runs.set(format, await syncInApp(browser, web.url, url));
+    // Rounds, each a reference and then every format, and medians: on a machine whose other load
+    // comes and goes, one run of each gave ratios from 0.61 to 0.77 for the same build.
+    const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+    const allRuns = new Map<WrittenFeedFormat, SyncRun[]>();
+    const references: { rate: number; stored: number; elapsed: number; cpu: CpuSeconds }[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      const bulk = await referenceRun(browser, web.url, feedUrls.json ?? feed.url);
+      references.push({ ...bulk, rate: bulk.stored / (bulk.elapsed / 1000) });
+      for (const format of benchFormats()) {
+        const url = feedUrls[format];
+        if (url === undefined) throw new Error(`The feed server does not serve ${format}.`);
+        allRuns.set(format, [...(allRuns.get(format) ?? []), await syncInApp(browser, web.url, url)]);
+      }
     }
+    // Each format's run of median rate stands for it; the longest task is the longest of every round.
+    const runs = new Map<WrittenFeedFormat, SyncRun>([...allRuns].map(([format, list]) => [format, medianBy(list, (run) => run.rate)]));
+    const longestOf = (format: WrittenFeedFormat) => Math.max(...(allRuns.get(format) ?? []).map((run) => run.longest));
     const json = runs.get('json');
     if (json === undefined) throw new Error('The JSON Feed sync did not run.');
-    const bulk = await referenceRun(browser, web.url, feedUrls.json ?? feed.url);
-    const bulkRate = bulk.stored / (bulk.elapsed / 1000);
+    const bulk = medianBy(references, (reference) => reference.rate);
+    const bulkRate = bulk.rate;
+    const ratioRange = (format: WrittenFeedFormat) =>
+      (allRuns.get(format) ?? []).map((run, round) => (run.rate / (references[round]?.rate ?? Number.NaN)).toFixed(2)).join(', ');
 
     const met = (ok: boolean) => (ok ? 'met' : '**not met**');
     const count = (value: number) => Math.round(value).toLocaleString('en');
+    const cpuText = (cpu: CpuSeconds) => `${cpu.browser.toFixed(1)} + ${cpu.renderer.toFixed(1)} s`;
     const rows = [
       ['Items stored by the sync', `${json.stored.toLocaleString('en')} of ${itemCount.toLocaleString('en')}`, 'all', met(json.stored === itemCount)],
-      ['Sync time (click → status "Updated")', `${(json.syncMs / 1000).toFixed(1)} s`, '', ''],
-      ['Items/s written into IndexedDB', count(json.rate), `≥ ${count(targets.itemsPerSecond)}`, met(json.rate >= targets.itemsPerSecond)],
+      ['Sync time (click → status "Updated"), median', `${(json.syncMs / 1000).toFixed(1)} s`, '', ''],
+      ['Items/s written into IndexedDB, median', count(json.rate), `≥ ${count(targets.itemsPerSecond)}`, met(json.rate >= targets.itemsPerSecond)],
       ['First feed item visible after click', json.firstVisibleMs === null ? 'never' : `${Math.round(json.firstVisibleMs)} ms`, `≤ ${targets.firstVisibleMs} ms`, met(json.firstVisibleMs !== null && json.firstVisibleMs <= targets.firstVisibleMs)],
-      ['Longest main-thread task during sync', `${Math.round(json.longest)} ms`, `≤ ${targets.longestTaskMs} ms`, met(json.longest <= targets.longestTaskMs)],
-      ['Main-thread tasks > 50 ms / > 100 ms', `${json.during.length} / ${json.during.filter((task) => task.duration > 100).length}`, '0 over 100 ms', ''],
-      ['Reference: one Dexie bulkPut, items/s', `${count(bulkRate)} (${bulk.stored.toLocaleString('en')} in ${(bulk.elapsed / 1000).toFixed(1)} s)`, '', ''],
-      ['Ratio app ÷ reference', (json.rate / bulkRate).toFixed(2), '', ''],
+      ['Longest main-thread task during sync, all rounds', `${Math.round(longestOf('json'))} ms`, `< ${targets.longestTaskMs} ms`, met(longestOf('json') < targets.longestTaskMs)],
+      ['Reference: one Dexie bulkPut of the same records, items/s, median', `${count(bulkRate)} (${bulk.stored.toLocaleString('en')} in ${(bulk.elapsed / 1000).toFixed(1)} s)`, '', ''],
+      ['Ratio app ÷ reference (medians; each round)', `${(json.rate / bulkRate).toFixed(2)} (${ratioRange('json')})`, `≥ ${targets.ratioToReference.toFixed(2)}`, met(json.rate / bulkRate >= targets.ratioToReference)],
+      ['CPU of the browser process + the page (median runs)', `app ${cpuText(json.cpu)}, reference ${cpuText(bulk.cpu)}`, '', ''],
     ];
     // The same sync from RSS and Atom pages: the XML parsers must keep up with JSON Feed's.
     for (const [format, run] of runs) {
@@ -307,10 +331,11 @@ const main = async () => {
       const ratio = run.rate / json.rate;
       rows.push(
         [`${name}: items stored`, `${run.stored.toLocaleString('en')} of ${itemCount.toLocaleString('en')}`, 'all', met(run.stored === itemCount)],
-        [`${name}: items/s written into IndexedDB`, `${count(run.rate)} (${(run.syncMs / 1000).toFixed(1)} s)`, `≥ ${count(targets.itemsPerSecond)}`, met(run.rate >= targets.itemsPerSecond)],
+        [`${name}: items/s written into IndexedDB, median`, `${count(run.rate)} (${(run.syncMs / 1000).toFixed(1)} s)`, `≥ ${count(targets.itemsPerSecond)}`, met(run.rate >= targets.itemsPerSecond)],
         [`${name}: ratio to JSON Feed`, ratio.toFixed(2), `≥ ${targets.ratioToJsonFeed.toFixed(2)}`, met(ratio >= targets.ratioToJsonFeed)],
-        [`${name}: ratio to reference bulkPut`, (run.rate / bulkRate).toFixed(2), '', ''],
-        [`${name}: longest main-thread task`, `${Math.round(run.longest)} ms`, `≤ ${targets.longestTaskMs} ms`, met(run.longest <= targets.longestTaskMs)],
+        [`${name}: ratio to reference bulkPut (medians; each round)`, `${(run.rate / bulkRate).toFixed(2)} (${ratioRange(format)})`, `≥ ${targets.ratioToReference.toFixed(2)}`, met(run.rate / bulkRate >= targets.ratioToReference)],
+        [`${name}: longest main-thread task, all rounds`, `${Math.round(longestOf(format))} ms`, `< ${targets.longestTaskMs} ms`, met(longestOf(format) < targets.longestTaskMs)],
+        [`${name}: CPU of the browser process + the page`, cpuText(run.cpu), '', ''],
       );
     }
     // Pictures (BENCH_PICTURES=0 skips, =only runs them alone): 10,000 items with one 200 KB picture each, pictures off beside on.
