@@ -39,9 +39,10 @@ export interface PageReader {
   parse(document: Extract<FeedDocument, { kind: 'fetched' }>): Promise<ParseResult>;
   /**
    * Starts downloading (and then parsing and preparing) page `pageNumber`, which the walk will
-   * probably ask for next, and the pages after it that `following` names, up to `readAheadPages`.
+   * probably ask for next, and the pages after it that `following` names: `depth` pages in all
+   * (`readAheadPages` unless said).
    */
-  readAhead(request: FeedDocumentRequest, pageNumber: number, following: FollowingPage): void;
+  readAhead(request: FeedDocumentRequest, pageNumber: number, following: FollowingPage, depth?: number): void;
 }
 
 interface PageAhead {

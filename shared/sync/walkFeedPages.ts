@@ -9,7 +9,7 @@ import { errorMessages } from '../errorMessages';
 import { describeThrown } from '../describeThrown';
 import type { FeedDocument, FeedFetchResult, FeedDocumentRequest, FetchFailureReason } from './fetchFeedDocument';
 import type { DocumentValidators } from './fetchPolicy';
-import { createPageReader, type DocumentToParse, type FollowingPage, type PageReader } from './pageReader';
+import { createPageReader, readAheadPages, type DocumentToParse, type FollowingPage, type PageReader } from './pageReader';
 import { afterFailedDownload, afterUnchangedPage, ended, startOfWalk, stopped, validatorsOf, type WalkPosition, type WalkStep } from './walkPosition';
 import type { UserMessage } from '../i18n/userMessage';
 
@@ -175,7 +175,8 @@ const storeFetchedPage = async (
   try {
     const storing = options.storePage(page, validators, resumeAfter);
     const next = followingPage(walk, options)(page, walk.pageNumber);
-    if (next !== null) reader.readAhead(next, walk.pageNumber + 1, followingPage(walk, options));
+    // One page ahead while the first is written, that it shows soon; two after it.
+    if (next !== null) reader.readAhead(next, walk.pageNumber + 1, followingPage(walk, options), walk.pageNumber === 1 ? 1 : readAheadPages);
     written = await storing;
   } catch (thrown) {
     return stopped(walk, options.feedUrl, 'not-saved', errorMessages.syncPageNotSaved, null, describeThrown(thrown));

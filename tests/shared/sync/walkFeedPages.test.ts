@@ -390,20 +390,27 @@ describe('walkFeedPages: a walk cut short resumes where it stopped', () => {
 });
 
 describe('walkFeedPages: the next page is read while this one is written', () => {
-  it('downloads pages 2 and 3 while page 1 is being stored, and asks the server for each page once', async () => {
-    const server = await serveFeed({ items: feedItems(40), pageSize: 10 });
+  it('downloads page 2 while page 1 is being stored, then two pages ahead, and asks the server for each page once', async () => {
+    const server = await serveFeed({ items: feedItems(50), pageSize: 10 });
     const store = recordingStore();
+    const askedWhileStoring: string[][] = [];
     const storePage: typeof store.storePage = async (page, validators, resume) => {
-      // A slow disk: the write takes until the two pages after it (those there are) have been asked
-      // for. A wait that runs out throws, so the walk fails and says so.
+      // A slow disk: the write takes until the pages after it that the walk reads ahead (those there
+      // are) have been asked for. A wait that runs out throws, so the walk fails and says so.
       const stored = store.pages.length + 1;
-      const wanted = [stored + 1, stored + 2].filter((number) => number <= 4).map((number) => `/feed.json?page=${number}`);
+      const ahead = stored === 1 ? [2] : [stored + 1, stored + 2];
+      const wanted = ahead.filter((number) => number <= 5).map((number) => `/feed.json?page=${number}`);
       await vi.waitFor(() => expect(server.requests.map(({ path }) => path)).toEqual(expect.arrayContaining(wanted)), { timeout: 2_000 });
+      // The first page's write lasts a while longer: long enough for a third page to be asked for, were it read ahead.
+      if (stored === 1) await new Promise((done) => setTimeout(done, 300));
+      askedWhileStoring.push(server.requests.map(({ path }) => path));
       return store.storePage(page, validators, resume);
     };
     const summary = succeeded(await walkFeedPages(walkOptions(server.url, store, { storePage })));
-    expect(summary).toMatchObject({ pagesStored: 4, newItems: 40 });
-    expect(server.requests.map(({ path }) => path)).toEqual(['/feed.json', '/feed.json?page=2', '/feed.json?page=3', '/feed.json?page=4']);
+    expect(summary).toMatchObject({ pagesStored: 5, newItems: 50 });
+    // While the first page is written only the second is read: the first page shows sooner.
+    expect(askedWhileStoring[0]).toEqual(['/feed.json', '/feed.json?page=2']);
+    expect(server.requests.map(({ path }) => path)).toEqual(['/feed.json', ...[2, 3, 4, 5].map((number) => `/feed.json?page=${number}`)]);
   });
 
   it('prepares each page read ahead while the one before it is written, and only those', async () => {
