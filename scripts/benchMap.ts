@@ -161,6 +161,10 @@ try {
   cdp?.on('Tracing.dataCollected', (data) => traceEvents.push(...data.value));
   await cdp?.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink,v8.execute', transferMode: 'ReportEvents' });
   await page.mouse.move(biggest.x, biggest.y);
+  // The reference, same run: frame to frame for two seconds with the map on screen and still (what
+  // this headless Chromium on this machine gives with nothing to draw).
+  await page.waitForTimeout(2_000);
+  const stillUntil = await page.evaluate(() => performance.now());
   // Wheel in (about ×40 over 45 steps), let it settle, drag across, settle, wheel back out.
   for (let step = 0; step < wheelSteps; step += 1) {
     await page.mouse.wheel(0, -60);
@@ -187,13 +191,15 @@ try {
     writeFileSync(tracePath, JSON.stringify({ traceEvents }));
   }
   const probe = await page.evaluate(() => {
-    const found = (window as unknown as { __mapBench: { gestureFrames: number[]; gestureIntervals: number[]; longTasks: number[]; running: boolean } }).__mapBench;
+    const found = (window as unknown as { __mapBench: { frameStarts: number[]; gestureFrames: number[]; gestureIntervals: number[]; longTasks: number[]; running: boolean } }).__mapBench;
     found.running = false;
     return found;
   });
   const draws = stats(drawTimes);
   const frames = stats(probe.gestureFrames);
   const intervals = stats(probe.gestureIntervals);
+  const stillStarts = probe.frameStarts.filter((start) => start <= stillUntil).slice(-121);
+  const still = stats(stillStarts.slice(1).map((start, index) => start - (stillStarts[index] ?? start)));
   const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
   process.stdout.write(
     [
@@ -204,6 +210,7 @@ try {
       row('Map chosen → map drawn and painted (worker counts, clusters, draws)', draws, `p95 ≤ 200: ${verdict(draws.p95 <= 200)}`),
       row('zoom frame: wheel or drag event → its frame rendered (handler, style, layout, paint)', frames, `p95 < 16: ${verdict(frames.p95 < 16)}`),
       row('frame to frame while zooming (rAF start to rAF start; 16.7 at 60 Hz)', intervals, `p95 ≤ 17 (no frame dropped): ${verdict(intervals.p95 <= 17)}`),
+      row('reference: frame to frame with the map still, same run', still, `ratio of the p95s: ${(intervals.p95 / still.p95).toFixed(2)}`),
       '',
       `Load average at the end: ${loadavg().map((load) => load.toFixed(2)).join(', ')} (1, 5, 15 min)`,
       `Long main-thread tasks (≥ 50 ms) during the gestures and their settling: ${probe.longTasks.length}${probe.longTasks.length > 0 ? ` (longest ${Math.max(...probe.longTasks).toFixed(0)} ms)` : ''} — target 0`,

@@ -151,6 +151,7 @@ try {
       row('key → next frame (UI answers the key)', frames),
       row('key → results on screen', results),
       '',
+      `Slowest keystrokes, key → results: ${[...measured.keys.flatMap((key) => (key.results === null ? [] : [key.results]))].sort((a, b) => b - a).slice(0, 5).map((ms) => ms.toFixed(0)).join(', ')} ms`,
       `Long main-thread tasks while typing: ${measured.longTasks.length} (longest ${longest.toFixed(0)} ms; the API reports tasks of 50 ms or more)`,
       `Target: no keystroke blocks the UI for more than a frame (key → next frame p95 ≤ 16.7 ms, max well under 50 ms): ${frames.p95 <= 16.7 && longest < 50 ? 'met' : 'NOT met'}`,
       '',
