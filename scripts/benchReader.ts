@@ -1,6 +1,6 @@
 // Reader benchmark (npm run bench:reader): 100,000 items synced through the app (a feed server on
 // 127.0.0.1, "Add feed" in the web build in Chromium, on a profile on disk as the desktop app keeps
-// its data), then a reload. Prints the time from reload to the first item on screen beside the same
+// its data), the place tagging of it all, then reloads. Prints the time from reload to the first item on screen beside the same
 // reload with the 10 sample items stored (the reference, same run, and the ratio), a scroll from the newest item down the list and a jump to the end (the
 // oldest item reached or not), a flick at a person's speed (how often the screen shows rows not read
 // yet), the longest main-thread task during start-up and during scrolling, frames dropped while
@@ -10,6 +10,7 @@
 // of the first reload after the sync (its long tasks are printed in any case).
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { placeTaggingVersion } from '../shared/places/tagPlaces';
 import { chromiumVersion, openDiskProfile } from './benchProfile';
 import { startFeedServer } from './feedServer';
 import { describeLongTasks, startPageTrace } from './pageTrace';
@@ -178,18 +179,42 @@ const main = async () => {
       await page.waitForTimeout(1_000);
     }
     const syncSeconds = (Date.now() - syncStart) / 1000;
+    /** Items the place tagger has not written its tags on yet. */
+    const untagged = () =>
+      page.evaluate(async (version) => {
+        const opening = indexedDB.open('field-news');
+        const db = await new Promise<IDBDatabase>((resolve) => (opening.onsuccess = () => resolve(opening.result)));
+        const store = db.transaction('items').objectStore('items');
+        const [all, tagged] = await Promise.all(
+          [store.count(), store.index('placesVersion').count(version)].map((request) => new Promise<number>((resolve) => (request.onsuccess = () => resolve(request.result)))),
+        );
+        db.close();
+        return (all ?? 0) - (tagged ?? 0);
+      }, placeTaggingVersion);
     await page.keyboard.press('Escape');
-    // Let the search worker tag and index what came, as a person would open the app again later.
     await page.waitForTimeout(5_000);
 
     // The first reload after the sync, traced: where its time goes (the tasks of 50 ms or more).
     const cdp = await context.newCDPSession(page);
     const endTrace = await startPageTrace(cdp, 'first-reload-after-sync', { withStorage: true });
+    // The CPU profiler starts on the page's next script (here a timer): a start that took 670 ms,
+    // inside the old page's unload, is the trace's own cost, not the app's.
+    await page.waitForTimeout(1_000);
     await page.reload();
     await page.waitForFunction(() => window.readerProbe?.firstItemAt != null, undefined, { timeout: 60_000 });
     const firstAfterSync = await page.evaluate(() => window.readerProbe?.firstItemAt ?? Number.NaN);
     await page.waitForTimeout(3_000);
     const firstAfterSyncTasks = await endTrace();
+
+    // Then let the search worker tag what came, as a person opens the app again later: a reload while
+    // it tags waits for its write of the moment (up to a few hundred milliseconds), which a desktop
+    // app started afresh never meets, its last process having ended with its transactions.
+    const taggingStart = Date.now();
+    while ((await untagged()) > 0) {
+      if (Date.now() - taggingStart > 600_000) throw new Error(`${await untagged()} items were still not tagged 10 minutes after the sync.`);
+      await page.waitForTimeout(2_000);
+    }
+    const taggingSeconds = (Date.now() - taggingStart) / 1000;
 
     const many = await startUp();
     const firstItemMs = many.firstItemMs;
@@ -223,7 +248,7 @@ const main = async () => {
     const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
     const scrolledShare = scroll.scrollHeight > 0 ? (100 * (scroll.scrollTop + 800)) / scroll.scrollHeight : 0;
 
-    console.log(`\nReader with ${itemCount.toLocaleString('en')} items synced from a local feed server (web build ${webDir}, Chromium ${version}, profile on disk; sync took ${syncSeconds.toFixed(0)} s)\n`);
+    console.log(`\nReader with ${itemCount.toLocaleString('en')} items synced from a local feed server (web build ${webDir}, Chromium ${version}, profile on disk; sync took ${syncSeconds.toFixed(0)} s, place tagging ${taggingSeconds.toFixed(0)} s more)\n`);
     console.log('| measure | value | target | |');
     console.log('| --- | ---: | ---: | --- |');
     console.log(`| reload → first item on screen, 10 items stored (reference; median of ${startupReloads}: ${few.runs.map((ms) => ms.toFixed(0)).join(', ')} ms) | ${few.firstItemMs.toFixed(0)} ms | ≤ ${targets.firstItemMs} ms | ${met(few.firstItemMs <= targets.firstItemMs)} |`);
