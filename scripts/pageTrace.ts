@@ -24,6 +24,12 @@ interface ProfileNode {
   parent?: number;
 }
 
+/** The fields this reader uses are there (Chromium's events are typed loosely in the protocol). */
+const isTraceEvent = (value: object): value is TraceEvent => {
+  const event = value as Partial<Record<keyof TraceEvent, unknown>>;
+  return typeof event.name === 'string' && typeof event.ph === 'string' && typeof event.ts === 'number' && typeof event.pid === 'number' && typeof event.tid === 'number';
+};
+
 /** One long task: when (ms from the trace's start), how long, and what filled it. */
 export interface LongTask {
   startMs: number;
@@ -45,7 +51,9 @@ const storage = ['IndexedDB', 'leveldb'];
 export const startPageTrace = async (cdp: CDPSession, label: string, { withStorage = false } = {}): Promise<() => Promise<LongTask[]>> => {
   const categories = [...timeline, ...(withStorage ? storage : [])].join(',');
   const events: TraceEvent[] = [];
-  const collect = (message: { value: TraceEvent[] }) => events.push(...message.value);
+  const collect = (message: { value: object[] }) => {
+    for (const value of message.value) if (isTraceEvent(value)) events.push(value);
+  };
   cdp.on('Tracing.dataCollected', collect);
   await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
   return async () => {
