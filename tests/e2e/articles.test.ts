@@ -96,6 +96,13 @@ describe('full articles', () => {
   });
 
   it('shows the whole report and its picture from storage after the site is gone, asking the network for nothing', async () => {
+    // The other articles' pictures are saved behind the one this test reads: once the status line has
+    // said nothing of articles or pictures for two seconds, what follows the reload is the reader's.
+    let quietSince = Date.now();
+    while (Date.now() - quietSince < 2_000) {
+      if (/Saving (articles|pictures)/.test((await app.page.getByRole('status').textContent()) ?? '')) quietSince = Date.now();
+      await new Promise((done) => setTimeout(done, 200));
+    }
     await server.close();
     const outside: string[] = [];
     app.page.on('request', (request) => {
