@@ -4,22 +4,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { formatStoredMessage } from '../../shared/i18n/formatMessages';
-import { AboutPanel } from './components/AboutPanel';
-import { DataSettings } from './components/DataSettings';
-import { AccountSettings } from './components/AccountSettings';
-import { FeedSettings } from './components/FeedSettings';
-import { InterfaceSettings } from './components/InterfaceSettings';
 import { ReaderWorkspace } from './components/ReaderWorkspace';
 import { SearchBar } from './components/SearchBar';
 import { SearchSummary } from './components/SearchSummary';
-import { SettingsDialog } from './components/SettingsDialog';
-import { ShortcutHelp } from './components/ShortcutHelp';
 import { StatusLine } from './components/StatusLine';
 import { SyncNowButton } from './components/SyncNowButton';
 import { db, newsRepository } from './database';
-import { MapView } from './map/MapView';
 import { useMapToggle } from './map/useMapToggle';
-import { PictureSettings } from './pictures/PictureSettings';
 import { useStoredPlaces } from './reader/useStoredPlaces';
 import { useSearchReadiness } from './search/searchClient';
 import { useNewsSearch } from './search/useNewsSearch';
@@ -29,28 +20,8 @@ import { useDatabaseLossNotice } from './useDatabaseLossNotice';
 import { useNow } from './useNow';
 import { useOnlineStatus } from './useOnlineStatus';
 import { useFirstStart, useStartAfterFirstRows } from './useStartUp';
-
-type AppDialog = 'shortcuts' | 'about' | 'settings';
-
-/** The window's dialogs: settings (feeds, language, pictures, data), the shortcuts and About. */
-function AppDialogs({ dialog, onDialog, intervalMinutes, nowMs, locale }: { dialog: AppDialog | null; onDialog: (dialog: AppDialog | null) => void; intervalMinutes: number; nowMs: number; locale: string }) {
-  const closeDialog = () => onDialog(null);
-  return (
-    <>
-      {dialog === 'settings' && (
-        <SettingsDialog onClose={closeDialog} locale={locale}>
-          <FeedSettings intervalMinutes={intervalMinutes} nowMs={nowMs} />
-          <AccountSettings nowMs={nowMs} />
-          <InterfaceSettings onShowShortcuts={() => onDialog('shortcuts')} onShowAbout={() => onDialog('about')} />
-          <PictureSettings />
-          <DataSettings />
-        </SettingsDialog>
-      )}
-      {dialog === 'shortcuts' && <ShortcutHelp onClose={closeDialog} />}
-      {dialog === 'about' && <AboutPanel onClose={closeDialog} />}
-    </>
-  );
-}
+import type { AppDialog } from './AppDialogs';
+import { AppDialogs, MapView } from './onDemandParts';
 
 export function App() {
   const intl = useIntl();
@@ -142,7 +113,7 @@ export function App() {
         />
       </main>
       <StatusLine text={syncStatusText(intl, { online, sync, savedCount, nowMs })} syncing={sync.running} problem={databaseLoss ?? (problem === null ? null : formatStoredMessage(intl, problem))} />
-      <AppDialogs dialog={dialog} onDialog={setDialog} intervalMinutes={intervalMinutes} nowMs={nowMs} locale={intl.locale} />
+      {dialog !== null && <AppDialogs dialog={dialog} onDialog={setDialog} intervalMinutes={intervalMinutes} nowMs={nowMs} locale={intl.locale} />}
     </div>
   );
 }
