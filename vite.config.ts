@@ -2,6 +2,7 @@
 // and from any static server in a browser (web mode).
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
 import { webContentSecurityPolicy, webSecurityHeaders } from './shared/contentSecurityPolicy';
 import { staticHostHeadersFile } from './scripts/staticHostHeaders';
@@ -50,10 +51,55 @@ const preloadOnDemandChunks = (): Plugin => ({
   },
 });
 
+/**
+ * Web mode as an installable app (issue 25): the manifest, and a service worker that keeps the whole
+ * build (the app, its workers, the gazetteer, the map's borders, the sample) so the app opens with no
+ * network. A new version waits for the person's Reload (renderer/window/webApp/); the desktop app
+ * never registers it. The worker's runtime is inlined: under Trusted Types an importScripts of it
+ * would be refused.
+ */
+const installableWebApp = () =>
+  VitePWA({
+    registerType: 'prompt',
+    injectRegister: false,
+    manifestFilename: 'manifest.webmanifest',
+    // The icons and the manifest are in the precache by the patterns below, once each.
+    includeManifestIcons: false,
+    manifest: {
+      id: './',
+      name: 'Field News',
+      short_name: 'Field News',
+      description: 'Regional news for field staff, kept for offline reading and found by place.',
+      lang: 'en',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      orientation: 'any',
+      // The light theme's accent and paper; the dark theme's colours are in index.html's theme-color metas.
+      theme_color: '#1f5fa8',
+      background_color: '#fbfbf8',
+      categories: ['news'],
+      icons: [
+        { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+        { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{html,js,css,json,svg,png}'],
+      // The gazetteer is 2.1 MB: the place search offline needs it whole.
+      maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+      inlineWorkboxRuntime: true,
+      sourcemap: false,
+    },
+  });
+
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), contentSecurityPolicyMeta(), preloadOnDemandChunks()],
+  plugins: [react(), contentSecurityPolicyMeta(), preloadOnDemandChunks(), installableWebApp()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: {
     outDir: '../dist/renderer',

@@ -46,6 +46,8 @@ const server = await startStaticServer(webBuildDir);
 // A profile on disk, as the desktop app keeps its data; frames unthrottled, so the draw times are the work's own.
 const profileFolder = mkdtempSync(join(tmpdir(), 'field-news-bench-map-'));
 const context = await chromium.launchPersistentContext(profileFolder, {
+  // No service worker: the desktop app has none (see benchProfile.ts).
+  serviceWorkers: 'block',
   executablePath: chromiumPath,
   headless: true,
   args: [...chromiumArgs, '--disable-gpu-vsync', '--disable-frame-rate-limit'],

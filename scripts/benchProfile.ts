@@ -17,7 +17,9 @@ export interface DiskProfile {
 /** A fresh profile on disk; `options` set the viewport or the locale. */
 export const openDiskProfile = async (name: string, options: BrowserContextOptions = {}): Promise<DiskProfile> => {
   const folder = mkdtempSync(join(tmpdir(), `field-news-bench-${name}-`));
-  const context = await chromium.launchPersistentContext(folder, { ...options, executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  // No service worker: the benches measure the desktop app, which has none (the web app's first visit
+  // would precache the whole build inside the figures); the phone's bench allows it.
+  const context = await chromium.launchPersistentContext(folder, { serviceWorkers: 'block', ...options, executablePath: chromiumPath, headless: true, args: chromiumArgs });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,

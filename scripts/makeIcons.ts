@@ -1,7 +1,8 @@
 // Draws the Field News icon (a map pin over a newspaper, in calm blue) by code and writes
 // every icon the installers need: build/icon.png, build/icons/<size>x<size>.png, build/icon.ico
-// and build/icon.icns. Needs no download, so the outputs are committed and can be regenerated
-// with `npm run icons`.
+// and build/icon.icns; and the web app's (renderer/public/icons/): 192 and 512 px as drawn, and a
+// 512 px maskable one, the pin inside the safe circle on a full square. Needs no download, so the
+// outputs are committed and can be regenerated with `npm run icons`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -166,6 +167,45 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
   ]);
 }
 
+/** The sizes browsers ask a web app's manifest for (install prompt, home screen, splash). */
+export const webIconSizes = [192, 512] as const;
+/** The maskable icon's background: the app's accent, as its theme colour. */
+export const maskableBackground = '#1f5fa8';
+
+/**
+ * A maskable icon: a launcher may cut any shape out of the square, keeping at least the centred
+ * circle of 80 % of its width, so the drawing is scaled into that circle on a full background.
+ */
+export function renderMaskableIcon(size: number): Uint8Array {
+  const inner = Math.round(size * 0.7);
+  const drawing = renderIcon(inner);
+  const [r, g, b] = hex(maskableBackground);
+  const rgba = new Uint8Array(size * size * 4);
+  const offset = Math.floor((size - inner) / 2);
+  for (let py = 0; py < size; py++) {
+    for (let px = 0; px < size; px++) {
+      const at = (py * size + px) * 4;
+      const ix = px - offset;
+      const iy = py - offset;
+      const from = ix >= 0 && iy >= 0 && ix < inner && iy < inner ? (iy * inner + ix) * 4 : -1;
+      const alpha = from < 0 ? 0 : (drawing[from + 3] ?? 0) / 255;
+      rgba[at] = Math.round((from < 0 ? r : (drawing[from] ?? 0)) * alpha + r * (1 - alpha));
+      rgba[at + 1] = Math.round((from < 0 ? g : (drawing[from + 1] ?? 0)) * alpha + g * (1 - alpha));
+      rgba[at + 2] = Math.round((from < 0 ? b : (drawing[from + 2] ?? 0)) * alpha + b * (1 - alpha));
+      rgba[at + 3] = 255;
+    }
+  }
+  return rgba;
+}
+
+function writeWebIcons(): string {
+  const webDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer', 'public', 'icons');
+  mkdirSync(webDir, { recursive: true });
+  for (const size of webIconSizes) writeFileSync(join(webDir, `icon-${size}.png`), encodePng(size, size, renderIcon(size)));
+  writeFileSync(join(webDir, 'maskable-512.png'), encodePng(512, 512, renderMaskableIcon(512)));
+  return webDir;
+}
+
 function main(): void {
   const buildDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'build');
   mkdirSync(join(buildDir, 'icons'), { recursive: true });
@@ -183,6 +223,7 @@ function main(): void {
   writeFileSync(join(buildDir, 'icon.ico'), ico);
   writeFileSync(join(buildDir, 'icon.icns'), icns);
   console.log(`icons written to ${buildDir}: icons/{${iconSizes.join(',')}}, icon.png, icon.ico, icon.icns`);
+  console.log(`web app icons written to ${writeWebIcons()}: icon-{${webIconSizes.join(',')}}.png, maskable-512.png`);
 }
 
 main();

@@ -33,7 +33,7 @@ const fieldNotes = [
 
 /** A fresh window in the given language with the feed added through Settings and its first item listed. */
 const openWithFeed = async (browser: Awaited<ReturnType<typeof launchChromium>>, appUrl: string, options: { locale: string; feedUrl: string; firstId: string; urlLabel: string; addLabel: string }) => {
-  const context = await browser.newContext({ locale: options.locale, viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  const context = await browser.newContext({ locale: options.locale, viewport: { width: 1280, height: 800 }, colorScheme: 'light', serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(appUrl);
   await page.locator('article[data-item-id]').first().waitFor();

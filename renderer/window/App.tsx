@@ -22,6 +22,7 @@ import { useOnlineStatus } from './useOnlineStatus';
 import { useFirstStart, useStartAfterFirstRows } from './useStartUp';
 import type { AppDialog } from './AppDialogs';
 import { AppDialogs, MapView } from './onDemandParts';
+import { UpdateNotice } from './webApp/UpdateNotice';
 
 export function App() {
   const intl = useIntl();
@@ -112,6 +113,7 @@ export function App() {
           windowKeys={windowKeys}
         />
       </main>
+      <UpdateNotice />
       <StatusLine text={syncStatusText(intl, { online, sync, savedCount, nowMs })} syncing={sync.running} problem={databaseLoss ?? (problem === null ? null : formatStoredMessage(intl, problem))} />
       {dialog !== null && <AppDialogs dialog={dialog} onDialog={setDialog} intervalMinutes={intervalMinutes} nowMs={nowMs} locale={intl.locale} />}
     </div>

@@ -10,6 +10,7 @@ import { installLinkHandler } from './externalLinks';
 import { IntlRoot } from './i18n/IntlRoot';
 import { startRendererLog } from './log';
 import './styles.css';
+import { startWebApp } from './webApp/appUpdate';
 
 startRendererLog();
 installLinkHandler(document, (url) => void bridge.openExternalLink(url));
@@ -28,4 +29,7 @@ if (root) {
       </ErrorBoundary>
     </StrictMode>,
   );
+  // Registered once the page has loaded (Workbox waits for it): the first visit's precache never
+  // competes with the first screen.
+  startWebApp();
 }

@@ -438,6 +438,12 @@ export const enMessages = {
   'accounts.sessionOnly': 'Signed in for this session only: the API password is forgotten when the browser closes.',
   'panes.inAccount': 'from {service}',
   'status.syncedWithAccount': 'Synced with {service} · {fresh, plural, one {# new} other {# new}} · {readElsewhere} read elsewhere',
+  'update.label': 'New version',
+  'update.ready': 'A new version of Field News is ready.',
+  'update.reload': 'Reload',
+  'update.waitingForSync': 'The new version of Field News loads as soon as the sync ends.',
+  'update.updatedElsewhere': 'Field News was updated in another tab or window. Reload to go on reading here.',
+  'panes.persistInstall': 'Install Field News from the browser (Install app, or Add to Home screen) and it asks the browser to keep the news.',
 } as const;
 
 export type MessageId = keyof typeof enMessages;

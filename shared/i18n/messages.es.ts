@@ -436,4 +436,10 @@ export const esMessages: MessageCatalog = {
   'accounts.sessionOnly': 'Sesión solo por ahora: la contraseña de API se olvida al cerrar el navegador.',
   'panes.inAccount': 'de {service}',
   'status.syncedWithAccount': 'Sincronizado con {service} · {fresh, plural, one {# nueva} other {# nuevas}} · {readElsewhere} leídas en otro lugar',
+  'update.label': 'Nueva versión',
+  'update.ready': 'Hay una nueva versión de Field News lista.',
+  'update.reload': 'Recargar',
+  'update.waitingForSync': 'La nueva versión de Field News se carga en cuanto termine la sincronización.',
+  'update.updatedElsewhere': 'Field News se actualizó en otra pestaña o ventana. Recargue para seguir leyendo aquí.',
+  'panes.persistInstall': 'Instale Field News desde el navegador (Instalar aplicación o Añadir a pantalla de inicio) y pedirá al navegador que conserve las noticias.',
 };

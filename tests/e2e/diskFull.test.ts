@@ -51,7 +51,7 @@ let context: BrowserContext | null = null;
 const openProfile = async (name: string): Promise<Page> => {
   const profile = path.join(mountPoint, name);
   mkdirSync(profile);
-  context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  context = await chromium.launchPersistentContext(profile, { serviceWorkers: 'block', executablePath: chromiumPath, headless: true, args: chromiumArgs });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(app.url);
   await page.locator('article[data-item-id]').nth(9).waitFor();

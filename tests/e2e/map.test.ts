@@ -38,7 +38,7 @@ const mapDrawn = (on = page) => on.locator('svg.map-svg[data-markers]').waitFor(
 
 /** A context whose every request outside the app (and, while syncing, the test's feed server) is refused and kept. */
 const guardedContext = async (options: { locale?: string } = {}): Promise<BrowserContext> => {
-  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const context = await browser.newContext({ acceptDownloads: true, serviceWorkers: 'block', ...options });
   const appOrigin = new URL(site.url).origin;
   const feedOrigin = new URL(feeds.url).origin;
   await context.route('**/*', async (route) => {

@@ -12,11 +12,15 @@ export interface WebApp {
   pageErrors: string[];
 }
 
-/** `options` set the context's locale, colour scheme or viewport (the language and theme tests). */
-export const openWebApp = async (options: BrowserContextOptions = {}): Promise<WebApp> => {
-  const server = await startStaticServer(webBuildDir);
+/**
+ * `options` set the context's locale, colour scheme or viewport (the language and theme tests). The
+ * service worker is blocked unless a test allows it (the installed web app's test): the others test
+ * the window as the desktop app runs it, where the build's files come from the app itself.
+ */
+export const openWebApp = async (options: BrowserContextOptions = {}, buildDir = webBuildDir): Promise<WebApp> => {
+  const server = await startStaticServer(buildDir);
   const browser = await launchChromium();
-  const context = await browser.newContext(options);
+  const context = await browser.newContext({ serviceWorkers: 'block', ...options });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));

@@ -140,6 +140,13 @@ export function ReaderWorkspace({ search, placeTree, placeOf, locale, nowMs, lis
   const [view, setView] = useState<ListView>({ kind: 'all' });
   const [viewChoice, setViewChoice] = useState(0);
   const [narrowPane, setNarrowPane] = useState<NarrowPane>('list');
+  // The map takes the reader's place: on a phone (one pane at a time) opening it shows that pane.
+  const mapShown = readerOverride !== undefined;
+  const [wasMapShown, setWasMapShown] = useState(mapShown);
+  if (mapShown !== wasMapShown) {
+    setWasMapShown(mapShown);
+    if (mapShown) setNarrowPane('reader');
+  }
   const [rowFocus, setRowFocus] = useState<RowFocusRequest | null>(null);
   const { widths, saveWidths } = usePaneWidths();
   const { feeds, feedLanguages } = useFeedRecords();

@@ -10,6 +10,8 @@ import type { MessageId } from '../../../shared/i18n/messages.en';
 import { useText } from '../i18n/useText';
 import { runRetentionOnce } from '../reader/retentionService';
 import { formatStorageSize, readStorageStatus, type StorageStatus } from '../reader/storageStatus';
+import { isWebApp } from '../webApp/appUpdate';
+import { runsInstalled } from '../webApp/keepNewsWhenInstalled';
 
 const choiceNames = { everything: 'panes.keepEverything', threeMonths: 'panes.keepThreeMonths', oneYear: 'panes.keepOneYear' } as const satisfies Record<RetentionChoice, MessageId>;
 
@@ -54,6 +56,7 @@ export function StorageSettings({ locale }: { locale: string }) {
       <p>{used !== null && available !== null ? text('panes.storageUsed', { used, available }) : text('panes.storageUnknown')}</p>
       {articles !== undefined && articles.saved > 0 && <p>{text('panes.articlesStored', { count: articles.saved, size: formatStorageSize(articles.bytes, locale) })}</p>}
       {status?.persisted != null && <p>{status.persisted ? text('panes.persistent') : text('panes.notPersistent')}</p>}
+      {status?.persisted === false && isWebApp() && !runsInstalled() && <p>{text('panes.persistInstall')}</p>}
       <label>
         <span>{text('panes.keepNews')}</span>
         <select
