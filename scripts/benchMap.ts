@@ -119,7 +119,7 @@ try {
 
   // Zoom where the news is densest: the pointer on the biggest marker.
   const biggest = await page.evaluate(() => {
-    const circles = [...document.querySelectorAll<SVGCircleElement>('.map-marker circle')];
+    const circles = [...document.querySelectorAll<SVGCircleElement>('.map-marker circle:not(.map-marker__hit)')];
     const circle = circles.sort((a, b) => b.r.baseVal.value - a.r.baseVal.value)[0];
     const at = circle?.getBoundingClientRect();
     return at ? { x: at.x + at.width / 2, y: at.y + at.height / 2 } : null;

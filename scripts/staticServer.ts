@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 import { webSecurityHeaders } from '../shared/contentSecurityPolicy';
 
 const contentTypes: Record<string, string> = {
@@ -18,16 +19,22 @@ const contentTypes: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/** Text compresses well and every static host gzips it; pictures are compressed already. */
+const compressible = new Set(['.html', '.js', '.css', '.json', '.svg', '.webmanifest']);
+
 export interface StaticServer {
   url: string;
   /** The paths answered with a file, in order (the end-to-end tests see which worker scripts were started). */
   served: readonly string[];
+  /** Bytes of file bodies sent so far, as they went on the wire (gzipped where the browser asked). */
+  bytesSent(): number;
   close: () => Promise<void>;
 }
 
 export const startStaticServer = async (folder: string, port = 0): Promise<StaticServer> => {
   const root = path.resolve(folder);
   const served: string[] = [];
+  let bytesSent = 0;
   const server: Server = createServer((request, response) => {
     void (async () => {
       const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -38,13 +45,18 @@ export const startStaticServer = async (folder: string, port = 0): Promise<Stati
         return;
       }
       served.push(pathname);
+      const gzip = compressible.has(path.extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
       response.writeHead(200, {
         ...webSecurityHeaders,
         'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
-        'content-length': info.size,
+        ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : { 'content-length': info.size }),
         'cache-control': 'no-cache',
       });
-      createReadStream(file).pipe(response);
+      const body = gzip ? createReadStream(file).pipe(createGzip()) : createReadStream(file);
+      body.on('data', (chunk: Buffer) => {
+        bytesSent += chunk.length;
+      });
+      body.pipe(response);
     })().catch(() => response.writeHead(500, webSecurityHeaders).end());
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -52,6 +64,7 @@ export const startStaticServer = async (folder: string, port = 0): Promise<Stati
   return {
     url: `http://127.0.0.1:${boundPort}/`,
     served,
+    bytesSent: () => bytesSent,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { formatStoredMessage } from '../../shared/i18n/formatMessages';
+import { PhoneBar } from './components/PhoneBar';
 import { ReaderWorkspace } from './components/ReaderWorkspace';
 import { SearchBar } from './components/SearchBar';
 import { SearchSummary } from './components/SearchSummary';
@@ -109,6 +110,9 @@ export function App() {
           }
           readerOverride={mapOpen ? <MapView search={search} /> : undefined}
           onOpened={closeMap}
+          narrowBar={(narrow) => (
+            <PhoneBar pane={narrow.pane} onPane={narrow.show} mapOpen={mapOpen} onMap={toggleMap} onSearch={windowKeys.focusSearch} onSettings={() => setDialog('settings')} />
+          )}
           onFirstRows={onFirstRows}
           windowKeys={windowKeys}
         />

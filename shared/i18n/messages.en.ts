@@ -444,6 +444,10 @@ export const enMessages = {
   'update.waitingForSync': 'The new version of Field News loads as soon as the sync ends.',
   'update.updatedElsewhere': 'Field News was updated in another tab or window. Reload to go on reading here.',
   'panes.persistInstall': 'Install Field News from the browser (Install app, or Add to Home screen) and it asks the browser to keep the news.',
+  'phoneBar.label': 'Sections',
+  'phoneBar.news': 'News',
+  'phoneBar.search': 'Search',
+  'phoneBar.settings': 'Settings',
 } as const;
 
 export type MessageId = keyof typeof enMessages;

@@ -442,4 +442,8 @@ export const esMessages: MessageCatalog = {
   'update.waitingForSync': 'La nueva versión de Field News se carga en cuanto termine la sincronización.',
   'update.updatedElsewhere': 'Field News se actualizó en otra pestaña o ventana. Recargue para seguir leyendo aquí.',
   'panes.persistInstall': 'Instale Field News desde el navegador (Instalar aplicación o Añadir a pantalla de inicio) y pedirá al navegador que conserve las noticias.',
+  'phoneBar.label': 'Secciones',
+  'phoneBar.news': 'Noticias',
+  'phoneBar.search': 'Buscar',
+  'phoneBar.settings': 'Ajustes',
 };

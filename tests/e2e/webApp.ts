@@ -45,7 +45,8 @@ export const settingsDialog = (page: Page) => page.locator('dialog.settings-dial
 /** Opens Settings from the header (the feed form, OPML, language and theme live there); no-op when open. */
 export const openSettings = async (page: Page): Promise<void> => {
   if ((await settingsDialog(page).count()) > 0) return;
-  await page.locator('.settings-button').click();
+  // In the header, or on a phone in the bar at the bottom: whichever shows.
+  await page.locator('.settings-button:visible').click();
   await settingsDialog(page).waitFor();
 };
 

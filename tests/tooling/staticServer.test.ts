@@ -53,6 +53,21 @@ describe('the web mode server', () => {
     expectSecurityHeaders(worker);
   });
 
+  it('gzips text for a browser that asks, as static hosts do, and counts the bytes it sent', async () => {
+    const before = server.bytesSent();
+    const script = 'self.postMessage("ready");';
+    // Node's fetch asks for gzip and undoes it, so the body reads as the file.
+    const worker = await fetch(new URL('assets/sync.worker-test.js', server.url));
+    expect(worker.headers.get('content-encoding')).toBe('gzip');
+    expect(await worker.text()).toBe(script);
+    const sent = server.bytesSent() - before;
+    expect(sent).toBeGreaterThan(0);
+    expect(sent).toBeLessThan(script.length + 30);
+    const plain = await fetch(new URL('assets/sync.worker-test.js', server.url), { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get('content-length')).toBe(String(script.length));
+  });
+
   it('sends it with a "not found" too', async () => {
     const missing = await fetch(new URL('assets/nothing.js', server.url));
     expect(missing.status).toBe(404);

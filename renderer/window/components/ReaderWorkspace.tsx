@@ -41,6 +41,8 @@ interface ReaderWorkspaceProps {
   readerOverride?: ReactNode;
   /** An item was opened (the map then gives the reader its place back). */
   onOpened: () => void;
+  /** Below the one pane of a narrow window (a phone): the bar that moves between panes. */
+  narrowBar?: (narrow: { pane: NarrowPane; show: (pane: NarrowPane) => void }) => ReactNode;
   /** The list's first rows are on screen: the window starts what the first paint must not wait for. */
   onFirstRows: () => void;
   /** The window's keys that are not about the list: / and Ctrl+F, r, ?; and whether a dialog is open (it takes Esc). */
@@ -135,7 +137,7 @@ const useWorkspaceKeys = ({ windowKeys, stepping, openedKey, openedItem, close, 
   });
 };
 
-export function ReaderWorkspace({ search, placeTree, placeOf, locale, nowMs, listHeader, readerOverride, onOpened, onFirstRows, windowKeys }: ReaderWorkspaceProps) {
+export function ReaderWorkspace({ search, placeTree, placeOf, locale, nowMs, listHeader, readerOverride, onOpened, onFirstRows, windowKeys, narrowBar }: ReaderWorkspaceProps) {
   const { text } = useText();
   const [view, setView] = useState<ListView>({ kind: 'all' });
   const [viewChoice, setViewChoice] = useState(0);
@@ -190,6 +192,7 @@ export function ReaderWorkspace({ search, placeTree, placeOf, locale, nowMs, lis
       onWidths={saveWidths}
       narrowPane={narrowPane}
       onNarrowPane={setNarrowPane}
+      narrowBar={narrowBar?.({ pane: narrowPane, show: setNarrowPane })}
       sidebar={<Sidebar feeds={feeds} view={view} onView={chooseView} placeTree={placeTree} chosenPlaceId={search.chips[0]?.placeId ?? null} onChoosePlace={choosePlace} />}
       list={
         <ListPane

@@ -74,7 +74,8 @@ export const SearchBar = forwardRef<HTMLInputElement, SearchBarProps>(function S
   };
 
   return (
-    <section className="search" aria-label={intl.formatMessage({ id: 'search.region' })}>
+    // In use (a word, a chip or a date): on a phone the dates then stay shown (readerPanes.css).
+    <section className={query || from || to || chips.length > 0 ? 'search search--in-use' : 'search'} aria-label={intl.formatMessage({ id: 'search.region' })}>
       <div className="search-field">
         <input
           ref={fieldRef}
@@ -126,10 +127,10 @@ export const SearchBar = forwardRef<HTMLInputElement, SearchBarProps>(function S
           </span>
           );
         })}
-        <label>
+        <label className="date-filter">
           <FormattedMessage id="search.from" /> <input type="date" value={from} max={to || undefined} onChange={(event) => onDates(event.target.value, to)} />
         </label>
-        <label>
+        <label className="date-filter">
           <FormattedMessage id="search.to" /> <input type="date" value={to} min={from || undefined} onChange={(event) => onDates(from, event.target.value)} />
         </label>
         {unavailable && <span className="search-note">{unavailable}</span>}

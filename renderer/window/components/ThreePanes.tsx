@@ -15,6 +15,8 @@ interface ThreePanesProps {
   /** In the narrow layout, the pane shown. */
   narrowPane: NarrowPane;
   onNarrowPane: (pane: NarrowPane) => void;
+  /** In the narrow layout, under the pane: the phone's bar. */
+  narrowBar?: ReactNode;
 }
 
 const useWindowWidth = (): number => {
@@ -29,7 +31,7 @@ const useWindowWidth = (): number => {
 
 const keyStep = 16;
 
-export function ThreePanes({ sidebar, list, reader, widths, onWidths, narrowPane, onNarrowPane }: ThreePanesProps) {
+export function ThreePanes({ sidebar, list, reader, widths, onWidths, narrowPane, onNarrowPane, narrowBar }: ThreePanesProps) {
   const { text } = useText();
   const windowWidth = useWindowWidth();
   if (isNarrow(windowWidth)) {
@@ -45,6 +47,7 @@ export function ThreePanes({ sidebar, list, reader, widths, onWidths, narrowPane
           <span />
         )}
         <div className={`pane pane--${narrowPane}`}>{shown}</div>
+        {narrowBar}
       </div>
     );
   }

@@ -68,6 +68,9 @@ export const MapMarker = memo(function MapMarker({ cluster, text, onChoose, onSh
       onMouseLeave={onHide}
     >
       <g className="map-marker__body">
+        {/* A finger's target, 44 px across on screen at any zoom and box size (its radius is in map.css,
+            which shows it only where the pointer is coarse). */}
+        <circle className="map-marker__hit" />
         <circle r={markerRadius(cluster.count)} />
         {kind === 'cluster' && (
           <text className="map-marker__count" dy="0.35em" textAnchor="middle">

@@ -19,6 +19,7 @@ import { MarkerLayer } from './MarkerLayer';
 import { PlacesList } from './PlacesList';
 import { saveMapImage, type MapImageFormat } from './saveMapImage';
 import { mapHeight as height, mapWidth as width, regionDrawing } from './regionDrawing';
+import { useUnitsPerPixel } from './useUnitsPerPixel';
 import { mapKeyMove, useMapGestures } from './useMapGestures';
 import { useRegionMap } from './useRegionMap';
 import './map.css';
@@ -86,6 +87,7 @@ export function MapView({ search }: { search: NewsSearch }) {
   const baseRef = useRef<SVGSVGElement>(null);
   const layerRef = useRef<SVGGElement>(null);
   const { tip, showTip, hideTip } = useMarkerTip(boxRef, text);
+  useUnitsPerPixel(boxRef);
   const { settled, settledRef, zoomControls } = useMapGestures({ svgRef, boxRef, baseRef, layerRef }, hideTip);
   const drawing = useMemo(() => regionDrawing(region.state === 'ready' ? region.map : null), [region]);
   const { clusters, drawn, labels } = useMarkerClusters(markers, drawing, settled);
