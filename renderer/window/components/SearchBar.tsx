@@ -37,6 +37,9 @@ interface SearchBarProps {
   unavailable: string | null;
 }
 
+/** In use (a word, a chip or a date): on a phone the dates then stay shown (readerPanes.css). */
+const searchClass = (inUse: boolean): string => (inUse ? 'search search--in-use' : 'search');
+
 export const SearchBar = forwardRef<HTMLInputElement, SearchBarProps>(function SearchBar(
   { query, onQuery, answer, chips, onPickPlace, onRemoveChip, from, to, onDates, unavailable },
   fieldRef,
@@ -74,8 +77,7 @@ export const SearchBar = forwardRef<HTMLInputElement, SearchBarProps>(function S
   };
 
   return (
-    // In use (a word, a chip or a date): on a phone the dates then stay shown (readerPanes.css).
-    <section className={query || from || to || chips.length > 0 ? 'search search--in-use' : 'search'} aria-label={intl.formatMessage({ id: 'search.region' })}>
+    <section className={searchClass(Boolean(query || from || to) || chips.length > 0)} aria-label={intl.formatMessage({ id: 'search.region' })}>
       <div className="search-field">
         <input
           ref={fieldRef}
