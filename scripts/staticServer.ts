@@ -44,6 +44,13 @@ export const startStaticServer = async (folder: string, port = 0): Promise<Stati
         response.writeHead(404, { ...webSecurityHeaders, 'content-type': 'text/plain' }).end('Not found');
         return;
       }
+      // Validators, as static hosts send them: a file asked again (the service worker's install after the
+      // page's own load) comes back as 304 with no body when it has not changed.
+      const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      if (request.headers['if-none-match'] === etag) {
+        response.writeHead(304, { ...webSecurityHeaders, etag, 'cache-control': 'no-cache' }).end();
+        return;
+      }
       served.push(pathname);
       const gzip = compressible.has(path.extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
       response.writeHead(200, {
@@ -51,6 +58,7 @@ export const startStaticServer = async (folder: string, port = 0): Promise<Stati
         'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
         ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : { 'content-length': info.size }),
         'cache-control': 'no-cache',
+        etag,
       });
       const body = gzip ? createReadStream(file).pipe(createGzip()) : createReadStream(file);
       body.on('data', (chunk: Buffer) => {

@@ -30,7 +30,7 @@ export function App() {
   const online = useOnlineStatus();
   const searchField = useRef<HTMLInputElement>(null);
   const [dialog, setDialog] = useState<AppDialog | null>(null);
-  const problem = useFirstStart();
+  const { problem, settled: firstStartSettled } = useFirstStart();
   const databaseLoss = useDatabaseLossNotice();
   const sync = useSyncRunState();
   const nowMs = useNow(30_000);
@@ -43,7 +43,7 @@ export function App() {
   // Summed from the feed records: counting the items table walks every item, on every sync page.
   const savedCount = useLiveQuery(async () => (await db.feeds.toArray()).reduce((total, feed) => total + feed.itemCount, 0));
 
-  const { listShown, onFirstRows } = useStartAfterFirstRows(intervalMinutes);
+  const { listShown, onFirstRows } = useStartAfterFirstRows(intervalMinutes, firstStartSettled);
   const { placeTree, placeOf } = useStoredPlaces(listShown, intl.locale);
 
   const windowKeys = {

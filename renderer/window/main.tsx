@@ -10,7 +10,6 @@ import { installLinkHandler } from './externalLinks';
 import { IntlRoot } from './i18n/IntlRoot';
 import { startRendererLog } from './log';
 import './styles.css';
-import { startWebApp } from './webApp/appUpdate';
 
 startRendererLog();
 installLinkHandler(document, (url) => void bridge.openExternalLink(url));
@@ -29,7 +28,4 @@ if (root) {
       </ErrorBoundary>
     </StrictMode>,
   );
-  // Registered once the page has loaded (Workbox waits for it): the first visit's precache never
-  // competes with the first screen.
-  startWebApp();
 }

@@ -1,7 +1,8 @@
 // What the window starts, in order: the bundled sample on a first start; then, once the list's first
 // rows are on screen (or after a few seconds whatever happens), the automatic sync and the search
 // worker, which keep IndexedDB busy for seconds with 100,000 items and must not delay the first paint;
-// and retention, which removes old news on the user's choice a while later and then every hour.
+// retention, which removes old news on the user's choice a while later and then every hour; and in a
+// browser the web app's service worker, whose first download of the whole build waits for the first rows.
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessages } from '../../shared/errorMessages';
 import { sampleFeedPath } from '../../shared/feed/sampleFeed';
@@ -12,6 +13,7 @@ import { startRetention } from './reader/retentionService';
 import { importSampleOnFirstStart } from './sampleNews';
 import { startSearch } from './search/searchClient';
 import { startAutomaticSync } from './sync/syncService';
+import { startWebApp } from './webApp/appUpdate';
 
 /** How long the search worker and the sync wait at most for the list's first rows. */
 const startsAtTheLatestMs = 3_000;
@@ -39,35 +41,46 @@ const loadBundledSample = async (): Promise<string> => {
   }
 };
 
-/** Imports the bundled sample on a first start; the problem to show, if any. */
-export const useFirstStart = (): UserMessage | null => {
-  const [problem, setProblem] = useState<UserMessage | null>(null);
+/** Imports the bundled sample on a first start: the problem to show, if any, and whether the import is over (at once on later starts). */
+export const useFirstStart = (): { problem: UserMessage | null; settled: boolean } => {
+  const [state, setState] = useState<{ problem: UserMessage | null; settled: boolean }>({ problem: null, settled: false });
   useEffect(() => {
     importSampleOnFirstStart(newsRepository, loadBundledSample)
-      .then((result) => setProblem(result.ok ? null : result.error))
+      .then((result) => setState({ problem: result.ok ? null : result.error, settled: true }))
       .catch((thrown: unknown) => {
         log.error('storage', 'The sample news could not be stored on first start', thrown);
-        setProblem(errorMessages.storageUnavailable);
+        setState({ problem: errorMessages.storageUnavailable, settled: true });
       });
   }, []);
-  return problem;
+  return state;
 };
 
-/** Starts the sync and the search once the first rows are shown; `onFirstRows` is the list's signal. */
-export const useStartAfterFirstRows = (intervalMinutes: number) => {
-  const [listShown, setListShown] = useState(false);
-  const onFirstRows = useCallback(() => setListShown(true), []);
+/**
+ * Starts the sync and the search once the first rows are shown; `onFirstRows` is the list's signal. On
+ * a first start the rows that count are the sample's (`firstStartSettled`): the empty list before them
+ * would start the search worker's 2 MB gazetteer, on a phone's link, ahead of the first item.
+ */
+export const useStartAfterFirstRows = (intervalMinutes: number, firstStartSettled = true) => {
+  const [firstRows, setFirstRows] = useState(false);
+  const [late, setLate] = useState(false);
+  const onFirstRows = useCallback(() => setFirstRows(true), []);
   useEffect(() => {
-    const atTheLatest = window.setTimeout(() => setListShown(true), startsAtTheLatestMs);
-    return () => window.clearTimeout(atTheLatest);
+    const atTheLatest = setTimeout(() => setLate(true), startsAtTheLatestMs);
+    return () => clearTimeout(atTheLatest);
   }, []);
+  const listShown = (firstRows && firstStartSettled) || late;
   // The sync at start-up writes to the feeds and items the first rows are read from: it waits for them too.
   useEffect(() => (listShown ? startAutomaticSync(intervalMinutes) : undefined), [listShown, intervalMinutes]);
   useEffect(() => {
     if (!listShown) return;
-    const afterPaint = window.setTimeout(startSearch, 0);
-    return () => window.clearTimeout(afterPaint);
+    const afterPaint = setTimeout(startSearch, 0);
+    return () => clearTimeout(afterPaint);
   }, [listShown]);
   useEffect(() => (listShown ? startBackgroundRetention() : undefined), [listShown]);
+  // The web app's service worker: on a first visit it downloads the whole build (2 MB over a phone's
+  // link), which must not compete with the first rows.
+  useEffect(() => {
+    if (listShown) startWebApp();
+  }, [listShown]);
   return { listShown, onFirstRows };
 };

@@ -68,6 +68,17 @@ describe('the web mode server', () => {
     expect(plain.headers.get('content-length')).toBe(String(script.length));
   });
 
+  it('answers a file asked again with its validator by 304 and no body, as static hosts do', async () => {
+    const first = await fetch(new URL('assets/sync.worker-test.js', server.url));
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^W\/"/);
+    const before = server.bytesSent();
+    const again = await fetch(new URL('assets/sync.worker-test.js', server.url), { headers: { 'if-none-match': etag ?? '' } });
+    expect(again.status).toBe(304);
+    expect(server.bytesSent()).toBe(before);
+    expectSecurityHeaders(again);
+  });
+
   it('sends it with a "not found" too', async () => {
     const missing = await fetch(new URL('assets/nothing.js', server.url));
     expect(missing.status).toBe(404);

@@ -50,9 +50,9 @@ const step = async (): Promise<void> => {
 /** Whether this window runs as the web app (not inside Electron, in a browser that has service workers). */
 export const isWebApp = (): boolean => window.fieldNews === undefined && 'serviceWorker' in navigator && window.isSecureContext;
 
-/** Registers the service worker (web mode, built app only); the window then learns of new versions. */
+/** Registers the service worker once (web mode, built app only); the window then learns of new versions. */
 export const startWebApp = (): void => {
-  if (!isWebApp() || import.meta.env.DEV) return;
+  if (workbox !== null || !isWebApp() || import.meta.env.DEV) return;
   keepNewsWhenInstalled();
   const registering = new Workbox('./sw.js', { scope: './' });
   workbox = registering;

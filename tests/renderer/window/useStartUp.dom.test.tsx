@@ -15,7 +15,12 @@ vi.mock('../../../renderer/window/log', () => ({
 }));
 // The sync and the search worker start beside retention; this test is about retention alone.
 vi.mock('../../../renderer/window/sync/syncService', () => ({ startAutomaticSync: () => undefined }));
-vi.mock('../../../renderer/window/search/searchClient', () => ({ startSearch: () => undefined }));
+const { searchStarts } = vi.hoisted(() => ({ searchStarts: { count: 0 } }));
+vi.mock('../../../renderer/window/search/searchClient', () => ({
+  startSearch: () => {
+    searchStarts.count += 1;
+  },
+}));
 
 const feed = { url: 'https://news.example.org/feed.json', title: 'Regional news', builtIn: false };
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
@@ -28,6 +33,7 @@ const stubLocks = (locks: (RetentionLocks & LockQuery) | undefined) => {
 
 beforeEach(async () => {
   logged.length = 0;
+  searchStarts.count = 0;
   await db.items.clear();
   await db.feeds.clear();
   await db.settings.clear();
@@ -76,5 +82,30 @@ describe('retention at start-up', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await idsLeft()).toEqual(['old', 'old-starred', 'recent']);
     expect(logged).toEqual(['retention: No Web Locks in this browser: old news is removed only when a choice is applied in Settings']);
+  });
+});
+
+describe('the first start', () => {
+  it('starts the search worker after the sample is stored, not on the empty list before it', async () => {
+    const { result, rerender } = renderHook(({ settled }) => useStartAfterFirstRows(30, settled), { initialProps: { settled: false } });
+    act(() => result.current.onFirstRows());
+    await vi.advanceTimersByTimeAsync(100);
+    expect(result.current.listShown).toBe(false);
+    expect(searchStarts.count).toBe(0);
+    rerender({ settled: true });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(result.current.listShown).toBe(true);
+    expect(searchStarts.count).toBe(1);
+  });
+
+  it('starts everything after a few seconds even if the sample never settles', async () => {
+    const { result } = renderHook(() => useStartAfterFirstRows(30, false));
+    await vi.advanceTimersByTimeAsync(2_900);
+    expect(searchStarts.count).toBe(0);
+    await act(() => vi.advanceTimersByTimeAsync(200));
+    expect(result.current.listShown).toBe(true);
+    // The search starts on the timer after the paint.
+    await vi.advanceTimersByTimeAsync(10);
+    expect(searchStarts.count).toBe(1);
   });
 });
