@@ -26,7 +26,7 @@ if (!existsSync(`${webBuildDir}/index.html`)) {
   process.stderr.write(`No web build in ${webBuildDir}: run \`npm run build:renderer\` (or vite build --outDir and WEB_BUILD_DIR) first.\n`);
   process.exit(1);
 }
-const gazetteer = loadGazetteer(JSON.parse(readFileSync('renderer/public/gazetteer/gazetteer.json', 'utf8')));
+const gazetteer = loadGazetteer(JSON.parse(readFileSync('renderer/window/search/gazetteer.json', 'utf8')));
 if (!gazetteer.ok) throw new Error(englishText(gazetteer.error));
 const regional = new Set(['MX', 'GT', 'SV', 'HN', 'NI', 'CR', 'PA', 'BZ', 'CU', 'DO', 'HT', 'JM']);
 // The biggest towns of the region, and every 40th place a state, so both kinds of marker are drawn.

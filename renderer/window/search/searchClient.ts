@@ -8,6 +8,9 @@ import type { SearchAnswer, SearchCalls, SearchEvents, SearchFilters } from '../
 import { createWorkerThread } from '../../threads/workerThread';
 import { log } from '../log';
 import { createSearchConnection, type SearchConnection, type SearchReadiness } from './searchConnection';
+// A build asset with its content's hash in its name: the service worker's install then finds it in the
+// browser's cache, where the search worker's first fetch put it, instead of downloading 676 KB again.
+import gazetteerAsset from './gazetteer.json?url';
 
 export type { SearchReadiness } from './searchConnection';
 
@@ -27,7 +30,7 @@ export const startSearch = (): void => {
   });
   const channel = thread.channel();
   connection = createSearchConnection(channel, { onFailure: (what, failure) => log.warn('search', `A ${what} call got no answer (${failure.reason}: ${failure.detail})`) });
-  void channel.call('start', { gazetteerUrl: new URL('gazetteer/gazetteer.json', document.baseURI).href }).then((started) => {
+  void channel.call('start', { gazetteerUrl: new URL(gazetteerAsset, document.baseURI).href }).then((started) => {
     if (!started.ok) log.error('search', `The search worker did not start (${started.error.reason}: ${started.error.detail})`);
   });
   connection.onReadiness(() => waitingForStart.forEach((listener) => listener()));

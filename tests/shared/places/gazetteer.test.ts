@@ -5,7 +5,7 @@ import { describePlace, gazetteerFormat, loadGazetteer, placeContains, type Gaze
 import { errorMessages } from '../../../shared/errorMessages';
 import { englishText } from '../../../shared/i18n/formatMessages';
 
-const gazetteerPath = new URL('../../../renderer/public/gazetteer/gazetteer.json', import.meta.url);
+const gazetteerPath = new URL('../../../renderer/window/search/gazetteer.json', import.meta.url);
 const gazetteerText = readFileSync(gazetteerPath, 'utf8');
 
 const loaded = (): Gazetteer => {

@@ -17,7 +17,7 @@ import { feedPageOf, plainFeedItem } from '../../../fixtures/feedPages';
 
 const feedUrl = 'https://news.example.org/feed.xml';
 const itemKey = keyTextOf(feedUrl, 'teaser');
-const gazetteerFile: unknown = JSON.parse(readFileSync(new URL('../../../../renderer/public/gazetteer/gazetteer.json', import.meta.url), 'utf8'));
+const gazetteerFile: unknown = JSON.parse(readFileSync(new URL('../../../../renderer/window/search/gazetteer.json', import.meta.url), 'utf8'));
 const noFilters = { placeIds: [], from: null, to: null };
 const text = 'Families reached the shelter in Tapachula; a desalination plant gives them water.';
 const article: SavedArticle = { html: `<p>${text}</p>`, text, title: null, byline: null, siteName: 'News', length: text.length, pageUrl: 'https://news.example.org/a/teaser' };
