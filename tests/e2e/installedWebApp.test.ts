@@ -149,6 +149,8 @@ describe('storage that stays', () => {
   const storageSection = () => app.page.getByRole('region', { name: 'Storage' });
   const storageWords = async () => {
     await app.page.getByRole('button', { name: 'Settings' }).tap();
+    // The section reads the browser's answer a moment after it opens.
+    await expect.poll(() => storageSection().textContent(), { timeout: 10_000 }).toMatch(/The browser (keeps|may clear) this news/);
     const words = await storageSection().textContent();
     await app.page.keyboard.press('Escape');
     return words ?? '';

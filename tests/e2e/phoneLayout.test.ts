@@ -117,6 +117,17 @@ for (const [locale, say] of Object.entries(words) as [keyof typeof words, (typeo
         await bar().getByRole('button', { name: say.settings }).tap();
         await app.page.getByLabel(say.feedUrl).waitFor();
         expect(await sidewaysScroll(app.page)).toBe(0);
+        // Nothing in the dialog reaches past its edges (a field cut off at the right cannot be read).
+        const cutOff = await app.page.evaluate(() => {
+          const dialog = document.querySelector('dialog.settings-dialog');
+          if (!dialog) return ['no settings dialog'];
+          const edge = dialog.getBoundingClientRect();
+          return [...dialog.querySelectorAll<HTMLElement>('input, select, button, label, p')]
+            .filter((element) => element.checkVisibility())
+            .filter((element) => element.getBoundingClientRect().right > edge.right + 1)
+            .map((element) => `${element.tagName.toLowerCase()} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 30)}"`);
+        });
+        expect(cutOff).toEqual([]);
         expect(await violations(app.page)).toEqual([]);
         await app.page.keyboard.press('Escape');
       });
