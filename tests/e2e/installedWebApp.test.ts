@@ -123,7 +123,7 @@ describe('the web app on a phone', () => {
     app.server = await startStaticServer(app.build, port);
   });
 
-  it('announces a new build, keeps the page while the person reads, and takes it only on Reload', async () => {
+  it('announces a new build, keeps the page while the person reads, and takes it only on Reload, after the sync', async () => {
     await app.page.goto(app.server.url);
     await app.page.locator('article[data-item-id]').first().waitFor();
     // A mark on this page: it disappears only if the page reloads.
@@ -137,7 +137,15 @@ describe('the web app on a phone', () => {
     expect(await app.page.evaluate(() => document.documentElement.getAttribute('data-still-here'))).toBe('yes');
     expect(await app.page.content()).not.toContain('build two');
 
+    // A feed is syncing (its Web Lock, as the sync worker holds it): Reload waits for the sync to end.
+    await app.page.evaluate(() => {
+      void navigator.locks.request('field-news-sync https://news.example.org/feed.json', () => new Promise<void>((release) => ((window as unknown as { endSync?: () => void }).endSync = release)));
+    });
     await notice.getByRole('button', { name: 'Reload' }).tap();
+    await expect.poll(() => notice.textContent()).toContain('The new version of Field News loads as soon as the sync ends.');
+    await app.page.waitForTimeout(2_000);
+    expect(await app.page.evaluate(() => document.documentElement.getAttribute('data-still-here'))).toBe('yes');
+    await app.page.evaluate(() => (window as unknown as { endSync: () => void }).endSync());
     await expect.poll(() => app.page.evaluate(() => document.documentElement.getAttribute('data-still-here')), { timeout: 15_000 }).toBeNull();
     await app.page.locator('article[data-item-id]').first().waitFor();
     expect(await app.page.content()).toContain('build two');
