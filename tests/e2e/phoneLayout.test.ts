@@ -85,7 +85,7 @@ for (const [locale, say] of Object.entries(words) as [keyof typeof words, (typeo
         await app.page.keyboard.press('Escape');
       });
 
-      it('shows the map in its own pane and zooms it with two fingers', async () => {
+      it('shows the map in its own pane, zooms it with two fingers, and lists the news of a place chosen on it', async () => {
         await bar().getByRole('button', { name: say.map }).tap();
         await app.page.locator('path.map-country').first().waitFor();
         expect(await app.page.locator('article[data-item-id]').count()).toBe(0);
@@ -109,8 +109,17 @@ for (const [locale, say] of Object.entries(words) as [keyof typeof words, (typeo
         expect(scale(await ground.getAttribute('transform'))).toBeGreaterThan(scale(before) * 1.5);
         expect(await smallTargets(app.page)).toEqual([]);
         expect(await violations(app.page)).toEqual([]);
-        await bar().getByRole('button', { name: say.news }).tap();
+        // A place chosen on the map (here from its list of places) shows the list of that place's news.
+        await app.page.locator('.map-places summary').tap();
+        await app.page.locator('.map-places__place').first().tap();
         await app.page.locator('article[data-item-id]').first().waitFor();
+        expect(await app.page.locator('path.map-country').count()).toBe(0);
+        const shown = await app.page.locator('article[data-item-id]').count();
+        expect(shown).toBeGreaterThan(0);
+        expect(shown).toBeLessThan(10);
+        expect(await bar().getByRole('button', { name: say.news }).getAttribute('aria-pressed')).toBe('true');
+        await app.page.locator('.chip button').first().tap();
+        await expect.poll(() => app.page.locator('article[data-item-id]').count()).toBe(10);
       });
 
       it('opens the settings from the bar', async () => {

@@ -23,6 +23,7 @@ import { ListPane } from './ListPane';
 import { chipLabel } from './SearchBar';
 import { useListStepping } from '../reader/useListStepping';
 import { useOpenedItem } from '../reader/useOpenedItem';
+import { useNarrowPane } from '../reader/useNarrowPane';
 
 const paneWidthsSetting = 'paneWidths';
 const noNames: readonly string[] = [];
@@ -141,14 +142,7 @@ export function ReaderWorkspace({ search, placeTree, placeOf, locale, nowMs, lis
   const { text } = useText();
   const [view, setView] = useState<ListView>({ kind: 'all' });
   const [viewChoice, setViewChoice] = useState(0);
-  const [narrowPane, setNarrowPane] = useState<NarrowPane>('list');
-  // The map takes the reader's place: on a phone (one pane at a time) opening it shows that pane.
-  const mapShown = readerOverride !== undefined;
-  const [wasMapShown, setWasMapShown] = useState(mapShown);
-  if (mapShown !== wasMapShown) {
-    setWasMapShown(mapShown);
-    if (mapShown) setNarrowPane('reader');
-  }
+  const [narrowPane, setNarrowPane] = useNarrowPane(readerOverride !== undefined, useMemo(() => search.chips.map((chip) => chip.placeId), [search.chips]), onOpened);
   const [rowFocus, setRowFocus] = useState<RowFocusRequest | null>(null);
   const { widths, saveWidths } = usePaneWidths();
   const { feeds, feedLanguages } = useFeedRecords();
@@ -164,7 +158,7 @@ export function ReaderWorkspace({ search, placeTree, placeOf, locale, nowMs, lis
   const showReader = useCallback(() => {
     setNarrowPane('reader');
     onOpened();
-  }, [onOpened]);
+  }, [onOpened, setNarrowPane]);
   const { openedKey, openedItem, headingFocus, openKey, open, close, toggleRead } = useOpenedItem(showReader);
   const star = useCallback((item: ItemRecord, starred: boolean) => void newsRepository.setStarred([item.feedUrl, item.id], starred), []);
   const stepping = useListStepping(list.keys, openedKey, openKey);
