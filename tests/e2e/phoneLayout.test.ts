@@ -21,7 +21,7 @@ const violations = async (page: Page): Promise<string[]> => {
 /** Every control on screen that a finger taps and is smaller than 44 × 44 px (links inside text are exempt). */
 const smallTargets = (page: Page): Promise<string[]> =>
   page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('button, select, summary, input:not([type=hidden]), [role=button], a.chip, article[data-item-id]')]
+    [...document.querySelectorAll<HTMLElement>('button, select, summary, input:not([type=hidden]), [role=button], article[data-item-id]')]
       .filter((element) => element.checkVisibility())
       .map((element) => ({ element, box: element.getBoundingClientRect() }))
       .filter(({ box }) => box.width > 0 && box.bottom > 0 && box.top < window.innerHeight)

@@ -14,11 +14,11 @@ export interface WebApp {
 
 /**
  * `options` set the context's locale, colour scheme or viewport (the language and theme tests). The
- * service worker is blocked unless a test allows it (the installed web app's test): the others test
- * the window as the desktop app runs it, where the build's files come from the app itself.
+ * service worker is blocked: these tests drive the window as the desktop app runs it, where the build's
+ * files come from the app itself (the installed web app's test opens its own profile with it).
  */
-export const openWebApp = async (options: BrowserContextOptions = {}, buildDir = webBuildDir): Promise<WebApp> => {
-  const server = await startStaticServer(buildDir);
+export const openWebApp = async (options: BrowserContextOptions = {}): Promise<WebApp> => {
+  const server = await startStaticServer(webBuildDir);
   const browser = await launchChromium();
   const context = await browser.newContext({ serviceWorkers: 'block', ...options });
   const page = await context.newPage();
@@ -42,7 +42,7 @@ export const articleIds = (page: Page): Promise<(string | null)[]> =>
 /** The settings dialog (feeds, sync interval, language and theme, pictures, backup, storage). */
 export const settingsDialog = (page: Page) => page.locator('dialog.settings-dialog');
 
-/** Opens Settings from the header (the feed form, OPML, language and theme live there); no-op when open. */
+/** Opens Settings from the header or the phone's bar (the feed form, OPML, language and theme live there); no-op when open. */
 export const openSettings = async (page: Page): Promise<void> => {
   if ((await settingsDialog(page).count()) > 0) return;
   // In the header, or on a phone in the bar at the bottom: whichever shows.

@@ -7,15 +7,19 @@ const noticeText = { ready: 'update.ready', waitingForSync: 'update.waitingForSy
 export function UpdateNotice() {
   const { text } = useText();
   const notice = useAppUpdateNotice();
-  if (notice === 'none') return null;
+  // The live region is there from the start, so a screen reader says the notice when it appears in it.
   return (
-    <aside className="update-notice" aria-live="polite" aria-label={text('update.label')}>
-      <span>{text(noticeText[notice])}</span>
-      {notice !== 'waitingForSync' && (
-        <button type="button" onClick={acceptUpdate}>
-          {text('update.reload')}
-        </button>
+    <div aria-live="polite">
+      {notice !== 'none' && (
+        <aside className="update-notice" aria-label={text('update.label')}>
+          <span>{text(noticeText[notice])}</span>
+          {notice !== 'waitingForSync' && (
+            <button type="button" onClick={acceptUpdate}>
+              {text('update.reload')}
+            </button>
+          )}
+        </aside>
       )}
-    </aside>
+    </div>
   );
 }
