@@ -1,11 +1,13 @@
 // A sync's hot path: each downloaded page of a feed written all-or-nothing, items upserted by
 // (feed, id) with the reader's flags kept, in one transaction whose reads go out together.
+import type { ObservabilitySet } from 'dexie';
 import type { FeedPage } from '../../shared/feed/feedItem';
 import { mergeFeedItem, type NewsItem, type NewsItemKey } from '../../shared/feed/newsItem';
 import type { PageValidators, WalkResumePoint } from '../../shared/sync/walkFeedPages';
 import { createCountTally, withCounts } from './feedCounts';
 import { newFeedRecord, type FeedSource } from './feedRecordWrites';
 import { storedNewsItem, type FieldNewsDb, type StoredNewsItem } from './fieldNewsDb';
+import type { PacedChangeNotices } from './pacedChangeNotices';
 
 export interface StoredPageCount {
   added: number;
@@ -40,7 +42,8 @@ const readStoredCopies = async (db: FieldNewsDb, feedUrl: string, ids: string[])
   return ids.map((id) => byId.get(id));
 };
 
-export const feedPageWrites = (db: FieldNewsDb, clock: () => Date) => ({
+/** `pageNotices`: the sync worker's pacer of its pages' notices; elsewhere Dexie sends each on commit. */
+export const feedPageWrites = (db: FieldNewsDb, clock: () => Date, pageNotices?: PacedChangeNotices) => ({
   /**
    * Writes one feed page in a single transaction: either every item of it (and its validators) is
    * stored, or nothing is. Items already stored keep their read and starred flags. A sync passes
@@ -49,8 +52,9 @@ export const feedPageWrites = (db: FieldNewsDb, clock: () => Date) => ({
   async storeFeedPage(source: FeedSource, page: FeedPage, validators?: PageValidators, walkResume?: WalkResumePoint | null): Promise<StoredPageCount> {
     const now = clock().toISOString();
     const running: { transaction: IDBTransaction | null } = { transaction: null };
+    let notice: ObservabilitySet | null = null;
     try {
-      return await db.transaction('rw', db.items, db.feeds, async (scope) => {
+      const counted = await db.transaction('rw', db.items, db.feeds, async (scope) => {
         running.transaction = scope.idbtrans;
         // Both reads in one round trip: the feed's record does not depend on the items.
         const [stored, feedRecord] = await Promise.all([
@@ -80,8 +84,12 @@ export const feedPageWrites = (db: FieldNewsDb, clock: () => Date) => ({
             walkResume: walkResume === undefined ? feed.walkResume : walkResume,
           }),
         ]);
+        // In the sync worker the page's notice to the other windows and workers goes out paced.
+        notice = pageNotices?.hold(scope.idbtrans) ?? null;
         return { added, updated: changed.length - added };
       });
+      if (notice !== null) pageNotices?.send(notice);
+      return counted;
     } catch (error) {
       // IndexedDB puts why a transaction aborted on the transaction (Chromium: a QuotaExceededError
       // when the disk or the origin's share of it is full); the write that was running sees only AbortError.

@@ -2,6 +2,7 @@
 // leaves behind (its time, or why it failed and when to try again). Items are written elsewhere.
 import type { UserMessage } from '../../shared/i18n/userMessage';
 import { keysOfFeed, type FeedRecord, type FieldNewsDb } from './fieldNewsDb';
+import type { PacedChangeNotices } from './pacedChangeNotices';
 
 export interface FeedSource {
   url: string;
@@ -89,13 +90,16 @@ export const feedListWrites = (db: FieldNewsDb, clock: () => Date) => ({
 });
 
 /** How a sync walk ended, on the feed's record: the scheduler reads when to try again from it. */
-export const syncOutcomeWrites = (db: FieldNewsDb, clock: () => Date) => ({
+export const syncOutcomeWrites = (db: FieldNewsDb, clock: () => Date, pageNotices?: PacedChangeNotices) => ({
   /** A walk that went to its end: nothing is left to resume. */
   async recordSyncSuccess(url: string): Promise<void> {
+    // The walk's last pages are told of now, with its end, not up to a second later.
+    pageNotices?.flush();
     await db.feeds.update(url, { lastSyncAt: clock().toISOString(), lastError: null, failures: 0, nextAttemptAt: null, walkResume: null });
   },
 
   async recordSyncFailure(url: string, failure: SyncFailure): Promise<void> {
+    pageNotices?.flush();
     await db.feeds.update(url, {
       lastError: failure.error,
       gone: failure.gone,

@@ -4,6 +4,7 @@
 import type { NewsItemKey } from '../../shared/feed/newsItem';
 import { accountWrites } from './accountRepository';
 import { feedPageWrites } from './feedPageWrites';
+import type { PacedChangeNotices } from './pacedChangeNotices';
 import { feedListWrites, syncOutcomeWrites } from './feedRecordWrites';
 import type { FieldNewsDb, ItemRecord, PlaceTagFields } from './fieldNewsDb';
 import { setItemFlags } from './itemFlags';
@@ -90,10 +91,11 @@ const settingWrites = (db: FieldNewsDb) => ({
   },
 });
 
-export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => new Date()) => ({
-  ...feedPageWrites(db, clock),
+/** `pageNotices` only in the sync worker: its pages' notices go out paced (pacedChangeNotices.ts). */
+export const createNewsRepository = (db: FieldNewsDb, clock: () => Date = () => new Date(), pageNotices?: PacedChangeNotices) => ({
+  ...feedPageWrites(db, clock, pageNotices),
   ...feedListWrites(db, clock),
-  ...syncOutcomeWrites(db, clock),
+  ...syncOutcomeWrites(db, clock, pageNotices),
   ...itemFlagWrites(db),
   ...placeTagWrites(db),
   ...settingWrites(db),

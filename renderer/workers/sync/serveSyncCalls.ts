@@ -3,6 +3,7 @@
 import { createThreadChannel, type CallMap, type ChannelEndpoint } from '../../../shared/threads/threadChannel';
 import type { FieldNewsDb } from '../../db/fieldNewsDb';
 import { createNewsRepository } from '../../db/newsRepository';
+import { createPacedChangeNotices } from '../../db/pacedChangeNotices';
 import { workerLog } from '../../log/workerLog';
 import type { BrowserReaderDesk, SyncShell } from '../../threads/browserShell';
 import type { ReaderCredentials } from '../../../shared/aggregator/readerSession';
@@ -19,7 +20,8 @@ export interface SyncWorkerOptions extends Pick<SyncRunnerOptions, 'locks' | 'no
 
 export const serveSyncCalls = (scope: ChannelEndpoint, options: SyncWorkerOptions) => {
   const warn = (message: string, thrown?: unknown) => workerLog.warn('sync', message, thrown);
-  const repository = createNewsRepository(options.db);
+  // This worker has no live query: its pages' notices to the window and the other workers go out paced.
+  const repository = createNewsRepository(options.db, undefined, createPacedChangeNotices());
   // Web mode's account credentials, as the window hands them over; the desktop app's stay in the main process.
   const secrets = new Map<string, ReaderCredentials>();
   const readerDesk: BrowserReaderDesk = {
