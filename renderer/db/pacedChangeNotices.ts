@@ -61,8 +61,8 @@ export const createPacedChangeNotices = (
   return {
     hold(transaction) {
       const carrier = transaction as NoticeCarrier;
-      if (!('mutatedParts' in carrier) || carrier.mutatedParts === undefined) return null;
       const parts = carrier.mutatedParts;
+      if (parts === undefined) return null;
       delete carrier.mutatedParts;
       return parts;
     },
