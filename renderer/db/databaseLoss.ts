@@ -16,7 +16,6 @@ export const databaseIdSettingKey = 'databaseId';
 export interface MarkerStorage {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
-  removeItem(key: string): void;
 }
 
 export interface DatabaseLossSources {
@@ -43,12 +42,13 @@ export const rememberStoredNews = async ({ db, repository, storage, newId = () =
 };
 
 /**
- * At start: true when the news this computer had stored is gone. Said once: the marker is dropped,
- * and set again once news is stored anew (a backup imported, a sync).
+ * At start: true when the news this computer had stored is gone. Said on every start until news is
+ * stored anew (a backup imported, a sync of the user's own feeds), which points the marker at the new
+ * database. Never dropped on being said: a start that fails on a still-full disk shows the error
+ * screen instead of the notice, and the next start must still say it.
  */
 export const checkDatabaseLoss = async (sources: DatabaseLossSources): Promise<boolean> => {
   const lost = wasDatabaseLost(sources.storage.getItem(storedNewsMarkerKey), await sources.repository.readSetting(databaseIdSettingKey));
-  if (lost) sources.storage.removeItem(storedNewsMarkerKey);
   await rememberStoredNews(sources);
   return lost;
 };

@@ -1,19 +1,23 @@
 // The window's notice that the news stored on this computer is gone (renderer/db/databaseLoss.ts
-// decides), in the interface language, or null. Checked once as the window starts.
+// decides), in the interface language, or null. Checked once as the window starts; it goes once news
+// is stored anew in this window (a sync, a backup imported), which gives the new database its id.
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { db, newsRepository } from './database';
-import { checkDatabaseLoss } from '../db/databaseLoss';
+import { checkDatabaseLoss, databaseIdSettingKey } from '../db/databaseLoss';
 import { log } from './log';
 
 export const useDatabaseLossNotice = (): string | null => {
   const intl = useIntl();
   const [lost, setLost] = useState(false);
+  // A lost database is a new one without an id: it has one again once the user's news is stored.
+  const databaseId = useLiveQuery(() => newsRepository.readSetting(databaseIdSettingKey));
   useEffect(() => {
     checkDatabaseLoss({ db, repository: newsRepository, storage: localStorage })
       .then(setLost)
       // The check only reads and notes; when storage cannot be read at all, the window says so on its own.
       .catch((error: unknown) => log.warn('storage', 'The check for lost news failed', error));
   }, []);
-  return lost ? intl.formatMessage({ id: 'storage.databaseLost' }) : null;
+  return lost && databaseId === undefined ? intl.formatMessage({ id: 'storage.databaseLost' }) : null;
 };

@@ -1,6 +1,7 @@
 // "Import", as the UI calls it: merges a backup file into this window's database.
 import type { Result } from '../../../shared/result';
-import { db as appDb } from '../database';
+import { rememberStoredNews } from '../../db/databaseLoss';
+import { db as appDb, newsRepository } from '../database';
 import { log } from '../log';
 import { importBackupInto, type BackupImportProgress, type BackupImportSummary } from './backupImport';
 import type { UserMessage } from '../../../shared/i18n/userMessage';
@@ -21,6 +22,11 @@ export const importBackup = async (file: Blob, onProgress?: (progress: BackupImp
     log.info(
       'backup',
       `Imported a backup of ${file.size} bytes in ${took}: ${feedsAdded} feeds added; items ${itemsAdded} added, ${itemsUpdated} updated, ${itemsUnchanged} unchanged; ${articlesAdded} saved articles taken; ${settingsKeptHere} settings that remove news or pictures left as they are`,
+    );
+    // The imported news is this computer's stored news now: a later loss of it is noticed, and a notice
+    // that the news was lost goes.
+    await rememberStoredNews({ db: appDb, repository: newsRepository, storage: localStorage }).catch((error: unknown) =>
+      log.warn('storage', 'Could not note that news is stored', error),
     );
   } else {
     // The refusal's own words: they name the file's problem, never its content.
