@@ -71,6 +71,8 @@ export const errorMessages = {
   logEntriesRefused: userMessage('error.logEntriesRefused'),
   logStoreMissing: userMessage('error.logStoreMissing'),
   syncPageNotSaved: userMessage('error.syncPageNotSaved'),
+  // The browser's storage refused a write (renderer/workers/sync/pageWriteFailure.ts): no promise that earlier news is kept.
+  syncStorageFailed: userMessage('error.syncStorageFailed'),
   // A write that failed on a full disk: Chromium may then delete the whole database (electron/electron#41877).
   // Both disk sentences are in the catalogs too (storage.diskFull*), with their Spanish.
   diskFull: userMessage('storage.diskFull'),

@@ -97,6 +97,8 @@ export const enMessages = {
   'error.discoveredFeedInsideNetwork':
     'This page points to a feed inside your own network ({host}), which a page from outside it may not do. If you trust that feed, type its address yourself: {url}',
   'error.syncPageNotSaved': 'A page of news could not be saved on this computer; what was saved before is kept.',
+  'error.syncStorageFailed':
+    "News could not be saved: this computer's storage refused the write (the disk may be full). Free some space and restart Field News. If news is missing after that, import your last backup under Backup and diagnostics.",
   'error.freeSpaceUnknown': 'This browser does not say how much storage space is left.',
   'error.syncWorkerStopped': 'The part of Field News that saves news stopped unexpectedly. Nothing was lost; Field News will try again.',
   'error.syncNoAnswer':

@@ -99,6 +99,8 @@ export const esMessages: MessageCatalog = {
   'error.discoveredFeedInsideNetwork':
     'Esta página apunta a una fuente dentro de su propia red ({host}), algo que una página de fuera no debe hacer. Si confía en esa fuente, escriba usted mismo su dirección: {url}',
   'error.syncPageNotSaved': 'Una página de noticias no se pudo guardar en esta computadora; lo que se guardó antes se conserva.',
+  'error.syncStorageFailed':
+    'No se pudieron guardar las noticias: el almacenamiento de esta computadora rechazó la escritura (puede que el disco esté lleno). Libere espacio y reinicie Field News. Si después faltan noticias, importe su último respaldo en Respaldo y diagnóstico.',
   'error.freeSpaceUnknown': 'Este navegador no indica cuánto espacio de almacenamiento queda.',
   'error.syncWorkerStopped': 'La parte de Field News que guarda las noticias se detuvo de forma inesperada. No se perdió nada; Field News volverá a intentarlo.',
   'error.syncNoAnswer':

@@ -11,10 +11,10 @@ import type { FeedDocumentRequest, FeedFetchResult } from '../../../shared/sync/
 import { walkFeedPages, type StorePageResult, type WalkFeedOptions, type WalkSummary } from '../../../shared/sync/walkFeedPages';
 import type { FieldNewsDb } from '../../db/fieldNewsDb';
 import type { NewsRepository } from '../../db/newsRepository';
-import { isDiskFullError } from '../../db/storageErrors';
 import { workerLog } from '../../log/workerLog';
 import { describeThrown } from '../../../shared/describeThrown';
 import { estimatePageBytes, type DiskSpaceGuard } from './diskSpaceGuard';
+import { pageWriteFailure } from './pageWriteFailure';
 import { quietOutcome, type SyncOutcome, type SyncProgress } from '../../threads/syncOutcome';
 
 export interface SyncFeedOptions {
@@ -96,9 +96,9 @@ export const syncFeed = async (options: SyncFeedOptions): Promise<SyncOutcome> =
         if (extras.articles.length > 0) options.onArticlesWanted?.(extras.articles);
         return { ok: true, value: { newItems: stored.added, updatedItems: stored.updated } };
       } catch (error) {
-        // The page's transaction was aborted, so nothing of it was stored; a full disk is said as such.
-        if (isDiskFullError(error)) return { ok: false, reason: 'disk-full', error: errorMessages.diskFull, cause: describeThrown(error) };
-        throw error;
+        // The page's transaction was aborted, so nothing of it was stored; what came before is said
+        // by what failed (a full disk, the browser's storage, or the page).
+        return { ok: false, ...pageWriteFailure(error), cause: describeThrown(error) };
       }
     },
     onProgress: (progress) => options.onProgress({ ...progress, feedUrl, feedTitle }),

@@ -1,7 +1,6 @@
 // The sync worker's work: runs each requested sync under a per-feed Web Lock, downloads through the
 // shell it was given (the main process's port, or the browser), checks the disk before each page,
 // and logs how each sync ended, with its cause. Every sync settles, and its lock is always released.
-import { errorMessages } from '../../../shared/errorMessages';
 import { englishText } from '../../../shared/i18n/formatMessages';
 import type { ItemPictures } from '../../../shared/pictures/pictureUrls';
 import type { ArticleCandidate } from '../../../shared/articles/articleCandidates';
@@ -17,6 +16,7 @@ import type { AccountSyncRequest, SyncRequest } from '../../threads/syncContract
 import { syncAccount } from './syncAccount';
 import { quietOutcome, type SyncOutcome, type SyncProgress } from '../../threads/syncOutcome';
 import { createDiskSpaceGuard } from './diskSpaceGuard';
+import { pageWriteFailure } from './pageWriteFailure';
 import { syncFeed } from './syncFeed';
 
 /** The part of the Web Locks API the worker uses (navigator.locks in a worker). */
@@ -106,7 +106,8 @@ export const createSyncRunner = (options: SyncRunnerOptions) => {
           lock ? runAccountSync(request) : quietOutcome(request.accountId, 'busy'),
         );
       } catch (thrown) {
-        outcome = quietOutcome(request.accountId, 'failed', { error: errorMessages.syncPageNotSaved, failureReason: 'not-saved', cause: describeThrown(thrown) });
+        const { error, reason } = pageWriteFailure(thrown);
+        outcome = quietOutcome(request.accountId, 'failed', { error, failureReason: reason, cause: describeThrown(thrown) });
       }
       logOutcome(outcome);
       return outcome;
@@ -120,7 +121,8 @@ export const createSyncRunner = (options: SyncRunnerOptions) => {
           lock ? runSync(request) : quietOutcome(request.feedUrl, 'busy'),
         );
       } catch (thrown) {
-        outcome = quietOutcome(request.feedUrl, 'failed', { error: errorMessages.syncPageNotSaved, failureReason: 'not-saved', cause: describeThrown(thrown) });
+        const { error, reason } = pageWriteFailure(thrown);
+        outcome = quietOutcome(request.feedUrl, 'failed', { error, failureReason: reason, cause: describeThrown(thrown) });
       }
       logOutcome(outcome);
       return outcome;

@@ -49,6 +49,46 @@ const sync = async (feedUrl: string, usePolicy = policy, manual = false, maxPage
   });
 
 /** A feed with 30 good items, synced once, whose server then turns faulty. */
+/**
+ * Reopens the test database with a layer that refuses every items write after two pages with the
+ * error given, as the browser would; makeRoom() lets writes through again.
+ */
+const refusingAfterTwoPages = async (refusal: () => Error) => {
+  let refusing = false;
+  let pagesWritten = 0;
+  db.close();
+  db = new FieldNewsDb('field-news-sync-test', { indexedDB, IDBKeyRange });
+  db.use({
+    stack: 'dbcore',
+    name: 'refusing-disk',
+    create: (down: DBCore): DBCore => ({
+      ...down,
+      table: (name: string) => {
+        const table = down.table(name);
+        const mutate = (request: DBCoreMutateRequest) => {
+          if (name === 'items' && request.type === 'put') {
+            if (refusing || pagesWritten === 2) {
+              refusing = true;
+              return Promise.reject(refusal());
+            }
+            pagesWritten += 1;
+          }
+          return table.mutate(request);
+        };
+        return { ...table, mutate };
+      },
+    }),
+  });
+  await db.open();
+  repository = createNewsRepository(db, fixedClock);
+  return {
+    makeRoom: () => {
+      refusing = false;
+      pagesWritten = -1_000;
+    },
+  };
+};
+
 const syncedFeed = async (fault: FeedServerOptions) => {
   const good = await serveFeed({ items: feedItems(30), title: 'Good News', pageSize: 10 });
   await repository.addFeed({ url: good.url, title: 'Good News', builtIn: false });
@@ -226,33 +266,7 @@ describe('syncFeed: a sync killed halfway, and a full disk', () => {
     const server = await twentyPages();
     // A database whose disk fills up after two pages: IndexedDB refuses the third page's write
     // with a QuotaExceededError, and Dexie aborts that page's transaction.
-    let diskFull = false;
-    let pagesWritten = 0;
-    db.close();
-    db = new FieldNewsDb('field-news-sync-test', { indexedDB, IDBKeyRange });
-    db.use({
-      stack: 'dbcore',
-      name: 'full-disk',
-      create: (down: DBCore): DBCore => ({
-        ...down,
-        table: (name: string) => {
-          const table = down.table(name);
-          const mutate = (request: DBCoreMutateRequest) => {
-            if (name === 'items' && request.type === 'put') {
-              if (diskFull || pagesWritten === 2) {
-                diskFull = true;
-                return Promise.reject(new DOMException('Quota exceeded', 'QuotaExceededError'));
-              }
-              pagesWritten += 1;
-            }
-            return table.mutate(request);
-          };
-          return { ...table, mutate };
-        },
-      }),
-    });
-    await db.open();
-    repository = createNewsRepository(db, fixedClock);
+    const disk = await refusingAfterTwoPages(() => new DOMException('Quota exceeded', 'QuotaExceededError'));
     await repository.addFeed({ url: server.url, title: 'Twenty Pages', builtIn: false });
 
     const outcome = await sync(server.url, policy, true, 100);
@@ -262,9 +276,22 @@ describe('syncFeed: a sync killed halfway, and a full disk', () => {
     const status = syncStatusText(intlFor('en'), { online: true, sync: { running: false, progress: null, lastRun: { finishedAt: fixedClock().getTime(), outcomes: [outcome] } , queue: null }, savedCount: 20, nowMs: fixedClock().getTime() });
     expect(status).toBe(englishText(errorMessages.diskFull));
 
-    diskFull = false;
-    pagesWritten = -1_000;
+    disk.makeRoom();
     expect(await sync(server.url, policy, true, 100)).toMatchObject({ result: 'synced', newItems: 180 });
     expect(await storedIdsInOrder(server.url)).toEqual(idsOfPages(20));
+  });
+
+  it('says that the storage refused a write, without promising that earlier news is kept, when the browser closed the database', async () => {
+    const server = await twentyPages();
+    // After a failed write on a full disk Chromium closes the connection, and may delete the database
+    // whole (electron/electron#41877): the next write fails with the browser's error, not a quota one.
+    await refusingAfterTwoPages(() => new DOMException('The database connection is closing.', 'InvalidStateError'));
+    await repository.addFeed({ url: server.url, title: 'Twenty Pages', builtIn: false });
+
+    const outcome = await sync(server.url, policy, true, 100);
+    expect(outcome).toMatchObject({ result: 'failed', failureReason: 'not-saved', error: errorMessages.syncStorageFailed, newItems: 20 });
+    expect(outcome.cause).toMatch(/InvalidStateError/);
+    expect(englishText(errorMessages.syncStorageFailed)).not.toMatch(/kept|nothing was lost/i);
+    expect(await storedIdsInOrder(server.url)).toEqual(idsOfPages(2));
   });
 });
