@@ -25,9 +25,12 @@ export const importBackup = async (file: Blob, onProgress?: (progress: BackupImp
     );
     // The imported news is this computer's stored news now: a later loss of it is noticed, and a notice
     // that the news was lost goes.
-    await rememberStoredNews({ db: appDb, repository: newsRepository, storage: localStorage }).catch((error: unknown) =>
-      log.warn('storage', 'Could not note that news is stored', error),
-    );
+    try {
+      await rememberStoredNews({ db: appDb, repository: newsRepository, storage: localStorage });
+    } catch (error) {
+      // The import itself stands; only a later loss of this news would go unnoticed.
+      log.warn('storage', 'Could not note that news is stored', error);
+    }
   } else {
     // The refusal's own words: they name the file's problem, never its content.
     log.warn('backup', `Import refused after ${took}: ${englishText(result.error)}`);

@@ -12,6 +12,9 @@ describe('Export my news and Import', () => {
   it('export, import back, log what happened, and suggest a dated file name', async () => {
     const written: LogEntry[] = [];
     vi.stubGlobal('window', { fieldNews: { writeLog: (entries: LogEntry[]) => (written.push(...entries), Promise.resolve(succeed(null))) } });
+    // The import notes stored news in localStorage (renderer/db/databaseLoss.ts), as the window has it.
+    const kept = new Map<string, string>();
+    vi.stubGlobal('localStorage', { getItem: (key: string) => kept.get(key) ?? null, setItem: (key: string, value: string) => void kept.set(key, value) });
     const { exportBackup, suggestedBackupFileName } = await import('../../../../renderer/window/backup/exportBackup');
     const { importBackup } = await import('../../../../renderer/window/backup/importBackup');
     const { db, newsRepository } = await import('../../../../renderer/window/database');
