@@ -16,8 +16,13 @@ const readMoreLink = /<a\b[^>]*>\s*(read more|continue reading|read the (full|wh
 /** The item's own text as the reader would see it: its content, else its summary. */
 export const itemTextOf = (item: Pick<FeedItem, 'contentText' | 'contentHtml' | 'summary'>): string => (itemPlainText(item) || item.summary?.trim() || '').replace(/\s+/g, ' ').trim();
 
-/** Whether the item's text looks like a teaser of a longer article. */
+/**
+ * Whether the item's text looks like a teaser of a longer article. Every source of its text shorter
+ * than a teaser means a teaser, without reading it: plain text is never longer than the HTML it
+ * comes from, nor a text with its whitespace collapsed (a sync asks this of every item).
+ */
 export const looksLikeSummary = (item: Pick<FeedItem, 'contentText' | 'contentHtml' | 'summary'>): boolean => {
+  if (Math.max(item.contentText?.length ?? 0, item.contentHtml?.length ?? 0, item.summary?.length ?? 0) < summaryCharacters) return true;
   const text = itemTextOf(item);
   if (text.length < summaryCharacters) return true;
   if (endsInEllipsis.test(text)) return true;
@@ -33,9 +38,9 @@ export interface ArticleCandidate {
 /** The article to save for `item` under the feed's choice, or null. */
 export const articleCandidate = (feedUrl: string, item: FeedItem, choice: FullArticlesChoice): ArticleCandidate | null => {
   if (choice === 'never' || item.url === null) return null;
+  if (choice === 'automatic' && !looksLikeSummary(item)) return null;
   const link = httpAddress(item.url);
   if (link === null) return null;
-  if (choice === 'automatic' && !looksLikeSummary(item)) return null;
   return { itemKey: keyTextOf(feedUrl, item.id), feedUrl, link };
 };
 

@@ -3,7 +3,7 @@
 // every item with a link; "Never" none.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { articleCandidate, articleCandidatesOf, looksLikeSummary, summaryCharacters } from '../../../shared/articles/articleCandidates';
+import { articleCandidate, articleCandidatesOf, itemTextOf, looksLikeSummary, summaryCharacters } from '../../../shared/articles/articleCandidates';
 import { parseFullArticles } from '../../../shared/articles/articleRecord';
 import type { FeedItem } from '../../../shared/feed/feedItem';
 import { keyTextOf } from '../../../shared/feed/newsItem';
@@ -44,6 +44,21 @@ describe('looksLikeSummary', () => {
     ['a long text with an ordinary link', item({ contentHtml: `<p>${longText}</p><p>See <a href="/report">the report</a>.</p>` })],
   ])('takes %s for the whole article', (_name, whole) => {
     expect(looksLikeSummary(whole)).toBe(false);
+  });
+
+  it('never reads a text longer than its longest source, so that short sources alone mean a teaser', () => {
+    // Markup, entities (named, numeric, astral, unknown, unterminated) and whitespace of every kind.
+    const piece = fc.constantFrom('<p>', '</p>', '<br>', '<li>', '<a href="/x">', '</a>', '&amp;', '&hellip;', '&#128512;', '&#x1F600;', '&#0;', '&nosuch;', '&amp', ' ', '\n', '\u00a0', '\t', '…', 'á', 'x', 'More');
+    const text = fc.array(piece, { maxLength: 60 }).map((pieces) => pieces.join(''));
+    const source = fc.option(text, { nil: null });
+    fc.assert(
+      fc.property(source, source, source, (contentText, contentHtml, summary) => {
+        const sources = item({ contentText, contentHtml, summary });
+        const longest = Math.max(contentText?.length ?? 0, contentHtml?.length ?? 0, summary?.length ?? 0);
+        expect(itemTextOf(sources).length).toBeLessThanOrEqual(longest);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 
   it('draws the line at the summary length', () => {
