@@ -12,7 +12,8 @@ export const useDatabaseLossNotice = (): string | null => {
   const intl = useIntl();
   const [lost, setLost] = useState(false);
   // A lost database is a new one without an id: it has one again once the user's news is stored.
-  const databaseId = useLiveQuery(() => newsRepository.readSetting(databaseIdSettingKey));
+  // Watched only while the notice is up: a start with nothing lost reads nothing more.
+  const databaseId = useLiveQuery(() => (lost ? newsRepository.readSetting(databaseIdSettingKey) : undefined), [lost]);
   useEffect(() => {
     checkDatabaseLoss({ db, repository: newsRepository, storage: localStorage })
       .then(setLost)
