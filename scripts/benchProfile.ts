@@ -58,10 +58,15 @@ export const diskProfiles = (name: string, options: BrowserContextOptions = {}) 
   close: (): Promise<void> => Promise.resolve(),
 });
 
-/** CPU seconds of Chromium's processes: the browser process (IndexedDB's own thread writes there) and the pages' renderers. */
+/**
+ * CPU seconds of Chromium's processes: the browser process (IndexedDB's own thread writes there) and the
+ * pages' renderers; and per thread, keyed "process type: thread name" (the workers' threads are all
+ * "DedicatedWorker"; the browser's IndexedDB work runs in its thread pool, "ThreadPoolForeg").
+ */
 export interface CpuSeconds {
   browser: number;
   renderer: number;
+  threads: Record<string, number>;
 }
 
 /**
@@ -69,34 +74,62 @@ export interface CpuSeconds {
  * elsewhere). The benches run one browser at a time, so the difference over a run is that run's.
  */
 export const chromiumCpuSeconds = (): CpuSeconds => {
-  const total: CpuSeconds = { browser: 0, renderer: 0 };
+  const total: CpuSeconds = { browser: 0, renderer: 0, threads: {} };
   if (!existsSync('/proc/self/stat')) return total;
   const ticksPerSecond = 100;
+  /** User + system ticks of a /proc stat line, as seconds; its name (between the parentheses). */
+  const readStat = (stat: string) => {
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), seconds: (Number(fields[11]) + Number(fields[12])) / ticksPerSecond };
+  };
   for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
     let commandLine: string;
     let stat: string;
+    let tasks: string[];
     try {
       commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!commandLine.startsWith(chromiumPath) && !commandLine.includes('/chromium')) continue;
       stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      tasks = readdirSync(`/proc/${pid}/task`);
     } catch {
       // The process ended between the listing and the read: it is no longer counted, as it should not be.
       continue;
     }
-    if (!commandLine.startsWith(chromiumPath) && !commandLine.includes('/chromium')) continue;
-    const type = /--type=([\w-]+)/.exec(commandLine)?.[1] ?? 'browser';
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const seconds = (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+    const subType = /--utility-sub-type=[\w.]*?(\w+)(?:\s|\0|$)/.exec(commandLine)?.[1];
+    const type = `${/--type=([\w-]+)/.exec(commandLine)?.[1] ?? 'browser'}${subType === undefined ? '' : ` ${subType}`}`;
+    const { seconds } = readStat(stat);
     if (type === 'browser') total.browser += seconds;
     else if (type === 'renderer') total.renderer += seconds;
+    for (const task of tasks) {
+      let taskStat: string;
+      try {
+        taskStat = readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
+      } catch {
+        // The thread ended between the listing and the read; what it used is gone with it.
+        continue;
+      }
+      const thread = readStat(taskStat);
+      const key = `${type}: ${thread.name.replace(/\d+$/, '')}`;
+      total.threads[key] = (total.threads[key] ?? 0) + thread.seconds;
+    }
   }
   return total;
 };
 
-/** The CPU seconds used since `before`. */
+/** The CPU seconds used since `before` (a thread that ended meanwhile is not counted). */
 export const cpuSince = (before: CpuSeconds): CpuSeconds => {
   const now = chromiumCpuSeconds();
-  return { browser: now.browser - before.browser, renderer: now.renderer - before.renderer };
+  const threads = Object.fromEntries(Object.entries(now.threads).map(([key, seconds]) => [key, seconds - (before.threads[key] ?? 0)]));
+  return { browser: now.browser - before.browser, renderer: now.renderer - before.renderer, threads };
 };
+
+/** The threads that used at least `least` CPU seconds, most first: "browser: ThreadPoolForeg 18.2, …". */
+export const busiestThreads = (cpu: CpuSeconds, least = 0.2): string =>
+  Object.entries(cpu.threads)
+    .filter(([, seconds]) => seconds >= least)
+    .sort(([, a], [, b]) => b - a)
+    .map(([key, seconds]) => `${key} ${seconds.toFixed(1)}`)
+    .join(', ');
 
 /** The entry whose measure is the median (the lower of the two middle ones for an even count). */
 export const medianBy = <T>(entries: readonly T[], measure: (entry: T) => number): T => {
