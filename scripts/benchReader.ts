@@ -7,10 +7,14 @@
 // yet), the longest main-thread task during start-up and during scrolling, frames dropped while
 // scrolling, and the JS heap. Misses are reported, not failed.
 // BENCH_ITEMS changes the count; BENCH_WEB_DIR (or WEB_BUILD_DIR) points at another web build;
+// BENCH_COMPARE_WEB_DIR=folder adds a second build's start-ups, on the same origin and so the same stored
+// items, taking turns with the first build's and the reference's (which build of two starts faster,
+// without the spread between runs); BENCH_RELOADS changes the reloads per start-up figure (7: with 5, medians of one build spread by 50 ms between runs);
 // BENCH_PROFILE=file.cpuprofile keeps a CPU profile of the scrolls; BENCH_TRACE=folder keeps the trace
 // of the first reload after the sync (its long tasks are printed in any case).
-import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { placeTaggingVersion } from '../shared/places/tagPlaces';
 import type { Page } from 'playwright-core';
 import { chromiumVersion, medianBy, openDiskProfile } from './benchProfile';
@@ -21,10 +25,11 @@ import { startStaticServer } from './staticServer';
 const itemCount = Number(process.env.BENCH_ITEMS ?? 100_000);
 const pageSize = 1_000;
 const webDir = process.env.BENCH_WEB_DIR ?? process.env.WEB_BUILD_DIR ?? 'dist/renderer';
+const compareWebDir = process.env.BENCH_COMPARE_WEB_DIR;
 /** Issue 24: 300 ms with 10 items; with 100,000 at most 1.3 times the 10-item figure of the same run. */
 const targets = { firstItemMs: 300, firstItemRatio: 1.3, scrollTaskMs: 50, heapMb: 150 };
 /** Reloads per start-up figure (the median is printed). */
-const startupReloads = 5;
+const startupReloads = Number(process.env.BENCH_RELOADS ?? 7);
 /** How long the continuous scroll runs, and how long the jump to the end may take before it counts as "not reached". */
 const scrollSeconds = 15;
 const jumpTimeoutMs = 10_000;
@@ -140,19 +145,33 @@ const flickList = async ({ seconds, pixelsPerFrame }: { seconds: number; pixelsP
 };
 
 const main = async () => {
-  if (!existsSync(join(webDir, 'index.html'))) throw new Error(`No web build in ${webDir}: build one (npx vite build --outDir …) and set BENCH_WEB_DIR.`);
-  const web = await startStaticServer(webDir);
+  for (const dir of [webDir, compareWebDir ?? webDir]) {
+    if (!existsSync(join(dir, 'index.html'))) throw new Error(`No web build in ${dir}: build one (npx vite build --outDir …) and set BENCH_WEB_DIR.`);
+  }
+  // Two builds share an origin (and so the stored items) as two folders of one server: the build's
+  // relative base lets each load from its folder.
+  const servedRoot = compareWebDir === undefined ? webDir : mkdtempSync(join(tmpdir(), 'bench-reader-builds-'));
+  if (compareWebDir !== undefined) {
+    symlinkSync(resolve(webDir), join(servedRoot, 'app'));
+    symlinkSync(resolve(compareWebDir), join(servedRoot, 'compare'));
+  }
+  const web = await startStaticServer(servedRoot);
+  const appUrl = compareWebDir === undefined ? web.url : `${web.url}app/`;
   const feed = await startFeedServer({ items, pageSize, title: 'Reader Bench News' });
   const version = await chromiumVersion();
   const profile = await openDiskProfile('reader', { viewport: { width: 1280, height: 800 } });
   try {
     const { context, page } = profile;
     await context.addInitScript(installProbe);
-    await page.goto(web.url);
+    await page.goto(appUrl);
     await page.locator('article[data-item-id]').first().waitFor();
-    /** One reload → first item on screen, and the longest task in the 2 s after it. */
-    const reloadOnce = async (reloaded: Page): Promise<{ firstMs: number; longestTaskMs: number }> => {
-      await reloaded.reload();
+    /** A page, and the address it starts from when not reloaded (a comparison takes turns between two builds). */
+    type Start = Page | { page: Page; address: string };
+    /** One reload (or load of its address) → first item on screen, and the longest task in the 2 s after it. */
+    const reloadOnce = async (start: Start): Promise<{ firstMs: number; longestTaskMs: number }> => {
+      const reloaded = 'address' in start ? start.page : start;
+      if ('address' in start) await reloaded.goto(start.address);
+      else await reloaded.reload();
       await reloaded.waitForFunction(() => window.readerProbe?.firstItemAt != null, undefined, { timeout: 60_000 });
       await reloaded.waitForTimeout(2_000);
       const probe = await reloaded.evaluate(() => window.readerProbe as Probe);
@@ -163,7 +182,7 @@ const main = async () => {
      * `startupReloads` reloads of each page, taking turns (one of the first, one of the second …), so
      * that both figures meet the same moment of this machine; the median of each, and its longest task.
      */
-    const startUps = async (pages: readonly Page[]): Promise<StartUp[]> => {
+    const startUps = async (pages: readonly Start[]): Promise<StartUp[]> => {
       const measured = pages.map(() => ({ runs: [] as number[], longestTaskMs: 0 }));
       for (let run = 0; run < startupReloads; run += 1) {
         for (const [index, reloaded] of pages.entries()) {
@@ -240,13 +259,14 @@ const main = async () => {
     // browser that had not yet written 200,000 records (the items, then their tags): a ratio to them
     // measured that as much as the 100,000 items.
     const reference = await openDiskProfile('reader-reference', { viewport: { width: 1280, height: 800 } });
-    const [many, few] = await (async () => {
+    const [many, few, compared] = await (async () => {
       try {
         await reference.context.addInitScript(installProbe);
-        await reference.page.goto(web.url);
+        await reference.page.goto(appUrl);
         await reference.page.locator('article[data-item-id]').first().waitFor();
         await reference.page.waitForTimeout(3_000);
-        return await startUps([page, reference.page]);
+        if (compareWebDir === undefined) return await startUps([page, reference.page]);
+        return await startUps([{ page, address: appUrl }, reference.page, { page, address: `${web.url}compare/` }]);
       } finally {
         await reference.close();
       }
@@ -289,6 +309,9 @@ const main = async () => {
     const runsOf = (startUp: StartUp) => startUp.runs.map((ms) => ms.toFixed(0)).join(', ');
     console.log(`| reload → first item on screen, 10 items stored (reference: a second profile, its reloads taking turns with the next row's; median of ${startupReloads}: ${runsOf(few)} ms) | ${few.firstItemMs.toFixed(0)} ms | ≤ ${targets.firstItemMs} ms | ${met(few.firstItemMs <= targets.firstItemMs)} |`);
     console.log(`| reload → first item on screen, ${itemCount.toLocaleString('en')} items (median of ${startupReloads}: ${runsOf(many)} ms) | ${firstItemMs.toFixed(0)} ms, ${ratio.toFixed(2)} × the reference | ≤ ${targets.firstItemRatio} × | ${met(ratio <= targets.firstItemRatio)} |`);
+    if (compared !== undefined) {
+      console.log(`| the same, ${itemCount.toLocaleString('en')} items, the build in ${compareWebDir} (its loads taking turns with the two rows above; median of ${startupReloads}: ${runsOf(compared)} ms) | ${compared.firstItemMs.toFixed(0)} ms, ${(compared.firstItemMs / few.firstItemMs).toFixed(2)} × the reference; the first build ${(firstItemMs / compared.firstItemMs).toFixed(2)} × this | | |`);
+    }
     console.log(`| the same 10-item reloads in this profile before the sync, minutes earlier (median of ${startupReloads}: ${runsOf(beforeSync)} ms) | ${beforeSync.firstItemMs.toFixed(0)} ms; the ${itemCount.toLocaleString('en')} items ${(firstItemMs / beforeSync.firstItemMs).toFixed(2)} × this | | |`);
     console.log(`| longest main-thread task, start-up (10 items / ${itemCount.toLocaleString('en')}) | ${Math.max(few.longestTaskMs, beforeSync.longestTaskMs).toFixed(0)} / ${startupTask.toFixed(0)} ms | < 50 ms | ${met(Math.max(few.longestTaskMs, beforeSync.longestTaskMs, startupTask) < 50)} |`);
     console.log(`| flick: ${flickSeconds} s at ${flickPixelsPerFrame} px a frame (${(flickPixelsPerFrame * 60).toLocaleString('en')} px/s) from the top: frames with the screen mostly empty rows | ${flick.emptyFrames} of ${flick.frames.length + 1} | | |`);
@@ -305,6 +328,7 @@ const main = async () => {
     await profile.close();
     await feed.close();
     await web.close();
+    if (compareWebDir !== undefined) rmSync(servedRoot, { recursive: true });
   }
 };
 
