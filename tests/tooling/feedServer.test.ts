@@ -4,6 +4,7 @@
 import { gunzipSync } from 'node:zlib';
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { contentHash } from '../../shared/contentHash';
 import { startFeedServer, type FeedServer } from '../../scripts/feedServer';
 
 const items = (count: number, text = 'Teams registered needs in Tapachula.') =>
@@ -49,6 +50,9 @@ describe('the feed server’s pages', () => {
       for (const gzip of [true, false]) {
         const [made, asked] = await Promise.all([get(address, gzip), get(other, gzip)]);
         expect(made.gzipped).toBe(gzip);
+        // The ETag is the fingerprint of the very text served, made ahead or not.
+        expect(made.etag).toBe(`"${contentHash(made.text)}"`);
+        expect(asked.etag).toBe(`"${contentHash(asked.text)}"`);
         expect(made.text.replaceAll(ahead.origin, '')).toBe(asked.text.replaceAll(onRequest.origin, ''));
         expect(made.text).toContain('Report');
         // Each format's own document, whichever format's pages were made first.
