@@ -15,7 +15,8 @@ export const contentHash = (text: string): string => {
 export const bytesHash = (bytes: Uint8Array): string => {
   let first = 0x811c9dc5;
   let second = 0x01000193 ^ bytes.length;
-  for (const byte of bytes) {
+  for (let index = 0; index < bytes.length; index += 1) {
+    const byte = bytes[index] ?? 0;
     first = Math.imul(first ^ byte, 0x01000193);
     second = Math.imul(second ^ byte, 0x5bd1e995);
   }

@@ -14,13 +14,16 @@ export type FeedAddressInspection =
   | { kind: 'choose'; pageUrl: string; links: DiscoveredFeedLink[] }
   | { kind: 'not-a-feed'; error: UserMessage };
 
+/** Enough of a document to tell what it is: detectFeedFormat reads past at most 100,000 characters of prologue. */
+const sniffedBytes = 512 * 1024;
+
 export const inspectFeedAddress = async (bridge: Pick<FieldNewsBridge, 'fetchFeedDocument'>, url: string): Promise<FeedAddressInspection> => {
   const downloaded = await bridge.fetchFeedDocument({ url, feedUrl: url, validators: null });
   if (!downloaded.ok || downloaded.value.kind !== 'fetched') return { kind: 'feed', url };
   const { bytes, contentType, url: answeredUrl } = downloaded.value;
-  // A feed is only sniffed here (its full parse runs in the sync worker, off this thread); a web
-  // page is read for the feeds it announces.
-  const sniffed = detectFeedFormat(decodeFeedBytes(bytes, contentType).text);
+  // A feed is only sniffed here, from its start (its full parse runs in the sync worker, off this
+  // thread): a page of 1,000 items is 1.5 MB to decode. A web page is read for the feeds it announces.
+  const sniffed = detectFeedFormat(decodeFeedBytes(bytes.subarray(0, sniffedBytes), contentType).text);
   if (sniffed.kind !== 'html' && sniffed.kind !== 'unknown') return { kind: 'feed', url };
   const parsed = parseFeedDocument({ bytes, contentType, url: answeredUrl });
   if (!parsed.ok) return { kind: 'not-a-feed', error: parsed.error };

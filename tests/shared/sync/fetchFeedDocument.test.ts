@@ -20,13 +20,14 @@ const failed = (result: FeedFetchResult) => {
 };
 
 describe('fetchFeedDocument: a document and its validators', () => {
-  it('downloads the text with its ETag, Last-Modified and fingerprint, naming the app in the User-Agent', async () => {
+  it('downloads the text with its ETag and Last-Modified, naming the app in the User-Agent', async () => {
     const server = await serveFeed({ items: feedItems(3) });
     const document = fetched(await fetchFeedDocument(nodeTransport, { url: server.url, feedUrl: server.url, validators: null }, testPolicy()));
     expect(JSON.parse(new TextDecoder().decode(document.bytes))).toMatchObject({ items: [{ id: 'item-1' }, { id: 'item-2' }, { id: 'item-3' }] });
     expect(document.validators.etag).toMatch(/^"[0-9a-f]+"$/);
     expect(document.validators.lastModified).toBe('Wed, 07 Jul 2021 12:00:00 GMT');
-    expect(document.validators.contentHash).toBe(bytesHash(document.bytes));
+    // With the server's validators to go by, no fingerprint is worked out.
+    expect(document.validators.contentHash).toBeNull();
     expect(server.requests[0]?.headers['user-agent']).toBe('FieldNews/0.0.0-test (+offline news reader)');
   });
 
@@ -56,7 +57,7 @@ describe('fetchFeedDocument: a document and its validators', () => {
   it('calls a document unchanged when the server sends no validators and the text hashes the same', async () => {
     const server = await serveFeed({ items: feedItems(3), validators: false });
     const first = fetched(await fetchFeedDocument(nodeTransport, { url: server.url, feedUrl: server.url, validators: null }, testPolicy()));
-    expect(first.validators).toMatchObject({ etag: null, lastModified: null });
+    expect(first.validators).toEqual({ etag: null, lastModified: null, contentHash: bytesHash(first.bytes) });
     const again = await fetchFeedDocument(nodeTransport, { url: server.url, feedUrl: server.url, validators: first.validators }, testPolicy());
     expect(again).toEqual({ ok: true, value: { kind: 'unchanged', url: server.url } });
     server.setItems(feedItems(4));
