@@ -42,7 +42,7 @@ export type SyncEvents = {
   progress: { syncId: number; progress: SyncProgress };
   /** A page was stored: the pictures its items name, for the window's picture queue (which alone decides what to save). */
   pictures: { pictures: ItemPictures[] };
-  /** A page was stored: the articles its feed wants saved, for the article worker (after the syncs). */
+  /** A sync ended: the articles its stored pages want saved (a slice of them per event), for the article worker. */
   articles: { candidates: ArticleCandidate[] };
   /** Web mode: the worker signed in again for an account; the window keeps the new token where the secret is. */
   accountToken: { accountId: string; token: string };
