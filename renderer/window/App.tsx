@@ -8,15 +8,14 @@ import { PhoneBar } from './components/PhoneBar';
 import { ReaderWorkspace } from './components/ReaderWorkspace';
 import { SearchBar } from './components/SearchBar';
 import { SearchSummary } from './components/SearchSummary';
-import { StatusLine } from './components/StatusLine';
+import { SyncStatusLine } from './components/SyncStatusLine';
 import { SyncNowButton } from './components/SyncNowButton';
-import { db, newsRepository } from './database';
+import { newsRepository } from './database';
 import { useMapToggle } from './map/useMapToggle';
 import { useStoredPlaces } from './reader/useStoredPlaces';
 import { useSearchReadiness } from './search/searchClient';
 import { useNewsSearch } from './search/useNewsSearch';
-import { syncStatusText } from './sync/syncStatusText';
-import { defaultSyncIntervalMinutes, syncScheduler, useSyncRunState } from './sync/syncService';
+import { defaultSyncIntervalMinutes, syncScheduler } from './sync/syncService';
 import { useDatabaseLossNotice } from './useDatabaseLossNotice';
 import { useNow } from './useNow';
 import { useOnlineStatus } from './useOnlineStatus';
@@ -32,16 +31,12 @@ export function App() {
   const [dialog, setDialog] = useState<AppDialog | null>(null);
   const { problem, settled: firstStartSettled } = useFirstStart();
   const databaseLoss = useDatabaseLossNotice();
-  const sync = useSyncRunState();
   const nowMs = useNow(30_000);
   const search = useNewsSearch();
   const { mapOpen, toggleMap, closeMap } = useMapToggle();
   const searchReadiness = useSearchReadiness();
   const intervalSetting = useLiveQuery(() => newsRepository.readSetting('syncIntervalMinutes'));
   const intervalMinutes = Number(intervalSetting ?? defaultSyncIntervalMinutes) || defaultSyncIntervalMinutes;
-
-  // Summed from the feed records: counting the items table walks every item, on every sync page.
-  const savedCount = useLiveQuery(async () => (await db.feeds.toArray()).reduce((total, feed) => total + feed.itemCount, 0));
 
   const { listShown, onFirstRows } = useStartAfterFirstRows(intervalMinutes, firstStartSettled);
   const { placeTree, placeOf } = useStoredPlaces(listShown, intl.locale);
@@ -79,7 +74,7 @@ export function App() {
           unavailable={searchReadiness.state === 'unavailable' ? formatStoredMessage(intl, searchReadiness.message) : null}
         />
         <div className="header-actions">
-          <SyncNowButton syncing={sync.running} />
+          <SyncNowButton />
           <button type="button" className="map-toggle" aria-pressed={mapOpen} aria-keyshortcuts="Alt+M" onClick={toggleMap}>
             <FormattedMessage id="map.button" />
           </button>
@@ -118,7 +113,7 @@ export function App() {
         />
       </main>
       <UpdateNotice />
-      <StatusLine text={syncStatusText(intl, { online, sync, savedCount, nowMs })} syncing={sync.running} problem={databaseLoss ?? (problem === null ? null : formatStoredMessage(intl, problem))} />
+      <SyncStatusLine online={online} nowMs={nowMs} problem={databaseLoss ?? (problem === null ? null : formatStoredMessage(intl, problem))} />
       {dialog !== null && <AppDialogs dialog={dialog} onDialog={setDialog} intervalMinutes={intervalMinutes} nowMs={nowMs} locale={intl.locale} />}
     </div>
   );

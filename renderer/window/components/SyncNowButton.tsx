@@ -1,10 +1,12 @@
-// The header's "Sync now": every feed at once, now; offline it says that no request was made.
+// The header's "Sync now": every feed at once, now; offline it says that no request was made. Disabled while a sync runs.
 import { useState } from 'react';
 import { useText } from '../i18n/useText';
-import { syncScheduler } from '../sync/syncService';
+import { syncScheduler, useSyncRunning } from '../sync/syncService';
 
-export function SyncNowButton({ syncing }: { syncing: boolean }) {
+export function SyncNowButton() {
   const { text } = useText();
+  // Read here, not passed down: the window above is not redrawn when a sync starts or ends.
+  const syncing = useSyncRunning();
   const [offline, setOffline] = useState(false);
   const syncNow = async () => {
     const ran = await syncScheduler.run({ manual: true });

@@ -64,6 +64,9 @@ const subscribe = (listener: () => void) => {
 
 export const useSyncRunState = (): SyncRunState => useSyncExternalStore(subscribe, syncScheduler.current);
 
+/** Whether a sync runs: a component that needs only this is not redrawn by each page's progress. */
+export const useSyncRunning = (): boolean => useSyncExternalStore(subscribe, () => syncScheduler.current().running);
+
 /**
  * Syncs now if online, and again whenever the link comes back, the computer wakes, and every
  * `intervalMinutes`. Returns the function that stops the automatic runs.
