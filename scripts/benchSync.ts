@@ -39,6 +39,8 @@ const feedItems = benchNewsItems(itemCount);
 // --- What the page records on its own, so that the node side does not poll while the sync runs.
 interface PageRecord {
   longTasks: { start: number; duration: number }[];
+  /** Frames of 50 ms or more (Long Animation Frames), with the scripts that ran in them: what filled a long task, without a trace's cost. */
+  longFrames: { start: number; duration: number; scripts: string[] }[];
   clickedAt: number | null;
   firstVisibleAt: number | null;
   doneAt: number | null;
@@ -51,11 +53,29 @@ declare global {
 }
 
 const installRecorder = () => {
-  const record: PageRecord = { longTasks: [], clickedAt: null, firstVisibleAt: null, doneAt: null, statusLog: [] };
+  const record: PageRecord = { longTasks: [], longFrames: [], clickedAt: null, firstVisibleAt: null, doneAt: null, statusLog: [] };
   window.benchRecord = record;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) record.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
+  // The Long Animation Frames API's own shape (not in TypeScript's DOM types yet).
+  interface ScriptTiming {
+    invoker: string;
+    sourceFunctionName: string;
+    sourceURL: string;
+    sourceCharPosition: number;
+    duration: number;
+    forcedStyleAndLayoutDuration: number;
+  }
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { scripts?: ScriptTiming[] })[]) {
+      const scripts = (entry.scripts ?? []).map(
+        (script) =>
+          `${Math.round(script.duration)} ms ${script.invoker} → ${script.sourceFunctionName || '?'} (${script.sourceURL.split('/').pop() ?? ''}:${script.sourceCharPosition}${script.forcedStyleAndLayoutDuration > 0 ? `, forced layout ${Math.round(script.forcedStyleAndLayoutDuration)} ms` : ''})`,
+      );
+      record.longFrames.push({ start: entry.startTime, duration: entry.duration, scripts });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
 };
 
 const watchSync = () => {
@@ -327,6 +347,10 @@ const main = async () => {
       for (const [format, run] of runs) {
         const clickedAt = run.record.clickedAt ?? 0;
         console.log(JSON.stringify({ format, statusLog: run.record.statusLog.map((entry) => ({ ms: Math.round(entry.at - clickedAt), text: entry.text })), longTasks: run.during.map((task) => ({ at: Math.round(task.start - clickedAt), ms: Math.round(task.duration) })) }));
+        const doneAt = run.record.doneAt ?? clickedAt;
+        for (const frame of run.record.longFrames.filter((candidate) => candidate.start + candidate.duration >= clickedAt && candidate.start <= doneAt)) {
+          console.log(`- ${formatNames[format]}: a ${Math.round(frame.duration)} ms frame at ${Math.round(frame.start - clickedAt)} ms: ${frame.scripts.join('; ') || 'no script (style, layout, paint or collection)'}`);
+        }
       }
     }
   } finally {
