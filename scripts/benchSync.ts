@@ -346,11 +346,19 @@ const main = async () => {
     if (process.env.BENCH_VERBOSE) {
       for (const [format, run] of runs) {
         const clickedAt = run.record.clickedAt ?? 0;
-        console.log(JSON.stringify({ format, statusLog: run.record.statusLog.map((entry) => ({ ms: Math.round(entry.at - clickedAt), text: entry.text })), longTasks: run.during.map((task) => ({ at: Math.round(task.start - clickedAt), ms: Math.round(task.duration) })) }));
-        const doneAt = run.record.doneAt ?? clickedAt;
-        for (const frame of run.record.longFrames.filter((candidate) => candidate.start + candidate.duration >= clickedAt && candidate.start <= doneAt)) {
-          console.log(`- ${formatNames[format]}: a ${Math.round(frame.duration)} ms frame at ${Math.round(frame.start - clickedAt)} ms: ${frame.scripts.join('; ') || 'no script (style, layout, paint or collection)'}`);
-        }
+        console.log(JSON.stringify({ format, statusLog: run.record.statusLog.map((entry) => ({ ms: Math.round(entry.at - clickedAt), text: entry.text })) }));
+      }
+      // Every round's long tasks and long frames, not only the median run's: a long task in any round counts.
+      for (const [format, list] of allRuns) {
+        list.forEach((run, round) => {
+          const clickedAt = run.record.clickedAt ?? 0;
+          const doneAt = run.record.doneAt ?? clickedAt;
+          const tasks = run.during.map((task) => `${Math.round(task.duration)} ms at ${Math.round(task.start - clickedAt)} ms`);
+          console.log(`${formatNames[format]}, round ${round + 1}: long tasks: ${tasks.join(', ') || 'none'}`);
+          for (const frame of run.record.longFrames.filter((candidate) => candidate.start + candidate.duration >= clickedAt && candidate.start <= doneAt)) {
+            console.log(`- a ${Math.round(frame.duration)} ms frame at ${Math.round(frame.start - clickedAt)} ms: ${frame.scripts.join('; ') || 'no script (style, layout, paint or collection)'}`);
+          }
+        });
       }
     }
   } finally {
