@@ -37,7 +37,7 @@ afterEach(() => {
 
 describe('the sync worker', () => {
   it("hands over a sync's wanted articles in slices when it ends, before its answer, and none while its pages are stored", async () => {
-    const itemCount = articlesPerEvent * 2 + 500;
+    const itemCount = articlesPerEvent * 2 + 123;
     const server = await serveFeed({ items: teasers(itemCount), pageSize: 1_000 });
     await createNewsRepository(db).addFeed({ url: server.url, title: 'News', builtIn: false });
     const channel = createThreadChannel<SyncCalls, CallMap, SyncEvents>(worker);
@@ -58,7 +58,7 @@ describe('the sync worker', () => {
     // Every page first, then the articles, then the answer.
     const pages = Math.ceil(itemCount / 1_000);
     expect(heard).toEqual([...Array.from({ length: pages }, (_, index) => `page ${index + 1}`), 'articles', 'articles', 'articles', 'answer']);
-    expect(slices).toEqual([articlesPerEvent, articlesPerEvent, 500]);
+    expect(slices).toEqual([articlesPerEvent, articlesPerEvent, 123]);
     expect(wanted.size).toBe(itemCount);
 
     // A sync that finds nothing new wants nothing more: the articles were handed over once.
