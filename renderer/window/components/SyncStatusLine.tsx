@@ -1,6 +1,7 @@
 // The status line with the sync's words: the one part of the window that follows a sync page by
 // page. It reads the sync's state itself, so a page's progress redraws this line, not the window
-// (the whole window redrawn on each of a large sync's pages made tasks of 40 to 50 ms).
+// (read at the window's root, it redrew every part, an open settings dialog too, about three times a
+// second during a large sync).
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useIntl } from 'react-intl';
 import { db } from '../database';

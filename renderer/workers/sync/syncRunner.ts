@@ -78,8 +78,8 @@ export const createSyncRunner = (options: SyncRunnerOptions) => {
       onProgress: (progress) => options.onProgress(syncId, progress),
       // Every stored page's pictures go to the window's picture queue, which alone reads the picture setting.
       onPicturesNamed: options.onPicturesNamed,
-      // The articles go to the window when the sync ends, which hands them to the article worker: it
-      // writes them and saves them after the syncs (writing 1,000 of them here made a first sync twice as long).
+      // The articles go to the window when the sync ends (serveSyncCalls.ts); it hands them to the article
+      // worker, which writes them and saves them after the syncs (writing 1,000 of them here made a first sync twice as long).
       onArticlesWanted: options.onArticlesWanted,
       now: options.now,
       random: options.random,
