@@ -104,7 +104,8 @@ export const longTasksOf = (events: TraceEvent[], thresholdMs = 50): LongTask[] 
   const main = mainThreadOf(events);
   if (main === null) return [];
   const onMain = events.filter((event) => event.pid === main.pid && event.tid === main.tid);
-  const origin = Math.min(...onMain.filter((event) => event.ts > 0).map((event) => event.ts));
+  // A loop, not Math.min(...): a sync's trace holds more events than a call can take arguments.
+  const origin = onMain.reduce((earliest, event) => (event.ts > 0 && event.ts < earliest ? event.ts : earliest), Infinity);
   const tasks = onMain.filter((event) => event.ph === 'X' && event.name === 'RunTask' && (event.dur ?? 0) >= thresholdMs * 1000);
 
   // The CPU profile arrives in chunks: nodes, and samples as (node, time delta) pairs.

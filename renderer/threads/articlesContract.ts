@@ -26,6 +26,11 @@ export type ArticleCalls = {
    */
   wantArticles(argument: { wanted: ArticleCandidate[] }): null;
   /**
+   * A port to the sync worker, which calls `wantArticles` on it with the articles its syncs' pages
+   * want (SyncCalls.handArticles): they go from worker to worker, never through the window.
+   */
+  takeArticlesFrom(argument: { port: MessagePort }): null;
+  /**
    * Queues the articles handed over since the last round, then saves the articles whose time has
    * come; on a metered or slow link only those of feeds set to "Always".
    */

@@ -2,7 +2,6 @@
 // once for the window that makes them and the worker. Downloads do not pass through here: the worker
 // has its own port to the main process (SyncShellCalls in shared/bridge.ts), or downloads itself.
 import type { ItemPictures } from '../../shared/pictures/pictureUrls';
-import type { ArticleCandidate } from '../../shared/articles/articleCandidates';
 import type { SyncOutcome, SyncProgress } from './syncOutcome';
 import type { ReaderCredentials } from '../../shared/aggregator/readerSession';
 import type { UserMessage } from '../../shared/i18n/userMessage';
@@ -36,14 +35,18 @@ export type SyncCalls = {
   editAccountFeed(edit: AccountFeedEdit): Result<null, UserMessage>;
   /** Web mode: the accounts' credentials this browser holds (the desktop app's stay in the main process). */
   useAccountSecrets(argument: { secrets: [string, ReaderCredentials][] }): null;
+  /**
+   * Hands the articles the stored pages want saved, kept here since the last hand-over, to the article
+   * worker at the other end of `port` (its `wantArticles`, ArticleCalls), a slice a call, and answers
+   * with how many it handed once the article worker has them all.
+   */
+  handArticles(argument: { port: MessagePort }): number;
 };
 
 export type SyncEvents = {
   progress: { syncId: number; progress: SyncProgress };
   /** A page was stored: the pictures its items name, for the window's picture queue (which alone decides what to save). */
   pictures: { pictures: ItemPictures[] };
-  /** A sync ended: the articles its stored pages want saved (a slice of them per event), for the article worker. */
-  articles: { candidates: ArticleCandidate[] };
   /** Web mode: the worker signed in again for an account; the window keeps the new token where the secret is. */
   accountToken: { accountId: string; token: string };
 };

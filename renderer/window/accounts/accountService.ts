@@ -12,7 +12,8 @@ import type { FeedRecord } from '../../db/fieldNewsDb';
 import { bridge } from '../bridge';
 import { newsRepository } from '../database';
 import { log } from '../log';
-import { syncClient, syncScheduler } from '../sync/syncService';
+import { syncScheduler } from '../sync/syncService';
+import { syncClient } from '../sync/windowSyncClient';
 
 export const connectAccount = async (signIn: AggregatorSignIn): Promise<Result<ConnectedAccount, UserMessage>> => {
   const connected = await bridge.connectAggregator(signIn);

@@ -1,21 +1,19 @@
 // This window's side of the article worker: starts it after syncs (and at start-up, and on "Try
-// again"), hands it its own port to the main process, passes the pictures of saved articles to the
-// picture queue, and keeps "Saving articles… 12 of 40" for the status line.
+// again"), hands it its own port to the main process and, each round, a port to the sync worker (which
+// hands it the articles the syncs' pages want), passes the pictures of saved articles to the picture
+// queue, and keeps "Saving articles… 12 of 40" for the status line.
 import { useSyncExternalStore } from 'react';
 import { connectionFactsSchema, isMeteredOrSlow } from '../../../shared/pictures/pictureSettings';
 import { createArticleRepository } from '../../db/articleRepository';
-import type { ArticleCandidate } from '../../../shared/articles/articleCandidates';
 import type { ArticleCalls, ArticleEvents, ArticleProgress, ArticleRound } from '../../threads/articlesContract';
 import { createWorkerThread } from '../../threads/workerThread';
 import { openSyncPort } from '../bridge';
 import { db } from '../database';
 import { log } from '../log';
 import { savePicturesNamed } from '../pictures/pictureService';
+import { syncClient } from '../sync/windowSyncClient';
 
 export const articleRepository = createArticleRepository(db);
-
-/** Wanted articles per message to the worker: copying 100,000 in one message held the window 65 ms. */
-export const articlesPerMessage = 2_000;
 
 /** A round may go this long without a word (a progress event) before it is given up. */
 const quietLimitMs = 5 * 60_000;
@@ -55,43 +53,38 @@ const onMeteredLink = (): boolean => {
 };
 
 let round: Promise<ArticleRound | null> | null = null;
-/** Articles handed to the worker since the last round began: another round saves them. */
-let handedSinceRound = 0;
-/** The handovers not answered yet; a round begins after them. */
-let handing: Promise<unknown> = Promise.resolve();
+/** Asked for while a round ran (a sync ended, a feed's choice changed): another round follows it. */
+let askedDuringRound = false;
 
 /**
- * The sync client's hook: a slice of an ended sync's wanted articles (the sync worker sends them in
- * slices when a sync ends), posted to the worker at once, which keeps them for the next round; a
- * worker not started yet gets them when it starts. This window keeps none of them: it once kept every
- * page's until the round, 100,000 after a sync of 100,000 teasers, and the collection of that memory
- * held the window 100 to 200 ms in the middle of the sync.
+ * The articles the syncs' pages want, handed by the sync worker straight to the article worker over
+ * a port of their own: this window passes the port, never the articles. Through the window they cost
+ * it a task each slice as a large sync ended (40 to 80 ms on a slow 2-core machine, traced).
  */
-export const wantArticles = (candidates: readonly ArticleCandidate[]): void => {
-  const channel = thread.channel();
-  for (let start = 0; start < candidates.length; start += articlesPerMessage) {
-    const part = candidates.slice(start, start + articlesPerMessage);
-    const count = part.length;
-    // Copied into the message now: nothing here holds the part after this line.
-    const handed = channel.call('wantArticles', { wanted: part }, { quietLimitMs }).then((answer) => {
-      // The worker stopped: what it had not taken is lost with it; the items themselves are stored.
-      if (!answer.ok) log.warn('articles', `${count} wanted articles could not be handed to the article worker (${answer.error.reason}: ${answer.error.detail})`);
-      else handedSinceRound += count;
-    });
-    handing = Promise.all([handing, handed]);
+const takeWantedArticles = async (channel: ReturnType<typeof thread.channel>): Promise<void> => {
+  const { port1, port2 } = new MessageChannel();
+  const taking = await channel.call('takeArticlesFrom', { port: port1 }, { transfer: [port1], quietLimitMs });
+  if (!taking.ok) {
+    port2.close();
+    log.warn('articles', `The article worker could not take the wanted articles (${taking.error.reason}: ${taking.error.detail})`);
+    return;
   }
+  // Answered when the article worker has them all: this round queues them.
+  await syncClient.handArticles(port2);
 };
 
-/** Saves the articles that wait, unless offline; one round at a time (a call during a round joins it). */
+/** Saves the articles that wait, unless offline; one round at a time (a call during a round asks for the next). */
 export const saveWaitingArticles = (): Promise<ArticleRound | null> => {
   if (!navigator.onLine) return Promise.resolve(null);
-  round ??= (async () => {
+  if (round !== null) {
+    askedDuringRound = true;
+    return round;
+  }
+  round = (async () => {
     try {
       const channel = await connected();
       if (channel === null) return null;
-      // The articles of every sync that ended before this round are with the worker first.
-      await handing;
-      handedSinceRound = 0;
+      await takeWantedArticles(channel);
       const answer = await channel.call('saveArticles', { onlyAlways: onMeteredLink() }, { quietLimitMs });
       if (!answer.ok) {
         log.warn('articles', `A round of article saving ended early (${answer.error.reason}: ${answer.error.detail})`);
@@ -103,8 +96,10 @@ export const saveWaitingArticles = (): Promise<ArticleRound | null> => {
     } finally {
       round = null;
       publish(null);
-      // Pages stored while this round ran asked for more: the next round takes them.
-      if (handedSinceRound > 0) void saveWaitingArticles();
+      if (askedDuringRound) {
+        askedDuringRound = false;
+        void saveWaitingArticles();
+      }
     }
   })();
   return round;

@@ -4,7 +4,6 @@
 // failure and is replaced on the next sync (which also frees the Web Locks it held).
 import { errorMessages } from '../../../shared/errorMessages';
 import type { ItemPictures } from '../../../shared/pictures/pictureUrls';
-import type { ArticleCandidate } from '../../../shared/articles/articleCandidates';
 import type { Result } from '../../../shared/result';
 import type { ThreadChannel, ThreadFailure } from '../../../shared/threads/threadChannel';
 import type { AccountFeedEdit, SyncCalls, SyncEvents } from '../../threads/syncContract';
@@ -19,6 +18,11 @@ export interface SyncClient {
   editAccountFeed(edit: AccountFeedEdit): Promise<Result<null, UserMessage>>;
   /** Web mode: hands the worker the accounts' credentials again (after connecting or disconnecting). */
   refreshAccountSecrets(): Promise<void>;
+  /**
+   * Has the worker hand the articles its syncs' pages want saved to the article worker at the other
+   * end of `port`; how many it handed (0 when no sync worker runs: it is not started for this).
+   */
+  handArticles(port: MessagePort): Promise<number>;
 }
 
 export interface SyncClientOptions {
@@ -29,8 +33,6 @@ export interface SyncClientOptions {
   quietLimitMs: number;
   /** Where the pictures of stored pages go (the picture queue). */
   onPicturesNamed: (pictures: ItemPictures[]) => void;
-  /** Where the articles stored pages want saved go (the article worker, after the syncs). */
-  onArticlesWanted: (candidates: ArticleCandidate[]) => void;
   log: (level: 'warn' | 'error', message: string) => void;
   /** Web mode's account credentials for a worker with no port to a main process (the desktop app keeps them there). */
   accountSecrets: () => Promise<[string, ReaderCredentials][] | null>;
@@ -59,7 +61,6 @@ export const createSyncClient = (options: SyncClientOptions): SyncClient => {
       const channel = thread.channel();
       channel.on('progress', ({ syncId, progress }) => progressListeners.get(syncId)?.(progress));
       channel.on('pictures', ({ pictures }) => options.onPicturesNamed(pictures));
-      channel.on('articles', ({ candidates }) => options.onArticlesWanted(candidates));
       channel.on('accountToken', ({ accountId, token }) => options.onAccountToken(accountId, token));
       const shellGiven = options.openShellPort().then(async (port) => {
         const given = await channel.call('useShell', { port }, { transfer: port === null ? [] : [port], quietLimitMs: options.quietLimitMs });
@@ -109,6 +110,22 @@ export const createSyncClient = (options: SyncClientOptions): SyncClient => {
       const channel = await connected();
       if (!channel.ok) return;
       await channel.value.call('useAccountSecrets', { secrets }, { quietLimitMs: options.quietLimitMs });
+    },
+    handArticles: async (port) => {
+      if (ready === null) {
+        // No sync worker, so no articles kept in one.
+        port.close();
+        return 0;
+      }
+      const channel = await connected();
+      if (!channel.ok) {
+        port.close();
+        return 0;
+      }
+      const answer = await channel.value.call('handArticles', { port }, { transfer: [port], quietLimitMs: options.quietLimitMs });
+      if (answer.ok) return answer.value;
+      options.log('warn', `The sync worker did not hand over the wanted articles (${answer.error.reason}: ${answer.error.detail})`);
+      return 0;
     },
     syncFeed: async (feedUrl, { maxPages, manual }, onProgress) => {
       const syncId = nextSyncId++;

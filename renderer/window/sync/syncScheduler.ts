@@ -15,7 +15,8 @@ export interface SyncRunState {
 
 export interface SyncSchedulerOptions {
   db: FieldNewsDb;
-  client: SyncClient;
+  /** The syncs it runs: of the client, only these two. */
+  client: Pick<SyncClient, 'syncFeed' | 'syncAccount'>;
   isOnline: () => boolean;
   now: () => number;
   maxPages: number;

@@ -1,15 +1,13 @@
-// This window's sync: the worker client, the scheduler, and the triggers that start a run.
+// This window's sync: the scheduler over the worker client, and the triggers that start a run.
 import { useSyncExternalStore } from 'react';
 import { defaultFetchPolicy } from '../../../shared/sync/fetchPolicy';
-import { bridge, isWebMode, openSyncPort } from '../bridge';
-import { keepWebToken, webAccountCredentials } from '../accounts/webAccountSecrets';
-import { saveWaitingArticles, wantArticles } from '../articles/articleService';
+import { bridge } from '../bridge';
+import { saveWaitingArticles } from '../articles/articleService';
 import { db, newsRepository } from '../database';
 import { rememberStoredNews } from '../../db/databaseLoss';
 import { log } from '../log';
-import { savePicturesNamed } from '../pictures/pictureService';
-import { createSyncClient } from './syncClient';
 import { createSyncScheduler, type SyncRunState } from './syncScheduler';
+import { syncClient } from './windowSyncClient';
 
 export const defaultSyncIntervalMinutes = 30;
 
@@ -28,20 +26,6 @@ const rememberOnceStored = ({ progress }: SyncRunState) => {
     log.warn('storage', 'Could not note that news is stored', error);
   });
 };
-
-// Pictures are saved beside the sync, after each page is stored; their failures never reach it.
-// The worker starts with the first sync, not when this module is imported.
-export const syncClient = createSyncClient({
-  startWorker: () => new Worker(new URL('../../workers/sync/sync.worker.ts', import.meta.url), { type: 'module', name: 'field-news-sync' }),
-  openShellPort: () => openSyncPort(),
-  quietLimitMs: 3 * 60_000,
-  onPicturesNamed: (pictures) => void savePicturesNamed(pictures),
-  onArticlesWanted: wantArticles,
-  log: (level, message) => log[level]('sync', message),
-  // Web mode only: the desktop app keeps account secrets in the main process.
-  accountSecrets: () => (isWebMode() ? webAccountCredentials() : Promise.resolve(null)),
-  onAccountToken: (accountId, token) => void keepWebToken(accountId, token).catch((error: unknown) => log.warn('accounts', 'A new token could not be kept', error)),
-});
 
 export const syncScheduler = createSyncScheduler({
   db,

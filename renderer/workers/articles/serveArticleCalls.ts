@@ -21,8 +21,12 @@ export const serveArticleCalls = (scope: ChannelEndpoint, options: ArticleWorker
   let shell: SyncShell = workerShell(null, options.portShell, warn);
   // One round at a time: a second ask while one runs waits for it and then finds little left.
   let running: Promise<unknown> = Promise.resolve();
-  // What the window handed over since the last round took it: in memory only, as the window's list was.
+  // What the sync worker handed over since the last round took it: in memory only, as its own list was.
   const wanted: ArticleCandidate[] = [];
+  const want = (part: readonly ArticleCandidate[]) => {
+    for (const candidate of part) wanted.push(candidate);
+    return null;
+  };
 
   const channel = createThreadChannel<CallMap, ArticleCalls, CallMap, ArticleEvents>(scope, {
     serve: {
@@ -30,8 +34,14 @@ export const serveArticleCalls = (scope: ChannelEndpoint, options: ArticleWorker
         shell = workerShell(port, options.portShell, warn);
         return null;
       },
-      wantArticles: ({ wanted: part }) => {
-        for (const candidate of part) wanted.push(candidate);
+      wantArticles: ({ wanted: part }) => want(part),
+      takeArticlesFrom: ({ port }) => {
+        // The sync worker's end: it calls wantArticles here, and closes the port when it has handed all.
+        port.start();
+        createThreadChannel<CallMap, ArticleCalls>(port, {
+          serve: { wantArticles: ({ wanted: part }) => want(part) },
+          onHandlerError: (name, thrown) => workerLog.error('articles', `${name} from the sync worker failed`, thrown),
+        });
         return null;
       },
       saveArticles: ({ onlyAlways }) => {

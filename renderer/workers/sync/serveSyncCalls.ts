@@ -9,15 +9,16 @@ import { workerLog } from '../../log/workerLog';
 import type { BrowserReaderDesk, SyncShell } from '../../threads/browserShell';
 import type { ReaderCredentials } from '../../../shared/aggregator/readerSession';
 import { editAccountFeed } from './editAccountFeed';
+import type { ArticleCalls } from '../../threads/articlesContract';
 import type { SyncCalls, SyncEvents } from '../../threads/syncContract';
 import { createSyncRunner, type SyncRunnerOptions } from './syncRunner';
 import { workerShell, type PortShellOptions } from '../../threads/shellOverPort';
 
-/**
- * Wanted articles per event to the window, which copies each slice in and out again: at 500 its
- * handler took 5 to 13 ms a slice as a 100,000-item sync ended (bench:sync, a slow 2-core machine).
- */
-export const articlesPerEvent = 500;
+/** Wanted articles per call to the article worker: one call of 100,000 would copy them all at once. */
+export const articlesPerCall = 2_000;
+
+/** How long the article worker may take to answer one call of the hand-over. */
+const handOverQuietLimitMs = 60_000;
 
 export interface SyncWorkerOptions extends Pick<SyncRunnerOptions, 'locks' | 'now' | 'random' | 'parseDocument'> {
   db: FieldNewsDb;
@@ -42,21 +43,29 @@ export const serveSyncCalls = (scope: ChannelEndpoint, options: SyncWorkerOption
   // Until the window hands over a port, the browser's own fetch (as in web mode).
   let shell: SyncShell = workerShell(null, options.portShell, warn, readerDesk);
 
-  // The articles the stored pages want saved, kept here until the sync that stored them ends and
-  // then handed to the window a slice at a time (it passes them on to the article worker, which
-  // saves them after the syncs). Sent page by page, they piled up in the window: after a sync of
-  // 100,000 teasers, 100,000 of them, and the collection of that memory held the window 100 to 200 ms.
+  // The articles the stored pages want saved, kept here until the window, as a round of article
+  // saving begins, hands over a port to the article worker: they go there straight, never through
+  // the window. Handed to the window, they cost it a task each slice as a sync ended (40 to 80 ms on
+  // a slow 2-core machine, traced: copying them in); kept in the window, 100,000 after a sync of
+  // 100,000 teasers, and the collection of that memory held it 100 to 200 ms.
   const wantedArticles: ArticleCandidate[] = [];
-  const handOverArticles = () => {
+  const handArticles = async (port: MessagePort): Promise<number> => {
     const wanted = wantedArticles.splice(0);
-    for (let start = 0; start < wanted.length; start += articlesPerEvent) channel.emit('articles', { candidates: wanted.slice(start, start + articlesPerEvent) });
-  };
-  // Sent before the sync's answer, so the window has them when it learns the sync ended.
-  const handingArticlesAfter = async <Outcome>(sync: Promise<Outcome>): Promise<Outcome> => {
+    port.start();
+    const articleWorker = createThreadChannel<ArticleCalls>(port);
     try {
-      return await sync;
+      for (let start = 0; start < wanted.length; start += articlesPerCall) {
+        const answer = await articleWorker.call('wantArticles', { wanted: wanted.slice(start, start + articlesPerCall) }, { quietLimitMs: handOverQuietLimitMs });
+        if (!answer.ok) {
+          // The article worker stopped or fell silent: what it did not take waits for the next hand-over.
+          for (const candidate of wanted.slice(start)) wantedArticles.push(candidate);
+          warn(`${wanted.length - start} wanted articles wait for the next round: the article worker did not take them (${answer.error.reason}: ${answer.error.detail})`);
+          return start;
+        }
+      }
+      return wanted.length;
     } finally {
-      handOverArticles();
+      port.close();
     }
   };
 
@@ -66,8 +75,9 @@ export const serveSyncCalls = (scope: ChannelEndpoint, options: SyncWorkerOption
         shell = workerShell(port, options.portShell, warn, readerDesk);
         return null;
       },
-      syncFeed: (request) => handingArticlesAfter(runner.syncFeed(request)),
-      syncAccount: (request) => handingArticlesAfter(runner.syncAccount(request)),
+      syncFeed: (request) => runner.syncFeed(request),
+      syncAccount: (request) => runner.syncAccount(request),
+      handArticles: ({ port }) => handArticles(port),
       editAccountFeed: (edit) =>
         editAccountFeed(edit, { db: options.db, repository, callReader: (call) => shell.callReader({ accountId: edit.accountId, call }) }),
       useAccountSecrets: ({ secrets: given }) => {

@@ -11,6 +11,7 @@ import { fetchFeedDocument, type FeedDocumentRequest, type FeedFetchResult } fro
 import { createThreadChannel, type CallMap } from '../../../../shared/threads/threadChannel';
 import { FieldNewsDb } from '../../../../renderer/db/fieldNewsDb';
 import { createNewsRepository, type NewsRepository } from '../../../../renderer/db/newsRepository';
+import type { ArticleCalls } from '../../../../renderer/threads/articlesContract';
 import { createSyncClient, type SyncClientOptions } from '../../../../renderer/window/sync/syncClient';
 import type { SyncLocks } from '../../../../renderer/workers/sync/syncRunner';
 import { serveSyncCalls } from '../../../../renderer/workers/sync/serveSyncCalls';
@@ -68,7 +69,6 @@ const clientOptions = (workers: ReturnType<typeof syncWorkers>, main: MainProces
   openShellPort: () => Promise.resolve(mainProcessPort(main)),
   quietLimitMs,
   onPicturesNamed: () => undefined,
-  onArticlesWanted: () => undefined,
   log: () => undefined,
   accountSecrets: () => Promise.resolve(null),
   onAccountToken: () => undefined,
@@ -82,22 +82,49 @@ const addedFeed = async () => {
 
 const noProgress = () => undefined;
 
+/** The article worker's end of the hand-over port: what it was handed, a list per call. */
+const articleWorkerEnd = () => {
+  const { port1, port2 } = new MessageChannel();
+  port1.start();
+  const handed: string[][] = [];
+  createThreadChannel<CallMap, ArticleCalls>(port1, {
+    serve: {
+      wantArticles: ({ wanted }) => {
+        handed.push(wanted.map((candidate) => candidate.link));
+        return null;
+      },
+    },
+  });
+  return { port: port2, handed };
+};
+
 describe('the articles a sync asks for', () => {
-  it('reach the window when the sync ends, before its outcome, under the feed’s choice, without the sync writing them', async () => {
+  it('go from the sync worker to the article worker’s port when asked, under the feed’s choice, without the sync writing them', async () => {
     const teasers = feedItems(12).map((item, index) => ({ ...item, url: `https://news.example.org/story/${index}`, content_text: 'Two lines.' }));
     const server = await serveFeed({ items: teasers, pageSize: 5, title: 'Teasers' });
     await repository.addFeed({ url: server.url, title: 'Teasers', builtIn: false });
     const { locks } = browserLikeLocks();
-    const wanted: string[][] = [];
-    const client = createSyncClient({ ...clientOptions(syncWorkers(locks), { download }), onArticlesWanted: (candidates) => wanted.push(candidates.map((candidate) => candidate.link)) });
+    const workers = syncWorkers(locks);
+    const client = createSyncClient(clientOptions(workers, { download }));
+
+    // No sync yet: no worker holds any, and none is started to ask.
+    const before = articleWorkerEnd();
+    expect(await client.handArticles(before.port)).toBe(0);
+    expect(workers.started).toHaveLength(0);
+
     expect(await client.syncFeed(server.url, { maxPages: 10, manual: true }, noProgress)).toMatchObject({ result: 'synced', newItems: 12 });
-    // The three pages' articles in one slice (fewer than a slice holds), there when the outcome is.
-    expect(wanted.map((slice) => slice.length)).toEqual([12]);
     expect(await db.articles.count()).toBe(0);
+    const after = articleWorkerEnd();
+    expect(await client.handArticles(after.port)).toBe(12);
+    // The three pages' articles in one call (fewer than a call holds), there when the answer is.
+    expect(after.handed.map((slice) => slice.length)).toEqual([12]);
+    expect(new Set(after.handed.flat())).toEqual(new Set(teasers.map((item) => item.url)));
+
     await db.feeds.update(server.url, { fullArticles: 'never', pageValidators: {} });
-    wanted.length = 0;
     expect(await client.syncFeed(server.url, { maxPages: 10, manual: true }, noProgress)).toMatchObject({ result: 'synced' });
-    expect(wanted).toEqual([]);
+    const never = articleWorkerEnd();
+    expect(await client.handArticles(never.port)).toBe(0);
+    expect(never.handed).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@ import { FieldNewsDb } from '../../../../renderer/db/fieldNewsDb';
 import { newFeedRecord } from '../../../../renderer/db/newsRepository';
 import type { SyncClient } from '../../../../renderer/window/sync/syncClient';
 import type { SyncOutcome } from '../../../../renderer/threads/syncOutcome';
-import { createSyncScheduler, type SyncRunState } from '../../../../renderer/window/sync/syncScheduler';
+import { createSyncScheduler, type SyncRunState, type SyncSchedulerOptions } from '../../../../renderer/window/sync/syncScheduler';
 import { errorMessages } from '../../../../shared/errorMessages';
 
 const nowMs = Date.parse('2026-11-27T18:00:00Z');
@@ -18,13 +18,15 @@ let release: (() => void) | null;
 let requests: { maxPages: number; manual: boolean }[];
 
 /** A client whose account calls are never expected (no account in these tests unless one is added). */
+type SchedulerClient = SyncSchedulerOptions['client'];
+
 const noAccountCalls: Pick<SyncClient, 'syncAccount' | 'editAccountFeed' | 'refreshAccountSecrets'> = {
   syncAccount: (accountId) => Promise.reject(new Error(`no account expected: ${accountId}`)),
   editAccountFeed: () => Promise.reject(new Error('no account expected')),
   refreshAccountSecrets: () => Promise.resolve(),
 };
 
-const recordingClient = (holdFirst = false): SyncClient => ({
+const recordingClient = (holdFirst = false): SchedulerClient => ({
   ...noAccountCalls,
   syncFeed: async (feedUrl, options, onProgress) => {
     synced.push(feedUrl);
@@ -63,7 +65,7 @@ describe('the sync scheduler', () => {
     await db.feeds.bulkPut(Array.from({ length: 30 }, (_, index) => newFeedRecord({ url: `https://many.example/${index}.xml`, title: `${index}`, builtIn: false }, at)));
     let open = 0;
     let mostOpen = 0;
-    const client: SyncClient = {
+    const client: SchedulerClient = {
       ...noAccountCalls,
       syncFeed: async (feedUrl, _options, onProgress) => {
         open += 1;
@@ -123,7 +125,7 @@ describe('the sync scheduler', () => {
     ]);
     await db.accounts.put({ id: 'fieldnews@https://rss.example/api/greader.php', serverAddress: 'https://rss.example/api/greader.php', userName: 'fieldnews', service: 'FreshRSS', addedAt: at, lastSyncAt: null, lastError: null, lastSync: null, crawledThroughUsec: null, feedFingerprints: {}, fullCheckAt: null, subscriptionsAt: null });
     const order: string[] = [];
-    const client: SyncClient = {
+    const client: SchedulerClient = {
       ...recordingClient(),
       syncAccount: (accountId) => {
         order.push(`account ${accountId}`);
@@ -145,7 +147,7 @@ describe('the sync scheduler', () => {
   });
 
   it('stops the run at a full disk: the feeds after it are not tried', async () => {
-    const diskFullClient: SyncClient = {
+    const diskFullClient: SchedulerClient = {
       ...noAccountCalls,
       syncFeed: (feedUrl) => {
         synced.push(feedUrl);
