@@ -8,9 +8,9 @@ import { createArticleRepository } from '../../../../renderer/db/articleReposito
 import { FieldNewsDb } from '../../../../renderer/db/fieldNewsDb';
 import { createNewsRepository } from '../../../../renderer/db/newsRepository';
 import type { ArticleCalls, ArticleEvents } from '../../../../renderer/threads/articlesContract';
-import { serveArticleCalls } from '../../../../renderer/workers/articles/serveArticleCalls';
 import { feedPageOf, plainFeedItem } from '../../../fixtures/feedPages';
-import { workerStandIn, type WorkerStandIn } from '../../../fixtures/workerStandIn';
+import { articleWorkerStandIn } from '../../../fixtures/articleWorkerStandIn';
+import type { WorkerStandIn } from '../../../fixtures/workerStandIn';
 
 const feedUrl = 'https://news.example.org/feed.xml';
 const candidate = (number: number) => ({ itemKey: keyTextOf(feedUrl, `item-${number}`), feedUrl, link: `https://news.example.org/articles/${number}` });
@@ -22,19 +22,7 @@ beforeEach(async () => {
   await db.open();
   const items = Array.from({ length: 100 }, (_, number) => plainFeedItem(`item-${number}`, '2026-12-01T00:00:00Z', { contentText: 'Two lines.', url: candidate(number).link }));
   await createNewsRepository(db).storeFeedPage({ url: feedUrl, title: 'News', builtIn: false }, feedPageOf(items));
-  worker = workerStandIn((scope) =>
-    serveArticleCalls(scope, {
-      db,
-      extract: () => {
-        throw new Error('No page is fetched in this test.');
-      },
-      whenSyncsQuiet: () => Promise.resolve(),
-      concurrency: 1,
-      hostPauseMs: 0,
-      sleep: () => Promise.resolve(),
-      portShell: { downloadQuietLimitMs: 1_000, freeSpaceQuietLimitMs: 1_000 },
-    }),
-  );
+  worker = articleWorkerStandIn(db);
 });
 afterEach(() => {
   worker.terminate();

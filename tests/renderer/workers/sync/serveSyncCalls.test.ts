@@ -11,8 +11,8 @@ import { FieldNewsDb } from '../../../../renderer/db/fieldNewsDb';
 import { createNewsRepository } from '../../../../renderer/db/newsRepository';
 import type { ArticleCalls, ArticleEvents } from '../../../../renderer/threads/articlesContract';
 import type { SyncCalls, SyncEvents } from '../../../../renderer/threads/syncContract';
-import { serveArticleCalls } from '../../../../renderer/workers/articles/serveArticleCalls';
 import { articlesPerCall, serveSyncCalls } from '../../../../renderer/workers/sync/serveSyncCalls';
+import { articleWorkerStandIn } from '../../../fixtures/articleWorkerStandIn';
 import { workerStandIn, type WorkerStandIn } from '../../../fixtures/workerStandIn';
 import { feedItems, serveFeed } from '../../../shared/sync/syncTestKit';
 
@@ -35,19 +35,7 @@ beforeEach(async () => {
       portShell: { downloadQuietLimitMs: 5_000, freeSpaceQuietLimitMs: 1_000 },
     }),
   );
-  articleWorker = workerStandIn((scope) =>
-    serveArticleCalls(scope, {
-      db,
-      extract: () => {
-        throw new Error('No page is fetched in this test.');
-      },
-      whenSyncsQuiet: () => Promise.resolve(),
-      concurrency: 1,
-      hostPauseMs: 0,
-      sleep: () => Promise.resolve(),
-      portShell: { downloadQuietLimitMs: 1_000, freeSpaceQuietLimitMs: 1_000 },
-    }),
-  );
+  articleWorker = articleWorkerStandIn(db);
 });
 afterEach(() => {
   syncWorker.terminate();
