@@ -21,8 +21,8 @@ export type ArticleCalls = {
   /** The worker's line to the shell: a port serving SyncShellCalls (desktop app), or null for the browser's own fetch. */
   useShell(argument: { port: MessagePort | null }): null;
   /**
-   * Articles stored pages asked for, kept for the next round; the sync worker calls it over the port
-   * of `takeArticlesFrom`. Handed over in parts: a large first sync asks for 100,000, and one message
+   * Articles stored pages asked for, kept for the next round; served only on the port of
+   * `takeArticlesFrom`, where the sync worker calls it. Handed over in parts: a large first sync asks for 100,000, and one message
    * of them took 65 ms to copy.
    */
   wantArticles(argument: { wanted: ArticleCandidate[] }): null;

@@ -34,7 +34,7 @@ export const serveArticleCalls = (scope: ChannelEndpoint, options: ArticleWorker
         shell = workerShell(port, options.portShell, warn);
         return null;
       },
-      wantArticles: ({ wanted: part }) => want(part),
+      // wantArticles is served only on the sync worker's port below: the window never carries the articles.
       takeArticlesFrom: ({ port }) => {
         // The sync worker's end: it calls wantArticles here, and closes the port when it has handed all.
         port.start();

@@ -78,8 +78,9 @@ export const createSyncRunner = (options: SyncRunnerOptions) => {
       onProgress: (progress) => options.onProgress(syncId, progress),
       // Every stored page's pictures go to the window's picture queue, which alone reads the picture setting.
       onPicturesNamed: options.onPicturesNamed,
-      // The articles go to the window when the sync ends (serveSyncCalls.ts); it hands them to the article
-      // worker, which writes them and saves them after the syncs (writing 1,000 of them here made a first sync twice as long).
+      // The articles stay in this worker until a round of article saving asks; then they go straight to the
+      // article worker (serveSyncCalls.ts), which writes them and saves them after the syncs (writing
+      // 1,000 of them here made a first sync twice as long).
       onArticlesWanted: options.onArticlesWanted,
       now: options.now,
       random: options.random,
