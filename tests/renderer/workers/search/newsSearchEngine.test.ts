@@ -100,6 +100,16 @@ describe('the search engine', () => {
     expect(firstIds('peten')[0]).toBe(petenItem);
   });
 
+  it('tags, in batches, items new since the last look and items a newer version tagged, and leaves the rest', async () => {
+    const items = await db.items.toArray();
+    // New items carry '' (below this version in the index); a newer app's tags sort above it.
+    await db.items.bulkPut(items.map((item, index) => ({ ...item, placesVersion: index % 3 === 0 ? '' : index % 3 === 1 ? `${placeTaggingVersion}.1` : item.placesVersion })));
+    const waiting = items.filter((_, index) => index % 3 !== 2).length;
+    expect(await engine.refresh(2)).toBe(waiting);
+    expect(await db.items.where('placesVersion').equals(placeTaggingVersion).count()).toBe(items.length);
+    expect(await engine.refresh(2)).toBe(0);
+  });
+
   it('follows the database when a feed and its items are removed', async () => {
     await repository.removeFeed(sampleFeedKey);
     await engine.refresh();
