@@ -21,10 +21,16 @@ const contentTypes: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Must run before the app is ready: makes app:// a standard, secure origin that may use fetch and IndexedDB. */
+/**
+ * Must run before the app is ready: makes app:// a standard, secure origin that may use fetch and
+ * IndexedDB, and lets V8 keep the compiled code of its scripts (Electron caches code for http(s)
+ * only unless a scheme asks): without it every start compiles the window's 800 KB bundle afresh. In
+ * web-mode traces on the slower test machine, the bundle without cached code took 78 ms to evaluate
+ * after its parse, against 29 ms with it (issue 24).
+ */
 export const registerAppScheme = (): void => {
   protocol.registerSchemesAsPrivileged([
-    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
   ]);
 };
 

@@ -15,4 +15,8 @@ export const securePreferences = (preloadPath: string, isDevelopment: boolean): 
   navigateOnDragDrop: false,
   spellcheck: false,
   devTools: isDevelopment,
+  // The window's scripts are the app's own: their compiled code is kept from the first start, not
+  // only once a script has run twice within 72 hours (a laptop opened every few days would never
+  // reach that). With app://'s codeCache privilege (appProtocol.ts).
+  v8CacheOptions: 'bypassHeatCheck',
 });

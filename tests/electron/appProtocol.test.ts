@@ -24,10 +24,10 @@ const get = (url: string) => {
 beforeAll(() => serveAppProtocol(root));
 
 describe('the app:// protocol', () => {
-  it('registers app:// as a standard, secure scheme', () => {
+  it('registers app:// as a standard, secure scheme whose scripts keep their compiled code', () => {
     registerAppScheme();
     expect(fakeElectron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) as unknown }),
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }) as unknown }),
     ]);
   });
 

@@ -29,6 +29,7 @@ describe('the main window', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       devTools: false,
+      v8CacheOptions: 'bypassHeatCheck',
     });
   });
 
