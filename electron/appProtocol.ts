@@ -24,9 +24,8 @@ const contentTypes: Record<string, string> = {
 /**
  * Must run before the app is ready: makes app:// a standard, secure origin that may use fetch and
  * IndexedDB, and lets V8 keep the compiled code of its scripts (Electron caches code for http(s)
- * only unless a scheme asks): without it every start compiles the window's 800 KB bundle afresh. In
- * web-mode traces on the slower test machine, the bundle without cached code took 78 ms to evaluate
- * after its parse, against 29 ms with it (issue 24).
+ * only unless a scheme asks): without it every start parses the window's 800 KB bundle afresh, which
+ * took 111 ms of a 393 ms start in a web-mode trace on the slower test machine (issue 24).
  */
 export const registerAppScheme = (): void => {
   protocol.registerSchemesAsPrivileged([
