@@ -123,6 +123,25 @@ export const cpuSince = (before: CpuSeconds): CpuSeconds => {
   return { browser: now.browser - before.browser, renderer: now.renderer - before.renderer, threads };
 };
 
+/** All the CPU seconds of `cpu`, every process's threads together. */
+const totalSeconds = (cpu: CpuSeconds): number => Object.values(cpu.threads).reduce((sum, seconds) => sum + seconds, 0);
+
+/**
+ * Waits until Chromium's processes together use less than `share` of one core over a second (the
+ * app started afresh on a laptop at rest), at most `atMostMs`; returns how long it waited and the
+ * share of the last second. On a 2-core machine, a reload measured while the last reload's workers
+ * still read 100,000 items (some 20 s of it) measures them as much as the start-up.
+ */
+export const waitForQuietChromium = async (share = 0.25, atMostMs = 45_000): Promise<{ waitedMs: number; share: number }> => {
+  const start = Date.now();
+  for (;;) {
+    const before = chromiumCpuSeconds();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const used = totalSeconds(cpuSince(before));
+    if (used < share || Date.now() - start >= atMostMs) return { waitedMs: Date.now() - start, share: used };
+  }
+};
+
 /** The threads that used at least `least` CPU seconds, most first: "browser: ThreadPoolForeg 18.2, …". */
 export const busiestThreads = (cpu: CpuSeconds, least = 0.2): string =>
   Object.entries(cpu.threads)

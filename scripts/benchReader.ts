@@ -1,15 +1,17 @@
 // Reader benchmark (npm run bench:reader): 100,000 items synced through the app (a feed server on
 // 127.0.0.1, "Add feed" in the web build in Chromium, on a profile on disk as the desktop app keeps
-// its data), the place tagging of it all, then reloads. Prints the time from reload to the first item on screen beside the same
-// reload with the 10 sample items stored (the reference: a second profile whose reloads take turns with
-// these, and the ratio; and the same reloads before the sync), a scroll from the newest item down the list and a jump to the end (the
+// its data), the place tagging of it all, then starts. Prints the time from a start (the page leaves
+// for about:blank, then loads the app, each once Chromium is quiet) to the first item on screen beside
+// the same start with the 10 sample items stored (the reference: a second profile whose starts take
+// turns with these, and the ratio; and the same starts before the sync), the same reloads (the old page
+// torn down meanwhile), a scroll from the newest item down the list and a jump to the end (the
 // oldest item reached or not), a flick at a person's speed (how often the screen shows rows not read
 // yet), the longest main-thread task during start-up and during scrolling, frames dropped while
 // scrolling, and the JS heap. Misses are reported, not failed.
 // BENCH_ITEMS changes the count; BENCH_WEB_DIR (or WEB_BUILD_DIR) points at another web build;
 // BENCH_COMPARE_WEB_DIR=folder adds a second build's start-ups, on the same origin and so the same stored
 // items, taking turns with the first build's and the reference's (which build of two starts faster,
-// without the spread between runs); BENCH_RELOADS changes the reloads per start-up figure (7: with 5, medians of one build spread by 50 ms between runs);
+// without the spread between runs); BENCH_RELOADS changes the starts per start-up figure (7: with 5, medians of one build spread by 50 ms between runs);
 // BENCH_PROFILE=file.cpuprofile keeps a CPU profile of the scrolls; BENCH_TRACE=folder keeps the trace
 // of the first reload after the sync (its long tasks are printed in any case).
 import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -17,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { placeTaggingVersion } from '../shared/places/tagPlaces';
 import type { Page } from 'playwright-core';
-import { chromiumVersion, medianBy, openDiskProfile } from './benchProfile';
+import { chromiumVersion, medianBy, openDiskProfile, waitForQuietChromium } from './benchProfile';
 import { startFeedServer } from './feedServer';
 import { describeLongTasks, startPageTrace } from './pageTrace';
 import { startStaticServer } from './staticServer';
@@ -57,6 +59,8 @@ interface StartUp {
   firstItemMs: number;
   runs: number[];
   longestTaskMs: number;
+  /** How long each reload waited for Chromium to be quiet. */
+  quietWaitsMs: number[];
 }
 
 interface Probe {
@@ -167,37 +171,50 @@ const main = async () => {
     await page.locator('article[data-item-id]').first().waitFor();
     /** A page, and the address it starts from when not reloaded (a comparison takes turns between two builds). */
     type Start = Page | { page: Page; address: string };
-    /** One reload (or load of its address) → first item on screen, and the longest task in the 2 s after it. */
-    const reloadOnce = async (start: Start): Promise<{ firstMs: number; longestTaskMs: number }> => {
+    /**
+     * How a start-up is timed. `start`: the page first leaves for about:blank, and once Chromium is quiet
+     * the app loads, as the desktop app starts in a fresh window with nothing before it. `reload`: a
+     * reload once Chromium is quiet, in which the old page is torn down while the new one starts (at
+     * 100,000 items its search worker's indexes: 711 to 810 ms against 312 to 465 ms for `start`, in
+     * turns in one profile on the slower machine, issue 24).
+     */
+    type StartKind = 'start' | 'reload';
+    /** One start (or reload, or load of its address) → first item on screen, and the longest task in the 2 s after it. */
+    const reloadOnce = async (start: Start, kind: StartKind): Promise<{ firstMs: number; longestTaskMs: number; quietWaitMs: number }> => {
       const reloaded = 'address' in start ? start.page : start;
+      if (kind === 'start') await reloaded.goto('about:blank');
+      // As a person starts the app on a laptop at rest: not while the last page's workers read 100,000 items.
+      const quiet = await waitForQuietChromium();
       if ('address' in start) await reloaded.goto(start.address);
+      else if (kind === 'start') await reloaded.goto(appUrl);
       else await reloaded.reload();
       await reloaded.waitForFunction(() => window.readerProbe?.firstItemAt != null, undefined, { timeout: 60_000 });
       await reloaded.waitForTimeout(2_000);
       const probe = await reloaded.evaluate(() => window.readerProbe as Probe);
       const first = probe.firstItemAt ?? Number.NaN;
-      return { firstMs: first, longestTaskMs: Math.max(0, ...probe.longTasks.filter((task) => task.start <= first + 2_000).map((task) => task.duration)) };
+      return { firstMs: first, longestTaskMs: Math.max(0, ...probe.longTasks.filter((task) => task.start <= first + 2_000).map((task) => task.duration)), quietWaitMs: quiet.waitedMs };
     };
     /**
      * `startupReloads` reloads of each page, taking turns (one of the first, one of the second …), so
      * that both figures meet the same moment of this machine; the median of each, and its longest task.
      */
-    const startUps = async (pages: readonly Start[]): Promise<StartUp[]> => {
-      const measured = pages.map(() => ({ runs: [] as number[], longestTaskMs: 0 }));
+    const startUps = async (pages: readonly Start[], kind: StartKind): Promise<StartUp[]> => {
+      const measured = pages.map(() => ({ runs: [] as number[], longestTaskMs: 0, quietWaitsMs: [] as number[] }));
       for (let run = 0; run < startupReloads; run += 1) {
         for (const [index, reloaded] of pages.entries()) {
-          const { firstMs, longestTaskMs } = await reloadOnce(reloaded);
+          const { firstMs, longestTaskMs, quietWaitMs } = await reloadOnce(reloaded, kind);
           const figures = measured[index];
           if (figures === undefined) continue;
           figures.runs.push(firstMs);
+          figures.quietWaitsMs.push(quietWaitMs);
           figures.longestTaskMs = Math.max(figures.longestTaskMs, longestTaskMs);
         }
       }
-      return measured.map(({ runs, longestTaskMs }) => ({ firstItemMs: medianBy(runs, (ms) => ms), longestTaskMs, runs }));
+      return measured.map(({ runs, longestTaskMs, quietWaitsMs }) => ({ firstItemMs: medianBy(runs, (ms) => ms), longestTaskMs, runs, quietWaitsMs }));
     };
     // The same reloads with only the ten sample items stored, before the sync: printed beside the reference.
     await page.waitForTimeout(3_000);
-    const [beforeSync] = await startUps([page]);
+    const [beforeSync] = await startUps([page], 'start');
     const syncStart = Date.now();
     // The feed form lives in Settings (a dialog opened from the header); before the three panes, in the header.
     const settings = page.locator('.settings-button');
@@ -265,13 +282,15 @@ const main = async () => {
         await reference.page.goto(appUrl);
         await reference.page.locator('article[data-item-id]').first().waitFor();
         await reference.page.waitForTimeout(3_000);
-        if (compareWebDir === undefined) return await startUps([page, reference.page]);
-        return await startUps([{ page, address: appUrl }, reference.page, { page, address: `${web.url}compare/` }]);
+        if (compareWebDir === undefined) return await startUps([page, reference.page], 'start');
+        return await startUps([{ page, address: appUrl }, reference.page, { page, address: `${web.url}compare/` }], 'start');
       } finally {
         await reference.close();
       }
     })();
-    if (many === undefined || few === undefined || beforeSync === undefined) throw new Error('A start-up was not measured.');
+    // Reloads of the 100,000-item page as the issue first timed them: the old page's teardown inside.
+    const [reloads] = await startUps([page], 'reload');
+    if (many === undefined || few === undefined || beforeSync === undefined || reloads === undefined) throw new Error('A start-up was not measured.');
     const firstItemMs = many.firstItemMs;
     const startupTask = many.longestTaskMs;
     const ratio = firstItemMs / few.firstItemMs;
@@ -306,14 +325,16 @@ const main = async () => {
     console.log(`\nReader with ${itemCount.toLocaleString('en')} items synced from a local feed server (web build ${webDir}, Chromium ${version}, profile on disk; sync took ${syncSeconds.toFixed(0)} s, place tagging ${taggingSeconds.toFixed(0)} s more)\n`);
     console.log('| measure | value | target | |');
     console.log('| --- | ---: | ---: | --- |');
-    const runsOf = (startUp: StartUp) => startUp.runs.map((ms) => ms.toFixed(0)).join(', ');
-    console.log(`| reload → first item on screen, 10 items stored (reference: a second profile, its reloads taking turns with the next row's; median of ${startupReloads}: ${runsOf(few)} ms) | ${few.firstItemMs.toFixed(0)} ms | ≤ ${targets.firstItemMs} ms | ${met(few.firstItemMs <= targets.firstItemMs)} |`);
-    console.log(`| reload → first item on screen, ${itemCount.toLocaleString('en')} items (median of ${startupReloads}: ${runsOf(many)} ms) | ${firstItemMs.toFixed(0)} ms, ${ratio.toFixed(2)} × the reference | ≤ ${targets.firstItemRatio} × | ${met(ratio <= targets.firstItemRatio)} |`);
+    const runsOf = (startUp: StartUp) =>
+      `${startUp.runs.map((ms) => ms.toFixed(0)).join(', ')} ms, each once Chromium was quiet (waits ${startUp.quietWaitsMs.map((ms) => (ms / 1000).toFixed(0)).join(', ')} s)`;
+    console.log(`| start → first item on screen, 10 items stored (the page left for about:blank, then the app loaded; reference: a second profile, its starts taking turns with the next row's; median of ${startupReloads}: ${runsOf(few)}) | ${few.firstItemMs.toFixed(0)} ms | ≤ ${targets.firstItemMs} ms | ${met(few.firstItemMs <= targets.firstItemMs)} |`);
+    console.log(`| start → first item on screen, ${itemCount.toLocaleString('en')} items (median of ${startupReloads}: ${runsOf(many)}) | ${firstItemMs.toFixed(0)} ms, ${ratio.toFixed(2)} × the reference | ≤ ${targets.firstItemRatio} × | ${met(ratio <= targets.firstItemRatio)} |`);
+    console.log(`| reload → first item on screen, ${itemCount.toLocaleString('en')} items (the old page torn down meanwhile; median of ${startupReloads}: ${runsOf(reloads)}) | ${reloads.firstItemMs.toFixed(0)} ms, ${(reloads.firstItemMs / few.firstItemMs).toFixed(2)} × the reference | | |`);
     if (compared !== undefined) {
-      console.log(`| the same, ${itemCount.toLocaleString('en')} items, the build in ${compareWebDir} (its loads taking turns with the two rows above; median of ${startupReloads}: ${runsOf(compared)} ms) | ${compared.firstItemMs.toFixed(0)} ms, ${(compared.firstItemMs / few.firstItemMs).toFixed(2)} × the reference; the first build ${(firstItemMs / compared.firstItemMs).toFixed(2)} × this | | |`);
+      console.log(`| the same, ${itemCount.toLocaleString('en')} items, the build in ${compareWebDir} (its loads taking turns with the two rows above; median of ${startupReloads}: ${runsOf(compared)}) | ${compared.firstItemMs.toFixed(0)} ms, ${(compared.firstItemMs / few.firstItemMs).toFixed(2)} × the reference; the first build ${(firstItemMs / compared.firstItemMs).toFixed(2)} × this | | |`);
     }
-    console.log(`| the same 10-item reloads in this profile before the sync, minutes earlier (median of ${startupReloads}: ${runsOf(beforeSync)} ms) | ${beforeSync.firstItemMs.toFixed(0)} ms; the ${itemCount.toLocaleString('en')} items ${(firstItemMs / beforeSync.firstItemMs).toFixed(2)} × this | | |`);
-    console.log(`| longest main-thread task, start-up (10 items / ${itemCount.toLocaleString('en')}) | ${Math.max(few.longestTaskMs, beforeSync.longestTaskMs).toFixed(0)} / ${startupTask.toFixed(0)} ms | < 50 ms | ${met(Math.max(few.longestTaskMs, beforeSync.longestTaskMs, startupTask) < 50)} |`);
+    console.log(`| the same 10-item starts in this profile before the sync, minutes earlier (median of ${startupReloads}: ${runsOf(beforeSync)}) | ${beforeSync.firstItemMs.toFixed(0)} ms; the ${itemCount.toLocaleString('en')} items ${(firstItemMs / beforeSync.firstItemMs).toFixed(2)} × this | | |`);
+    console.log(`| longest main-thread task in the 2 s after a start (10 items / ${itemCount.toLocaleString('en')}), after a reload (${itemCount.toLocaleString('en')}) | ${Math.max(few.longestTaskMs, beforeSync.longestTaskMs).toFixed(0)} / ${startupTask.toFixed(0)} ms, ${reloads.longestTaskMs.toFixed(0)} ms | < 50 ms | ${met(Math.max(few.longestTaskMs, beforeSync.longestTaskMs, startupTask) < 50)} |`);
     console.log(`| flick: ${flickSeconds} s at ${flickPixelsPerFrame} px a frame (${(flickPixelsPerFrame * 60).toLocaleString('en')} px/s) from the top: frames with the screen mostly empty rows | ${flick.emptyFrames} of ${flick.frames.length + 1} | | |`);
     console.log(`| flick: longest main-thread task, frames dropped | ${flickTask.toFixed(0)} ms, ${flickDropped} of ${flick.frames.length} | < ${targets.scrollTaskMs} ms | ${met(flickTask < targets.scrollTaskMs)} |`);
     console.log(`| continuous scroll for ${scrollSeconds} s from the newest item | ${scroll.shown.toLocaleString('en')} items in the page, ${scrolledShare.toFixed(0)} % of the list passed | | |`);
