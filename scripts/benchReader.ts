@@ -54,12 +54,12 @@ const items = Array.from({ length: itemCount }, (_, number) => {
   };
 });
 
-/** Reload → first item on screen: the median of the reloads, each reload's figure, the longest task seen. */
+/** Start (or reload) → first item on screen: the median of the runs, each run's figure, the longest task seen. */
 interface StartUp {
   firstItemMs: number;
   runs: number[];
   longestTaskMs: number;
-  /** How long each reload waited for Chromium to be quiet. */
+  /** How long each start (or reload) waited for Chromium to be quiet. */
   quietWaitsMs: number[];
 }
 
@@ -195,8 +195,8 @@ const main = async () => {
       return { firstMs: first, longestTaskMs: Math.max(0, ...probe.longTasks.filter((task) => task.start <= first + 2_000).map((task) => task.duration)), quietWaitMs: quiet.waitedMs };
     };
     /**
-     * `startupReloads` reloads of each page, taking turns (one of the first, one of the second …), so
-     * that both figures meet the same moment of this machine; the median of each, and its longest task.
+     * `startupReloads` starts (or reloads) of each page, taking turns (one of the first, one of the
+     * second …), so that both figures meet the same moment of this machine; the median of each, and its longest task.
      */
     const startUps = async (pages: readonly Start[], kind: StartKind): Promise<StartUp[]> => {
       const measured = pages.map(() => ({ runs: [] as number[], longestTaskMs: 0, quietWaitsMs: [] as number[] }));
@@ -212,7 +212,7 @@ const main = async () => {
       }
       return measured.map(({ runs, longestTaskMs, quietWaitsMs }) => ({ firstItemMs: medianBy(runs, (ms) => ms), longestTaskMs, runs, quietWaitsMs }));
     };
-    // The same reloads with only the ten sample items stored, before the sync: printed beside the reference.
+    // The same starts with only the ten sample items stored, before the sync: printed beside the reference.
     await page.waitForTimeout(3_000);
     const [beforeSync] = await startUps([page], 'start');
     const syncStart = Date.now();

@@ -58,7 +58,8 @@ const emptyIndexes = (gazetteer: Gazetteer, createTextIndex: () => NewsTextIndex
  * Up to `limit` items not tagged by this version: those below it in the index (new items carry '')
  * and those above it (a newer app's tags). Two plain key ranges of the index, each one read: Dexie's
  * `notEqual` walked the whole index with a cursor, which took 10 to 15 s at 100,000 items on disk at
- * every start and every refresh with no item waiting (these two ranges: 0.7 to 1.1 s there, measured in the worker, issue 24).
+ * every start and every refresh with no item waiting (these two ranges: 0.7 to 1.1 s there, measured
+ * in the worker, issue 24).
  */
 const itemsTaggedOtherwise = async (db: FieldNewsDb, limit: number): Promise<ItemRecord[]> => {
   const below = await db.items.where('placesVersion').below(placeTaggingVersion).limit(limit).toArray();
