@@ -22,8 +22,8 @@ export type ArticleCalls = {
   useShell(argument: { port: MessagePort | null }): null;
   /**
    * Articles stored pages asked for, kept for the next round; served only on the port of
-   * `takeArticlesFrom`, where the sync worker calls it. Handed over in parts: a large first sync asks for 100,000, and one message
-   * of them took 65 ms to copy.
+   * `takeArticlesFrom`, where the sync worker calls it. Handed over in parts: a large first sync
+   * asks for 100,000, and one message of them took 65 ms to copy.
    */
   wantArticles(argument: { wanted: ArticleCandidate[] }): null;
   /**
