@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createGzip } from 'node:zlib';
 import { webSecurityHeaders } from '../shared/contentSecurityPolicy';
+import { cacheControlFor } from './staticHostHeaders';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -45,10 +46,11 @@ export const startStaticServer = async (folder: string, port = 0): Promise<Stati
         return;
       }
       // Validators, as static hosts send them: a file asked again (the service worker's install after the
-      // page's own load) comes back as 304 with no body when it has not changed.
+      // page's own load) comes back as 304 with no body when it has not changed. The hashed files are
+      // kept for good (see cacheControlFor), the rest asked again each time.
       const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
       if (request.headers['if-none-match'] === etag) {
-        response.writeHead(304, { ...webSecurityHeaders, etag, 'cache-control': 'no-cache' }).end();
+        response.writeHead(304, { ...webSecurityHeaders, etag, 'cache-control': cacheControlFor(pathname) }).end();
         return;
       }
       served.push(pathname);
@@ -57,7 +59,7 @@ export const startStaticServer = async (folder: string, port = 0): Promise<Stati
         ...webSecurityHeaders,
         'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
         ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : { 'content-length': info.size }),
-        'cache-control': 'no-cache',
+        'cache-control': cacheControlFor(pathname),
         etag,
       });
       const body = gzip ? createReadStream(file).pipe(createGzip()) : createReadStream(file);

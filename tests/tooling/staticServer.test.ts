@@ -1,6 +1,7 @@
 // `npm run web`'s server sends web mode's security headers with every answer: the page and each worker
 // script carry the policy (a worker takes its own from its response), with frame-ancestors and nosniff,
-// which a meta tag cannot give. The build's `_headers` file says the same for static hosts.
+// which a meta tag cannot give. The build's hashed files are kept for good, the page asked for each
+// time. The build's `_headers` file says the same for static hosts.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -84,6 +85,22 @@ describe('the web mode server', () => {
     expectSecurityHeaders(again);
   });
 
+  it('lets the browser keep the build’s hashed files for good, and asks it to check the page every time', async () => {
+    // A revalidated script loses V8's compiled code in Chromium: kept for good, the window's script is
+    // not compiled again at each start (issue 24).
+    const worker = await fetch(new URL('assets/sync.worker-test.js', server.url));
+    await worker.arrayBuffer();
+    expect(worker.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const again = await fetch(new URL('assets/sync.worker-test.js', server.url), { headers: { 'if-none-match': worker.headers.get('etag') ?? '' } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    for (const address of ['', 'index.html']) {
+      const page = await fetch(new URL(address, server.url));
+      await page.arrayBuffer();
+      expect(page.headers.get('cache-control')).toBe('no-cache');
+    }
+  });
+
   it('sends it with a "not found" too', async () => {
     const missing = await fetch(new URL('assets/nothing.js', server.url));
     await missing.arrayBuffer();
@@ -96,11 +113,19 @@ describe('the build’s _headers file for static hosts', () => {
   it('gives every path the same headers as the server', () => {
     const lines = staticHostHeadersFile(webSecurityHeaders).split('\n');
     const rule = lines.indexOf('/*');
+    const hashedFiles = lines.indexOf('/assets/*');
     expect(rule).toBeGreaterThanOrEqual(0);
-    expect(lines.slice(rule + 1).filter((line) => line !== '')).toEqual([
+    expect(hashedFiles).toBeGreaterThan(rule);
+    expect(lines.slice(rule + 1, hashedFiles)).toEqual([
       `  Content-Security-Policy: ${webContentSecurityPolicyHeader}`,
       '  X-Content-Type-Options: nosniff',
       '  Referrer-Policy: no-referrer',
     ]);
+  });
+
+  it('lets the hashed files be kept for good, as the server does', () => {
+    const lines = staticHostHeadersFile(webSecurityHeaders).split('\n');
+    const hashedFiles = lines.indexOf('/assets/*');
+    expect(lines.slice(hashedFiles + 1).filter((line) => line !== '')).toEqual(['  Cache-Control: public, max-age=31536000, immutable']);
   });
 });
