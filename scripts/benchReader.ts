@@ -207,8 +207,9 @@ const main = async () => {
         for (const [index, reloaded] of pages.entries()) {
           // Each start meets its own browser alone: the other browser's page waits on about:blank, as
           // no second app runs beside the desktop app. With the 100,000-item page left open after its
-          // start, the reference's 10-item starts took 467 ms against 314 ms with it parked (medians
-          // of 9 and 7 in one run, the slower machine), its IndexedDB threads busy inside them.
+          // start, the reference's 10-item starts took 467, 508 and 276 ms in three runs on the slower
+          // machine, and 314, 434 and 208 ms with it parked; its IndexedDB threads worked inside the
+          // slowest of them (issue 24).
           if (kind === 'start') {
             for (const other of new Set(pages.map(pageOf))) if (other !== pageOf(reloaded) && other.url() !== 'about:blank') await other.goto('about:blank');
           }
