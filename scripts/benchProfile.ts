@@ -71,7 +71,8 @@ export interface CpuSeconds {
 
 /**
  * The CPU seconds every running Chromium process has used so far, from /proc (Linux; zero
- * elsewhere). The benches run one browser at a time, so the difference over a run is that run's.
+ * elsewhere). Every Chromium counts: `bench:reader` runs two browsers, and its wait for quiet
+ * waits for both.
  */
 export const chromiumCpuSeconds = (): CpuSeconds => {
   const total: CpuSeconds = { browser: 0, renderer: 0, threads: {} };
