@@ -2,7 +2,7 @@
 // query word is matched fuzzily against the vocabulary, never against the items, so a keystroke
 // costs the vocabulary bucket of its first letter plus the postings of the words it matched.
 import { readAt, readFloat64At, readInt32At } from '../checkedRead';
-import { createPostingStore, type PostingStore } from './postingStore';
+import { createPostingStore, isSavedPostings, type PostingStore, type SavedPostings } from './postingStore';
 import type { TextSearch } from './textSearch';
 import { createVocabulary, type Vocabulary } from './vocabulary';
 import { createWordRanking } from './wordRanking';
@@ -19,7 +19,35 @@ export interface NewsWordIndex {
   readonly itemCount: number;
   /** Distinct words indexed (including, until the next compaction, words of removed items). */
   readonly wordCount: number;
+  /** The index as plain arrays (copies, live items only), to keep on disk: start-up reads it back
+   *  with `createNewsWordIndex(saved)` instead of folding every item's text again. */
+  save(): SavedWordIndex;
 }
+
+/** A word index at rest: the items' keys and dates by slot, the words by id, their postings. */
+export interface SavedWordIndex {
+  keys: string[];
+  dates: Float64Array;
+  words: string[];
+  postings: SavedPostings;
+}
+
+/** Whether a value read back from disk has the shape `save` gives, its parts of one size. */
+export const isSavedWordIndex = (value: unknown): value is SavedWordIndex => {
+  if (typeof value !== 'object' || value === null) return false;
+  const { keys, dates, words, postings } = value as Partial<Record<keyof SavedWordIndex, unknown>>;
+  return (
+    Array.isArray(keys) &&
+    keys.every((key) => typeof key === 'string') &&
+    dates instanceof Float64Array &&
+    dates.length === keys.length &&
+    Array.isArray(words) &&
+    words.every((word) => typeof word === 'string') &&
+    isSavedPostings(postings) &&
+    postings.lastSlots.length === words.length &&
+    postings.lastSlots.every((slot) => slot < keys.length)
+  );
+};
 
 /** A slot of a removed or replaced item is reclaimed when this many are dead and they are a
  *  quarter of all slots: compaction rewrites every posting list once. */
@@ -73,15 +101,16 @@ const compact = ({ keys, dates, vocabulary, postings }: WordStore, slotOfKey: Ma
   return { keys: liveKeys, dates: liveDates, vocabulary: keptVocabulary, postings: keptPostings };
 };
 
-export const createNewsWordIndex = (): NewsWordIndex => {
+export const createNewsWordIndex = (saved?: SavedWordIndex): NewsWordIndex => {
   // Slots only ever grow, so postings stay sorted and their gaps small; a replaced or removed
   // item leaves a dead slot (keys[slot] === undefined) that compaction reclaims.
-  let keys: (string | undefined)[] = [];
-  let dates: Float64Array = new Float64Array(1024);
+  let keys: (string | undefined)[] = saved ? [...saved.keys] : [];
+  let dates: Float64Array = growFloat64(saved ? saved.dates.slice() : new Float64Array(1024), keys.length);
   const slotOfKey = new Map<string, number>();
+  for (const [slot, key] of keys.entries()) if (key !== undefined) slotOfKey.set(key, slot);
   let deadSlots = 0;
-  let vocabulary: Vocabulary = createVocabulary();
-  let postings: PostingStore = createPostingStore();
+  let vocabulary: Vocabulary = createVocabulary(saved?.words);
+  let postings: PostingStore = createPostingStore(saved?.postings);
   const rank = createWordRanking();
 
   const kill = (slot: number): void => {
@@ -138,6 +167,12 @@ export const createNewsWordIndex = (): NewsWordIndex => {
     },
     get wordCount() {
       return vocabulary.size;
+    },
+    save() {
+      // Dead slots are left out: a copy compacted, the index in use untouched.
+      const live = deadSlots === 0 ? { keys, dates, vocabulary, postings } : compact({ keys, dates, vocabulary, postings }, new Map(slotOfKey));
+      const liveKeys = live.keys.filter((key): key is string => key !== undefined);
+      return { keys: liveKeys, dates: live.dates.slice(0, liveKeys.length), words: live.vocabulary.save(), postings: live.postings.save() };
     },
   };
 };

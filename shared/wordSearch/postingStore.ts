@@ -1,6 +1,6 @@
 // The postings of the word index: for each word, the item slots that have it, packed as
 // variable-length gaps so 100,000 items' words fit in a few megabytes of typed arrays.
-import { readAt, readUint8At } from '../checkedRead';
+import { readAt, readInt32At, readUint8At } from '../checkedRead';
 
 /** The postings of every word, by word id: the slots of the items that have it, ascending, each
  *  kept as a variable-length number (7 bits a byte) of (gap from the previous slot) × 2 + (1 when
@@ -15,14 +15,53 @@ export interface PostingStore {
    *  how many. */
   decode(word: number): number;
   readonly decoded: Int32Array;
+  /** The postings as plain typed arrays (copies), to keep on disk: `createPostingStore(saved)`
+   *  gives the same store back. */
+  save(): SavedPostings;
 }
 
-export const createPostingStore = (): PostingStore => {
+/** A posting store at rest: every word's bytes one after another (`byteEnds[word]` is where its
+ *  bytes end), and each word's last slot and single posting. */
+export interface SavedPostings {
+  bytes: Uint8Array;
+  byteEnds: Int32Array;
+  lastSlots: Int32Array;
+  singles: Int32Array;
+}
+
+/** Whether a value read back from disk has the shape `save` gives (the lengths agree). */
+export const isSavedPostings = (value: unknown): value is SavedPostings => {
+  if (typeof value !== 'object' || value === null) return false;
+  const { bytes, byteEnds, lastSlots, singles } = value as Partial<Record<keyof SavedPostings, unknown>>;
+  return (
+    bytes instanceof Uint8Array &&
+    byteEnds instanceof Int32Array &&
+    lastSlots instanceof Int32Array &&
+    singles instanceof Int32Array &&
+    byteEnds.length === lastSlots.length &&
+    singles.length === lastSlots.length &&
+    (byteEnds.length === 0 || byteEnds[byteEnds.length - 1] === bytes.length)
+  );
+};
+
+export const createPostingStore = (saved?: SavedPostings): PostingStore => {
   const bytesOf: (Uint8Array | undefined)[] = [];
   const usedOf: number[] = [];
   const lastOf: number[] = [];
   const singleOf: number[] = [];
   let decoded = new Int32Array(1024);
+  if (saved !== undefined) {
+    let start = 0;
+    for (let word = 0; word < saved.lastSlots.length; word += 1) {
+      const end = readInt32At(saved.byteEnds, word);
+      // A word's bytes are exactly as long as used: its next posting copies them into room of its own.
+      bytesOf.push(end > start ? saved.bytes.subarray(start, end) : undefined);
+      usedOf.push(end - start);
+      lastOf.push(readInt32At(saved.lastSlots, word));
+      singleOf.push(readInt32At(saved.singles, word));
+      start = end;
+    }
+  }
 
   const write = (bytes: Uint8Array, at: number, value: number): number => {
     let next = at;
@@ -100,6 +139,19 @@ export const createPostingStore = (): PostingStore => {
     },
     get decoded() {
       return decoded;
+    },
+    save() {
+      const byteEnds = new Int32Array(lastOf.length);
+      let size = 0;
+      usedOf.forEach((used, word) => {
+        size += used;
+        byteEnds[word] = size;
+      });
+      const bytes = new Uint8Array(size);
+      bytesOf.forEach((wordBytes, word) => {
+        if (wordBytes !== undefined) bytes.set(wordBytes.subarray(0, readAt(usedOf, word)), readInt32At(byteEnds, word) - readAt(usedOf, word));
+      });
+      return { bytes, byteEnds, lastSlots: Int32Array.from(lastOf), singles: Int32Array.from(singleOf) };
     },
   };
 };

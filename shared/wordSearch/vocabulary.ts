@@ -18,6 +18,8 @@ export interface Vocabulary {
   readonly size: number;
   /** Vocabulary words close to the query word, best first. */
   match(query: string, asPrefix: boolean): readonly WordMatch[];
+  /** Every word by id (a copy), to keep on disk: `createVocabulary(saved)` gives the same ids back. */
+  save(): string[];
 }
 
 /** Edits allowed between a query word and a vocabulary word: none for short words, where one
@@ -40,9 +42,10 @@ const sharedStart = (a: string, b: string): number => {
   return length;
 };
 
-export const createVocabulary = (): Vocabulary => {
-  const words: string[] = [];
+export const createVocabulary = (saved: readonly string[] = []): Vocabulary => {
+  const words: string[] = [...saved];
   const idOf = new Map<string, number>();
+  words.forEach((word, id) => idOf.set(word, id));
   // Words by first letter, rebuilt lazily after words were added; the cache is dropped with them.
   const byLetter = new Map<string, number[]>();
   let bucketsSize = -1;
@@ -106,5 +109,6 @@ export const createVocabulary = (): Vocabulary => {
       matchCache.set(cacheKey, found);
       return found;
     },
+    save: () => [...words],
   };
 };

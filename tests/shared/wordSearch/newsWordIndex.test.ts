@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { itemPlainText } from '../../../shared/feed/itemPreview';
 import { parseJsonFeed } from '../../../shared/feed/parseJsonFeed';
-import { createNewsWordIndex, type NewsWordIndex } from '../../../shared/wordSearch/newsWordIndex';
+import { createNewsWordIndex, isSavedWordIndex, type NewsWordIndex } from '../../../shared/wordSearch/newsWordIndex';
 import { englishText } from '../../../shared/i18n/formatMessages';
 
 const feed = parseJsonFeed(JSON.parse(readFileSync(new URL('../../../renderer/public/feeds/iom-regional-news-2021.json', import.meta.url), 'utf8')));
@@ -226,5 +226,61 @@ describe('word index', () => {
         },
       ),
     );
+  });
+});
+
+describe('a word index kept on disk and read back', () => {
+  const answers = (index: NewsWordIndex, queries: readonly string[]) => queries.map((query) => index.search(query.split(' '), 50));
+  const sampleQueries = ['psychosocial', 'trafiking', 'migrant smuggling', 'traff', 'tapachula', 'guatemala honduras', 'caravan', 'zzz'];
+
+  it('answers the sample\'s queries as the index it was saved from, ranks and dates alike', () => {
+    const restored = createNewsWordIndex(structuredClone(sampleIndex.save()));
+    expect(restored.itemCount).toBe(sampleIndex.itemCount);
+    expect(restored.wordCount).toBe(sampleIndex.wordCount);
+    expect(answers(restored, sampleQueries)).toEqual(answers(sampleIndex, sampleQueries));
+  });
+
+  it('leaves removed and replaced items out, and goes on taking items after it is read back (model check)', () => {
+    const vocabulary = ['harbor', 'mountain', 'desert', 'village', 'river', 'bridge'];
+    const operation = fc.oneof(
+      fc.record({ kind: fc.constant('set' as const), key: fc.integer({ min: 0, max: 1500 }), words: fc.subarray(vocabulary), title: fc.subarray(vocabulary), date: fc.integer({ min: 0, max: 100 }) }),
+      fc.record({ kind: fc.constant('remove' as const), key: fc.integer({ min: 0, max: 1500 }) }),
+    );
+    const apply = (index: NewsWordIndex, operations: readonly fc.Infer<typeof operation>[]) => {
+      for (const op of operations) {
+        if (op.kind === 'set') index.setItem(`k${op.key}`, op.title.join(' '), op.words.join(' '), op.date);
+        else index.removeItem(`k${op.key}`);
+      }
+    };
+    fc.assert(
+      fc.property(fc.array(operation, { maxLength: 1500 }), fc.array(operation, { maxLength: 40 }), (before, after) => {
+        const original = createNewsWordIndex();
+        apply(original, before);
+        const restored = createNewsWordIndex(structuredClone(original.save()));
+        expect(restored.itemCount).toBe(original.itemCount);
+        expect(answers(restored, vocabulary)).toEqual(answers(original, vocabulary));
+        apply(original, after);
+        apply(restored, after);
+        expect(answers(restored, vocabulary)).toEqual(answers(original, vocabulary));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keeps the dates of thousands of items when some were removed before it was saved', () => {
+    const original = indexOf(Array.from({ length: 3000 }, (_, n) => [`k${n}`, '', `word${n} ${n % 3 === 0 ? 'three' : 'other'}`, n * day] as const));
+    for (let n = 0; n < 3000; n += 30) original.removeItem(`k${n}`);
+    const restored = createNewsWordIndex(structuredClone(original.save()));
+    expect(restored.itemCount).toBe(2900);
+    expect(restored.search(['three'], 5000)).toEqual(original.search(['three'], 5000));
+    expect(restored.search(['word2999'], 1)).toEqual([{ key: 'k2999', date: 2999 * day }]);
+  });
+
+  it('says a value of another shape is no saved index', () => {
+    const saved = sampleIndex.save();
+    expect(isSavedWordIndex(structuredClone(saved))).toBe(true);
+    for (const broken of [null, 'index', { ...saved, keys: saved.keys.slice(1) }, { ...saved, words: [...saved.words, 'extra'] }, { ...saved, dates: [...saved.dates] }, { ...saved, postings: { ...saved.postings, bytes: saved.postings.bytes.slice(1) } }]) {
+      expect(isSavedWordIndex(broken)).toBe(false);
+    }
   });
 });
