@@ -44,24 +44,49 @@ export const isSavedPostings = (value: unknown): value is SavedPostings => {
   );
 };
 
+/** A posting store's arrays by word id. */
+interface PostingArrays {
+  bytesOf: (Uint8Array | undefined)[];
+  usedOf: number[];
+  lastOf: number[];
+  singleOf: number[];
+}
+
+const restorePostings = (saved: SavedPostings, { bytesOf, usedOf, lastOf, singleOf }: PostingArrays): void => {
+  let start = 0;
+  for (let word = 0; word < saved.lastSlots.length; word += 1) {
+    const end = readInt32At(saved.byteEnds, word);
+    // A word's bytes are exactly as long as used: its next posting copies them into room of its own.
+    bytesOf.push(end > start ? saved.bytes.subarray(start, end) : undefined);
+    usedOf.push(end - start);
+    lastOf.push(readInt32At(saved.lastSlots, word));
+    singleOf.push(readInt32At(saved.singles, word));
+    start = end;
+  }
+};
+
+const savePostings = ({ bytesOf, usedOf, lastOf, singleOf }: PostingArrays): SavedPostings => {
+  const byteEnds = new Int32Array(lastOf.length);
+  let size = 0;
+  usedOf.forEach((used, word) => {
+    size += used;
+    byteEnds[word] = size;
+  });
+  const bytes = new Uint8Array(size);
+  bytesOf.forEach((wordBytes, word) => {
+    const used = readAt(usedOf, word);
+    if (wordBytes !== undefined) bytes.set(wordBytes.subarray(0, used), readInt32At(byteEnds, word) - used);
+  });
+  return { bytes, byteEnds, lastSlots: Int32Array.from(lastOf), singles: Int32Array.from(singleOf) };
+};
+
 export const createPostingStore = (saved?: SavedPostings): PostingStore => {
   const bytesOf: (Uint8Array | undefined)[] = [];
   const usedOf: number[] = [];
   const lastOf: number[] = [];
   const singleOf: number[] = [];
   let decoded = new Int32Array(1024);
-  if (saved !== undefined) {
-    let start = 0;
-    for (let word = 0; word < saved.lastSlots.length; word += 1) {
-      const end = readInt32At(saved.byteEnds, word);
-      // A word's bytes are exactly as long as used: its next posting copies them into room of its own.
-      bytesOf.push(end > start ? saved.bytes.subarray(start, end) : undefined);
-      usedOf.push(end - start);
-      lastOf.push(readInt32At(saved.lastSlots, word));
-      singleOf.push(readInt32At(saved.singles, word));
-      start = end;
-    }
-  }
+  if (saved !== undefined) restorePostings(saved, { bytesOf, usedOf, lastOf, singleOf });
 
   const write = (bytes: Uint8Array, at: number, value: number): number => {
     let next = at;
@@ -140,18 +165,6 @@ export const createPostingStore = (saved?: SavedPostings): PostingStore => {
     get decoded() {
       return decoded;
     },
-    save() {
-      const byteEnds = new Int32Array(lastOf.length);
-      let size = 0;
-      usedOf.forEach((used, word) => {
-        size += used;
-        byteEnds[word] = size;
-      });
-      const bytes = new Uint8Array(size);
-      bytesOf.forEach((wordBytes, word) => {
-        if (wordBytes !== undefined) bytes.set(wordBytes.subarray(0, readAt(usedOf, word)), readInt32At(byteEnds, word) - readAt(usedOf, word));
-      });
-      return { bytes, byteEnds, lastSlots: Int32Array.from(lastOf), singles: Int32Array.from(singleOf) };
-    },
+    save: () => savePostings({ bytesOf, usedOf, lastOf, singleOf }),
   };
 };

@@ -242,11 +242,12 @@ describe('a word index kept on disk and read back', () => {
 
   it('leaves removed and replaced items out, and goes on taking items after it is read back (model check)', () => {
     const vocabulary = ['harbor', 'mountain', 'desert', 'village', 'river', 'bridge'];
-    const operation = fc.oneof(
+    type Operation = { kind: 'set'; key: number; words: string[]; title: string[]; date: number } | { kind: 'remove'; key: number };
+    const operation: fc.Arbitrary<Operation> = fc.oneof(
       fc.record({ kind: fc.constant('set' as const), key: fc.integer({ min: 0, max: 1500 }), words: fc.subarray(vocabulary), title: fc.subarray(vocabulary), date: fc.integer({ min: 0, max: 100 }) }),
       fc.record({ kind: fc.constant('remove' as const), key: fc.integer({ min: 0, max: 1500 }) }),
     );
-    const apply = (index: NewsWordIndex, operations: readonly fc.Infer<typeof operation>[]) => {
+    const apply = (index: NewsWordIndex, operations: readonly Operation[]) => {
       for (const op of operations) {
         if (op.kind === 'set') index.setItem(`k${op.key}`, op.title.join(' '), op.words.join(' '), op.date);
         else index.removeItem(`k${op.key}`);
