@@ -42,7 +42,35 @@ export interface NewsPlaceIndex {
   markItems(placeId: string, marks: Uint32Array, mark: number): number;
   /** Upper bound of slot numbers, for callers that mark slots in a typed array. */
   readonly slotLimit: number;
+  /** Every item's key, date, places and weak places (copies), to keep on disk: start-up sets
+   *  them again without reading the items. */
+  save(): SavedPlaceIndex;
 }
+
+/** A place index at rest, one entry per item in each array. */
+export interface SavedPlaceIndex {
+  keys: string[];
+  dates: Float64Array;
+  placeIds: string[][];
+  weakIds: string[][];
+}
+
+const isListOfStringLists = (value: unknown, length: number): value is string[][] =>
+  Array.isArray(value) && value.length === length && value.every((list) => Array.isArray(list) && list.every((entry) => typeof entry === 'string'));
+
+/** Whether a value read back from disk has the shape `save` gives, its parts of one length. */
+export const isSavedPlaceIndex = (value: unknown): value is SavedPlaceIndex => {
+  if (typeof value !== 'object' || value === null) return false;
+  const { keys, dates, placeIds, weakIds } = value as Partial<Record<keyof SavedPlaceIndex, unknown>>;
+  return (
+    Array.isArray(keys) &&
+    keys.every((key) => typeof key === 'string') &&
+    dates instanceof Float64Array &&
+    dates.length === keys.length &&
+    isListOfStringLists(placeIds, keys.length) &&
+    isListOfStringLists(weakIds, keys.length)
+  );
+};
 
 const toTime = (date: string | number | null): number =>
   typeof date === 'number' ? date : date === null ? Number.NaN : Date.parse(date);
@@ -170,6 +198,17 @@ export const createNewsPlaceIndex = (gazetteer: Gazetteer): NewsPlaceIndex => {
     },
     get slotLimit() {
       return keys.length;
+    },
+    save() {
+      const saved: SavedPlaceIndex = { keys: [], dates: new Float64Array(slotOfKey.size), placeIds: [], weakIds: [] };
+      const idAt = (ordinal: number) => readAt(gazetteer.places, ordinal).id;
+      for (const [key, slot] of slotOfKey) {
+        saved.dates[saved.keys.length] = readFloat64At(items.dates, slot);
+        saved.keys.push(key);
+        saved.placeIds.push(readAt(placesOfSlot, slot).map(idAt));
+        saved.weakIds.push([...(weakOfSlot[slot] ?? [])].map(idAt));
+      }
+      return saved;
     },
     ...answerPlaceQueries(gazetteer, ordinalOf, postings, items),
   };

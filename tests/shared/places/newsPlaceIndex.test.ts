@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNewsPlaceIndex } from '../../../shared/places/newsPlaceIndex';
+import { createNewsPlaceIndex, isSavedPlaceIndex } from '../../../shared/places/newsPlaceIndex';
 import { bundledGazetteer as gazetteer } from '../../fixtures/bundledData';
 const tapachula = '3516266';
 const tijuana = '3981609';
@@ -93,5 +93,38 @@ describe('newsPlaceIndex', () => {
     const index = createNewsPlaceIndex(gazetteer);
     index.setItem('a', ['no-such-place', tapachula], 1);
     expect(index.placeIdsOf('a')).toEqual([tapachula]);
+  });
+});
+
+describe('a place index kept on disk and set again', () => {
+  it('lists the same items under every place, weak tags and removals kept, once its saved items are set again', () => {
+    const tuxpanJalisco = '3980844';
+    const original = createNewsPlaceIndex(gazetteer);
+    original.setItem('certain', [tapachula], '2021-01-01T00:00:00Z');
+    original.setItem('weak', [tuxpanJalisco, tijuana], '2021-06-01T00:00:00Z', [tuxpanJalisco]);
+    original.setItem('undated', [melchorDeMencos], null);
+    original.setItem('gone', [tapachula], '2021-03-01T00:00:00Z');
+    original.setItem('retagged', [tapachula], '2021-04-01T00:00:00Z');
+    original.setItem('retagged', [tijuana], '2021-04-01T00:00:00Z');
+    original.setItem('no place', [], '2021-05-01T00:00:00Z');
+    original.removeItem('gone');
+    const saved = structuredClone(original.save());
+    expect(isSavedPlaceIndex(saved)).toBe(true);
+    const restored = createNewsPlaceIndex(gazetteer);
+    saved.keys.forEach((key, at) => restored.setItem(key, saved.placeIds[at] ?? [], saved.dates[at] ?? null, saved.weakIds[at]));
+    expect(restored.itemCount).toBe(5);
+    for (const placeId of [tapachula, tijuana, tuxpanJalisco, melchorDeMencos, 'MX', 'GT', 'MX.05']) {
+      expect(restored.itemsOf(placeId)).toEqual(original.itemsOf(placeId));
+    }
+    expect(restored.presentPlaces()).toEqual(original.presentPlaces());
+  });
+
+  it('says a value of another shape is no saved index', () => {
+    const index = createNewsPlaceIndex(gazetteer);
+    index.setItem('certain', [tapachula], '2021-01-01T00:00:00Z');
+    const saved = index.save();
+    for (const broken of [null, [], { ...saved, keys: [] }, { ...saved, dates: [0] }, { ...saved, placeIds: [[1]] }, { ...saved, weakIds: undefined }]) {
+      expect(isSavedPlaceIndex(broken)).toBe(false);
+    }
   });
 });
