@@ -8,6 +8,7 @@ import type { PacedChangeNotices } from './pacedChangeNotices';
 import { feedListWrites, syncOutcomeWrites } from './feedRecordWrites';
 import type { FieldNewsDb, ItemRecord, PlaceTagFields } from './fieldNewsDb';
 import { setItemFlags } from './itemFlags';
+import { recordTagWrite } from './searchIndexStore';
 
 export type { StoredPageCount } from './feedPageWrites';
 export { newFeedRecord, type FeedSource, type SyncFailure } from './feedRecordWrites';
@@ -59,12 +60,18 @@ const itemFlagWrites = (db: FieldNewsDb) => ({
   },
 });
 
+/** What a place-tag write stored: the items as written, and the count of tag writes it makes. */
+export interface PlaceTagsWritten {
+  items: TaggedItemRecord[];
+  tagWrites: number;
+}
+
 const placeTagWrites = (db: FieldNewsDb) => ({
   /** Writes the search worker's place tags (and the words of the item's saved article, or none),
    *  skipping an item that sync changed since it was read (another content hash: it is tagged next
-   *  round). Returns the items as written. */
-  async storePlaceTags(tags: readonly PlaceTagWrite[]): Promise<TaggedItemRecord[]> {
-    return db.transaction('rw', db.items, async () => {
+   *  round). Counts the write for the saved search index (searchIndexStore.ts), which it makes stale. */
+  async storePlaceTags(tags: readonly PlaceTagWrite[]): Promise<PlaceTagsWritten> {
+    return db.transaction('rw', db.items, db.searchIndex, async () => {
       const current: (TaggedItemRecord | undefined)[] = await db.items.bulkGet(tags.map((tag) => [tag.feedUrl, tag.id]));
       const updates = tags.flatMap((tag, index) => {
         const stored = current[index];
@@ -76,7 +83,7 @@ const placeTagWrites = (db: FieldNewsDb) => ({
         return [tagged];
       });
       await db.items.bulkPut(updates);
-      return updates;
+      return { items: updates, tagWrites: await recordTagWrite(db) };
     });
   },
 });

@@ -33,6 +33,6 @@ export const waitWhileSyncing = async ({ locks, pollMs, maxWaitMs, now, sleep }:
 
 /** `waitWhileSyncing` on this window's or worker's own Web Locks; where there are none, at once. */
 export const stepAsideForSyncs = async (maxWaitMs: number): Promise<boolean> =>
-  'locks' in navigator
+  typeof navigator !== 'undefined' && 'locks' in navigator
     ? waitWhileSyncing({ locks: navigator.locks, pollMs: 250, maxWaitMs, now: Date.now, sleep: (ms) => new Promise((done) => setTimeout(done, ms)) })
     : false;

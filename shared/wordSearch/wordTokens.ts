@@ -12,6 +12,9 @@ export const stopWords: ReadonlySet<string> = new Set(
     'sin sobre entre tambien desde hasta todo todos cuando donde muy les nos ante segun durante ser hay'
   ).split(' '),
 );
+/** Names how words are cut and folded here and laid out in the word index: change it with either,
+ *  and a word index saved by an older version is built again from the items instead of read back. */
+export const wordIndexVersion = 'words.1';
 export const shortestWord = 3;
 export const longestWord = 40;
 export const maxQueryWords = 8;

@@ -7,21 +7,29 @@ import type { Gazetteer } from '../../../shared/places/gazetteer';
 import type { FieldNewsDb } from '../../db/fieldNewsDb';
 import type { SearchAnswer, SearchFilters } from '../../threads/searchContract';
 import { answerNewsQuery } from './answerNewsQuery';
-import { createNewsIndexes, type NewsTextIndex } from './newsIndexes';
+import { createNewsIndexes, type CreateTextIndex } from './newsIndexes';
 import { createNewsMapMarkers, viewPlaceIds } from './newsMapView';
 
-export type { NewsTextIndex } from './newsIndexes';
+export type { CreateTextIndex, NewsTextIndex } from './newsIndexes';
 
 /** Any query files the names; a one-letter one does the least else. */
 const namesFiledBy = 'a';
 
-export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, createTextIndex: () => NewsTextIndex) => {
+export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, createTextIndex: CreateTextIndex) => {
   const indexes = createNewsIndexes(db, gazetteer, createTextIndex);
   const mapMarkers = createNewsMapMarkers(gazetteer);
+  let restoring: Promise<boolean> | null = null;
+  const restore = () => (restoring ??= indexes.restore());
 
   return {
-    /** Brings the indexes up to date with the database. Returns how many items were tagged. */
+    /** Takes the indexes saved for this start when they are whole, once; says whether it did. They
+     *  answer at once; the first refresh then brings them up to what changed since they were saved. */
+    restore,
+
+    /** Brings the indexes up to date with the database, the first time from the indexes saved at
+     *  the last save when they are still whole. Returns how many items were tagged. */
     async refresh(batchSize = 500): Promise<number> {
+      await restore();
       let tagged = await indexes.tagPending(batchSize);
       if ((await db.items.count()) !== indexes.current.indexed.size) await indexes.rebuild();
       // After a rebuild, so that only items still stored are tagged again for their articles.
@@ -32,6 +40,9 @@ export const createNewsSearchEngine = (db: FieldNewsDb, gazetteer: Gazetteer, cr
       indexes.current.placeSearch.search(namesFiledBy);
       return tagged;
     },
+
+    /** Saves the indexes for the next start when they changed; says whether it did. */
+    saveIndexes: (): Promise<boolean> => indexes.save(),
 
     get indexedCount() {
       return indexes.current.indexed.size;

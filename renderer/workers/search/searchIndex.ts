@@ -1,7 +1,8 @@
-// The search worker's index over time: loads the gazetteer once, builds the engine, refreshes it
-// whenever stored items change (its own watch of the database: the one trigger), one refresh at a
-// time, and says why when place search cannot run — an unreadable gazetteer is not a database that
-// cannot be read, and the user is told which.
+// The search worker's index over time: loads the gazetteer once, builds the engine (answering at once
+// from the indexes saved at the last save, when they are whole), refreshes it whenever stored items
+// change (its own watch of the database: the one trigger), one refresh at a time, saves the indexes
+// for the next start once refreshes are quiet, and says why when place search cannot run — an
+// unreadable gazetteer is not a database that cannot be read, and the user is told which.
 import { errorMessages } from '../../../shared/errorMessages';
 import { englishText } from '../../../shared/i18n/formatMessages';
 import type { UserMessage } from '../../../shared/i18n/userMessage';
@@ -9,12 +10,18 @@ import { loadGazetteer } from '../../../shared/places/gazetteer';
 import type { FieldNewsDb } from '../../db/fieldNewsDb';
 import { workerLog } from '../../log/workerLog';
 import { stepAsideForSyncs } from '../../threads/waitWhileSyncing';
-import { createNewsSearchEngine, type NewsSearchEngine, type NewsTextIndex } from './newsSearchEngine';
+import { createNewsSearchEngine, type CreateTextIndex, type NewsSearchEngine } from './newsSearchEngine';
 import { watchItems } from './watchItems';
+
+/** The indexes are saved for the next start once refreshes have been quiet this long (a sync's
+ *  tagging refreshes every few seconds; one save at its end, not one per page). */
+export const indexSaveDelayMs = 10_000;
 
 export interface SearchIndexOptions {
   db: FieldNewsDb;
-  createTextIndex: () => NewsTextIndex;
+  createTextIndex: CreateTextIndex;
+  /** How long after the last refresh the indexes are saved (indexSaveDelayMs). */
+  saveDelayMs?: number;
   /** The gazetteer file's JSON, or null when it could not be fetched. */
   loadGazetteerFile: (url: string) => Promise<unknown>;
   onReady: (indexedCount: number) => void;
@@ -26,6 +33,34 @@ export interface SearchIndex {
   /** The engine once the first index is built; rejects when place search cannot run. */
   engine(): Promise<NewsSearchEngine>;
 }
+
+/** Saves the indexes once no sync and no refresh runs (`refreshing`), `delayMs` after the last call. */
+const createIndexSaver = (delayMs: number, refreshing: () => boolean) => {
+  let saving: Promise<unknown> | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const save = async (engine: NewsSearchEngine) => {
+    await stepAsideForSyncs(30 * 60_000);
+    // A refresh started meanwhile asks for another save when it ends.
+    if (refreshing() || saving !== null) return;
+    const saved = engine.saveIndexes();
+    saving = saved;
+    try {
+      if (await saved) workerLog.debug('search', `index saved for the next start: ${engine.indexedCount} items`);
+    } finally {
+      saving = null;
+    }
+  };
+  return {
+    saveWhenQuiet(engine: NewsSearchEngine): void {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        save(engine).catch((thrown: unknown) => workerLog.warn('search', 'The search index could not be saved; the next start reads the items instead', thrown));
+      }, delayMs);
+    },
+    /** Resolves when no save is under way (its failure is logged where it is made). */
+    finished: (): Promise<unknown> => saving?.then(() => undefined, () => undefined) ?? Promise.resolve(),
+  };
+};
 
 export const startSearchIndex = (options: SearchIndexOptions): SearchIndex => {
   let markReady: (engine: NewsSearchEngine) => void = () => undefined;
@@ -39,6 +74,7 @@ export const startSearchIndex = (options: SearchIndexOptions): SearchIndex => {
   let started: Promise<void> | null = null;
   let refreshing: Promise<void> | null = null;
   let refreshAgain = false;
+  const saver = createIndexSaver(options.saveDelayMs ?? indexSaveDelayMs, () => refreshing !== null);
 
   /** Refreshes run one at a time; requests during a run fold into one more run after it. */
   const refresh = async (engine: NewsSearchEngine): Promise<void> => {
@@ -52,6 +88,8 @@ export const startSearchIndex = (options: SearchIndexOptions): SearchIndex => {
         // Tagging writes every new item again: while a feed syncs, it waits (up to a bound) so the
         // sync's pages do not queue behind it; the new items are tagged as soon as the sync ends.
         await stepAsideForSyncs(60_000);
+        // A save under way finishes first.
+        await saver.finished();
         await engine.refresh();
       } while (refreshAgain);
     })();
@@ -59,6 +97,7 @@ export const startSearchIndex = (options: SearchIndexOptions): SearchIndex => {
       await refreshing;
     } finally {
       refreshing = null;
+      saver.saveWhenQuiet(engine);
     }
     workerLog.debug('search', `index refreshed: ${engine.indexedCount} items`);
     options.onReady(engine.indexedCount);
@@ -81,6 +120,11 @@ export const startSearchIndex = (options: SearchIndexOptions): SearchIndex => {
     if (!gazetteer.ok) return stopFor(gazetteer.error, 'The gazetteer is not a list of places; place search is off', englishText(gazetteer.error));
     const engine = createNewsSearchEngine(options.db, gazetteer.value, options.createTextIndex);
     try {
+      // Indexes saved at the last save answer at once; the refresh then catches up with what changed since.
+      if (await engine.restore()) {
+        markReady(engine);
+        options.onReady(engine.indexedCount);
+      }
       await refresh(engine);
     } catch (thrown) {
       return stopFor(errorMessages.searchIndexUnreadable, 'The saved news could not be indexed; place search is off', thrown);

@@ -119,7 +119,7 @@ describe('schema version 8', () => {
     older.close();
     const current = new FieldNewsDb('field-news', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(9);
+    expect(current.verno).toBe(10);
     expect(await current.settings.get('kept')).toEqual({ key: 'kept', value: 'yes' });
     expect(await current.feeds.get(feedUrl)).toEqual({ url: feedUrl, title: 'News' });
     expect(await current.articles.count()).toBe(0);

@@ -31,7 +31,7 @@ describe('upgrading the database', () => {
 
     const current = new FieldNewsDb('field-news', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(9);
+    expect(current.verno).toBe(10);
     expect(itemsBefore.every((item) => !('preview' in item))).toBe(true);
     expect(await current.items.toArray()).toEqual(itemsBefore.map((item: NewsItem) => storedNewsItem({ ...item, preview: previewText(item) })));
     expect((await current.items.get([sampleFeedKey, readItem.id]))?.preview).toMatch(/^\S.{40,}/);
@@ -59,7 +59,7 @@ describe('upgrading the database', () => {
 
     const current = new FieldNewsDb('field-news', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(9);
+    expect(current.verno).toBe(10);
     expect((await current.feeds.toArray()).map(({ url, itemCount, unreadCount, starredCount }) => ({ url, itemCount, unreadCount, starredCount }))).toEqual([
       { url: sampleFeedKey, itemCount: 10, unreadCount: 7, starredCount: 2 },
       { url: 'https://empty.example/feed', itemCount: 0, unreadCount: 0, starredCount: 0 },
@@ -83,7 +83,7 @@ describe('upgrading the database', () => {
     older.close();
     const current = new FieldNewsDb('field-news', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(9);
+    expect(current.verno).toBe(10);
     const after = await current.items.toArray();
     expect(after).toHaveLength(3);
     expect(after).toEqual(expect.arrayContaining(stored));

@@ -123,7 +123,7 @@ describe('saved pictures', () => {
     older.close();
     const current = new FieldNewsDb('field-news', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(9);
+    expect(current.verno).toBe(10);
     expect(await current.settings.get('kept')).toEqual({ key: 'kept', value: 'yes' });
     expect(await current.pictures.count()).toBe(0);
     current.close();

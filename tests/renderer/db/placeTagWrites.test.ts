@@ -34,7 +34,7 @@ beforeEach(async () => {
 
 describe('storePlaceTags and the saved article\'s words', () => {
   it('keeps the article\'s words with the tags, and returns them as written', async () => {
-    const written = await repository.storePlaceTags([await tagsFor('a', 'desalination tapachula'), await tagsFor('b')]);
+    const { items: written } = await repository.storePlaceTags([await tagsFor('a', 'desalination tapachula'), await tagsFor('b')]);
     expect(written.map((item) => [item.id, item.articleWords])).toEqual([['a', 'desalination tapachula'], ['b', undefined]]);
     expect((await storedItem('a')).articleWords).toBe('desalination tapachula');
     expect('articleWords' in (await storedItem('b'))).toBe(false);
@@ -49,7 +49,7 @@ describe('storePlaceTags and the saved article\'s words', () => {
 
   it('writes no words over an item that sync changed after it was read', async () => {
     const stale = { ...(await tagsFor('a', 'desalination')), contentHash: 'an older hash' };
-    expect(await repository.storePlaceTags([stale])).toEqual([]);
+    expect((await repository.storePlaceTags([stale])).items).toEqual([]);
     expect('articleWords' in (await storedItem('a'))).toBe(false);
   });
 });

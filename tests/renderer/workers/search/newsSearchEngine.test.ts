@@ -137,9 +137,9 @@ describe('the search engine', () => {
   it('writes no tags over an item that sync changed after it was read', async () => {
     const stored = (await db.items.get([sampleFeedKey, petenItem]))!;
     const tag = { feedUrl: sampleFeedKey, id: petenItem, places: ['JM'], weakPlaces: [], placeMentions: [], placesVersion: placeTaggingVersion };
-    expect(await repository.storePlaceTags([{ ...tag, contentHash: 'an older hash' }])).toEqual([]);
+    expect((await repository.storePlaceTags([{ ...tag, contentHash: 'an older hash' }])).items).toEqual([]);
     expect((await db.items.get([sampleFeedKey, petenItem]))?.places).toEqual(stored.places);
-    expect((await repository.storePlaceTags([{ ...tag, contentHash: stored.contentHash }])).map((item) => item.places)).toEqual([['JM']]);
+    expect((await repository.storePlaceTags([{ ...tag, contentHash: stored.contentHash }])).items.map((item) => item.places)).toEqual([['JM']]);
   });
 
   it('builds only the hits asked for, and still counts every matching item', () => {

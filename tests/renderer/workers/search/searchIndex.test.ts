@@ -11,6 +11,7 @@ import { createNewsWordIndex } from '../../../../shared/wordSearch/newsWordIndex
 import { createArticleRepository } from '../../../../renderer/db/articleRepository';
 import { FieldNewsDb } from '../../../../renderer/db/fieldNewsDb';
 import { createNewsRepository } from '../../../../renderer/db/newsRepository';
+import { readSavedSearchIndex } from '../../../../renderer/db/searchIndexStore';
 import { startSearchIndex } from '../../../../renderer/workers/search/searchIndex';
 import { itemsSettleMilliseconds } from '../../../../renderer/workers/search/watchItems';
 import { feedPageOf, plainFeedItem } from '../../../fixtures/feedPages';
@@ -73,4 +74,26 @@ describe('the search index over time', () => {
     expect(Date.now() - saved).toBeLessThan(itemsSettleMilliseconds + 1_500);
     expect([found('Chiapas'), found('Tapachula'), found('desalination')]).toEqual([[itemKey], [itemKey], [itemKey]]);
   });
+
+  it('saves its indexes once refreshes are quiet, and a later start reads them back instead of the items', async () => {
+    const options = { db, createTextIndex: createNewsWordIndex, loadGazetteerFile: () => Promise.resolve(gazetteerFile), onReady: () => undefined, onUnavailable: () => undefined, saveDelayMs: 50 };
+    const first = startSearchIndex(options);
+    await first.start('gazetteer.json');
+    expect((await first.engine()).indexedCount).toBe(1);
+    let saved = await readSavedSearchIndex(db);
+    for (let look = 0; saved === undefined && look < 250; look += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      saved = await readSavedSearchIndex(db);
+    }
+    expect(saved?.words.keys).toEqual([itemKey]);
+    const readEveryItem = vi.spyOn(db.items, 'each');
+    // The count of items never comes: the saved indexes answer before the refresh looks at what changed.
+    const countItems = vi.spyOn(db.items, 'count').mockReturnValue(new Promise<number>(() => undefined) as ReturnType<typeof db.items.count>);
+    const later = startSearchIndex(options);
+    void later.start('gazetteer.json');
+    expect((await later.engine()).search('Shelter', noFilters).hits.map((hit) => hit.key)).toEqual([itemKey]);
+    expect(readEveryItem).not.toHaveBeenCalled();
+    countItems.mockRestore();
+  });
 });
+
