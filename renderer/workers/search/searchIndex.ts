@@ -13,9 +13,11 @@ import { stepAsideForSyncs } from '../../threads/waitWhileSyncing';
 import { createNewsSearchEngine, type CreateTextIndex, type NewsSearchEngine } from './newsSearchEngine';
 import { watchItems } from './watchItems';
 
-/** The indexes are saved for the next start once refreshes have been quiet this long (a sync's
- *  tagging refreshes every few seconds; one save at its end, not one per page). */
-export const indexSaveDelayMs = 10_000;
+/** The indexes are saved for the next start once refreshes have been quiet this long: a sync's
+ *  pages refresh them every second or so (one save at its end, not one per page), and a window
+ *  closed soon after its indexes were built from every item should not leave the next start to
+ *  read them all again. */
+export const indexSaveDelayMs = 2_000;
 
 export interface SearchIndexOptions {
   db: FieldNewsDb;
