@@ -105,4 +105,30 @@ describe('search by place in the web build', () => {
     await app.page.getByLabel('From', { exact: true }).fill('2021-06-30');
     await expect.poll(() => articleIds(app.page)).toEqual([tapachula]);
   });
+
+  it('answers after a restart from the indexes the search worker saved in IndexedDB, not from every item read again', async () => {
+    /** What the page's database holds: the saved indexes' items, and the log lines of the search worker. */
+    const stored = () =>
+      app.page.evaluate(async () => {
+        const opening = indexedDB.open('field-news');
+        const db = await new Promise<IDBDatabase>((resolve) => (opening.onsuccess = () => resolve(opening.result)));
+        const read = (store: string, query?: IDBValidKey) =>
+          new Promise<unknown>((resolve) => {
+            const tx = db.transaction(store).objectStore(store);
+            const request = query === undefined ? tx.getAll() : tx.get(query);
+            request.onsuccess = () => resolve(request.result);
+          });
+        const saved = (await read('searchIndex', 'saved')) as { words?: { keys?: string[] } } | undefined;
+        const logs = (await read('logs')) as { scope: string; message: string }[];
+        db.close();
+        return { savedItems: saved?.words?.keys?.length ?? 0, readBack: logs.filter((line) => line.scope === 'search' && line.message.startsWith('indexes read back')).length };
+      });
+    await expect.poll(async () => (await stored()).savedItems, { timeout: 15_000 }).toBe(10);
+    const before = (await stored()).readBack;
+    await app.page.reload();
+    await app.page.locator('article[data-item-id]').nth(9).waitFor();
+    expect((await resultsFor('tapachla'))[0]).toBe(tapachula);
+    await expect.poll(async () => (await stored()).readBack, { timeout: 15_000 }).toBe(before + 1);
+    expect(app.pageErrors).toEqual([]);
+  });
 });

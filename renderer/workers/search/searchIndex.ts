@@ -124,6 +124,7 @@ export const startSearchIndex = (options: SearchIndexOptions): SearchIndex => {
     try {
       // Indexes saved at the last save answer at once; the refresh then catches up with what changed since.
       if (await engine.restore()) {
+        workerLog.info('search', `indexes read back from the last save: ${engine.indexedCount} items`);
         markReady(engine);
         options.onReady(engine.indexedCount);
       }
