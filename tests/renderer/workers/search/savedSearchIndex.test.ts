@@ -97,6 +97,24 @@ describe('the search index saved for the next start', () => {
     expect(idsFor(engine, 'psychosocial')).toEqual([]);
   });
 
+  it('answers from the indexes read back while it reads every item again, and from the new ones after', async () => {
+    expect(await first.saveIndexes()).toBe(true);
+    await db.transaction('rw', db.items, () => db.items.delete([sampleFeedKey, psychosocialItem]));
+    const engine = createNewsSearchEngine(db, bundledGazetteer, createNewsWordIndex);
+    expect(await engine.restore()).toBe(true);
+    const answeredDuringTheRead: (string | undefined)[][] = [];
+    const each = db.items.each.bind(db.items);
+    const readEveryItem = vi.spyOn(db.items, 'each').mockImplementationOnce((callback) => {
+      answeredDuringTheRead.push(idsFor(engine, 'psychosocial'));
+      return each(callback);
+    });
+    await engine.refresh();
+    readEveryItem.mockRestore();
+    expect(answeredDuringTheRead).toEqual([[psychosocialItem]]);
+    expect(engine.indexedCount).toBe(9);
+    expect(idsFor(engine, 'psychosocial')).toEqual([]);
+  });
+
   it('finds an item changed since it was saved by its new words, not its old ones', async () => {
     expect(await first.saveIndexes()).toBe(true);
     const changed = sample.items.map((item) => (item.id === psychosocialItem ? { ...item, title: 'Quetzalcoatlus bones found', contentText: 'Quetzalcoatlus bones found in Belize.', contentHtml: null, dateModified: '2030-01-01T00:00:00Z' } : item));
