@@ -47,30 +47,14 @@ export interface NewsPlaceIndex {
   save(): SavedPlaceIndex;
 }
 
-/** A place index at rest, one entry per item in each array. */
+/** A place index at rest, one entry per item in each array (kept on disk by the search worker in
+ *  a form of its own: renderer/workers/search/savedIndexes.ts). */
 export interface SavedPlaceIndex {
   keys: string[];
   dates: Float64Array;
   placeIds: string[][];
   weakIds: string[][];
 }
-
-const isListOfStringLists = (value: unknown, length: number): value is string[][] =>
-  Array.isArray(value) && value.length === length && value.every((list) => Array.isArray(list) && list.every((entry) => typeof entry === 'string'));
-
-/** Whether a value read back from disk has the shape `save` gives, its parts of one length. */
-export const isSavedPlaceIndex = (value: unknown): value is SavedPlaceIndex => {
-  if (typeof value !== 'object' || value === null) return false;
-  const { keys, dates, placeIds, weakIds } = value as Partial<Record<keyof SavedPlaceIndex, unknown>>;
-  return (
-    Array.isArray(keys) &&
-    keys.every((key) => typeof key === 'string') &&
-    dates instanceof Float64Array &&
-    dates.length === keys.length &&
-    isListOfStringLists(placeIds, keys.length) &&
-    isListOfStringLists(weakIds, keys.length)
-  );
-};
 
 const toTime = (date: string | number | null): number =>
   typeof date === 'number' ? date : date === null ? Number.NaN : Date.parse(date);
