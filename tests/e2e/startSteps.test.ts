@@ -1,0 +1,33 @@
+// The window starts in steps (renderer/window/main.tsx), each a file of the build. When one cannot be
+// loaded (an install with a file missing), the window says so in words instead of staying blank.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, webBuildDir } from './chromium';
+import { startStaticServer, type StaticServer } from '../../scripts/staticServer';
+import type { Browser } from 'playwright-core';
+
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startStaticServer(webBuildDir);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+
+describe('a start step that cannot be loaded', () => {
+  it('shows "could not start" with Reload, and no news', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    // The database's step: its file answers 404, as a file missing from a damaged install.
+    await page.route(/\/assets\/database-[\w-]+\.js$/, (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(server.url);
+    const notice = page.getByRole('alert');
+    await expect.poll(() => notice.getByRole('heading').textContent({ timeout: 1_000 })).toBe('Field News could not start');
+    expect(await notice.getByRole('button', { name: 'Reload' }).count()).toBe(1);
+    expect(await notice.locator('pre').textContent()).toMatch(/database-[\w-]+\.js/);
+    expect(await page.locator('article[data-item-id]').count()).toBe(0);
+    await context.close();
+  });
+});
