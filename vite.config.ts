@@ -26,9 +26,10 @@ const contentSecurityPolicyMeta = (): Plugin => ({
 });
 
 /**
- * The chunks the window loads on first use (the dialogs, the map) are preloaded by index.html: fetched and
- * compiled while the first screen is drawn, but run only when opened. So they open without a wait, and a
- * web-mode window whose network goes right after it loaded still opens Settings.
+ * The chunks the window loads by `import()` are preloaded by index.html: its start steps (main.tsx), fetched
+ * beside the entry rather than one after another, and those it loads on first use (the dialogs, the map),
+ * fetched and compiled while the first screen is drawn but run only when opened. So they open without a
+ * wait, and a web-mode window whose network goes right after it loaded still opens Settings.
  */
 const preloadOnDemandChunks = (): Plugin => ({
   name: 'field-news-preload-on-demand',
