@@ -22,6 +22,7 @@ import { placeTaggingVersion } from '../shared/places/tagPlaces';
 import type { Page } from 'playwright-core';
 import { chromiumVersion, medianBy, openDiskProfile, waitForQuietChromium } from './benchProfile';
 import { startFeedServer } from './feedServer';
+import { describeLongFrame, recordLongFrames } from './longFrames';
 import { describeLongTasks, startPageTrace } from './pageTrace';
 import { startStaticServer } from './staticServer';
 
@@ -60,6 +61,8 @@ interface StartUp {
   firstItemMs: number;
   runs: number[];
   longestTaskMs: number;
+  /** The long animation frames of the 2 s after each start, with the scripts in them (what filled a long task). */
+  longFrames: string[];
   /** How long each start (or reload) waited for Chromium and the disk to be quiet. */
   quietWaitsMs: number[];
 }
@@ -187,6 +190,7 @@ const main = async () => {
   const profile = await openDiskProfile('reader', { viewport: { width: 1280, height: 800 } });
   try {
     const { context, page } = profile;
+    await context.addInitScript(recordLongFrames);
     await context.addInitScript(installProbe);
     await page.goto(appUrl);
     await page.locator('article[data-item-id]').first().waitFor();
@@ -202,7 +206,7 @@ const main = async () => {
     type StartKind = 'start' | 'reload';
     const pageOf = (start: Start): Page => ('address' in start ? start.page : start);
     /** One start (or reload, or load of its address) → first item on screen, and the longest task in the 2 s after it. */
-    const reloadOnce = async (start: Start, kind: StartKind): Promise<{ firstMs: number; longestTaskMs: number; quietWaitMs: number }> => {
+    const reloadOnce = async (start: Start, kind: StartKind): Promise<{ firstMs: number; longestTaskMs: number; longFrames: string[]; quietWaitMs: number }> => {
       const reloaded = pageOf(start);
       if (kind === 'start') await reloaded.goto('about:blank');
       // As a person starts the app on a laptop at rest: not while the last page's workers read 100,000
@@ -215,14 +219,20 @@ const main = async () => {
       await reloaded.waitForTimeout(2_000);
       const probe = await reloaded.evaluate(() => window.readerProbe as Probe);
       const first = probe.firstItemAt ?? Number.NaN;
-      return { firstMs: first, longestTaskMs: Math.max(0, ...probe.longTasks.filter((task) => task.start <= first + 2_000).map((task) => task.duration)), quietWaitMs: quiet.waitedMs };
+      const frames = (await reloaded.evaluate(() => window.benchLongFrames ?? [])).filter((frame) => frame.start <= first + 2_000);
+      return {
+        firstMs: first,
+        longestTaskMs: Math.max(0, ...probe.longTasks.filter((task) => task.start <= first + 2_000).map((task) => task.duration)),
+        longFrames: frames.map((frame) => describeLongFrame(frame)),
+        quietWaitMs: quiet.waitedMs,
+      };
     };
     /**
      * `startupReloads` starts (or reloads) of each page, taking turns (one of the first, one of the
      * second …), so that both figures meet the same moment of this machine; the median of each, and its longest task.
      */
     const startUps = async (pages: readonly Start[], kind: StartKind): Promise<StartUp[]> => {
-      const measured = pages.map(() => ({ runs: [] as number[], longestTaskMs: 0, quietWaitsMs: [] as number[] }));
+      const measured = pages.map(() => ({ runs: [] as number[], longestTaskMs: 0, longFrames: [] as string[], quietWaitsMs: [] as number[] }));
       for (let run = 0; run < startupReloads; run += 1) {
         for (const [index, reloaded] of pages.entries()) {
           // Each start meets its own browser alone: the other browser's page waits on about:blank, as
@@ -233,12 +243,13 @@ const main = async () => {
           if (kind === 'start') {
             for (const other of new Set(pages.map(pageOf))) if (other !== pageOf(reloaded) && other.url() !== 'about:blank') await other.goto('about:blank');
           }
-          const { firstMs, longestTaskMs, quietWaitMs } = await reloadOnce(reloaded, kind);
+          const { firstMs, longestTaskMs, longFrames, quietWaitMs } = await reloadOnce(reloaded, kind);
           const figures = measured[index];
           if (figures === undefined) continue;
           figures.runs.push(firstMs);
           figures.quietWaitsMs.push(quietWaitMs);
           figures.longestTaskMs = Math.max(figures.longestTaskMs, longestTaskMs);
+          figures.longFrames.push(...longFrames.map((frame) => `${kind} ${run + 1}: ${frame}`));
         }
       }
       // A page parked for another's start comes back to the app for what follows (its reloads, the scrolls).
@@ -248,7 +259,7 @@ const main = async () => {
         await parked.goto('address' in start ? start.address : appUrl);
         await parked.locator('article[data-item-id]').first().waitFor({ timeout: 60_000 });
       }
-      return measured.map(({ runs, longestTaskMs, quietWaitsMs }) => ({ firstItemMs: medianBy(runs, (ms) => ms), longestTaskMs, runs, quietWaitsMs }));
+      return measured.map(({ runs, longestTaskMs, longFrames, quietWaitsMs }) => ({ firstItemMs: medianBy(runs, (ms) => ms), longestTaskMs, longFrames, runs, quietWaitsMs }));
     };
     // The same starts with only the ten sample items stored, before the sync: printed beside the reference.
     await page.waitForTimeout(3_000);
@@ -333,6 +344,7 @@ const main = async () => {
     const reference = await openDiskProfile('reader-reference', { viewport: { width: 1280, height: 800 } });
     const [many, few, compared] = await (async () => {
       try {
+        await reference.context.addInitScript(recordLongFrames);
         await reference.context.addInitScript(installProbe);
         await reference.page.goto(appUrl);
         await reference.page.locator('article[data-item-id]').first().waitFor();
@@ -402,6 +414,14 @@ const main = async () => {
     console.log(`| longest main-thread task, scrolling | ${scrollTask.toFixed(0)} ms | < ${targets.scrollTaskMs} ms | ${met(scrollTask < targets.scrollTaskMs)} |`);
     console.log(`| frames dropped while scrolling | ${dropped} of ${scroll.frames.length} | | |`);
     console.log(`| JS heap (after start-up / after scrolling) | ${heapAfterStart.toFixed(0)} / ${heapAfterScroll.toFixed(0)} MB | ≤ ${targets.heapMb} MB | ${met(heap <= targets.heapMb)} |`);
+    const framesOf: [string, StartUp | undefined][] = [
+      ['10 items before the sync', beforeSync],
+      ["the reference's 10 items", few],
+      [`${itemCount.toLocaleString('en')} items`, many],
+      [`${itemCount.toLocaleString('en')} items, reloads`, reloads],
+    ];
+    console.log('\nLong animation frames (50 ms or more) in the 2 s after each start, with the scripts in them:');
+    for (const [name, startUp] of framesOf) console.log(`- ${name}: ${startUp === undefined || startUp.longFrames.length === 0 ? 'none' : `\n  - ${startUp.longFrames.join('\n  - ')}`}`);
     console.log(`\nThe first reload after the sync (traced): first item after ${firstAfterSync.toFixed(0)} ms; its longest tasks in the 3 s after:`);
     for (const line of describeLongTasks(firstAfterSyncTasks)) console.log(line);
     console.log('\nLong tasks are those of 50 ms or more (Long Tasks API); a frame is dropped when it took over 1.5 × 16.7 ms.');

@@ -19,6 +19,7 @@ import { writtenFeedFormats, type WrittenFeedFormat } from '../shared/listing/wr
 import { currentSchema, storedNewsItem, type StoredNewsItem } from '../renderer/db/fieldNewsDb';
 import { busiestThreads, chromiumCpuSeconds, chromiumVersion, cpuSince, diskProfiles, medianBy, type CpuSeconds } from './benchProfile';
 import { openSettings } from '../tests/e2e/webApp';
+import { describeLongFrame, recordLongFrames, type LongFrame } from './longFrames';
 import { startFeedServer } from './feedServer';
 import { describeLongTasks, startPageTrace, type LongTask } from './pageTrace';
 import { startStaticServer } from './staticServer';
@@ -40,7 +41,7 @@ const feedItems = benchNewsItems(itemCount);
 interface PageRecord {
   longTasks: { start: number; duration: number }[];
   /** Frames of 50 ms or more (Long Animation Frames), with the scripts that ran in them: what filled a long task, without a trace's cost. */
-  longFrames: { start: number; duration: number; scripts: string[] }[];
+  longFrames: LongFrame[];
   clickedAt: number | null;
   firstVisibleAt: number | null;
   doneAt: number | null;
@@ -53,29 +54,11 @@ declare global {
 }
 
 const installRecorder = () => {
-  const record: PageRecord = { longTasks: [], longFrames: [], clickedAt: null, firstVisibleAt: null, doneAt: null, statusLog: [] };
+  const record: PageRecord = { longTasks: [], longFrames: window.benchLongFrames ?? [], clickedAt: null, firstVisibleAt: null, doneAt: null, statusLog: [] };
   window.benchRecord = record;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) record.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
-  // The Long Animation Frames API's own shape (not in TypeScript's DOM types yet).
-  interface ScriptTiming {
-    invoker: string;
-    sourceFunctionName: string;
-    sourceURL: string;
-    sourceCharPosition: number;
-    duration: number;
-    forcedStyleAndLayoutDuration: number;
-  }
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as (PerformanceEntry & { scripts?: ScriptTiming[] })[]) {
-      const scripts = (entry.scripts ?? []).map(
-        (script) =>
-          `${Math.round(script.duration)} ms ${script.invoker} → ${script.sourceFunctionName || '?'} (${script.sourceURL.split('/').pop() ?? ''}:${script.sourceCharPosition}${script.forcedStyleAndLayoutDuration > 0 ? `, forced layout ${Math.round(script.forcedStyleAndLayoutDuration)} ms` : ''})`,
-      );
-      record.longFrames.push({ start: entry.startTime, duration: entry.duration, scripts });
-    }
-  }).observe({ type: 'long-animation-frame', buffered: true });
 };
 
 const watchSync = () => {
@@ -175,6 +158,7 @@ interface SyncHooks {
 const syncInApp = async (browser: Browser, appUrl: string, feedUrl: string, hooks: SyncHooks = {}): Promise<SyncRun> => {
   const context = await browser.newContext();
   try {
+    await context.addInitScript(recordLongFrames);
     await context.addInitScript(installRecorder);
     const page = await context.newPage();
     if (process.env.BENCH_CONSOLE) page.on('console', (message) => console.error(message.text()));
@@ -356,7 +340,7 @@ const main = async () => {
           const tasks = run.during.map((task) => `${Math.round(task.duration)} ms at ${Math.round(task.start - clickedAt)} ms`);
           console.log(`${formatNames[format]}, round ${round + 1}: long tasks: ${tasks.join(', ') || 'none'}`);
           for (const frame of run.record.longFrames.filter((candidate) => candidate.start + candidate.duration >= clickedAt && candidate.start <= doneAt)) {
-            console.log(`- a ${Math.round(frame.duration)} ms frame at ${Math.round(frame.start - clickedAt)} ms: ${frame.scripts.join('; ') || 'no script (style, layout, paint or collection)'}`);
+            console.log(`- ${describeLongFrame(frame, clickedAt)}`);
           }
         });
       }
