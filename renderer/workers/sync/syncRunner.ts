@@ -17,7 +17,7 @@ import { syncAccount } from './syncAccount';
 import { quietOutcome, type SyncOutcome, type SyncProgress } from '../../threads/syncOutcome';
 import { createDiskSpaceGuard } from './diskSpaceGuard';
 import { pageWriteFailure } from './pageWriteFailure';
-import { syncFeed } from './syncFeed';
+import { firstRowsPause, syncFeed } from './syncFeed';
 
 /** The part of the Web Locks API the worker uses (navigator.locks in a worker). */
 export interface SyncLocks {
@@ -75,6 +75,7 @@ export const createSyncRunner = (options: SyncRunnerOptions) => {
       fetchDocument: (request) => options.shell().fetchFeedDocument(request),
       diskSpace,
       ...(options.parseDocument === undefined ? {} : { parseDocument: options.parseDocument }),
+      afterFirstRows: firstRowsPause,
       onProgress: (progress) => options.onProgress(syncId, progress),
       // Every stored page's pictures go to the window's picture queue, which alone reads the picture setting.
       onPicturesNamed: options.onPicturesNamed,

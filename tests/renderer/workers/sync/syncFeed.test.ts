@@ -121,6 +121,38 @@ describe('syncFeed', () => {
     expect(await db.items.count()).toBe(25);
   });
 
+  it('holds the write after the first new rows until the window may read them, once a sync', async () => {
+    const server = await serveFeed({ items: feedItems(25), title: 'Paged News', pageSize: 10 });
+    await repository.addFeed({ url: server.url, title: '127.0.0.1', builtIn: false });
+    let release = () => {};
+    const firstRowsCalls: number[] = [];
+    const syncing = syncFeed({
+      manual: true,
+      db,
+      repository,
+      feedUrl: server.url,
+      fetchDocument: (request) => fetchFeedDocument(nodeTransport, request, policy),
+      maxPages: 10,
+      onProgress: () => undefined,
+      now: fixedClock,
+      random: () => 0.5,
+      diskSpace: roomyDisk,
+      afterFirstRows: () => {
+        firstRowsCalls.push(0);
+        return new Promise<void>((resolve) => (release = resolve));
+      },
+    });
+    await expect.poll(() => firstRowsCalls.length).toBe(1);
+    expect(await db.items.count()).toBe(10);
+    // The next pages are read meanwhile, and not written.
+    await expect.poll(() => server.requests.length).toBe(3);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await db.items.count()).toBe(10);
+    release();
+    expect(await syncing).toMatchObject({ result: 'synced', newItems: 25 });
+    expect(firstRowsCalls).toHaveLength(1);
+  });
+
   it('keeps the read flag of an item the feed updates', async () => {
     const server = await serveFeed({ items: feedItems(3), title: 'News' });
     await repository.addFeed({ url: server.url, title: 'News', builtIn: false });
