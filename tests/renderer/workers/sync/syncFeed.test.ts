@@ -9,7 +9,7 @@ import type { FeedServerOptions } from '../../../../scripts/feedServer';
 import { FieldNewsDb, keysOfFeed } from '../../../../renderer/db/fieldNewsDb';
 import { createNewsRepository, type NewsRepository } from '../../../../renderer/db/newsRepository';
 import type { DiskSpaceGuard } from '../../../../renderer/workers/sync/diskSpaceGuard';
-import { syncFeed } from '../../../../renderer/workers/sync/syncFeed';
+import { syncFeed, type SyncFeedOptions } from '../../../../renderer/workers/sync/syncFeed';
 import type { SyncOutcome, SyncProgress } from '../../../../renderer/threads/syncOutcome';
 import { syncStatusText } from '../../../../renderer/window/sync/syncStatusText';
 import { intlFor } from '../../../../shared/i18n/formatMessages';
@@ -33,20 +33,31 @@ const policy = testPolicy({ idleTimeoutMs: 400, totalTimeoutMs: 3_000, maxDocume
 /** A disk with room for every page: these tests are about the network and the database. */
 const roomyDisk: DiskSpaceGuard = { hasRoomFor: () => Promise.resolve(true) };
 
+/** syncFeed's options for a feed in this test's database (as it stands at the call), `extra` over them. */
+const syncOptions = (feedUrl: string, extra: Partial<SyncFeedOptions> = {}): SyncFeedOptions => ({
+  manual: false,
+  db,
+  repository,
+  feedUrl,
+  fetchDocument: (request) => fetchFeedDocument(nodeTransport, request, policy),
+  maxPages: 10,
+  onProgress: () => undefined,
+  now: fixedClock,
+  random: () => 0.5,
+  diskSpace: roomyDisk,
+  ...extra,
+});
+
 let progressTitles: string[] = [];
 const sync = async (feedUrl: string, usePolicy = policy, manual = false, maxPages = 10): Promise<SyncOutcome> =>
-  syncFeed({
-    manual,
-    db,
-    repository,
-    feedUrl,
-    fetchDocument: (request) => fetchFeedDocument(nodeTransport, request, usePolicy),
-    maxPages,
-    onProgress: (progress) => progressTitles.push(`${progress.feedTitle} ${progress.pageNumber} ${progress.totalNew}`),
-    now: fixedClock,
-    random: () => 0.5,
-    diskSpace: roomyDisk,
-  });
+  syncFeed(
+    syncOptions(feedUrl, {
+      manual,
+      maxPages,
+      fetchDocument: (request) => fetchFeedDocument(nodeTransport, request, usePolicy),
+      onProgress: (progress) => progressTitles.push(`${progress.feedTitle} ${progress.pageNumber} ${progress.totalNew}`),
+    }),
+  );
 
 /** A feed with 30 good items, synced once, whose server then turns faulty. */
 /**
@@ -126,22 +137,15 @@ describe('syncFeed', () => {
     await repository.addFeed({ url: server.url, title: '127.0.0.1', builtIn: false });
     let release = () => {};
     const firstRowsCalls: number[] = [];
-    const syncing = syncFeed({
-      manual: true,
-      db,
-      repository,
-      feedUrl: server.url,
-      fetchDocument: (request) => fetchFeedDocument(nodeTransport, request, policy),
-      maxPages: 10,
-      onProgress: () => undefined,
-      now: fixedClock,
-      random: () => 0.5,
-      diskSpace: roomyDisk,
-      afterFirstRows: () => {
-        firstRowsCalls.push(0);
-        return new Promise<void>((resolve) => (release = resolve));
-      },
-    });
+    const syncing = syncFeed(
+      syncOptions(server.url, {
+        manual: true,
+        afterFirstRows: () => {
+          firstRowsCalls.push(0);
+          return new Promise<void>((resolve) => (release = resolve));
+        },
+      }),
+    );
     await expect.poll(() => firstRowsCalls.length).toBe(1);
     expect(await db.items.count()).toBe(10);
     // The next pages are read meanwhile, and not written.
@@ -256,18 +260,9 @@ describe('syncFeed: a sync killed halfway, and a full disk', () => {
     const crashed = new Promise<void>((resolve) => (pageFiveStored = resolve));
     const hanging = (request: FeedDocumentRequest): Promise<FeedFetchResult> =>
       request.url.endsWith('?page=6') ? new Promise<FeedFetchResult>(() => undefined) : fetchFeedDocument(nodeTransport, request, policy);
-    void syncFeed({
-      manual: true,
-      db,
-      repository,
-      feedUrl: server.url,
-      fetchDocument: hanging,
-      maxPages: 100,
-      onProgress: (progress: SyncProgress) => progress.pageNumber === 5 && pageFiveStored(),
-      now: fixedClock,
-      random: () => 0.5,
-      diskSpace: roomyDisk,
-    });
+    void syncFeed(
+      syncOptions(server.url, { manual: true, fetchDocument: hanging, maxPages: 100, onProgress: (progress: SyncProgress) => progress.pageNumber === 5 && pageFiveStored() }),
+    );
     await crashed;
     db.close();
 
@@ -276,18 +271,7 @@ describe('syncFeed: a sync killed halfway, and a full disk', () => {
     expect(await storedIdsInOrder(server.url)).toEqual(idsOfPages(5));
     expect((await db.feeds.get(server.url))?.walkResume).toMatchObject({ pageUrl: `${server.url}?page=6`, pageNumber: 6 });
     const before = server.requests.length;
-    const outcome = await syncFeed({
-      manual: false,
-      db,
-      repository,
-      feedUrl: server.url,
-      fetchDocument: (request) => fetchFeedDocument(nodeTransport, request, policy),
-      maxPages: 100,
-      onProgress: () => undefined,
-      now: fixedClock,
-      random: () => 0.5,
-      diskSpace: roomyDisk,
-    });
+    const outcome = await syncFeed(syncOptions(server.url, { maxPages: 100 }));
     expect(outcome).toMatchObject({ result: 'synced', newItems: 150 });
     expect(await storedIdsInOrder(server.url)).toEqual(idsOfPages(20));
     expect(await db.feeds.get(server.url)).toMatchObject({ walkResume: null, itemCount: 200 });
