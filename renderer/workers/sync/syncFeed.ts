@@ -47,8 +47,9 @@ export interface SyncFeedOptions {
 /**
  * A feed's first new items reach the list only when the window reads them, and IndexedDB queues that
  * read behind the writes begun before it. With the next two pages read ahead, their writes followed the
- * first at once: on the slower machine page 1 was stored about 500 ms after *Add feed* and its items
- * showed at about 900 ms (issue 24). A short pause lets the read in first, once a sync.
+ * first at once: in bench:sync on a 2-core machine page 1 was stored about 500 ms after *Add feed* and
+ * its items showed at about 900 ms, then at 456 and 526 ms with this pause (issue 24). A short pause
+ * lets the read in first, once a sync.
  */
 export const firstRowsPause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 100));
 
