@@ -26,9 +26,17 @@ const startWindow = async () => {
   mountWindow(createRoot);
 };
 
+/** The failure in the window's log, for Copy diagnostics; the log needs the database's step (web mode's store). */
+const logStartFailure = async (error: unknown) => {
+  const { log, startRendererLog } = await import('./log');
+  startRendererLog();
+  log.error('app', 'The window could not start', error);
+  await log.flush();
+};
+
 startWindow().catch((error: unknown) => {
-  // The window's log starts with the window (mountWindow): before it, the console is the only record.
-  console.error('Field News could not start', error);
   const root = document.getElementById('root');
   if (root) showStartFailure(root, error, navigator.language);
+  // When the log's own files are what failed, the notice on screen, with the error, is the only record left.
+  logStartFailure(error).catch(() => undefined);
 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 const buildDir = resolve(import.meta.dirname, '..', '..', 'dist', 'renderer');
 
 /**
- * 789 KB on 2026-12-08 with the window's start in steps (renderer/window/main.tsx: their chunks and the notice of a failed start, 7 KB), 782 KB on 2026-12-07 (801 kB as Vite counts): React and react-dom, the ICU message formatter and both
+ * 790 KB on 2026-12-08 with the window's start in steps (renderer/window/main.tsx: their chunks, and the notice and log line of a failed start, 8 KB), 782 KB on 2026-12-07 (801 kB as Vite counts): React and react-dom, the ICU message formatter and both
  * catalogs, Dexie, zod, DOMPurify, the list and the reader, and in a browser the service worker's
  * registration (workbox-window) and the phone's bar. It was 932 KB before the dialogs and the map
  * moved to chunks loaded on first use and `entities` was pinned to the major htmlparser2 uses (one copy,
@@ -22,8 +22,9 @@ const staticImportsOf = (code: string): string[] => [...code.matchAll(/(?:\bfrom
 
 /**
  * The chunks a script imports when it runs (`import("./x.js")`, or with the name in backquotes as the build writes it). The entry's own are the window's start
- * steps (renderer/window/main.tsx), loaded before the first screen as much as a static import is; the
- * chunks loaded on first use (the dialogs, the map) are imported by the window's code, not the entry.
+ * steps (renderer/window/main.tsx), loaded before the first screen as much as a static import is, and the
+ * window's log, which a failed start writes to (the last step imports it anyway); the chunks loaded on
+ * first use (the dialogs, the map) are imported by the window's code, not the entry.
  */
 const dynamicImportsOf = (code: string): string[] => [...code.matchAll(/\bimport\(\s*["`]\.\/([\w.-]+\.js)["`]\s*\)/g)].map((match) => match[1] ?? '');
 

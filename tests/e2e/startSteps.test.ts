@@ -30,4 +30,24 @@ describe('a start step that cannot be loaded', () => {
     expect(await page.locator('article[data-item-id]').count()).toBe(0);
     await context.close();
   });
+
+  it("writes the failure to the window's log, which Copy diagnostics reads", async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    // The window's own step fails; the database's has loaded, so web mode's log store is there.
+    await page.route(/\/assets\/mountWindow-[\w-]+\.js$/, (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(server.url);
+    await expect.poll(() => page.getByRole('alert').getByRole('heading').textContent({ timeout: 1_000 })).toBe('Field News could not start');
+    const loggedFailures = () =>
+      page.evaluate(async () => {
+        const opening = indexedDB.open('field-news');
+        const db = await new Promise<IDBDatabase>((resolve) => (opening.onsuccess = () => resolve(opening.result)));
+        const request = db.transaction('logs').objectStore('logs').getAll();
+        const lines = await new Promise<{ level: string; message: string }[]>((resolve) => (request.onsuccess = () => resolve(request.result as { level: string; message: string }[])));
+        db.close();
+        return lines.filter((line) => line.level === 'error' && line.message.startsWith('The window could not start')).length;
+      });
+    await expect.poll(loggedFailures).toBe(1);
+    await context.close();
+  });
 });
