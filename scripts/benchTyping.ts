@@ -1,7 +1,8 @@
 // In-app typing benchmark (npm run bench:typing): the web build in Chromium with 100,000 stored
 // items, typing place names letter by letter. Prints, per keystroke, the time until the next frame
-// (the UI answering the key), the time until the results changed, and the longest main-thread
-// task while typing (Long Tasks API). Target: no keystroke blocks the UI for more than a frame.
+// (the UI answering the key), the time until the list shows the answer to the key's query (see
+// typingProbe.ts), and the longest main-thread task while typing (Long Tasks API). Targets: results
+// on screen within 50 ms at p95; no keystroke blocks the UI for more than a frame.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadGazetteer } from '../shared/places/gazetteer';
 import { placeTaggingVersion } from '../shared/places/tagPlaces';
@@ -9,9 +10,12 @@ import { webBuildDir } from '../tests/e2e/chromium';
 import { chromiumVersion, openDiskProfile } from './benchProfile';
 import { startStaticServer } from './staticServer';
 import { englishText } from '../shared/i18n/formatMessages';
+import { installTypingProbe, type ProbedKey, type TypingProbe } from './typingProbe';
 
 const itemCount = Number(process.env.BENCH_ITEMS ?? 100_000);
 const queries = ['tapachla', 'cuidad juarez', 'peten', 'san jose'];
+/** Issue 24: key → results on screen ≤ 50 ms at p95; a key answers in the frame after it. */
+const targets = { resultsP95Ms: 50, frameP95Ms: 16.7 };
 
 // WEB_BUILD_DIR, as for the end-to-end tests: a build of one's own (npx vite build --outDir …).
 if (!existsSync(`${webBuildDir}/index.html`)) {
@@ -34,28 +38,7 @@ const version = await chromiumVersion();
 const profile = await openDiskProfile('typing');
 try {
   const { page } = profile;
-  await page.addInitScript(() => {
-    const probe = { longTasks: [] as { start: number; duration: number }[], keys: [] as { t: number; frame: number | null; results: number | null }[] };
-    (window as unknown as { __bench: typeof probe }).__bench = probe;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) probe.longTasks.push({ start: entry.startTime, duration: entry.duration });
-    }).observe({ type: 'longtask', buffered: true });
-    document.addEventListener(
-      'keydown',
-      () => {
-        const entry = { t: performance.now(), frame: null as number | null, results: null as number | null };
-        probe.keys.push(entry);
-        requestAnimationFrame(() => (entry.frame = performance.now() - entry.t));
-      },
-      true,
-    );
-    new MutationObserver((records) => {
-      // The list's container: .list-column before the three panes, .list-pane since.
-      if (!records.some((record) => (record.target as Element).closest?.('.list-column, .list-pane'))) return;
-      const last = probe.keys.at(-1);
-      if (last && last.results === null) last.results = performance.now() - last.t;
-    }).observe(document, { subtree: true, childList: true, characterData: true });
-  });
+  await page.addInitScript(installTypingProbe);
   await page.goto(server.url);
   await page.locator('article[data-item-id]').nth(9).waitFor();
 
@@ -102,12 +85,23 @@ try {
       return value;
     }, placeTaggingVersion);
   while ((await taggedCount()) < itemCount) await page.waitForTimeout(1_000);
+  // Tagged is not searchable yet: the search worker then builds its indexes from the tagged items,
+  // and refreshes once more for its own writes. Typing starts once it has said it holds every item
+  // and has been quiet for a few seconds (its indexes saved), as for a person who opens the window.
+  const searchReady = () =>
+    page.evaluate(({ count, quietMs }) => {
+      const last = window.typingProbe?.ready.at(-1);
+      return last !== undefined && last.indexedCount >= count && performance.now() - last.at >= quietMs;
+    }, { count: itemCount, quietMs: 5_000 });
+  while (!(await searchReady())) await page.waitForTimeout(500);
   const indexedSeconds = (performance.now() - loadStart) / 1000;
-  await page.waitForTimeout(3_000);
   await page.evaluate(() => {
-    const probe = (window as unknown as { __bench: { longTasks: unknown[]; keys: unknown[] } }).__bench;
+    const probe = window.typingProbe;
+    if (probe === undefined) throw new Error('The typing probe is missing.');
     probe.longTasks.length = 0;
     probe.keys.length = 0;
+    probe.searches.length = 0;
+    probe.ready.length = 0;
   });
 
   // BENCH_PROFILE=file.cpuprofile: the window's main thread while typing, through the DevTools
@@ -130,33 +124,54 @@ try {
     const { profile } = await devtools.send('Profiler.stop');
     writeFileSync(profilePath, JSON.stringify(profile));
   }
-  const measured = await page.evaluate(() => (window as unknown as { __bench: { longTasks: { duration: number }[]; keys: { frame: number | null; results: number | null }[] } }).__bench);
+  const measured = await page.evaluate(() => window.typingProbe as TypingProbe);
   const stats = (values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
     const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? Number.NaN;
-    return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? Number.NaN };
+    return { count: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? Number.NaN };
   };
-  const frames = stats(measured.keys.flatMap((key) => (key.frame === null ? [] : [key.frame])));
-  const results = stats(measured.keys.flatMap((key) => (key.results === null ? [] : [key.results])));
+  const valuesOf = (pick: (key: ProbedKey) => number | null) => measured.keys.flatMap((key) => { const value = pick(key); return value === null ? [] : [value]; });
+  const frames = stats(valuesOf((key) => key.frame));
+  // Keys that typed a query (not the field cleared between queries).
+  const asking = measured.keys.filter((key) => key.query !== null && key.query.trim() !== '');
+  const results = stats(asking.flatMap((key) => (key.results === null ? [] : [key.results])));
+  const neverShown = asking.filter((key) => key.results === null).length;
+  const firstChanges = stats(valuesOf((key) => key.firstChange));
   const longest = Math.max(0, ...measured.longTasks.map((task) => task.duration));
-  const row = (name: string, value: { p50: number; p95: number; max: number }) =>
-    `| ${name} | ${value.p50.toFixed(1)} | ${value.p95.toFixed(1)} | ${value.max.toFixed(1)} |`;
+  const typingStart = measured.keys[0]?.t ?? 0;
+  const row = (name: string, value: ReturnType<typeof stats>) =>
+    `| ${name} | ${value.count} | ${value.p50.toFixed(1)} | ${value.p95.toFixed(1)} | ${value.max.toFixed(1)} |`;
+  const slowest = asking
+    .flatMap((key) => (key.results === null ? [] : [key]))
+    .sort((a, b) => (b.results ?? 0) - (a.results ?? 0))
+    .slice(0, 5)
+    .map((key) => `${(key.results ?? 0).toFixed(0)} ms ("${key.query ?? ''}")`);
+  const resultsMet = results.p95 <= targets.resultsP95Ms && neverShown === 0;
   process.stdout.write(
     [
-      `In-app typing with ${itemCount.toLocaleString('en')} stored items (web build, Chromium ${version}, profile on disk; loading + tagging + indexing took ${indexedSeconds.toFixed(1)} s)`,
-      `Keystrokes measured: ${measured.keys.length}, queries: ${queries.join(', ')}`,
+      `In-app typing with ${itemCount.toLocaleString('en')} stored items (web build, Chromium ${version}, profile on disk; loading, tagging and indexing until the search was ready and quiet took ${indexedSeconds.toFixed(1)} s)`,
+      `Keystrokes: ${measured.keys.length} (${asking.length} typing a query), queries: ${queries.join(', ')}; searches asked: ${measured.searches.length}`,
       '',
-      '| per keystroke | p50 ms | p95 ms | max ms |',
-      '| --- | ---: | ---: | ---: |',
-      row('key → next frame (UI answers the key)', frames),
-      row('key → results on screen', results),
+      '| per keystroke | keys | p50 ms | p95 ms | max ms |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      row('key → next frame (the window answers the key)', frames),
+      row("key → results on screen (the list's first rows are its answer's first hits)", results),
+      row('key → first change in the list, whatever caused it (the measure before 2026-12-08)', firstChanges),
       '',
-      `Slowest keystrokes, key → results: ${[...measured.keys.flatMap((key) => (key.results === null ? [] : [key.results]))].sort((a, b) => b - a).slice(0, 5).map((ms) => ms.toFixed(0)).join(', ')} ms`,
+      `Slowest keystrokes, key → results: ${slowest.join(', ')}`,
+      `Keys whose results never showed: ${neverShown}`,
+      `The search worker said it was ready again while typing: ${measured.ready.map((ready) => `${((ready.at - typingStart) / 1000).toFixed(1)} s`).join(', ') || 'never'}`,
       `Long main-thread tasks while typing: ${measured.longTasks.length} (longest ${longest.toFixed(0)} ms; the API reports tasks of 50 ms or more)`,
-      `Target: no keystroke blocks the UI for more than a frame (key → next frame p95 ≤ 16.7 ms, max well under 50 ms): ${frames.p95 <= 16.7 && longest < 50 ? 'met' : 'NOT met'}`,
+      `Target: key → results on screen p95 ≤ ${targets.resultsP95Ms} ms, every key's results shown: ${resultsMet ? 'met' : 'NOT met'}`,
+      `Target: no keystroke blocks the UI for more than a frame (key → next frame p95 ≤ ${targets.frameP95Ms} ms, no task of 50 ms or more): ${frames.p95 <= targets.frameP95Ms && longest < 50 ? 'met' : 'NOT met'}`,
       '',
     ].join('\n'),
   );
+  // BENCH_VERBOSE: each search asked while typing, ms into the typing: sent, answered, its rows shown.
+  if (process.env.BENCH_VERBOSE) {
+    const at = (value: number | null) => (value === null ? '-' : (value - typingStart).toFixed(0));
+    for (const search of measured.searches) process.stdout.write(`"${search.query}": sent ${at(search.sentAt)}, answered ${at(search.answeredAt)}, shown ${at(search.shownAt)}\n`);
+  }
 } finally {
   await profile.close();
   await server.close();
