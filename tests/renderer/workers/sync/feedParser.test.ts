@@ -5,7 +5,7 @@ import { writeFeed } from '../../../../shared/listing/writeFeed';
 import { createThreadChannel, type CallMap } from '../../../../shared/threads/threadChannel';
 import type { ParseCalls, ParsedPage } from '../../../../renderer/threads/parseContract';
 import { parsePage } from '../../../../renderer/workers/parse/parsePage';
-import { createFeedParser } from '../../../../renderer/workers/sync/feedParser';
+import { createFeedParser, parseWorkerPays } from '../../../../renderer/workers/sync/feedParser';
 import { workerStandIn } from '../../../fixtures/workerStandIn';
 
 const url = 'https://news.example.org/feed.atom';
@@ -85,5 +85,15 @@ describe('createFeedParser', () => {
     expect(onWorkerFailed).toHaveBeenCalledTimes(1);
     expect(await createFeedParser({ startWorker: null, onWorkerFailed })(document)).toEqual(parseFeedDocument(document));
     expect(onWorkerFailed).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('parseWorkerPays', () => {
+  it('starts no parse worker on two cores or fewer, nor where the browser does not say', () => {
+    expect([undefined, 0, 1, 2].map(parseWorkerPays)).toEqual([false, false, false, false]);
+  });
+
+  it('starts one where cores are to spare', () => {
+    expect([3, 4, 8, 16].map(parseWorkerPays)).toEqual([true, true, true, true]);
   });
 });
