@@ -1,28 +1,21 @@
 // The window starts in steps (renderer/window/main.tsx), each a file of the build. When one cannot be
 // loaded (an install with a file missing), the window says so in words instead of staying blank.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, webBuildDir } from './chromium';
-import { startStaticServer, type StaticServer } from '../../scripts/staticServer';
-import type { Browser } from 'playwright-core';
+import { closeWebBuild, openWebBuild, type WebBuild } from './webApp';
 
-let server: StaticServer;
-let browser: Browser;
+let build: WebBuild;
 beforeAll(async () => {
-  server = await startStaticServer(webBuildDir);
-  browser = await launchChromium();
+  build = await openWebBuild();
 });
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+afterAll(() => closeWebBuild(build));
 
 describe('a start step that cannot be loaded', () => {
   it('shows "could not start" with Reload, and no news', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await build.browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     // The database's step: its file answers 404, as a file missing from a damaged install.
     await page.route(/\/assets\/database-[\w-]+\.js$/, (route) => route.fulfill({ status: 404, body: '' }));
-    await page.goto(server.url);
+    await page.goto(build.server.url);
     const notice = page.getByRole('alert');
     await expect.poll(() => notice.getByRole('heading').textContent({ timeout: 1_000 })).toBe('Field News could not start');
     expect(await notice.getByRole('button', { name: 'Reload' }).count()).toBe(1);
@@ -32,11 +25,11 @@ describe('a start step that cannot be loaded', () => {
   });
 
   it("writes the failure to the window's log, which Copy diagnostics reads", async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await build.browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     // The window's own step fails; the database's has loaded, so web mode's log store is there.
     await page.route(/\/assets\/mountWindow-[\w-]+\.js$/, (route) => route.fulfill({ status: 404, body: '' }));
-    await page.goto(server.url);
+    await page.goto(build.server.url);
     await expect.poll(() => page.getByRole('alert').getByRole('heading').textContent({ timeout: 1_000 })).toBe('Field News could not start');
     const loggedFailures = () =>
       page.evaluate(async () => {

@@ -2,32 +2,23 @@
 // hits of the answer to its query, never at an earlier change of the list (the search's summary
 // line, the rows cleared), which the probe once took for the results.
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleFeedPath } from '../../scripts/sampleFeed';
-import { startStaticServer, type StaticServer } from '../../scripts/staticServer';
 import { installTypingProbe, type TypingProbe } from '../../scripts/typingProbe';
-import { launchChromium, webBuildDir } from './chromium';
-import { articleIds } from './webApp';
+import { articleIds, closeWebBuild, openWebBuild, type WebBuild } from './webApp';
 
 const sample = JSON.parse(readFileSync(sampleFeedPath, 'utf8')) as { items: { id: string }[] };
 const tapachula = sample.items.find((item) => item.id.startsWith('2021-07-01'))?.id;
 
-let server: StaticServer;
-let browser: Browser;
-
+let build: WebBuild;
 beforeAll(async () => {
-  server = await startStaticServer(webBuildDir);
-  browser = await launchChromium();
+  build = await openWebBuild();
 });
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+afterAll(() => closeWebBuild(build));
 
 describe("bench:typing's probe", () => {
   it('times each key to the rows of its answer, after the answer came', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await build.browser.newContext({ serviceWorkers: 'block' });
     // The test's own watch, before the probe's, so it sees each change first: when the list's first
     // row became the Tapachula item.
     await context.addInitScript((id) => {
@@ -38,7 +29,7 @@ describe("bench:typing's probe", () => {
     }, tapachula);
     await context.addInitScript(installTypingProbe);
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(build.server.url);
     await page.locator('article[data-item-id]').nth(9).waitFor();
     const field = page.getByRole('searchbox', { name: /Search/ });
     await field.pressSequentially('tapachla', { delay: 40 });

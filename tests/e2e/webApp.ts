@@ -31,6 +31,19 @@ export const openWebApp = async (options: BrowserContextOptions = {}): Promise<W
   return { server, browser, context, page, pageErrors };
 };
 
+/** The web build served, and a browser for tests that open their own contexts (an init script before the page loads). */
+export interface WebBuild {
+  server: StaticServer;
+  browser: Browser;
+}
+
+export const openWebBuild = async (): Promise<WebBuild> => ({ server: await startStaticServer(webBuildDir), browser: await launchChromium() });
+
+export const closeWebBuild = async (build: WebBuild | undefined): Promise<void> => {
+  await build?.browser.close();
+  await build?.server.close();
+};
+
 export const closeWebApp = async (app: WebApp | undefined): Promise<void> => {
   await app?.browser.close();
   await app?.server.close();
