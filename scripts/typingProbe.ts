@@ -120,6 +120,7 @@ export const installTypingProbe = (): void => {
       if (call.fieldNews === 'call' && call.name === 'search' && typeof call.id === 'number') {
         probe.searches.push({ id: call.id, query: call.argument?.query ?? '', sentAt: performance.now(), answeredAt: null, firstHits: null, shownAt: null });
       }
+      // The same call either way, written twice for TypeScript's two overloads of postMessage.
       if (Array.isArray(options)) super.postMessage(message, options);
       else super.postMessage(message, options);
     }

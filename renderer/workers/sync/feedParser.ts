@@ -23,8 +23,8 @@ type ParsedDocument = Result<ParsedFeedDocument, UserMessage>;
  * Whether a parse worker pays on a machine with this many logical cores. On two, the browser's
  * IndexedDB thread and the sync worker already keep both busy during a large sync, and a third
  * thread only adds the copy of every parsed page from one worker to the other: in bench:sync on a
- * 2-core machine (issue 24, 2026-12-08) the workers used 2.1 to 2.6 CPU-seconds fewer per 100,000
- * items without it. With cores to spare, the next page's parse runs beside the current page's writes.
+ * 2-core machine (issue 24, 2026-12-08) the workers used 2.6 CPU-seconds fewer per 100,000 items
+ * without it, on average over two runs of each format (0.5 to 4.2 by format and run). With cores to spare, the next page's parse runs beside the current page's writes.
  */
 export const parseWorkerPays = (cores: number | undefined): boolean => (cores ?? 0) > 2;
 

@@ -1,8 +1,8 @@
 // The sync worker's entry, started by the window (window/sync/syncClient.ts): downloads feed pages
 // over its own port to the main process (or with the browser's fetch in web mode), has them read in
-// the parse worker where the machine has cores to spare (here otherwise), and writes them into IndexedDB off the window's thread, so the list and the
-// search stay responsive during a large sync. One sync per feed at a time, across every window and
-// tab, through a Web Lock.
+// the parse worker where the machine has cores to spare (here otherwise), and writes them into
+// IndexedDB off the window's thread, so the list and the search stay responsive during a large sync.
+// One sync per feed at a time, across every window and tab, through a Web Lock.
 import { defaultFetchPolicy } from '../../../shared/sync/fetchPolicy';
 import { FieldNewsDb } from '../../db/fieldNewsDb';
 import { installWorkerErrorLog, workerLog } from '../../log/workerLog';
